@@ -1,0 +1,49 @@
+import type { OffsetMap } from './offsets.js';
+import type { LayerName, Layers, Message, SourceText } from './types.js';
+
+/**
+ * One story being analysed: the immutable source, the normalised working text, and the layers the
+ * stages have attached so far. Stages read layers through `layer()` and never mutate them; the
+ * engine attaches what a stage returns.
+ */
+export class StoryDocument {
+  readonly source: SourceText;
+  /** The normalised working text all layers index. */
+  readonly text: string;
+  /** Working-text offsets → source offsets. */
+  readonly map: OffsetMap;
+  /** Working-text range of the story body (Gutenberg header and licence excluded). */
+  readonly body: { start: number; end: number };
+  readonly messages: Message[];
+  private readonly layers: Partial<Layers> = {};
+
+  constructor(source: SourceText, text: string, map: OffsetMap, body: { start: number; end: number }) {
+    this.source = source;
+    this.text = text;
+    this.map = map;
+    this.body = body;
+    this.messages = [];
+  }
+
+  has(name: LayerName): boolean {
+    return this.layers[name] !== undefined;
+  }
+
+  /** A layer a stage declared in `requires`; asking for a missing one is a programming error. */
+  layer<K extends LayerName>(name: K): Layers[K] {
+    const value = this.layers[name];
+    if (value === undefined) throw new Error(`layer "${name}" has not been provided by any stage yet`);
+    return value as Layers[K];
+  }
+
+  /** Attaches a layer; only the engine calls this. A layer is attached once. */
+  attach<K extends LayerName>(name: K, value: Layers[K]): void {
+    if (this.layers[name] !== undefined) throw new Error(`layer "${name}" is already attached`);
+    this.layers[name] = value;
+  }
+
+  /** Reports a diagnostic about the text. */
+  message(m: Message): void {
+    this.messages.push(m);
+  }
+}

@@ -1,0 +1,178 @@
+/**
+ * The document model shared by every stage.
+ *
+ * One immutable decoded source text; a normalised working text with an offset map back to it;
+ * stand-off layers of half-open [start, end) offsets into the *working* text. Offsets are turned
+ * into source offsets only when the result is built (see engine/result.ts), so every stage works
+ * in one coordinate space.
+ */
+
+/** A diagnostic about the user's text: never thrown, always reported next to the results. */
+export interface Message {
+  /** Stable machine-readable code, e.g. `quotes/unclosed`. */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** One human-readable sentence. */
+  reason: string;
+  /** Where in the text, as working-text offsets inside the engine and source offsets in the result. */
+  span?: [number, number];
+  /** The stage (or `ingest`) that raised it. */
+  stage: string;
+}
+
+export type InputFormat = 'txt' | 'md' | 'html' | 'ao3' | 'epub' | 'docx';
+
+/** Story metadata gathered at ingestion (AO3 tags, EPUB/DOCX title and author …). */
+export interface StoryMeta {
+  title?: string;
+  author?: string;
+  language?: string;
+  /** AO3 work tags. */
+  rating?: string;
+  warnings?: string[];
+  category?: string[];
+  fandoms?: string[];
+  relationships?: string[];
+  characters?: string[];
+  additionalTags?: string[];
+  /** Word count as stated by the source (AO3 stats), not as counted by storylens. */
+  words?: number;
+  /** Chapter count as stated by the source (AO3 "3/10"). */
+  chapters?: string;
+  summary?: string;
+  /** Project Gutenberg ebook number when a Gutenberg header was found. */
+  gutenbergId?: string;
+  [key: string]: unknown;
+}
+
+/** What ingestion produces: the decoded text plus hints that only the file format knows. */
+export interface SourceText {
+  /** File name (or `-` for stdin). */
+  name: string;
+  format: InputFormat;
+  /** Encoding the bytes were decoded from (`utf-8`, `utf-16le`, `windows-1252` …). */
+  encoding: string;
+  /**
+   * The decoded source text. Every offset in the analysis result indexes this string (UTF-16 code
+   * units). For markup formats (HTML, EPUB, DOCX) it is the text extracted from the markup, with one
+   * blank line between block elements.
+   */
+  text: string;
+  meta: StoryMeta;
+  /** Structure the markup made explicit, in source offsets. */
+  structure: SourceStructure;
+  messages: Message[];
+}
+
+export interface SourceStructure {
+  /** Chapter starts known from markup (EPUB spine items, AO3 chapter headings), with titles. */
+  chapters: { start: number; title: string }[];
+  /** Explicit scene breaks known from markup (`<hr>`), as source offsets. */
+  breaks: number[];
+}
+
+/** A half-open range of the working text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Paragraph extends Span {
+  /** Index of the first sentence of the paragraph in the sentence layer. */
+  sentenceStart: number;
+  /** One past the last sentence. */
+  sentenceEnd: number;
+  /**
+   * What the paragraph is: prose, a heading (chapter/part title), a scene-break line (`* * *`), or
+   * front/back matter the engine should not analyse.
+   */
+  kind: 'prose' | 'heading' | 'break';
+}
+
+export interface Sentence extends Span {
+  /** Index of the first token of the sentence in the token layer. */
+  tokenStart: number;
+  /** One past the last token. */
+  tokenEnd: number;
+  paragraph: number;
+}
+
+/**
+ * Tokens as parallel arrays (allocation-free for the hot loops of later stages). Whitespace is not
+ * a token.
+ */
+export interface TokenLayer {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  /** Universal POS tag id, see `POS_TAGS` in engine/pos.ts. */
+  pos: Uint8Array;
+  /** Sentence index of every token. */
+  sentence: Int32Array;
+  /** Lower-cased token text. */
+  lower: string[];
+}
+
+export type QuotationKind = 'speech' | 'thought' | 'written' | 'mention';
+
+export type QuoteMark = 'double' | 'single' | 'guillemet' | 'german' | 'dash' | 'given';
+
+export interface Quotation {
+  /** `Q0`, `Q1` … in text order, or the id given with `--quotes`. */
+  id: string;
+  /** The quoted pieces, without their quotation marks, in working-text offsets. */
+  spans: [number, number][];
+  kind: QuotationKind;
+  mark: QuoteMark;
+  /** Paragraph index of the first and last span. */
+  paragraph: number;
+  paragraphEnd: number;
+}
+
+export type MentionKind = 'proper' | 'nominal' | 'pronoun' | 'vocative' | 'narrator';
+
+export interface Mention extends Span {
+  /** Index into the character layer, or -1 when unresolved. */
+  character: number;
+  kind: MentionKind;
+  /** Whether the mention lies inside a quotation (speech) rather than narration. */
+  inQuote: boolean;
+}
+
+export type GenderLabel = 'female' | 'male' | 'nonbinary' | 'unknown';
+
+export interface Character {
+  /** External id: the one given with `--characters`, else `C0`, `C1` … by first mention. */
+  id: string | number;
+  name: string;
+  aliases: string[];
+  /** Terms of endearment and epithets used to address this character ("sweetheart", "papa"). */
+  epithets: string[];
+  gender: { label: GenderLabel; confidence: number };
+  /** Number of mentions resolved to the character (proper, nominal, pronoun, vocative). */
+  mentionCount: number;
+  /** True for the first-person narrator. */
+  narrator: boolean;
+}
+
+export interface Attribution {
+  /** Character index or -1 (abstained). */
+  speaker: number;
+  addressees: number[];
+  confidence: number;
+  /** The deciding cue: `explicit-tag`, `pronoun-tag`, `action-beat`, `vocative`, `turn-taking` … */
+  method: string;
+}
+
+/** Every layer a stage can provide. Stages declare which keys they require and provide. */
+export interface Layers {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: TokenLayer;
+  quotes: Quotation[];
+  mentions: Mention[];
+  characters: Character[];
+  attributions: Attribution[];
+}
+
+export type LayerName = keyof Layers & string;
