@@ -56,6 +56,28 @@ export class OffsetMap {
     return this.s[lo]! + (into <= 0 ? 0 : into >= wl ? sl : Math.min(into, sl));
   }
 
+  /**
+   * Working offset of a source offset (the inverse, for input given in source offsets such as
+   * `--quotes`). Source text that was dropped maps to the next kept working offset.
+   */
+  toWorking(offset: number): number {
+    const s = this.s;
+    let lo = 0;
+    let hi = s.length - 1;
+    if (offset < s[0]!) return this.w[0]!;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const into = offset - s[lo]!;
+    const wl = this.wl[lo]!;
+    const sl = this.sl[lo]!;
+    if (into >= sl) return this.w[lo]! + wl;
+    if (wl === sl) return this.w[lo]! + into;
+    return this.w[lo]! + (into <= 0 ? 0 : wl);
+  }
+
   /** Source range of a working-text range. */
   spanToSource(start: number, end: number): [number, number] {
     return [this.toSource(start), this.toSource(end)];

@@ -171,8 +171,21 @@ export interface Layers {
   tokens: TokenLayer;
   quotes: Quotation[];
   mentions: Mention[];
+  /** Pronoun mentions in narration, resolved by the coref stage. */
+  pronouns: Mention[];
   characters: Character[];
   attributions: Attribution[];
+  stats: StoryStats;
+}
+
+/** Writing statistics (stats stage); grows with the structure issue. */
+export interface StoryStats {
+  words: number;
+  tokens: number;
+  sentences: number;
+  paragraphs: number;
+  /** Words inside speech and thought quotations. */
+  dialogueWords: number;
 }
 
 export type LayerName = keyof Layers & string;

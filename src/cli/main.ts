@@ -1,0 +1,60 @@
+import { UserError } from '../engine/errors.js';
+import { VERSION } from '../engine/version.js';
+import { analyzeCommand } from './analyze.js';
+import { evalCommand } from './eval.js';
+
+export const USAGE = `storylens ${VERSION} — narrative analysis for prose fiction
+
+Usage:
+  storylens analyze <file|-> [--format json|html|text] [-o <path>] [options]
+  storylens eval quotes|characters|attribution|scenes [--pdnc <dir>] [options]
+  storylens --help | --version
+
+analyze options:
+  -f, --format <fmt>        json (default), html, text
+  -o, --output <path>       write there instead of stdout
+      --characters <file>   use this cast [{id, name, aliases}] instead of detecting one
+      --quotes <file>       attribute these quotations {id, spans} (.json or .jsonl) instead of detecting
+      --until <stage>       stop after this stage
+      --compact             JSON on one line (default: indented)
+
+Exit codes: 0 done, 2 bad usage, 3 unreadable or unsupported input.`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const COMMANDS: Record<string, Command> = {
+  analyze: analyzeCommand,
+  eval: evalCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`storylens: unknown command "${command}" (try: storylens --help)\n`);
+    return 2;
+  }
+  try {
+    await run(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof UserError) {
+      process.stderr.write(`storylens: ${e.message}\n`);
+      return e.exitCode;
+    }
+    // node:util parseArgs reports unknown or malformed options this way: a usage error.
+    if ((e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`storylens: ${(e as Error).message.split('\n')[0]}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

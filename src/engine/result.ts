@@ -1,0 +1,159 @@
+import type { StoryDocument } from './document.js';
+import type { GenderLabel, Message, QuotationKind, QuoteMark, StoryMeta } from './types.js';
+import { VERSION } from './version.js';
+
+/**
+ * The analysis result: the versioned output contract. Every offset is a UTF-16 code-unit index into
+ * the decoded source text (`source.text` at ingestion), so a user can highlight it in their own file.
+ * The JSON Schema in engine/schema.json describes exactly this shape; bump SCHEMA_VERSION on any
+ * change a consumer could notice.
+ */
+export const SCHEMA_VERSION = '1.0.0';
+
+export interface AnalysisResult {
+  schemaVersion: string;
+  engine: { name: 'storylens'; version: string; stages: string[] };
+  source: { name: string; format: string; encoding: string; length: number };
+  meta: StoryMeta;
+  characters: CharacterResult[];
+  quotes: QuoteResult[];
+  chapters: ChapterResult[];
+  scenes: SceneResult[];
+  paragraphs: ParagraphResult[];
+  mentions: MentionResult[];
+  /** Present once the respective stages run. */
+  pov?: unknown;
+  emotion?: unknown;
+  network?: unknown;
+  stats?: unknown;
+  messages: Message[];
+}
+
+export interface CharacterResult {
+  id: string | number;
+  name: string;
+  aliases: string[];
+  epithets: string[];
+  gender: { label: GenderLabel; confidence: number };
+  mentions: number;
+  narrator: boolean;
+}
+
+export interface QuoteResult {
+  id: string;
+  spans: [number, number][];
+  start: number;
+  end: number;
+  /** The quoted words: the spans' texts joined by a single space. */
+  text: string;
+  kind: QuotationKind;
+  mark: QuoteMark;
+  speaker: string | number | null;
+  addressees: (string | number)[];
+  confidence: number;
+  method: string;
+}
+
+export interface ChapterResult {
+  start: number;
+  end: number;
+  title: string;
+}
+
+export interface SceneResult {
+  start: number;
+  end: number;
+  chapter: number;
+  boundary: { kind: string; cue: string };
+  characters: (string | number)[];
+  pov: unknown;
+  stats: unknown;
+}
+
+export interface ParagraphResult {
+  start: number;
+  end: number;
+  kind: 'prose' | 'heading' | 'break';
+}
+
+export interface MentionResult {
+  start: number;
+  end: number;
+  character: string | number | null;
+  kind: string;
+}
+
+/**
+ * Builds the result from a finished document, mapping every working offset to the source.
+ * Layers that were not computed (a pipeline run with `--until`) come out empty.
+ */
+export function buildResult(doc: StoryDocument, stageNames: readonly string[]): AnalysisResult {
+  const map = doc.map;
+  const src = doc.source;
+  const sourceText = src.text;
+  const span = (start: number, end: number): [number, number] => [map.toSource(start), map.toSource(end)];
+
+  const characters = doc.has('characters') ? doc.layer('characters') : [];
+  const idOf = (index: number): string | number | null => (index >= 0 ? (characters[index]?.id ?? null) : null);
+
+  const quotes: QuoteResult[] = [];
+  if (doc.has('quotes')) {
+    const attributions = doc.has('attributions') ? doc.layer('attributions') : undefined;
+    doc.layer('quotes').forEach((q, i) => {
+      const spans = q.spans.map(([s, e]) => span(s, e));
+      const a = attributions?.[i];
+      quotes.push({
+        id: q.id,
+        spans,
+        start: spans[0]![0],
+        end: spans[spans.length - 1]![1],
+        text: spans.map(([s, e]) => sourceText.slice(s, e)).join(' '),
+        kind: q.kind,
+        mark: q.mark,
+        speaker: a ? idOf(a.speaker) : null,
+        addressees: a ? a.addressees.map(idOf).filter((id): id is string | number => id !== null) : [],
+        confidence: a ? round3(a.confidence) : 0,
+        method: a ? a.method : 'none',
+      });
+    });
+  }
+
+  const result: AnalysisResult = {
+    schemaVersion: SCHEMA_VERSION,
+    engine: { name: 'storylens', version: VERSION, stages: [...stageNames] },
+    source: { name: src.name, format: src.format, encoding: src.encoding, length: sourceText.length },
+    meta: { ...src.meta },
+    characters: characters.map((c) => ({
+      id: c.id,
+      name: c.name,
+      aliases: [...c.aliases],
+      epithets: [...c.epithets],
+      gender: { label: c.gender.label, confidence: round3(c.gender.confidence) },
+      mentions: c.mentionCount,
+      narrator: c.narrator,
+    })),
+    quotes,
+    chapters: [],
+    scenes: [],
+    paragraphs: doc.has('paragraphs')
+      ? doc.layer('paragraphs').map((p) => {
+          const [start, end] = span(p.start, p.end);
+          return { start, end, kind: p.kind };
+        })
+      : [],
+    mentions: doc.has('mentions')
+      ? doc.layer('mentions').map((m) => {
+          const [start, end] = span(m.start, m.end);
+          return { start, end, character: idOf(m.character), kind: m.kind };
+        })
+      : [],
+    messages: [...src.messages, ...doc.messages].map((m) =>
+      m.span && m.stage !== 'ingest' ? { ...m, span: span(m.span[0], m.span[1]) } : m,
+    ),
+  };
+  return result;
+}
+
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

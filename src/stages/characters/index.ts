@@ -1,0 +1,58 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { GivenCharacter, Stage } from '../../engine/stage.js';
+import type { Character, GenderLabel, Mention } from '../../engine/types.js';
+import { detectCast } from './detect.js';
+import { inferGender } from './gender.js';
+import { matchNames } from './match.js';
+
+/**
+ * Characters and their name mentions. With `--characters` the given cast is used as is and only
+ * its mentions are found; otherwise the cast is detected from the text (detect.ts). Pronouns are
+ * resolved later, by the coref stage.
+ */
+export const charactersStage: Stage<'characters' | 'mentions'> = {
+  name: 'characters',
+  requires: ['tokens', 'sentences', 'paragraphs', 'quotes'],
+  provides: ['characters', 'mentions'],
+  run(doc, context) {
+    if (context.givenCast) return useGivenCast(doc, context.givenCast);
+    return detectCast(doc);
+  },
+};
+
+const GIVEN_GENDER: Record<string, GenderLabel> = {
+  m: 'male',
+  male: 'male',
+  f: 'female',
+  female: 'female',
+  x: 'nonbinary',
+  nonbinary: 'nonbinary',
+  'non-binary': 'nonbinary',
+};
+
+function useGivenCast(
+  doc: StoryDocument,
+  given: readonly GivenCharacter[],
+): { characters: Character[]; mentions: Mention[] } {
+  const mentions = matchNames(doc, given);
+  const counts = new Array<number>(given.length).fill(0);
+  for (const m of mentions) if (m.character >= 0) counts[m.character]!++;
+  const characters: Character[] = given.map((g, i) => {
+    const stated = g.gender !== undefined ? GIVEN_GENDER[g.gender.toLowerCase()] : undefined;
+    return {
+      id: g.id,
+      name: g.name,
+      aliases: g.aliases.filter((a) => !a.startsWith('_')),
+      epithets: [],
+      gender: stated ? { label: stated, confidence: 1 } : { label: 'unknown', confidence: 0 },
+      mentionCount: counts[i]!,
+      narrator: g.aliases.some((a) => a === '_narr'),
+    };
+  });
+  // Genders the cast file does not state are inferred from the text.
+  const inferred = inferGender(doc, characters, mentions);
+  characters.forEach((c, i) => {
+    if (c.gender.confidence === 0) c.gender = inferred[i] ?? c.gender;
+  });
+  return { characters, mentions };
+}

@@ -1,0 +1,38 @@
+import type { TokenLayer } from '../../engine/types.js';
+
+/** Words that may stand between the start of an address and the name: "Oh, Jane", "my dear Jane". */
+const BEFORE_VOCATIVE = new Set([
+  ',', '!', '?', ';', '\u2014', '--', '\u2013', '...', '\u2026', '"', '\u201c', "'", '\u2018',
+  'dear', 'dearest', 'my', 'oh', 'o', 'ah', 'why', 'well', 'yes', 'no', 'nay', 'come', 'poor', 'good', 'sweet',
+  'hey', 'hello', 'goodbye', 'good-bye', 'bye', 'please', 'listen', 'look',
+]);
+
+const AFTER_VOCATIVE = new Set([',', '!', '?', '.', ';', ':', '\u2014', '--', '\u2013', '...', '\u2026']);
+
+/**
+ * Whether a name inside a quotation addresses someone: at the start of the quotation or after a
+ * comma or interjection, and followed by punctuation or the end of the quotation ("Margaret,
+ * please stay", "Listen, Tom.", "my dear Harriet, what…").
+ */
+export function isVocativeAt(
+  text: string,
+  tokens: TokenLayer,
+  firstToken: number,
+  end: number,
+  quote: readonly [number, number],
+): boolean {
+  const prevAt = firstToken - 1;
+  const startsQuote = prevAt < 0 || tokens.end[prevAt]! <= quote[0];
+  if (!startsQuote) {
+    const prev = tokens.lower[prevAt]!;
+    if (!BEFORE_VOCATIVE.has(prev)) return false;
+  }
+  // What follows the name (honorific + name already consumed up to `end`).
+  let next = firstToken;
+  while (next < tokens.count && tokens.start[next]! < end) next++;
+  if (next >= tokens.count || tokens.start[next]! >= quote[1]) return true;
+  const after = tokens.lower[next]!;
+  if (AFTER_VOCATIVE.has(after)) return true;
+  // Closing quotation mark right after the name.
+  return /^["\u201d'\u2019]$/.test(after) && text.charCodeAt(tokens.start[next]!) !== 32;
+}

@@ -1,0 +1,40 @@
+import type { GenderLabel } from '../../engine/types.js';
+import { words } from './words.js';
+
+/**
+ * Honorifics and titles that precede a name ("Mr. Darcy", "Aunt Polly", "Captain Wentworth").
+ * Keys are lower-case without the final full stop; the value is the gender the title implies.
+ */
+const FEMALE = words(`
+  mrs miss ms lady madam madame mme mademoiselle mlle dame aunt auntie sister mother mistress
+  duchess countess baroness princess queen empress marchioness viscountess signora signorina senora
+  senorita señora señorita frau fraulein fräulein grandma granny grandmother nurse widow
+`);
+const MALE = words(`
+  mr sir lord master uncle brother father monsieur m herr signor señor senor don duke count
+  baron prince king emperor marquis marquess viscount earl grandpa grandfather mister squire
+  abbé abbe friar fr
+`);
+const NEUTRAL = words(`
+  dr doctor professor prof captain capt colonel col major general gen lieutenant lt sergeant sgt
+  corporal admiral commander inspector detective sheriff judge justice reverend rev parson
+  pastor bishop cardinal dean mx saint st officer constable governor president senator
+  chancellor agent private coach
+`);
+
+export const HONORIFIC_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
+  ...FEMALE.map((t) => [t, 'female'] as const),
+  ...MALE.map((t) => [t, 'male'] as const),
+  ...NEUTRAL.map((t) => [t, 'unknown'] as const),
+]);
+
+/** Lower-case honorific without its full stop ("Mrs." → "mrs"), or undefined. */
+export function honorificKey(word: string): string | undefined {
+  const key = word.toLowerCase().replace(/\.$/, '');
+  return HONORIFIC_GENDER.has(key) ? key : undefined;
+}
+
+/** The canonical written form of an honorific, for matching "Mr" with "Mr.". */
+export function canonicalHonorific(key: string): string {
+  return key.charAt(0).toUpperCase() + key.slice(1);
+}

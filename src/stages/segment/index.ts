@@ -1,0 +1,213 @@
+import type { StoryDocument } from '../../engine/document.js';
+import { POS, posId } from '../../engine/pos.js';
+import type { Stage } from '../../engine/stage.js';
+import type { Paragraph, Sentence, TokenLayer } from '../../engine/types.js';
+import { speechVerbBase } from '../lexicon/speech-verbs.js';
+import { paragraphKind } from './paragraph-kind.js';
+import { wink } from './wink.js';
+
+/**
+ * Paragraphs, sentences and tokens with part of speech.
+ *
+ * The working text has one paragraph per line (ingest/normalise unwrapped hard-wrapped lines), so
+ * paragraphs are its non-blank lines. wink-nlp tokenises and tags the whole body in one call
+ * (per-paragraph calls cost 3× more); its sentences are then cut at paragraph ends and repaired
+ * for dialogue punctuation, which wink's sentence splitter does not know.
+ */
+export const segmentStage: Stage<'paragraphs' | 'sentences' | 'tokens'> = {
+  name: 'segment',
+  requires: [],
+  provides: ['paragraphs', 'sentences', 'tokens'],
+  run(doc) {
+    const paragraphs = findParagraphs(doc);
+    const { tokens, winkSentenceStarts } = tokenise(doc);
+    const sentences = buildSentences(doc.text, tokens, paragraphs, winkSentenceStarts);
+    return { paragraphs, sentences, tokens };
+  },
+};
+
+function findParagraphs(doc: StoryDocument): Paragraph[] {
+  const text = doc.text;
+  const out: Paragraph[] = [];
+  let lineStart = doc.body.start;
+  const end = doc.body.end;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    let s = lineStart;
+    let e = lineEnd;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e, sentenceStart: 0, sentenceEnd: 0, kind: paragraphKind(text, s, e) });
+    lineStart = lineEnd + 1;
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+}
+
+interface Tokenised {
+  tokens: TokenLayer;
+  /** For every token, 1 when wink starts a sentence there. */
+  winkSentenceStarts: Uint8Array;
+}
+
+function tokenise(doc: StoryDocument): Tokenised {
+  const nlp = wink();
+  const its = nlp.its;
+  const base = doc.body.start;
+  const body = doc.text.slice(base, doc.body.end);
+  const wdoc = nlp.readDoc(body);
+  const all = wdoc.tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const tags = all.out(its.pos) as string[];
+  const n = values.length;
+
+  const start = new Int32Array(n);
+  const end = new Int32Array(n);
+  const pos = new Uint8Array(n);
+  const lower: string[] = [];
+  const keptIndex = new Int32Array(n + 1);
+  let offset = base;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const value = values[i]!;
+    offset += spaces[i]!.length;
+    keptIndex[i] = count;
+    const tag = tags[i]!;
+    if (tag !== 'SPACE' && value.trim().length > 0) {
+      start[count] = offset;
+      end[count] = offset + value.length;
+      pos[count] = posId(tag);
+      lower.push(value.toLowerCase());
+      count++;
+    }
+    offset += value.length;
+  }
+  keptIndex[n] = count;
+
+  const winkSentenceStarts = new Uint8Array(count + 1);
+  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+  for (const span of spans) {
+    const first = keptIndex[span[0]]!;
+    if (first < count) winkSentenceStarts[first] = 1;
+  }
+  return {
+    tokens: {
+      count,
+      start: start.slice(0, count),
+      end: end.slice(0, count),
+      pos: pos.slice(0, count),
+      sentence: new Int32Array(count),
+      lower,
+    },
+    winkSentenceStarts,
+  };
+}
+
+const CLOSING_QUOTES = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u201c']);
+const TAG_PUNCT = new Set(['?', '!', ',', '\u2014', '\u2013', '-', '\u2026', '...', '--']);
+
+/**
+ * Cuts sentences at wink's boundaries and at paragraph ends, then repairs dialogue:
+ * - `"Is that all?" she asked him.` is one sentence: a quotation ending in ? ! , or a dash, followed by
+ *   a lower-case word, continues the sentence;
+ * - `"Yes." Mr. Darcy bowed.` is two: a quotation closed after a full stop and followed by a capital
+ *   starts a new sentence. After ? or ! it does too, unless a speech verb follows ("Yes?" Emma asked).
+ */
+function buildSentences(
+  text: string,
+  tokens: TokenLayer,
+  paragraphs: Paragraph[],
+  winkStarts: Uint8Array,
+): Sentence[] {
+  const n = tokens.count;
+  const sentences: Sentence[] = [];
+  const { start, end } = tokens;
+  let p = 0;
+  let sentenceStart = 0;
+  let sentenceParagraph = -1;
+
+  const close = (tokenEnd: number): void => {
+    if (tokenEnd <= sentenceStart) return;
+    const index = sentences.length;
+    for (let t = sentenceStart; t < tokenEnd; t++) tokens.sentence[t] = index;
+    sentences.push({
+      start: start[sentenceStart]!,
+      end: end[tokenEnd - 1]!,
+      tokenStart: sentenceStart,
+      tokenEnd,
+      paragraph: sentenceParagraph,
+    });
+    sentenceStart = tokenEnd;
+  };
+
+  for (let t = 0; t < n; t++) {
+    const s = start[t]!;
+    // Advance to the paragraph holding this token.
+    let para = p;
+    while (para < paragraphs.length && paragraphs[para]!.end <= s) para++;
+    const newParagraph = para !== sentenceParagraph;
+    if (t > sentenceStart && newParagraph) close(t);
+    else if (t > sentenceStart && winkStarts[t] === 1 && !continuesDialogue(text, tokens, t)) close(t);
+    else if (t > sentenceStart && startsAfterClosedQuotation(text, tokens, t)) close(t);
+    if (t === sentenceStart) sentenceParagraph = para;
+    p = para;
+  }
+  close(n);
+
+  // Link paragraphs to their sentences.
+  let si = 0;
+  for (let pi = 0; pi < paragraphs.length; pi++) {
+    const para = paragraphs[pi]!;
+    while (si < sentences.length && sentences[si]!.paragraph < pi) si++;
+    para.sentenceStart = si;
+    while (si < sentences.length && sentences[si]!.paragraph === pi) si++;
+    para.sentenceEnd = si;
+  }
+  return sentences;
+}
+
+function isClosingQuote(text: string, tokens: TokenLayer, t: number): boolean {
+  const value = tokens.lower[t]!;
+  if (!CLOSING_QUOTES.has(value)) return false;
+  if (value === '\u201d' || value === '\u00bb') return true;
+  // A straight or ambiguous mark closes when it follows a non-space character.
+  const at = tokens.start[t]!;
+  return at > 0 && !/\s/.test(text[at - 1]!);
+}
+
+/** wink split here, but this is the tag after a quotation: `"Is that all?" | she asked him.` */
+function continuesDialogue(text: string, tokens: TokenLayer, t: number): boolean {
+  if (t < 2) return false;
+  if (!isClosingQuote(text, tokens, t - 1)) return false;
+  if (!TAG_PUNCT.has(tokens.lower[t - 2]!)) return false;
+  const first = text.charCodeAt(tokens.start[t]!);
+  if (first >= 97 && first <= 122) return true;
+  // `"Hello!" Emma said.`: a capitalised name followed by a speech verb is the tag.
+  return first >= 65 && first <= 90 && speechVerbSoon(tokens, t);
+}
+
+function speechVerbSoon(tokens: TokenLayer, t: number): boolean {
+  for (let k = t; k < t + 4 && k < tokens.count; k++) {
+    if (tokens.pos[k] === POS.PUNCT) return false;
+    if (speechVerbBase(tokens.lower[k]!) !== undefined) return true;
+  }
+  return false;
+}
+
+/** wink did not split here, but a closed quotation ends a sentence: `"Yes." | Mr. Darcy bowed.` */
+function startsAfterClosedQuotation(text: string, tokens: TokenLayer, t: number): boolean {
+  if (t < 2) return false;
+  if (!isClosingQuote(text, tokens, t - 1)) return false;
+  const punct = tokens.lower[t - 2]!;
+  if (punct !== '.' && punct !== '?' && punct !== '!') return false;
+  const first = text.charCodeAt(tokens.start[t]!);
+  if (!(first >= 65 && first <= 90)) return false;
+  if (punct === '.') return true;
+  // After ? or !, "Emma asked" / "asked Emma" keeps the tag in the sentence.
+  return !speechVerbSoon(tokens, t);
+}

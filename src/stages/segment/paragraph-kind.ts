@@ -1,0 +1,27 @@
+import type { Paragraph } from '../../engine/types.js';
+
+/**
+ * Scene-break lines: `***`, `* * *`, `#`, `~~~`, `-----`, `o0o`, ornaments (❧ ⁂ ◆ …). Only symbols
+ * and spaces, at most 40 characters.
+ */
+const BREAK_LINE = /^(?:[*#~=_+•·∙◇◆○●◦§¤†‡⁂❧☙❦✢✣✤✥✦✧✩✪✫✬✭✮✯✰❀❁❂❃❖\-–—\s]{1,40}|(?:o0o|oOo|0o0|xXx|XxX)(?:\s*(?:o0o|oOo))*)$/u;
+
+/** "Chapter 7", "CHAPTER VII.", "Part Two", "Book the First", "VOLUME I", "Prologue", "Epilogue". */
+const HEADING_LINE =
+  /^(?:(?:chapter|chap\.|part|book|volume|vol\.|act|section|canto|letter|stave)\s+(?:[0-9]+|[ivxlcdm]+\b|the\s+\w+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b.*|prologue|epilogue|preface|introduction|afterword|interlude|postscript|the end|fin)\W*$/i;
+
+/** A line of only a (Roman or Arabic) numeral: `IV.`, `12`, `XII` */
+const NUMERAL_LINE = /^(?:[ivxlcdm]{1,7}|[0-9]{1,3})[.:]?$/i;
+
+export function paragraphKind(text: string, start: number, end: number): Paragraph['kind'] {
+  const length = end - start;
+  if (length > 120) return 'prose';
+  const line = text.slice(start, end);
+  if (BREAK_LINE.test(line) && !/^[-–—]\s*\p{L}/u.test(line)) return 'break';
+  if (HEADING_LINE.test(line) || NUMERAL_LINE.test(line)) return 'heading';
+  // Short ALL-CAPS lines without sentence punctuation at the end: "THE STORM", "PART TWO".
+  if (length <= 60 && /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line) && !/["“”'’]/.test(line) && !/[,;]$/.test(line)) {
+    return 'heading';
+  }
+  return 'prose';
+}
