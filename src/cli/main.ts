@@ -1,13 +1,15 @@
 import { UserError } from '../engine/errors.js';
 import { VERSION } from '../engine/version.js';
 import { analyzeCommand } from './analyze.js';
+import { demoCommand } from './demo.js';
 import { evalCommand } from './eval.js';
 
 export const USAGE = `storylens ${VERSION} — narrative analysis for prose fiction
 
 Usage:
   storylens analyze <file|-> [--format json|html|text] [-o <path>] [options]
-  storylens eval quotes|characters|attribution|scenes [--pdnc <dir>] [options]
+  storylens eval quotes|characters|attribution|scenes|all [--pdnc <dir>] [options]
+  storylens demo [<out-dir>]          analyse the bundled sample story (what npm start runs)
   storylens --help | --version
 
 analyze options:
@@ -24,6 +26,7 @@ type Command = (args: string[]) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
+  demo: demoCommand,
   eval: evalCommand,
 };
 

@@ -1,5 +1,5 @@
 import type { OffsetMap } from './offsets.js';
-import type { LayerName, Layers, Message, SourceText } from './types.js';
+import type { LayerName, Layers, Message, SourceText, StoryMeta } from './types.js';
 
 /**
  * One story being analysed: the immutable source, the normalised working text, and the layers the
@@ -15,10 +15,19 @@ export class StoryDocument {
   /** Working-text range of the story body (Gutenberg header and licence excluded). */
   readonly body: { start: number; end: number };
   readonly messages: Message[];
+  /** Metadata found while normalising (Gutenberg title, author, ebook number). */
+  readonly meta: StoryMeta;
   private readonly layers: Partial<Layers> = {};
 
-  constructor(source: SourceText, text: string, map: OffsetMap, body: { start: number; end: number }) {
+  constructor(
+    source: SourceText,
+    text: string,
+    map: OffsetMap,
+    body: { start: number; end: number },
+    meta: StoryMeta = {},
+  ) {
     this.source = source;
+    this.meta = meta;
     this.text = text;
     this.map = map;
     this.body = body;

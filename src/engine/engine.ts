@@ -1,4 +1,5 @@
 import { normalise } from '../ingest/normalise.js';
+import type { AttributionWeights } from '../stages/attribution/model.js';
 import { defaultStages } from '../stages/index.js';
 import { StoryDocument } from './document.js';
 import { UsageError } from './errors.js';
@@ -16,6 +17,8 @@ export interface EngineOptions {
   quotes?: readonly GivenQuotation[];
   /** Stages to use instead of the defaults, e.g. to swap one. Default: `defaultStages()`. */
   stages?: readonly Stage[];
+  /** Attribution weights instead of the shipped model's (evaluation on held-out folds). Default: shipped. */
+  attributionWeights?: AttributionWeights;
   /** Called after each stage with its wall time, for profiling. Default: none. */
   onStage?: (name: string, ms: number) => void;
 }
@@ -45,13 +48,14 @@ export function createEngine(options: Readonly<EngineOptions> = {}): Engine {
   const context: StageContext = Object.freeze({
     ...(options.characters ? { givenCast: Object.freeze([...options.characters]) } : {}),
     ...(options.quotes ? { givenQuotes: Object.freeze([...options.quotes]) } : {}),
+    ...(options.attributionWeights ? { attributionWeights: options.attributionWeights } : {}),
   });
   const names = Object.freeze(pipeline.map((s) => s.name));
   const onStage = options.onStage;
 
   const process = (source: SourceText): StoryDocument => {
-    const { text, map, body } = normalise(source);
-    const doc = new StoryDocument(source, text, map, body);
+    const { text, map, body, meta } = normalise(source);
+    const doc = new StoryDocument(source, text, map, body, meta);
     return runPipeline(doc, pipeline, context, onStage);
   };
 

@@ -122,7 +122,7 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'storylens', version: VERSION, stages: [...stageNames] },
     source: { name: src.name, format: src.format, encoding: src.encoding, length: sourceText.length },
-    meta: { ...src.meta },
+    meta: { ...doc.meta, ...src.meta },
     characters: characters.map((c) => ({
       id: c.id,
       name: c.name,
@@ -147,6 +147,7 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
           return { start, end, character: idOf(m.character), kind: m.kind };
         })
       : [],
+    ...(doc.has('stats') ? { stats: doc.layer('stats') } : {}),
     messages: [...src.messages, ...doc.messages].map((m) =>
       m.span && m.stage !== 'ingest' ? { ...m, span: span(m.span[0], m.span[1]) } : m,
     ),

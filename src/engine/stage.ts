@@ -1,3 +1,4 @@
+import type { AttributionWeights } from '../stages/attribution/model.js';
 import type { StoryDocument } from './document.js';
 import type { LayerName, Layers } from './types.js';
 
@@ -7,6 +8,8 @@ export interface StageContext {
   readonly givenCast?: readonly GivenCharacter[];
   /** Quotations given with `--quotes`, in source offsets, if any. */
   readonly givenQuotes?: readonly GivenQuotation[];
+  /** Attribution weights to use instead of the shipped model (evaluation of held-out folds). */
+  readonly attributionWeights?: AttributionWeights;
 }
 
 export interface GivenCharacter {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createEngine } from '../engine/engine.js';
 import type { GivenCharacter, GivenQuotation } from '../engine/stage.js';
 import type { SourceText } from '../engine/types.js';
+import { shippedModel } from '../stages/attribution/model.js';
 import { nameKey } from '../stages/characters/match.js';
 
 /**
@@ -10,6 +11,8 @@ import { nameKey } from '../stages/characters/match.js';
  *
  * - `gold`: gold quotation spans and gold cast are given to the engine (`--quotes`, `--characters`),
  *   the published protocol for BookNLP+ (78.5%) and the zero-shot LLM baselines.
+ * Each novel is scored with the attribution weights of the cross-validation fold that held it out
+ * (model.json), so no figure comes from a novel the model was trained on.
  * - `end-to-end`: the engine's own quotations and cast; a predicted quotation matches a gold one
  *   when their spans overlap, and its speaker is right when one of the predicted character's names
  *   equals one of the gold speaker's aliases (honorifics normalised).
@@ -119,10 +122,20 @@ export function evalAttribution(dir: string, options: AttributionOptions): Attri
       structure: { chapters: [], breaks: [] },
       messages: [],
     };
-    const given: GivenCharacter[] = cast.map((c) => ({ id: c.id, name: c.name, aliases: c.aliases, gender: c.gender }));
+    const given: GivenCharacter[] = cast.map((c) => ({
+      id: c.id,
+      name: c.name,
+      aliases: c.aliases,
+      gender: c.gender,
+    }));
     const givenQuotes: GivenQuotation[] = quotes.map((q) => ({ id: q.id, spans: q.spans }));
+    // Never score a novel with weights trained on it: use the fold that held it out.
+    const fold = shippedModel().folds.find((f) => f.heldOut.includes(name));
+    const weights = fold ? { attributionWeights: fold.weights } : {};
     const engine =
-      options.mode === 'gold' ? createEngine({ characters: given, quotes: givenQuotes }) : createEngine({});
+      options.mode === 'gold'
+        ? createEngine({ characters: given, quotes: givenQuotes, ...weights })
+        : createEngine({ ...weights });
     const result = engine.analyze(source);
     const novel = { name, total: 0, correct: 0, byType: {} as Record<string, Tally> };
     const castById = new Map(cast.map((c) => [c.id, c] as const));
@@ -143,7 +156,9 @@ export function evalAttribution(dir: string, options: AttributionOptions): Attri
       }
     }
     // In end-to-end mode a predicted character is the gold one when a name of it equals a gold alias.
-    const predictedNames = new Map(result.characters.map((c) => [c.id, [c.name, ...c.aliases].map(nameKey)] as const));
+    const predictedNames = new Map(
+      result.characters.map((c) => [c.id, [c.name, ...c.aliases].map(nameKey)] as const),
+    );
     const sameCharacter = (predictedId: string | number | null, goldId: number): boolean => {
       if (predictedId === null) return false;
       if (options.mode === 'gold') return predictedId === goldId;

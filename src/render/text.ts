@@ -6,7 +6,7 @@ import type { RenderOptions } from './index.js';
 export function renderText(result: AnalysisResult, _options: RenderOptions): string {
   const stats = result.stats as Partial<StoryStats> | undefined;
   const lines: string[] = [];
-  const title = result.meta.title ?? result.source.name;
+  const title = result.meta.title ?? result.source.name.split(/[\/]/).pop() ?? result.source.name;
   lines.push(`${title}`);
   lines.push(
     `  ${fmt(stats?.words ?? 0)} words · ${result.characters.length} characters · ` +

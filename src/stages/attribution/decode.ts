@@ -1,11 +1,13 @@
 /**
- * Exact inference over the speakers of one conversation, a second-order chain: the speaker of a
- * turn depends on the two before it (so A-B-A alternation, a third voice, and one person speaking
- * twice are all scored), and on the turn's own evidence.
+ * Exact inference over the speakers of one conversation: a second-order linear-chain CRF. The
+ * speaker of a turn depends on its own evidence and on the two speakers before it, through three
+ * kinds of transition — the same voice again, the voice before that (A-B-A alternation), or a new
+ * voice — plus a per-candidate bonus on changes of voice (e.g. "the one just addressed replies").
  *
- * Forward-backward over pair states (speaker two turns back, speaker one turn back) gives each
- * turn's posterior over candidates; decoding takes the most probable speaker per turn, and the
- * posterior is its confidence before calibration.
+ * Because transitions only distinguish those three cases, the forward and backward recursions
+ * collapse from O(C³) to O(C²) per turn (C candidates): the sum over the speaker two turns back
+ * is a row total minus one term. Work is in probability space with per-turn scaling, so the inner
+ * loops have no exp or log.
  */
 export interface ChainModel {
   /** Number of candidate speakers. */
@@ -14,81 +16,201 @@ export interface ChainModel {
   turns: number;
   /** Log score of candidate c speaking turn i (evidence). */
   emit(i: number, c: number): number;
-  /**
-   * Log score of c speaking turn i after `prev` spoke turn i-1 and `prev2` turn i-2; a value of
-   * `candidates` for prev or prev2 means "no turn" (the conversation's start).
-   */
-  transition(i: number, prev2: number, prev: number, c: number): number;
+  /** Log score of the same speaker as turn i-1 speaking turn i (i ≥ 1). */
+  same(i: number): number;
+  /** Log score of the speaker of turn i-2 (not of i-1) speaking turn i. */
+  alternate(i: number): number;
+  /** Log score of a speaker of neither turn i-1 nor i-2 speaking turn i. */
+  fresh(i: number): number;
+  /** Log score added when c, not the speaker of turn i-1, speaks turn i. */
+  bonus(i: number, c: number): number;
+  /** Optional: turn i may only be spoken by candidate allowed(i) (training with labels); -1 = any. */
+  allowed?(i: number): number;
 }
 
-/** Returns posteriors as a flat array: turn i, candidate c at [i * candidates + c]. */
-export function posteriors(model: ChainModel): Float64Array {
+export interface ChainResult {
+  /** Posterior of candidate c at turn i, at [i * candidates + c]. */
+  marginals: Float64Array;
+  /** Log partition function. */
+  logZ: number;
+  /**
+   * Per turn i ≥ 1, the posterior probabilities of the transition kinds, at [i * 4 + k]:
+   * k = 0 same, 1 alternate, 2 fresh, 3 bonus (Σ over c of P(change to c) · bonus(i, c) / …): the
+   * expected bonus-weighted count is returned as Σ_c P(change to c) · [bonus(i,c) ≠ 0].
+   */
+  transitions: Float64Array;
+}
+
+export function forwardBackward(model: ChainModel): ChainResult {
   const C = model.candidates;
   const T = model.turns;
-  const S = C + 1; // candidate index C = start
-  const out = new Float64Array(T * C);
-  if (T === 0 || C === 0) return out;
-  // alpha[i][a * S + b]: log score of turns 0..i with speaker a at i-1 and b at i.
-  const alpha: Float64Array[] = [];
-  const emit = new Float64Array(T * C);
-  for (let i = 0; i < T; i++) for (let c = 0; c < C; c++) emit[i * C + c] = model.emit(i, c);
+  const S = C + 1; // row C of the pair tables stands for "no previous turn"
+  const marginals = new Float64Array(T * C);
+  const transitions = new Float64Array(T * 4);
+  if (T === 0 || C === 0) return { marginals, logZ: 0, transitions };
 
-  const a0 = new Float64Array(S * S).fill(-Infinity);
-  for (let b = 0; b < C; b++) a0[C * S + b] = emit[b]! + model.transition(0, C, C, b);
-  alpha.push(a0);
+  // Scaled emission potentials and their log offsets.
+  const e = new Float64Array(T * C);
+  let logOffset = 0;
+  for (let i = 0; i < T; i++) {
+    const only = model.allowed ? model.allowed(i) : -1;
+    let max = -Infinity;
+    for (let c = 0; c < C; c++) {
+      const v = only >= 0 && only !== c ? -Infinity : model.emit(i, c);
+      e[i * C + c] = v;
+      if (v > max) max = v;
+    }
+    if (max === -Infinity) max = 0;
+    for (let c = 0; c < C; c++) e[i * C + c] = Math.exp(e[i * C + c]! - max);
+    logOffset += max;
+  }
+  const sTr = new Float64Array(T);
+  const aTr = new Float64Array(T);
+  const nTr = new Float64Array(T);
+  const r = new Float64Array(T * C);
+  const bonusOn = new Uint8Array(T * C);
+  for (let i = 1; i < T; i++) {
+    sTr[i] = Math.exp(model.same(i));
+    aTr[i] = Math.exp(model.alternate(i));
+    nTr[i] = Math.exp(model.fresh(i));
+    for (let c = 0; c < C; c++) {
+      const b = model.bonus(i, c);
+      r[i * C + c] = Math.exp(b);
+      bonusOn[i * C + c] = b !== 0 ? 1 : 0;
+    }
+  }
+
+  // Forward. alpha[i][a * C + b], a in 0..C (C = start), scaled to sum 1; scale[i] its log factor.
+  const alpha: Float64Array[] = new Array(T);
+  const logScale = new Float64Array(T);
+  const rowTotal = new Float64Array(S);
+  {
+    const a0 = new Float64Array(S * C);
+    let z = 0;
+    for (let b = 0; b < C; b++) z += a0[C * C + b] = e[b]!;
+    normalise(a0, z);
+    logScale[0] = Math.log(z || 1);
+    alpha[0] = a0;
+  }
   for (let i = 1; i < T; i++) {
     const prev = alpha[i - 1]!;
-    const cur = new Float64Array(S * S).fill(-Infinity);
+    const cur = new Float64Array(S * C);
     for (let a = 0; a < C; a++) {
+      let total = 0;
+      for (let z = 0; z <= C; z++) total += prev[z * C + a]!;
+      rowTotal[a] = total;
+    }
+    const s = sTr[i]!;
+    const al = aTr[i]!;
+    const n = nTr[i]!;
+    let zsum = 0;
+    for (let a = 0; a < C; a++) {
+      const R = rowTotal[a]!;
+      if (R === 0) continue;
       for (let b = 0; b < C; b++) {
-        // sum over z (speaker at i-2, or start) of prev[z, a] + trans(z, a, b)
-        let acc = -Infinity;
-        for (let z = 0; z <= C; z++) {
-          const p = prev[z * S + a]!;
-          if (p === -Infinity) continue;
-          acc = logAdd(acc, p + model.transition(i, z, a, b));
+        const eb = e[i * C + b]!;
+        if (eb === 0) continue;
+        let v: number;
+        if (b === a) v = eb * s * R;
+        else {
+          const back = prev[b * C + a]!;
+          v = eb * r[i * C + b]! * (n * (R - back) + al * back);
         }
-        cur[a * S + b] = acc + emit[i * C + b]!;
+        cur[a * C + b] = v;
+        zsum += v;
       }
     }
-    alpha.push(cur);
+    normalise(cur, zsum);
+    logScale[i] = Math.log(zsum || 1);
+    alpha[i] = cur;
   }
-  // beta[i][a * S + b]: log score of turns i+1.. given a at i-1 and b at i.
+  let logZ = logOffset;
+  for (let i = 0; i < T; i++) logZ += logScale[i]!;
+
+  // Backward, scaled by the same factors.
   const beta: Float64Array[] = new Array(T);
-  beta[T - 1] = new Float64Array(S * S).fill(0);
+  beta[T - 1] = new Float64Array(S * C).fill(1);
+  const g = new Float64Array(C);
   for (let i = T - 2; i >= 0; i--) {
     const next = beta[i + 1]!;
-    const cur = new Float64Array(S * S).fill(-Infinity);
-    for (let a = 0; a <= C; a++) {
-      for (let b = 0; b < C; b++) {
-        let acc = -Infinity;
-        for (let c = 0; c < C; c++) {
-          acc = logAdd(acc, model.transition(i + 1, a, b, c) + emit[(i + 1) * C + c]! + next[b * S + c]!);
+    const cur = new Float64Array(S * C);
+    const j = i + 1;
+    const s = sTr[j]!;
+    const al = aTr[j]!;
+    const n = nTr[j]!;
+    const inv = 1 / Math.exp(logScale[j]!);
+    // G(b) = Σ_{c≠b} r(c) e(c) β(b, c)
+    for (let b = 0; b < C; b++) {
+      let acc = 0;
+      for (let c = 0; c < C; c++) if (c !== b) acc += r[j * C + c]! * e[j * C + c]! * next[b * C + c]!;
+      g[b] = acc;
+    }
+    for (let b = 0; b < C; b++) {
+      const stay = s * e[j * C + b]! * next[b * C + b]!;
+      for (let a = 0; a <= C; a++) {
+        let v = stay + n * g[b]!;
+        if (a < C && a !== b) {
+          const back = r[j * C + a]! * e[j * C + a]! * next[b * C + a]!;
+          v += (al - n) * back;
         }
-        cur[a * S + b] = acc;
+        cur[a * C + b] = v * inv;
       }
     }
     beta[i] = cur;
   }
+
   for (let i = 0; i < T; i++) {
     const al = alpha[i]!;
     const be = beta[i]!;
-    const marg = new Float64Array(C).fill(-Infinity);
-    for (let a = 0; a <= C; a++) {
+    let z = 0;
+    for (let b = 0; b < C; b++) {
+      let m = 0;
+      for (let a = 0; a <= C; a++) m += al[a * C + b]! * be[a * C + b]!;
+      marginals[i * C + b] = m;
+      z += m;
+    }
+    for (let b = 0; b < C; b++) marginals[i * C + b] = z > 0 ? marginals[i * C + b]! / z : 1 / C;
+  }
+
+  // Expected transition kinds: P(z, a, b at i) ∝ alpha[i-1](z, a) t(z, a, b) e(b) beta[i](a, b).
+  for (let i = 1; i < T; i++) {
+    const prev = alpha[i - 1]!;
+    const be = beta[i]!;
+    let pSame = 0;
+    let pAlt = 0;
+    let pNew = 0;
+    let pBonus = 0;
+    for (let a = 0; a < C; a++) {
+      let R = 0;
+      for (let z = 0; z <= C; z++) R += prev[z * C + a]!;
+      if (R === 0) continue;
       for (let b = 0; b < C; b++) {
-        const v = al[a * S + b]! + be[a * S + b]!;
-        if (v !== -Infinity) marg[b] = logAdd(marg[b]!, v);
+        const eb = e[i * C + b]! * be[a * C + b]!;
+        if (eb === 0) continue;
+        if (b === a) pSame += R * sTr[i]! * eb;
+        else {
+          const back = prev[b * C + a]!;
+          const alt = back * aTr[i]! * r[i * C + b]! * eb;
+          const fresh = (R - back) * nTr[i]! * r[i * C + b]! * eb;
+          pAlt += alt;
+          pNew += fresh;
+          if (bonusOn[i * C + b] === 1) pBonus += alt + fresh;
+        }
       }
     }
-    let z = -Infinity;
-    for (let c = 0; c < C; c++) z = logAdd(z, marg[c]!);
-    for (let c = 0; c < C; c++) out[i * C + c] = z === -Infinity ? 1 / C : Math.exp(marg[c]! - z);
+    const z = pSame + pAlt + pNew;
+    if (z > 0) {
+      transitions[i * 4] = pSame / z;
+      transitions[i * 4 + 1] = pAlt / z;
+      transitions[i * 4 + 2] = pNew / z;
+      transitions[i * 4 + 3] = pBonus / z;
+    }
   }
-  return out;
+  return { marginals, logZ, transitions };
 }
 
-export function logAdd(x: number, y: number): number {
-  if (x === -Infinity) return y;
-  if (y === -Infinity) return x;
-  return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
+function normalise(v: Float64Array, total: number): void {
+  if (total <= 0) return;
+  const inv = 1 / total;
+  for (let k = 0; k < v.length; k++) v[k]! *= inv;
 }

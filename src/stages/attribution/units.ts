@@ -14,6 +14,8 @@ export interface Turn {
   cues: Cue[];
   /** Characters named as addressees inside the quotations (vocatives). */
   vocatives: number[];
+  /** Characters named inside the quotations other than as addressees (people rarely name themselves). */
+  namedInQuote: number[];
   /** Characters addressed by the tag ("said to Emma"). */
   tagObjects: number[];
 }
@@ -43,7 +45,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
   quotes.forEach((q, qi) => {
     if (!isAttributable(q)) return;
     if (!current || current.paragraph !== q.paragraph || splitsTurn(doc, ix, current, q)) {
-      current = { quotes: [], paragraph: q.paragraph, cues: [], vocatives: [], tagObjects: [] };
+      current = { quotes: [], paragraph: q.paragraph, cues: [], vocatives: [], namedInQuote: [], tagObjects: [] };
       turns.push(current);
     }
     current.quotes.push(qi);
@@ -75,9 +77,10 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     while (mi < mentions.length && mentions[mi]!.start < qs) mi++;
     for (let j = mi; j < mentions.length && mentions[j]!.start < qe; j++) {
       const m = mentions[j]!;
-      if (m.kind === 'vocative' && m.character >= 0 && !current.vocatives.includes(m.character)) {
-        current.vocatives.push(m.character);
-      }
+      if (m.character < 0 || !m.inQuote) continue;
+      if (m.kind === 'vocative') {
+        if (!current.vocatives.includes(m.character)) current.vocatives.push(m.character);
+      } else if (!current.namedInQuote.includes(m.character)) current.namedInQuote.push(m.character);
     }
   });
   for (const turn of turns) {

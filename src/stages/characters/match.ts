@@ -80,10 +80,20 @@ function partsOf(key: string): string[] {
 /** Name particles that are not names by themselves ("de", "van", "of"). */
 const LINKING = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'la', 'le', 'of', 'the', 'st', 'mc', 'o']);
 
-/** Token's matching form: lower-case, honorific full stop dropped. */
+/**
+ * Token's matching form: lower-case, honorific full stop dropped, possessive dropped (wink keeps
+ * "Weston's" as one token in some contexts).
+ */
 function tokenKey(tokens: TokenLayer, t: number): string {
   const lower = tokens.lower[t]!;
-  return honorificKey(lower) ?? lower;
+  const key = honorificKey(lower);
+  if (key !== undefined) return key;
+  return possessiveLength(lower) > 0 ? lower.slice(0, -2) : lower;
+}
+
+function possessiveLength(lower: string): number {
+  const n = lower.length;
+  return n > 2 && lower.charCodeAt(n - 1) === 115 && (lower[n - 2] === "'" || lower[n - 2] === '\u2019') ? 2 : 0;
 }
 
 function isCapitalised(text: string, at: number): boolean {
@@ -127,8 +137,10 @@ export function matchNames(doc: StoryDocument, cast: readonly NamedCharacter[]):
       if (k > 0 && tokens.start[t + k]! - tokens.end[t + k - 1]! > 1) break;
       key = k === 0 ? first : `${key} ${tokenKey(tokens, t + k)}`;
       const candidates = index.byKey.get(key);
-      if (candidates && isCapitalised(text, tokens.start[t + k]!)) {
-        best = { start: tokens.start[t]!, end: tokens.end[t + k]!, firstToken: t, lastToken: t + k, candidates };
+      // Names end in a capital; descriptive aliases ("the Croupier") match in any case.
+      if (candidates && (first === 'the' || isCapitalised(text, tokens.start[t + k]!))) {
+        const end = tokens.end[t + k]! - possessiveLength(tokens.lower[t + k]!);
+        best = { start: tokens.start[t]!, end, firstToken: t, lastToken: t + k, candidates };
       }
     }
     if (!best) continue;
@@ -136,7 +148,7 @@ export function matchNames(doc: StoryDocument, cast: readonly NamedCharacter[]):
       // One-word match: at a sentence start, a word the text mostly writes in lower case is not a name.
       const s = tokens.sentence[t]!;
       const sentenceInitial = sentences[s]!.tokenStart === t || isAfterOpeningQuote(text, tokens, t);
-      const use = wordUse.get(tokens.lower[t]!);
+      const use = wordUse.get(first);
       if (sentenceInitial && use && use.lower > use.capitalisedInside) continue;
     }
     raw.push(best);
@@ -162,7 +174,7 @@ function countWordUses(doc: StoryDocument, index: AliasIndex): Map<string, { low
   const counts = new Map<string, { lower: number; capitalisedInside: number }>();
   for (const key of index.byKey.keys()) if (!key.includes(' ')) counts.set(key, { lower: 0, capitalisedInside: 0 });
   for (let t = 0; t < tokens.count; t++) {
-    const use = counts.get(tokens.lower[t]!);
+    const use = counts.get(tokenKey(tokens, t));
     if (!use) continue;
     const c = text.charCodeAt(tokens.start[t]!);
     if (c >= 97 && c <= 122) use.lower++;
@@ -206,7 +218,12 @@ function resolveShared(doc: StoryDocument, raw: RawMatch[], tokens: TokenLayer):
       start: m.start,
       end: m.end,
       character,
-      kind: inQuote && isVocativeAt(doc.text, tokens, m.firstToken, m.end, span) ? 'vocative' : 'proper',
+      kind:
+        inQuote && isVocativeAt(doc.text, tokens, m.firstToken, m.end, span)
+          ? 'vocative'
+          : tokens.lower[m.firstToken] === 'the'
+            ? 'nominal'
+            : 'proper',
       inQuote,
     });
   }

@@ -1,3 +1,4 @@
+import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
 
 /** Words that may stand between the start of an address and the name: "Oh, Jane", "my dear Jane". */
@@ -26,12 +27,19 @@ export function isVocativeAt(
   if (!startsQuote) {
     const prev = tokens.lower[prevAt]!;
     if (!BEFORE_VOCATIVE.has(prev)) return false;
+    // "Abdullah, Akbar, and I": a name after a comma that follows another name is a list.
+    if (prev === ',' && prevAt > 0 && tokens.pos[prevAt - 1] === POS.PROPN) return false;
   }
   // What follows the name (honorific + name already consumed up to `end`).
   let next = firstToken;
   while (next < tokens.count && tokens.start[next]! < end) next++;
   if (next >= tokens.count || tokens.start[next]! >= quote[1]) return true;
   const after = tokens.lower[next]!;
+  if (after === ',' && next + 1 < tokens.count) {
+    // "Abdullah, Akbar and I" / "Jane, Lizzy and Kitty": a list, not an address.
+    const then = next + 1;
+    if (tokens.lower[then] === 'and' || (tokens.pos[then] === POS.PROPN && tokens.lower[then + 1] === ',')) return false;
+  }
   if (AFTER_VOCATIVE.has(after)) return true;
   // Closing quotation mark right after the name.
   return /^["\u201d'\u2019]$/.test(after) && text.charCodeAt(tokens.start[next]!) !== 32;

@@ -1,0 +1,231 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { Character, GenderLabel } from '../../engine/types.js';
+import type { Cue } from './cues.js';
+import type { Turn } from './units.js';
+
+/**
+ * Features of the attribution model. Emission features describe one candidate speaker for one turn
+ * (the evidence of tags, beats, vocatives, who is present); transition features describe the
+ * candidate given the two previous speakers (alternation, a repeated or a new voice). The weights
+ * are learned (scripts/train-attribution.ts) and stored by name, so adding a feature only needs a
+ * retrain. model.ts computes the transition features (chainOf) and their expectations.
+ */
+export const EMISSION_FEATURES = [
+  'tag-name-mid',
+  'tag-name-post',
+  'tag-name-pre',
+  'tag-names-other',
+  'tag-pronoun-agree',
+  'tag-pronoun-clash',
+  'tag-pronoun-unknown-gender',
+  'tag-pronoun-coref',
+  'tag-nominal-agree',
+  'tag-nominal-clash',
+  'tag-narrator',
+  'tag-narrator-other',
+  'beat-name-pre',
+  'beat-name-post',
+  'beat-names-other',
+  'beat-pronoun-agree',
+  'beat-pronoun-clash',
+  'beat-pronoun-coref',
+  'beat-narrator',
+  'vocative',
+  'named-in-quote',
+  'tag-object',
+  'mention-this-paragraph',
+  'mention-1-2-back',
+  'mention-3-8-back',
+  'mention-9-30-back',
+  'pronoun-1-2-back',
+  'spoke-tagged-1-2-back',
+  'spoke-tagged-3-6-back',
+  'narrator',
+  'speaker-frequency',
+  'unknown-gender',
+  'candidate-rank',
+] as const;
+
+export const TRANSITION_FEATURES = [
+  'same',
+  'alternate',
+  'new-voice',
+  'same-after-narration',
+  'alternate-after-narration',
+  'replies-to-addressed',
+  'answers-question',
+  'same-after-question',
+] as const;
+
+export type EmissionFeature = (typeof EMISSION_FEATURES)[number];
+export type TransitionFeature = (typeof TRANSITION_FEATURES)[number];
+
+const E = Object.fromEntries(EMISSION_FEATURES.map((f, i) => [f, i])) as Record<EmissionFeature, number>;
+export const NE = EMISSION_FEATURES.length;
+export const NT = TRANSITION_FEATURES.length;
+
+/** A conversation ready for the model: candidates and dense features. */
+export interface ConversationFeatures {
+  turns: Turn[];
+  /** Character indices of the candidates. */
+  candidates: number[];
+  /** Emission features: turn i, candidate c, feature f at [(i * C + c) * NE + f]. */
+  emission: Float32Array;
+  /** Per turn: narration paragraphs between it and the previous turn. */
+  separated: Uint8Array;
+  /** Per turn: the quotation ends with a question mark. */
+  question: Uint8Array;
+  /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
+  addressed: Uint32Array;
+}
+
+/** How present each character is around a turn: narration mentions by paragraph. */
+export interface PresenceIndex {
+  /** For each character, sorted paragraph indices of its narration name mentions. */
+  mentionParagraphs: Int32Array[];
+  /** For each character, sorted paragraph indices of narration pronouns resolved to it. */
+  pronounParagraphs: Int32Array[];
+  /** Explicit named tags per character over the whole text. */
+  taggedCount: Float64Array;
+}
+
+export function buildPresence(doc: StoryDocument, turns: readonly Turn[]): PresenceIndex {
+  const characters = doc.layer('characters');
+  const paragraphs = doc.layer('paragraphs');
+  const byChar = (mentions: readonly { start: number; character: number; inQuote: boolean }[]): Int32Array[] => {
+    const lists: number[][] = characters.map(() => []);
+    let p = 0;
+    for (const m of mentions) {
+      if (m.inQuote || m.character < 0) continue;
+      while (p + 1 < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
+      const list = lists[m.character]!;
+      if (list[list.length - 1] !== p) list.push(p);
+    }
+    return lists.map((l) => Int32Array.from(l));
+  };
+  const taggedCount = new Float64Array(characters.length);
+  for (const turn of turns) {
+    const cue = turn.cues[0];
+    if (cue && cue.kind === 'tag' && cue.referent.via === 'name' && cue.referent.character >= 0) {
+      taggedCount[cue.referent.character]!++;
+    }
+  }
+  return {
+    mentionParagraphs: byChar(doc.layer('mentions')),
+    pronounParagraphs: byChar(doc.layer('pronouns')),
+    taggedCount,
+  };
+}
+
+/** Largest element of a sorted list that is <= p, or -1. */
+function lastAtOrBefore(list: Int32Array, p: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1]! : -1;
+}
+
+function genderRelation(character: Character, gender: GenderLabel): 'agree' | 'clash' | 'unknown' {
+  const g = character.gender.label;
+  if (gender === 'unknown' || g === 'unknown') return 'unknown';
+  return g === gender ? 'agree' : 'clash';
+}
+
+export function conversationFeatures(
+  doc: StoryDocument,
+  turns: Turn[],
+  candidates: number[],
+  presence: PresenceIndex,
+): ConversationFeatures {
+  const characters = doc.layer('characters');
+  const paragraphs = doc.layer('paragraphs');
+  const quotes = doc.layer('quotes');
+  const text = doc.text;
+  const C = candidates.length;
+  const emission = new Float32Array(turns.length * C * NE);
+  const separated = new Uint8Array(turns.length);
+  const question = new Uint8Array(turns.length);
+  const addressed = new Uint32Array(turns.length);
+  const local = new Map(candidates.map((c, k) => [c, k] as const));
+  const lastTagged = new Int32Array(C).fill(-100);
+
+  turns.forEach((turn, i) => {
+    if (i > 0) {
+      const prevPara = turns[i - 1]!.paragraph;
+      for (let p = prevPara + 1; p < turn.paragraph; p++) if (paragraphs[p]!.kind === 'prose') separated[i] = 1;
+    }
+    const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
+    const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
+    const tail = text.slice(Math.max(lastSpan[0], lastSpan[1] - 3), lastSpan[1]);
+    if (tail.includes('?')) question[i] = 1;
+    for (const c of [...turn.vocatives, ...turn.tagObjects]) {
+      const k = local.get(c);
+      if (k !== undefined && k < 32) addressed[i]! |= 1 << k;
+    }
+    const cue = turn.cues[0];
+    const para = turn.paragraph;
+    for (let k = 0; k < C; k++) {
+      const c = candidates[k]!;
+      const ch = characters[c]!;
+      const f = emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
+      if (cue) cueFeatures(cue, c, ch, f);
+      if (turn.vocatives.includes(c)) f[E.vocative] = 1;
+      if (turn.namedInQuote.includes(c)) f[E['named-in-quote']] = 1;
+      if (turn.tagObjects.includes(c)) f[E['tag-object']] = 1;
+      const lm = lastAtOrBefore(presence.mentionParagraphs[c]!, para);
+      if (lm === para) f[E['mention-this-paragraph']] = 1;
+      else if (lm >= 0 && para - lm <= 2) f[E['mention-1-2-back']] = 1;
+      else if (lm >= 0 && para - lm <= 8) f[E['mention-3-8-back']] = 1;
+      else if (lm >= 0 && para - lm <= 30) f[E['mention-9-30-back']] = 1;
+      const lp = lastAtOrBefore(presence.pronounParagraphs[c]!, para);
+      if (lp >= 0 && para - lp <= 2) f[E['pronoun-1-2-back']] = 1;
+      const since = i - lastTagged[k]!;
+      if (since >= 1 && since <= 2) f[E['spoke-tagged-1-2-back']] = 1;
+      else if (since >= 3 && since <= 6) f[E['spoke-tagged-3-6-back']] = 1;
+      if (ch.narrator) f[E.narrator] = 1;
+      f[E['speaker-frequency']] = Math.log1p(presence.taggedCount[c]!) / 3;
+      if (ch.gender.label === 'unknown') f[E['unknown-gender']] = 1;
+      f[E['candidate-rank']] = Math.log1p(k);
+    }
+    if (cue && cue.kind === 'tag' && cue.referent.via === 'name') {
+      const k = local.get(cue.referent.character);
+      if (k !== undefined) lastTagged[k] = i;
+    }
+  });
+  return { turns, candidates, emission, separated, question, addressed };
+}
+
+function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void {
+  const r = cue.referent;
+  if (cue.kind === 'tag') {
+    if (r.via === 'name') {
+      if (r.character === c) f[cue.where === 'mid' ? E['tag-name-mid'] : cue.where === 'post' ? E['tag-name-post'] : E['tag-name-pre']] = 1;
+      else if (r.character >= 0) f[E['tag-names-other']] = 1;
+    } else if (r.via === 'narrator') {
+      f[ch.narrator ? E['tag-narrator'] : E['tag-narrator-other']] = 1;
+    } else {
+      const rel = genderRelation(ch, r.gender);
+      if (r.via === 'pronoun') {
+        f[rel === 'agree' ? E['tag-pronoun-agree'] : rel === 'clash' ? E['tag-pronoun-clash'] : E['tag-pronoun-unknown-gender']] = 1;
+        if (r.corefGuess === c) f[E['tag-pronoun-coref']] = 1;
+      } else if (rel !== 'unknown') {
+        f[rel === 'agree' ? E['tag-nominal-agree'] : E['tag-nominal-clash']] = 1;
+      }
+    }
+    return;
+  }
+  if (r.via === 'name') {
+    if (r.character === c) f[cue.where === 'pre' ? E['beat-name-pre'] : E['beat-name-post']] = 1;
+    else if (r.character >= 0) f[E['beat-names-other']] = 1;
+  } else if (r.via === 'narrator') {
+    if (ch.narrator) f[E['beat-narrator']] = 1;
+  } else if (r.via === 'pronoun') {
+    const rel = genderRelation(ch, r.gender);
+    if (rel !== 'unknown') f[rel === 'agree' ? E['beat-pronoun-agree'] : E['beat-pronoun-clash']] = 1;
+    if (r.corefGuess === c) f[E['beat-pronoun-coref']] = 1;
+  }
+}

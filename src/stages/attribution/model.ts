@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module';
+import { type ConversationFeatures, EMISSION_FEATURES, NE, TRANSITION_FEATURES } from './features.js';
+import type { ChainModel } from './decode.js';
+
+/** Weights by feature name; a feature missing from the file weighs 0. */
+export interface AttributionWeights {
+  emission: Record<string, number>;
+  transition: Record<string, number>;
+}
+
+/** The shipped model file (model.json), written by scripts/train-attribution.ts. */
+export interface AttributionModelFile {
+  version: 1;
+  /** Novels the shipped weights were trained on. */
+  trainedOn: string[];
+  weights: AttributionWeights;
+  /**
+   * Cross-validation folds: weights trained without `heldOut`, used by the evaluation so that no
+   * figure is reported on a novel the model has seen.
+   */
+  folds: { heldOut: string[]; weights: AttributionWeights }[];
+  /** Isotonic calibration: raw posterior thresholds and the accuracy observed above each. */
+  calibration: { at: number[]; accuracy: number[] };
+}
+
+const require = createRequire(import.meta.url);
+let shipped: AttributionModelFile | undefined;
+
+export function shippedModel(): AttributionModelFile {
+  shipped ??= require('./model.json') as AttributionModelFile;
+  return shipped;
+}
+
+/** Dense weight vectors in feature order. */
+export interface DenseWeights {
+  emission: Float64Array;
+  transition: Float64Array;
+}
+
+export function densify(w: AttributionWeights): DenseWeights {
+  return {
+    emission: Float64Array.from(EMISSION_FEATURES, (f) => w.emission[f] ?? 0),
+    transition: Float64Array.from(TRANSITION_FEATURES, (f) => w.transition[f] ?? 0),
+  };
+}
+
+export function sparsify(emission: Float64Array, transition: Float64Array): AttributionWeights {
+  const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+  return {
+    emission: Object.fromEntries(EMISSION_FEATURES.map((f, i) => [f, round(emission[i]!)])),
+    transition: Object.fromEntries(TRANSITION_FEATURES.map((f, i) => [f, round(transition[i]!)])),
+  };
+}
+
+const TI = Object.fromEntries(TRANSITION_FEATURES.map((f, i) => [f, i])) as Record<
+  (typeof TRANSITION_FEATURES)[number],
+  number
+>;
+
+/** The chain model of one conversation under the given weights. */
+export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel {
+  const C = conv.candidates.length;
+  const t = w.transition;
+  const sep = (i: number): boolean => conv.separated[i] === 1;
+  const question = (i: number): boolean => conv.question[i - 1] === 1;
+  return {
+    candidates: C,
+    turns: conv.turns.length,
+    emit(i, c) {
+      const base = (i * C + c) * NE;
+      let s = 0;
+      for (let f = 0; f < NE; f++) {
+        const x = conv.emission[base + f]!;
+        if (x !== 0) s += x * w.emission[f]!;
+      }
+      return s;
+    },
+    same: (i) =>
+      t[TI.same]! + (sep(i) ? t[TI['same-after-narration']]! : 0) + (question(i) ? t[TI['same-after-question']]! : 0),
+    alternate: (i) =>
+      t[TI.alternate]! + (sep(i) ? t[TI['alternate-after-narration']]! : 0) + (question(i) ? t[TI['answers-question']]! : 0),
+    fresh: (i) => t[TI['new-voice']]! + (question(i) ? t[TI['answers-question']]! : 0),
+    bonus: (i, c) => (c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1 ? t[TI['replies-to-addressed']]! : 0),
+  };
+}
+
+/**
+ * Expected transition feature counts of turn i from the posterior probabilities of its
+ * transition kinds (decode.ts `transitions`), added into `into` with the given sign.
+ */
+export function addTransitionExpectations(
+  conv: ConversationFeatures,
+  i: number,
+  kinds: Float64Array,
+  sign: number,
+  into: Float64Array,
+): void {
+  const same = kinds[i * 4]!;
+  const alt = kinds[i * 4 + 1]!;
+  const fresh = kinds[i * 4 + 2]!;
+  const bonus = kinds[i * 4 + 3]!;
+  const sep = conv.separated[i] === 1 ? 1 : 0;
+  const q = conv.question[i - 1] === 1 ? 1 : 0;
+  into[TI.same]! += sign * same;
+  into[TI['same-after-narration']]! += sign * same * sep;
+  into[TI['same-after-question']]! += sign * same * q;
+  into[TI.alternate]! += sign * alt;
+  into[TI['alternate-after-narration']]! += sign * alt * sep;
+  into[TI['new-voice']]! += sign * fresh;
+  into[TI['answers-question']]! += sign * (alt + fresh) * q;
+  into[TI['replies-to-addressed']]! += sign * bonus;
+}
+
+/** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */
+export function calibrate(raw: number, calibration: AttributionModelFile['calibration']): number {
+  const { at, accuracy } = calibration;
+  if (at.length === 0) return raw;
+  let k = 0;
+  while (k + 1 < at.length && at[k + 1]! <= raw) k++;
+  return accuracy[k]!;
+}
