@@ -175,10 +175,66 @@ export interface Layers {
   pronouns: Mention[];
   characters: Character[];
   attributions: Attribution[];
+  /** Chapters (scenes stage): headings, markup chapters. */
+  chapters: Chapter[];
+  /** Scenes (scenes stage): explicit breaks, chapter starts, implicit shifts. */
+  scenes: Scene[];
+  /** Point of view (pov stage). */
+  pov: PointOfView;
+  /** Sentence valence and the emotional arc (emotion stage). */
+  emotion: Emotion;
+  /** Conversation and co-occurrence network (network stage). */
+  network: CharacterNetwork;
   stats: StoryStats;
 }
 
-/** Writing statistics (stats stage); grows with the structure issue. */
+export interface Chapter extends Span {
+  title: string;
+  /** Index of the heading paragraph, or -1 for chapters known from markup only. */
+  heading: number;
+}
+
+export type SceneBoundaryKind = 'start' | 'chapter' | 'break' | 'time' | 'place' | 'cast';
+
+export interface Scene extends Span {
+  /** Chapter index the scene belongs to. */
+  chapter: number;
+  /** First and one-past-last paragraph index. */
+  paragraphStart: number;
+  paragraphEnd: number;
+  boundary: { kind: SceneBoundaryKind; cue: string; confidence: number };
+  /** Character indices present (mentioned or speaking), most present first. */
+  characters: number[];
+}
+
+export interface PointOfView {
+  /** Narration person of the whole text. */
+  person: 'first' | 'third' | 'second' | 'mixed';
+  /** Per scene (same order as the scene layer): focal character index or -1, with confidence. */
+  scenes: { person: 'first' | 'third' | 'second' | 'mixed'; focal: number; confidence: number }[];
+}
+
+export interface Emotion {
+  /** VADER compound valence of every sentence, in sentence order. */
+  sentence: Float32Array;
+  /** Smoothed arc over narrative time 0..100 (101 points), in [-1, 1]. */
+  arc: number[];
+  /** One of Reagan et al.'s six shapes. */
+  shape: 'rise' | 'fall' | 'fall-rise' | 'rise-fall' | 'rise-fall-rise' | 'fall-rise-fall';
+  /** Mean valence per character: of their speech, and of the narration around their mentions. */
+  characters: { character: number; speech: number; narration: number; quotes: number }[];
+  /** Mean valence of what one character says to another. */
+  pairs: { from: number; to: number; valence: number; quotes: number }[];
+}
+
+export interface CharacterNetwork {
+  /** speaker → addressee: quotations and words. */
+  conversation: { from: number; to: number; quotes: number; words: number }[];
+  /** Characters appearing together, undirected (from < to). */
+  cooccurrence: { from: number; to: number; scenes: number; paragraphs: number }[];
+}
+
+/** Writing statistics (stats stage); the structure issue extends it. */
 export interface StoryStats {
   words: number;
   tokens: number;
@@ -186,6 +242,7 @@ export interface StoryStats {
   paragraphs: number;
   /** Words inside speech and thought quotations. */
   dialogueWords: number;
+  [more: string]: unknown;
 }
 
 export type LayerName = keyof Layers & string;
