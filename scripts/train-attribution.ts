@@ -20,9 +20,9 @@ import { forwardBackward } from '../src/stages/attribution/decode.js';
 import { type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
 import {
-  addTransitionExpectations,
   type AttributionModelFile,
   type AttributionWeights,
+  addTransitionExpectations,
   chainOf,
   densify,
   shippedModel,
@@ -125,7 +125,12 @@ function objective(
 }
 
 /** Full-batch Adam; the problem is small and convex. */
-function train(examples: readonly Example[], start: AttributionWeights, iterations: number, l2: number): AttributionWeights {
+function train(
+  examples: readonly Example[],
+  start: AttributionWeights,
+  iterations: number,
+  l2: number,
+): AttributionWeights {
   const { emission: we, transition: wt } = densify(start);
   const params = [we, wt];
   const m = params.map((p) => new Float64Array(p.length));
@@ -161,7 +166,8 @@ function predict(examples: readonly Example[], w: AttributionWeights): { raw: nu
       let b = 0;
       for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;
       // Every quotation of the turn counts once.
-      for (let q = 0; q < conv.turns[i]!.quotes.length; q++) out.push({ raw: marginals[i * C + b]!, correct: labels[i] === b });
+      for (let q = 0; q < conv.turns[i]!.quotes.length; q++)
+        out.push({ raw: marginals[i * C + b]!, correct: labels[i] === b });
     }
   }
   return out;
@@ -221,7 +227,9 @@ function main(): void {
     );
     heldOutPoints.push(...points);
     const acc = points.filter((p) => p.correct).length / Math.max(1, points.length);
-    process.stderr.write(`  held-out turn accuracy (gold speaker among candidates counted): ${(100 * acc).toFixed(1)}%\n`);
+    process.stderr.write(
+      `  held-out turn accuracy (gold speaker among candidates counted): ${(100 * acc).toFixed(1)}%\n`,
+    );
   }
   process.stderr.write('training on all novels…\n');
   const weights = train([...byNovel.values()].flat(), start, iterations, l2);

@@ -1,44 +1,81 @@
-import { existsSync } from 'node:fs';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
 import { evalAttribution, formatAttributionReport } from '../eval/attribution.js';
+import { evalQuotes, formatQuotesReport } from '../eval/quotes.js';
 
 /** Default location of the evaluation data, beside the project. */
 export const DEFAULT_PDNC = '../shared/data/pdnc';
 
-export async function evalCommand(args: string[]): Promise<void> {
-  const [what, ...rest] = args;
+interface EvalArgs {
+  pdnc: string;
+  novels?: string[];
+  mode: string;
+  details?: string;
+  json: boolean;
+}
+
+/** One evaluation: returns the printed report. Data-backed ones skip with a one-line notice. */
+type Evaluation = (args: EvalArgs) => Promise<string>;
+
+const needsPdnc =
+  (what: string, run: Evaluation): Evaluation =>
+  async (args) =>
+    existsSync(args.pdnc) ? run(args) : `eval ${what}: skipped — no PDNC data at ${args.pdnc}`;
+
+const EVALUATIONS: Record<string, Evaluation> = {
+  quotes: needsPdnc('quotes', async (args) => {
+    const report = await evalQuotes(args.pdnc, args.novels ? { novels: args.novels } : {});
+    return args.json ? JSON.stringify(report) : formatQuotesReport(report);
+  }),
+  attribution: needsPdnc('attribution', async (args) => {
+    const modes = args.mode === 'both' ? (['gold', 'end-to-end'] as const) : [args.mode];
+    const out: string[] = [];
+    for (const mode of modes) {
+      if (mode !== 'gold' && mode !== 'end-to-end')
+        throw new UsageError('--mode must be gold, end-to-end or both');
+      const report = evalAttribution(args.pdnc, {
+        mode,
+        ...(args.novels ? { novels: args.novels } : {}),
+        details: args.details !== undefined,
+      });
+      if (args.details !== undefined) writeFileSync(args.details, JSON.stringify(report.details, null, 1));
+      out.push(
+        args.json ? JSON.stringify({ ...report, details: undefined }) : formatAttributionReport(report),
+      );
+    }
+    return out.join('\n\n');
+  }),
+};
+
+/** What `eval all` (and `npm run eval`) runs, in order. */
+const ALL = ['quotes', 'attribution'];
+
+export async function evalCommand(argv: string[]): Promise<void> {
+  const [what, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
     options: {
       pdnc: { type: 'string', default: DEFAULT_PDNC },
-      mode: { type: 'string', default: 'gold' },
+      mode: { type: 'string' },
       novels: { type: 'string' },
       details: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
-  const dir = values.pdnc as string;
-  if (!existsSync(dir)) {
-    process.stdout.write(`eval ${what ?? ''}: skipped — no PDNC data at ${dir}\n`);
-    return;
-  }
-  const novels = values.novels?.split(',').map((s) => s.trim());
-  switch (what) {
-    case 'attribution': {
-      const mode = values.mode;
-      if (mode !== 'gold' && mode !== 'end-to-end') throw new UsageError('--mode must be gold or end-to-end');
-      const report = evalAttribution(dir, {
-        mode,
-        ...(novels ? { novels } : {}),
-        details: values.details !== undefined,
-      });
-      if (values.details !== undefined) writeFileSync(values.details, JSON.stringify(report.details, null, 1));
-      process.stdout.write(values.json ? JSON.stringify({ ...report, details: undefined }) + '\n' : formatAttributionReport(report) + '\n');
-      return;
-    }
-    default:
-      throw new UsageError('eval needs one of: quotes, characters, attribution, scenes');
+  const args: EvalArgs = {
+    pdnc: values.pdnc as string,
+    mode: values.mode ?? (what === 'all' ? 'both' : 'gold'),
+    json: values.json === true,
+    ...(values.novels ? { novels: values.novels.split(',').map((s) => s.trim()) } : {}),
+    ...(values.details ? { details: values.details } : {}),
+  };
+  const names = what === 'all' ? ALL : what !== undefined && what in EVALUATIONS ? [what] : undefined;
+  if (!names) throw new UsageError(`eval needs one of: ${[...Object.keys(EVALUATIONS), 'all'].join(', ')}`);
+  for (const name of names) {
+    const t0 = performance.now();
+    const report = await EVALUATIONS[name]!(args);
+    process.stdout.write(`${report}\n`);
+    if (!args.json) process.stdout.write(`(${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)\n\n`);
   }
 }

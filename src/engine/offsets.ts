@@ -145,6 +145,11 @@ export class OffsetMapBuilder {
   build(): OffsetMap {
     if (this.w.length === 0) return OffsetMap.identity(0);
     void this.sourceLength;
-    return this.make(Int32Array.from(this.w), Int32Array.from(this.s), Int32Array.from(this.wl), Int32Array.from(this.sl));
+    return this.make(
+      Int32Array.from(this.w),
+      Int32Array.from(this.s),
+      Int32Array.from(this.wl),
+      Int32Array.from(this.sl),
+    );
   }
 }

@@ -47,7 +47,8 @@ export function runPipeline(
     const out = stage.run(doc, context);
     for (const layer of stage.provides) {
       const value = out[layer];
-      if (value === undefined) throw new PipelineError(`stage "${stage.name}" did not return layer "${layer}"`);
+      if (value === undefined)
+        throw new PipelineError(`stage "${stage.name}" did not return layer "${layer}"`);
       doc.attach(layer, value);
     }
     onStage?.(stage.name, performance.now() - t0);

@@ -22,7 +22,9 @@ export const POS_TAGS = [
 
 export type PosTag = (typeof POS_TAGS)[number];
 
-export const POS = Object.freeze(Object.fromEntries(POS_TAGS.map((tag, i) => [tag, i])) as Record<PosTag, number>);
+export const POS = Object.freeze(
+  Object.fromEntries(POS_TAGS.map((tag, i) => [tag, i])) as Record<PosTag, number>,
+);
 
 const byName = new Map<string, number>(POS_TAGS.map((tag, i) => [tag, i]));
 

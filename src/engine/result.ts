@@ -48,6 +48,8 @@ export interface QuoteResult {
   text: string;
   kind: QuotationKind;
   mark: QuoteMark;
+  /** Id of the quotation this one is nested in, if any. */
+  parent?: string;
   speaker: string | number | null;
   addressees: (string | number)[];
   confidence: number;
@@ -94,7 +96,8 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
   const span = (start: number, end: number): [number, number] => [map.toSource(start), map.toSource(end)];
 
   const characters = doc.has('characters') ? doc.layer('characters') : [];
-  const idOf = (index: number): string | number | null => (index >= 0 ? (characters[index]?.id ?? null) : null);
+  const idOf = (index: number): string | number | null =>
+    index >= 0 ? (characters[index]?.id ?? null) : null;
 
   const quotes: QuoteResult[] = [];
   if (doc.has('quotes')) {
@@ -110,6 +113,7 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
         text: spans.map(([s, e]) => sourceText.slice(s, e)).join(' '),
         kind: q.kind,
         mark: q.mark,
+        ...(q.parent !== undefined ? { parent: q.parent } : {}),
         speaker: a ? idOf(a.speaker) : null,
         addressees: a ? a.addressees.map(idOf).filter((id): id is string | number => id !== null) : [],
         confidence: a ? round3(a.confidence) : 0,

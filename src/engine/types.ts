@@ -127,6 +127,8 @@ export interface Quotation {
   /** Paragraph index of the first and last span. */
   paragraph: number;
   paragraphEnd: number;
+  /** Id of the quotation this one is nested in (`"He said 'go'."`); absent for top-level ones. */
+  parent?: string;
 }
 
 export type MentionKind = 'proper' | 'nominal' | 'pronoun' | 'vocative' | 'narrator';

@@ -88,7 +88,20 @@ export function tokenAtOrAfter(tokens: TokenLayer, offset: number): number {
 
 const CLAUSE_END = new Set(['.', ';', '!', '?', ':']);
 const QUOTE_MARKS = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019', '\u00ab', '\u00bb', '\u201e']);
-const DETERMINERS = new Set(['the', 'his', 'her', 'their', 'my', 'our', 'your', 'a', 'an', 'this', 'that', 'its']);
+const DETERMINERS = new Set([
+  'the',
+  'his',
+  'her',
+  'their',
+  'my',
+  'our',
+  'your',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+]);
 
 function isQuoteMark(tokens: TokenLayer, t: number): boolean {
   return QUOTE_MARKS.has(tokens.lower[t]!);
@@ -104,13 +117,20 @@ function referentAt(ix: CueIndex, t: number, limit: number): Referent | undefine
   const m = ix.mentionAt[t]!;
   if (m >= 0) {
     const mention = ix.mentions[m]!;
-    if (!mention.inQuote) return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
+    if (!mention.inQuote)
+      return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
   }
   const lower = tokens.lower[t]!;
   const p = PRONOUNS.get(lower);
   if (p) {
     if (p.person === 1 && !p.plural && p.case === 'subject') {
-      return { character: ix.narrator, gender: 'unknown', via: 'narrator', corefGuess: ix.narrator, token: t };
+      return {
+        character: ix.narrator,
+        gender: 'unknown',
+        via: 'narrator',
+        corefGuess: ix.narrator,
+        token: t,
+      };
     }
     if (p.person === 3 && !p.plural && (p.case === 'subject' || p.case === 'object')) {
       const r = ix.pronounAt[t]!;
@@ -124,7 +144,13 @@ function referentAt(ix: CueIndex, t: number, limit: number): Referent | undefine
     for (let k = t + 1; k < limit && k <= t + 4; k++) {
       const mk = ix.mentionAt[k]!;
       if (mk >= 0 && !ix.mentions[mk]!.inQuote) {
-        return { character: ix.mentions[mk]!.character, gender: 'unknown', via: 'name', corefGuess: -1, token: k };
+        return {
+          character: ix.mentions[mk]!.character,
+          gender: 'unknown',
+          via: 'name',
+          corefGuess: -1,
+          token: k,
+        };
       }
       const pos = tokens.pos[k]!;
       const g = NOMINAL_GENDER.get(tokens.lower[k]!);
@@ -165,10 +191,15 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
  * `, said Emma`, `, she whispered`, `, cried his wife`, `Emma said softly`, `replied he, turning`.
  * Looks at the first clause only.
  */
-export function tagAfter(ix: CueIndex, from: number, to: number): Cue | undefined {
+export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = false): Cue | undefined {
   const { tokens } = ix;
   let t = from;
-  while (t < to && (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t)) && !CLAUSE_END.has(tokens.lower[t]!)) t++;
+  while (
+    t < to &&
+    (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t)) &&
+    !CLAUSE_END.has(tokens.lower[t]!)
+  )
+    t++;
   let end = t;
   while (end < to && end < t + 14 && !CLAUSE_END.has(tokens.lower[end]!) && !isQuoteMark(tokens, end)) end++;
   for (let v = t; v < end && v <= t + 6; v++) {
@@ -177,11 +208,24 @@ export function tagAfter(ix: CueIndex, from: number, to: number): Cue | undefine
     // Inversion: said Emma / said he / cried his wife (verb first, possibly after "then").
     const after = skipModifiers(tokens, v + 1, 1, end);
     const inverted = v <= t + 1 ? referentAt(ix, after, end) : undefined;
-    if (inverted) return withObject(ix, { kind: 'tag', where: 'post', referent: inverted, verb }, after + 1, end);
+    if (inverted)
+      return withObject(ix, { kind: 'tag', where: 'post', referent: inverted, verb }, after + 1, end);
     // Subject first: Emma said / she whispered / his wife cried / Mr. Knightley, smiling, said.
     const subject = subjectBefore(ix, t, v);
     if (subject) return withObject(ix, { kind: 'tag', where: 'post', referent: subject, verb }, v + 1, end);
     if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
+  }
+  // A quotation that ends in a comma must be followed by its tag, whatever the verb:
+  // `"…," Randolph proclaimed.` / `"…," she reminded him.`
+  if (commaEnded) {
+    const subject = referentAt(ix, t, end);
+    if (subject) {
+      const m = ix.mentionAt[subject.token]!;
+      const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : subject.token;
+      const v = skipModifiers(tokens, last + 1, 1, end);
+      if (v < end && tokens.pos[v] === POS.VERB)
+        return withObject(ix, { kind: 'tag', where: 'post', referent: subject, verb: '' }, v + 1, end);
+    }
   }
   return undefined;
 }
@@ -212,7 +256,8 @@ function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
   const { tokens } = ix;
   let t = from;
   if (t < end && (tokens.lower[t] === 'to' || tokens.lower[t] === 'at')) t++;
-  else if (!(cue.verb === 'tell' || cue.verb === 'ask' || cue.verb === 'answer' || cue.verb === 'address')) return cue;
+  else if (!(cue.verb === 'tell' || cue.verb === 'ask' || cue.verb === 'answer' || cue.verb === 'address'))
+    return cue;
   const object = referentAt(ix, t, end);
   if (object && object.via !== 'narrator') cue.object = object;
   return cue;
@@ -220,25 +265,31 @@ function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
 
 /**
  * A speech tag or an action beat in the narration before a quotation, in the last sentence before
- * it: `Emma said,` / `said Emma:` / `Tom set down his cup.`
+ * it. A tag must lead into the quotation (`Emma said,` / `said Emma:` / `Emma turned and said —`);
+ * a sentence closed by a full stop is an action beat (`Tom set down his cup.`), and only when it
+ * opens the paragraph — otherwise it is the previous quotation's tag (`"Yes," said Anne. "No…"`).
  */
-export function cueBefore(ix: CueIndex, from: number, to: number): Cue | undefined {
+export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph: boolean): Cue | undefined {
   const { tokens } = ix;
   if (to <= from) return undefined;
-  // Last sentence of the gap.
   let s = to - 1;
   while (s > from && isQuoteMark(tokens, s)) s--;
+  const last = tokens.lower[s]!;
+  const leadsIn = last === ':' || last === ',' || last === '\u2014' || last === '--' || last === '\u2013';
   let begin = s;
   while (begin > from && !(CLAUSE_END.has(tokens.lower[begin - 1]!) && begin - 1 < s)) begin--;
-  for (let v = s; v >= begin; v--) {
-    const verb = verbAt(tokens, v);
-    if (verb === undefined || THOUGHT_VERBS.has(verb)) continue;
-    const after = skipModifiers(tokens, v + 1, 1, to);
-    const inverted = referentAt(ix, after, to);
-    if (inverted && after <= v + 2) return { kind: 'tag', where: 'pre', referent: inverted, verb };
-    const subject = subjectBefore(ix, begin, v) ?? firstReferent(ix, begin, v);
-    if (subject) return withObject(ix, { kind: 'tag', where: 'pre', referent: subject, verb }, v + 1, to);
+  if (leadsIn) {
+    for (let v = s; v >= begin; v--) {
+      const verb = verbAt(tokens, v);
+      if (verb === undefined || THOUGHT_VERBS.has(verb)) continue;
+      const after = skipModifiers(tokens, v + 1, 1, to);
+      const inverted = referentAt(ix, after, to);
+      if (inverted && after <= v + 2) return { kind: 'tag', where: 'pre', referent: inverted, verb };
+      const subject = subjectBefore(ix, begin, v) ?? firstReferent(ix, begin, v);
+      if (subject) return withObject(ix, { kind: 'tag', where: 'pre', referent: subject, verb }, v + 1, to);
+    }
   }
+  if (!opensParagraph) return undefined;
   const subject = firstReferent(ix, begin, Math.min(s + 1, begin + 4));
   if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '' };
   return undefined;

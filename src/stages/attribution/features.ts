@@ -92,7 +92,9 @@ export interface PresenceIndex {
 export function buildPresence(doc: StoryDocument, turns: readonly Turn[]): PresenceIndex {
   const characters = doc.layer('characters');
   const paragraphs = doc.layer('paragraphs');
-  const byChar = (mentions: readonly { start: number; character: number; inQuote: boolean }[]): Int32Array[] => {
+  const byChar = (
+    mentions: readonly { start: number; character: number; inQuote: boolean }[],
+  ): Int32Array[] => {
     const lists: number[][] = characters.map(() => []);
     let p = 0;
     for (const m of mentions) {
@@ -156,7 +158,8 @@ export function conversationFeatures(
   turns.forEach((turn, i) => {
     if (i > 0) {
       const prevPara = turns[i - 1]!.paragraph;
-      for (let p = prevPara + 1; p < turn.paragraph; p++) if (paragraphs[p]!.kind === 'prose') separated[i] = 1;
+      for (let p = prevPara + 1; p < turn.paragraph; p++)
+        if (paragraphs[p]!.kind === 'prose') separated[i] = 1;
     }
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
     const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
@@ -203,14 +206,27 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
   const r = cue.referent;
   if (cue.kind === 'tag') {
     if (r.via === 'name') {
-      if (r.character === c) f[cue.where === 'mid' ? E['tag-name-mid'] : cue.where === 'post' ? E['tag-name-post'] : E['tag-name-pre']] = 1;
+      if (r.character === c)
+        f[
+          cue.where === 'mid'
+            ? E['tag-name-mid']
+            : cue.where === 'post'
+              ? E['tag-name-post']
+              : E['tag-name-pre']
+        ] = 1;
       else if (r.character >= 0) f[E['tag-names-other']] = 1;
     } else if (r.via === 'narrator') {
       f[ch.narrator ? E['tag-narrator'] : E['tag-narrator-other']] = 1;
     } else {
       const rel = genderRelation(ch, r.gender);
       if (r.via === 'pronoun') {
-        f[rel === 'agree' ? E['tag-pronoun-agree'] : rel === 'clash' ? E['tag-pronoun-clash'] : E['tag-pronoun-unknown-gender']] = 1;
+        f[
+          rel === 'agree'
+            ? E['tag-pronoun-agree']
+            : rel === 'clash'
+              ? E['tag-pronoun-clash']
+              : E['tag-pronoun-unknown-gender']
+        ] = 1;
         if (r.corefGuess === c) f[E['tag-pronoun-coref']] = 1;
       } else if (rel !== 'unknown') {
         f[rel === 'agree' ? E['tag-nominal-agree'] : E['tag-nominal-clash']] = 1;

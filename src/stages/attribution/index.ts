@@ -3,7 +3,12 @@ import type { Stage } from '../../engine/stage.js';
 import type { Attribution } from '../../engine/types.js';
 import { buildCueIndex, type Cue } from './cues.js';
 import { forwardBackward } from './decode.js';
-import { buildPresence, type ConversationFeatures, conversationFeatures, type PresenceIndex } from './features.js';
+import {
+  buildPresence,
+  type ConversationFeatures,
+  conversationFeatures,
+  type PresenceIndex,
+} from './features.js';
 import { type AttributionWeights, calibrate, chainOf, densify, shippedModel } from './model.js';
 import { buildTurns, isAttributable, type Turn } from './units.js';
 
@@ -141,7 +146,12 @@ function countWords(text: string, start: number, end: number): number {
 }
 
 /** Who may be speaking: named in tags, addressed, or mentioned in the narration around the conversation. */
-function candidatesOf(doc: StoryDocument, turns: Turn[], narrator: number, presence: PresenceIndex): number[] {
+function candidatesOf(
+  doc: StoryDocument,
+  turns: Turn[],
+  narrator: number,
+  presence: PresenceIndex,
+): number[] {
   const paragraphs = doc.layer('paragraphs');
   const mentions = doc.layer('mentions');
   const first = paragraphs[turns[0]!.paragraph]!;
@@ -152,7 +162,8 @@ function candidatesOf(doc: StoryDocument, turns: Turn[], narrator: number, prese
     if (c >= 0) score.set(c, (score.get(c) ?? 0) + w);
   };
   for (const turn of turns) {
-    for (const cue of turn.cues) if (cue.referent.character >= 0) bump(cue.referent.character, cue.kind === 'tag' ? 100 : 10);
+    for (const cue of turn.cues)
+      if (cue.referent.character >= 0) bump(cue.referent.character, cue.kind === 'tag' ? 100 : 10);
     for (const cue of turn.cues) if (cue.referent.corefGuess >= 0) bump(cue.referent.corefGuess, 5);
     for (const c of turn.vocatives) bump(c, 20);
     for (const c of turn.tagObjects) bump(c, 20);

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import { type ConversationFeatures, EMISSION_FEATURES, NE, TRANSITION_FEATURES } from './features.js';
 import type { ChainModel } from './decode.js';
+import { type ConversationFeatures, EMISSION_FEATURES, NE, TRANSITION_FEATURES } from './features.js';
 
 /** Weights by feature name; a feature missing from the file weighs 0. */
 export interface AttributionWeights {
@@ -76,11 +76,16 @@ export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel
       return s;
     },
     same: (i) =>
-      t[TI.same]! + (sep(i) ? t[TI['same-after-narration']]! : 0) + (question(i) ? t[TI['same-after-question']]! : 0),
+      t[TI.same]! +
+      (sep(i) ? t[TI['same-after-narration']]! : 0) +
+      (question(i) ? t[TI['same-after-question']]! : 0),
     alternate: (i) =>
-      t[TI.alternate]! + (sep(i) ? t[TI['alternate-after-narration']]! : 0) + (question(i) ? t[TI['answers-question']]! : 0),
+      t[TI.alternate]! +
+      (sep(i) ? t[TI['alternate-after-narration']]! : 0) +
+      (question(i) ? t[TI['answers-question']]! : 0),
     fresh: (i) => t[TI['new-voice']]! + (question(i) ? t[TI['answers-question']]! : 0),
-    bonus: (i, c) => (c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1 ? t[TI['replies-to-addressed']]! : 0),
+    bonus: (i, c) =>
+      c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1 ? t[TI['replies-to-addressed']]! : 0,
   };
 }
 

@@ -20,8 +20,9 @@ export interface Turn {
   tagObjects: number[];
 }
 
+/** Top-level speech and thought are attributed; a quotation nested in another is part of it. */
 export function isAttributable(q: Quotation): boolean {
-  return q.kind === 'speech' || q.kind === 'thought';
+  return (q.kind === 'speech' || q.kind === 'thought') && q.parent === undefined;
 }
 
 /** Groups quotations into turns and finds their cues. */
@@ -44,32 +45,51 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
   let mi = 0;
   quotes.forEach((q, qi) => {
     if (!isAttributable(q)) return;
-    if (!current || current.paragraph !== q.paragraph || splitsTurn(doc, ix, current, q)) {
-      current = { quotes: [], paragraph: q.paragraph, cues: [], vocatives: [], namedInQuote: [], tagObjects: [] };
-      turns.push(current);
-    }
-    current.quotes.push(qi);
-
+    const cues: Cue[] = [];
     // Narration gaps around each span of this quotation.
     q.spans.forEach(([s, e], k) => {
       while (si < spans.length && spans[si]!.s < s) si++;
       const para = paragraphs[paragraphOf(paragraphs, s, q.paragraph)]!;
-      const prevEnd = si > 0 && spans[si - 1]!.e <= s && spans[si - 1]!.e >= para.start ? spans[si - 1]!.e : para.start;
+      const prevEnd =
+        si > 0 && spans[si - 1]!.e <= s && spans[si - 1]!.e >= para.start ? spans[si - 1]!.e : para.start;
       let nj = si;
       while (nj < spans.length && spans[nj]!.s < e) nj++;
       const next = spans[nj];
       const nextStart = next && next.s < para.end ? next.s : para.end;
-      const after = tagAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
-      if (after) current!.cues.push({ ...after, where: k < q.spans.length - 1 ? 'mid' : 'post' });
+      const after = tagAfter(
+        ix,
+        tokenAtOrAfter(tokens, e),
+        tokenAtOrAfter(tokens, nextStart),
+        endsWithComma(doc.text, s, e),
+      );
+      if (after) cues.push({ ...after, where: k < q.spans.length - 1 ? 'mid' : 'post' });
       if (k === 0) {
-        const before = cueBefore(ix, tokenAtOrAfter(tokens, prevEnd), tokenAtOrAfter(tokens, s));
-        if (before && (before.kind === 'tag' || prevEnd === para.start)) current!.cues.push(before);
+        const before = cueBefore(
+          ix,
+          tokenAtOrAfter(tokens, prevEnd),
+          tokenAtOrAfter(tokens, s),
+          prevEnd === para.start,
+        );
+        if (before) cues.push(before);
       }
       if (k === q.spans.length - 1 && !after) {
         const beat = beatAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
-        if (beat && nextStart === para.end) current!.cues.push(beat);
+        if (beat && nextStart === para.end) cues.push(beat);
       }
     });
+    if (!current || current.paragraph !== q.paragraph || splitsTurn(current.cues, cues)) {
+      current = {
+        quotes: [],
+        paragraph: q.paragraph,
+        cues: [],
+        vocatives: [],
+        namedInQuote: [],
+        tagObjects: [],
+      };
+      turns.push(current);
+    }
+    current.quotes.push(qi);
+    current.cues.push(...cues);
 
     // Vocatives inside the quotation.
     const qs = q.spans[0]![0];
@@ -96,24 +116,45 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
 
 /** Tags between or after the quotation's parts are the surest; beats the least. */
 function cueRank(c: Cue): number {
-  const base = c.kind === 'tag' ? (c.where === 'mid' ? 0 : c.where === 'post' ? 1 : 2) : c.where === 'pre' ? 3 : 4;
+  const base =
+    c.kind === 'tag' ? (c.where === 'mid' ? 0 : c.where === 'post' ? 1 : 2) : c.where === 'pre' ? 3 : 4;
   const via = c.referent.via === 'name' || c.referent.via === 'narrator' ? 0 : 0.5;
   return base + via;
 }
 
 /**
- * A second quotation in the same paragraph belongs to a new turn only when the narration between
- * names a different speaker outright (`"Yes," said Anne. "No," said Tom.`).
+ * A second quotation in the same paragraph belongs to a new turn only when the tags say the voice
+ * changed: both name different people (`"Yes," said Anne. "No," said Tom.`), or both are pronoun
+ * tags of different genders (`"Yes," he said. "No," she said.`).
  */
-function splitsTurn(doc: StoryDocument, ix: CueIndex, turn: Turn, q: Quotation): boolean {
-  void doc;
-  void ix;
-  void turn;
-  void q;
+function splitsTurn(turnCues: readonly Cue[], cues: readonly Cue[]): boolean {
+  const a = turnCues.find((c) => c.kind === 'tag');
+  const b = cues.find((c) => c.kind === 'tag');
+  if (!a || !b) return false;
+  const ra = a.referent;
+  const rb = b.referent;
+  if ((ra.via === 'name' || ra.via === 'narrator') && (rb.via === 'name' || rb.via === 'narrator')) {
+    return ra.character !== rb.character;
+  }
+  if (ra.via === 'pronoun' && rb.via === 'pronoun') {
+    return ra.gender !== rb.gender && ra.gender !== 'unknown' && rb.gender !== 'unknown';
+  }
   return false;
 }
 
-function paragraphOf(paragraphs: readonly { start: number; end: number }[], offset: number, hint: number): number {
+/** Whether the quoted words end in a comma or dash (`"Look," she said`), asking for a tag. */
+function endsWithComma(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k > start && (text[k] === ' ' || text[k] === '"' || text[k] === '\u201d' || text[k] === "'")) k--;
+  const c = text[k];
+  return c === ',' || c === '\u2014' || c === '-';
+}
+
+function paragraphOf(
+  paragraphs: readonly { start: number; end: number }[],
+  offset: number,
+  hint: number,
+): number {
   let p = hint;
   while (p + 1 < paragraphs.length && paragraphs[p]!.end <= offset) p++;
   return p;

@@ -87,7 +87,10 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
     const info = PRONOUNS.get(tokens.lower[t]!);
     if (!info || info.plural) continue;
     if (info.person === 1) {
-      if (narrator >= 0 && (info.case === 'subject' || info.case === 'object' || info.case === 'possessive')) {
+      if (
+        narrator >= 0 &&
+        (info.case === 'subject' || info.case === 'object' || info.case === 'possessive')
+      ) {
         out.push({ start: at, end: tokens.end[t]!, character: narrator, kind: 'pronoun', inQuote: false });
         salience.add(narrator, sentence, WEIGHT.pronoun);
       }

@@ -10,7 +10,12 @@ export interface PronounInfo {
   case: 'subject' | 'object' | 'possessive' | 'independent' | 'reflexive';
 }
 
-const p = (person: PronounPerson, gender: GenderLabel, plural: boolean, c: PronounInfo['case']): PronounInfo => ({
+const p = (
+  person: PronounPerson,
+  gender: GenderLabel,
+  plural: boolean,
+  c: PronounInfo['case'],
+): PronounInfo => ({
   person,
   gender,
   plural,

@@ -19,7 +19,13 @@ const BASE = words(`
   quip taunt mock challenge accuse admonish scold chide rebuke reproach lament moan whine sniff
   snort huff grunt rasp whimper prompt guess echo pray vow swear promise predict speculate
   conjecture acknowledge allow grant own rejoice exult boast brag sputter splutter cough shriek
-  squeal yelp call hail summon address entreat implore
+  squeal yelp call hail summon address entreat implore proclaim exclaim inform remind instruct
+  advise caution counsel apologise apologize thank congratulate welcome interject intervene retort
+  reiterate murmur mouth stress emphasise emphasize specify confirm deny maintain contend claim
+  suppose presume surmise hint imply intimate insinuate comment remonstrate expostulate cajole
+  wheedle simper lisp falter quaver trill sneeze yawn bawl blubber snivel howl grumble gulp
+  chime titter cackle guffaw snicker sniffle pant puff wheeze gabble babble prattle chatter
+  rattle ramble drone intone pronounce decree announce rule conclude sum summarise summarize
 `);
 
 const IRREGULAR: Record<string, string[]> = {
@@ -47,7 +53,8 @@ function inflect(verb: string): string[] {
   const last = verb.at(-1);
   const cvc = /[^aeiou][aeiou][bdgmnprt]$/.test(verb) && verb.length <= 4;
   if (last === 'e') forms.push(verb + 'd', verb + 's', verb.slice(0, -1) + 'ing');
-  else if (last === 'y' && !/[aeiou]y$/.test(verb)) forms.push(verb.slice(0, -1) + 'ied', verb.slice(0, -1) + 'ies', verb + 'ing');
+  else if (last === 'y' && !/[aeiou]y$/.test(verb))
+    forms.push(verb.slice(0, -1) + 'ied', verb.slice(0, -1) + 'ies', verb + 'ing');
   else if (cvc) forms.push(verb + last + 'ed', verb + 's', verb + last + 'ing');
   else if (/(s|sh|ch|x|z)$/.test(verb)) forms.push(verb + 'ed', verb + 'es', verb + 'ing');
   else forms.push(verb + 'ed', verb + 's', verb + 'ing');
@@ -69,11 +76,13 @@ export const WRITING_VERBS: ReadonlySet<string> = new Set(['write', 'read']);
  * Core verbs that almost only tag speech. The broad list above also holds verbs that are often
  * narration ("she smiled"); attribution weighs the two groups differently.
  */
-export const CORE_SPEECH_VERBS: ReadonlySet<string> = new Set(words(`
+export const CORE_SPEECH_VERBS: ReadonlySet<string> = new Set(
+  words(`
   say ask reply answer cry exclaim shout whisper murmur mutter call continue add return rejoin
   retort respond remark observe declare insist explain protest interrupt interpose resume repeat
   scream yell demand inquire enquire exclaim stammer stutter mumble gasp answer murmur
-`));
+`),
+);
 
 export function speechVerbBase(lowerWord: string): string | undefined {
   return SPEECH_VERB_FORMS.get(lowerWord);

@@ -38,14 +38,17 @@ function findParagraphs(doc: StoryDocument): Paragraph[] {
     let e = lineEnd;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) out.push({ start: s, end: e, sentenceStart: 0, sentenceEnd: 0, kind: paragraphKind(text, s, e) });
+    if (e > s)
+      out.push({ start: s, end: e, sentenceStart: 0, sentenceEnd: 0, kind: paragraphKind(text, s, e) });
     lineStart = lineEnd + 1;
   }
   return out;
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b);
+  return (
+    c === 32 || c === 9 || c === 13 || c === 10 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b)
+  );
 }
 
 interface Tokenised {

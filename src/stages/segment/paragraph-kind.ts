@@ -4,7 +4,8 @@ import type { Paragraph } from '../../engine/types.js';
  * Scene-break lines: `***`, `* * *`, `#`, `~~~`, `-----`, `o0o`, ornaments (❧ ⁂ ◆ …). Only symbols
  * and spaces, at most 40 characters.
  */
-const BREAK_LINE = /^(?:[*#~=_+•·∙◇◆○●◦§¤†‡⁂❧☙❦✢✣✤✥✦✧✩✪✫✬✭✮✯✰❀❁❂❃❖\-–—\s]{1,40}|(?:o0o|oOo|0o0|xXx|XxX)(?:\s*(?:o0o|oOo))*)$/u;
+const BREAK_LINE =
+  /^(?:[*#~=_+•·∙◇◆○●◦§¤†‡⁂❧☙❦✢✣✤✥✦✧✩✪✫✬✭✮✯✰❀❁❂❃❖\-–—\s]{1,40}|(?:o0o|oOo|0o0|xXx|XxX)(?:\s*(?:o0o|oOo))*)$/u;
 
 /** "Chapter 7", "CHAPTER VII.", "Part Two", "Book the First", "VOLUME I", "Prologue", "Epilogue". */
 const HEADING_LINE =
@@ -20,7 +21,13 @@ export function paragraphKind(text: string, start: number, end: number): Paragra
   if (BREAK_LINE.test(line) && !/^[-–—]\s*\p{L}/u.test(line)) return 'break';
   if (HEADING_LINE.test(line) || NUMERAL_LINE.test(line)) return 'heading';
   // Short ALL-CAPS lines without sentence punctuation at the end: "THE STORM", "PART TWO".
-  if (length <= 60 && /\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line) && !/["“”'’]/.test(line) && !/[,;]$/.test(line)) {
+  if (
+    length <= 60 &&
+    /\p{Lu}/u.test(line) &&
+    !/\p{Ll}/u.test(line) &&
+    !/["“”'’]/.test(line) &&
+    !/[,;]$/.test(line)
+  ) {
     return 'heading';
   }
   return 'prose';

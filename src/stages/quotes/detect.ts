@@ -1,0 +1,490 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { Message, Paragraph, Quotation, QuoteMark } from '../../engine/types.js';
+import {
+  CLOSES,
+  collectMarks,
+  GLYPH_WEIGHT,
+  type MarkSet,
+  markName,
+  NEVER,
+  NONE,
+  OPENS,
+  primaryRole,
+  REOPEN_COST,
+  secondaryMarkName,
+  secondaryRole,
+  UNCLOSED_COST,
+} from './candidates.js';
+import { classifyKinds } from './kinds.js';
+import { collectGaps } from './lost-marks.js';
+import {
+  EM_DASH,
+  EN_DASH,
+  flankOrientation,
+  HORIZONTAL_BAR,
+  HYPHEN,
+  isClausePunct,
+  isSpace,
+  isWordChar,
+  quoteMarkPositions,
+} from './marks.js';
+import { CLOSE, MarkPairing, OPEN, REOPEN, SKIP } from './pairing.js';
+import { detectStyle, type QuoteStyle } from './style.js';
+import { isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION } from './tags.js';
+
+export interface DetectOptions {
+  /** The dialogue convention; default: decided from the text (see style.ts). */
+  readonly style?: QuoteStyle;
+}
+
+export interface Detection {
+  quotes: Quotation[];
+  messages: Message[];
+  style: QuoteStyle;
+  /**
+   * For every quotation, the id of the quotation it is nested in (`"He said 'go'."`), or undefined
+   * for a top-level one. Parallel to `quotes`.
+   */
+  parents: (string | undefined)[];
+}
+
+/**
+ * A quotation while it is being built. `open`/`close` are the offsets of its first opening and
+ * last closing mark (close is -1 when it runs to the end of its paragraph).
+ */
+export interface DraftQuotation {
+  spans: [number, number][];
+  mark: QuoteMark;
+  paragraph: number;
+  paragraphEnd: number;
+  open: number;
+  close: number;
+  /** Narration between the pieces of an interrupted quotation (`"Look," she said, "I'm here."`). */
+  tags: [number, number][];
+  parent: DraftQuotation | undefined;
+  kind: Quotation['kind'];
+}
+
+/** Stage entry point: quotations of the document, diagnostics reported on it. */
+export function detectQuotations(doc: StoryDocument): Quotation[] {
+  const { quotes, messages, parents } = findQuotations(doc.text, doc.layer('paragraphs'));
+  for (const m of messages) doc.message(m);
+  quotes.forEach((q, i) => {
+    const parent = parents[i];
+    if (parent !== undefined) q.parent = parent;
+  });
+  return quotes;
+}
+
+/** A nested quotation of at most two words, or four without clause punctuation of its own. */
+function isEmbeddedFragment(text: string, start: number, end: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const w = isWordChar(text.charCodeAt(i));
+    if (w && !inWord && ++words > 4) return false;
+    inWord = w;
+  }
+  let last = end - 1;
+  while (last > start && isSpace(text.charCodeAt(last))) last--;
+  return words <= 2 || !isClausePunct(text.charCodeAt(last));
+}
+
+/** Whether paragraph `p` opens with an opening mark of the outer family (a continued quotation). */
+function opensWithMark(text: string, p: Paragraph, set: MarkSet): boolean {
+  if (p.kind !== 'prose') return false;
+  const r = primaryRole(text.charCodeAt(p.start), set);
+  if (r === NONE || r === CLOSES) return false;
+  // A mark that starts a paragraph opens unless its right side says it closes (`",` or `".`);
+  // `" There` is an opening double mark whose nested single mark was lost.
+  return flankOrientation(text, p.start, p.start, p.end) + (r === OPENS ? GLYPH_WEIGHT : 0) >= 0;
+}
+
+function trimmedSpan(text: string, start: number, end: number): [number, number] | undefined {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > start ? [start, end] : undefined;
+}
+
+function isDashStart(text: string, p: Paragraph): boolean {
+  const c = text.charCodeAt(p.start);
+  const next = p.start + 1 < p.end ? text.charCodeAt(p.start + 1) : 32;
+  if (c === EM_DASH || c === HORIZONTAL_BAR) return true;
+  if (c === EN_DASH) return isSpace(next);
+  return c === HYPHEN && next === HYPHEN;
+}
+
+/**
+ * One pass over the paragraphs in order: pairs the outer marks of each paragraph, cuts nested
+ * quotations out of them, continues quotations across paragraphs, joins pieces interrupted by a
+ * speech tag, and reports what did not pair.
+ */
+class Scanner {
+  readonly drafts: DraftQuotation[] = [];
+  readonly messages: Message[] = [];
+  private readonly outer = new MarkPairing();
+  private readonly inner = new MarkPairing();
+  private readonly set: MarkSet;
+  private runs: Int32Array | undefined;
+  /** The quotation left open at the end of the previous paragraph, continued by this one. */
+  private continued: DraftQuotation | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly paragraphs: readonly Paragraph[],
+    private readonly style: QuoteStyle,
+    private readonly positions: Int32Array,
+  ) {
+    this.set = this.markSet();
+  }
+
+  /** Starts of the runs of two or more spaces in the text, found once (only texts with lost marks need them). */
+  private spaceRuns(): Int32Array {
+    if (this.runs) return this.runs;
+    const starts: number[] = [];
+    const { text } = this;
+    for (let i = text.indexOf('  '); i >= 0; i = text.indexOf('  ', i + 1)) {
+      starts.push(i);
+      while (text.charCodeAt(i + 2) === 32) i++;
+      i++;
+    }
+    this.runs = Int32Array.from(starts);
+    return this.runs;
+  }
+
+  private markSet(): MarkSet {
+    switch (this.style.primary) {
+      case 'single':
+        return 'single';
+      case 'german':
+        return 'german';
+      case 'guillemet':
+        return this.style.reversedGuillemets ? 'reversed-guillemet' : 'guillemet';
+      case 'dash':
+        // Dash dialogue still quotes with marks inside narration; guillemets when the text has them.
+        return this.text.includes('\u00ab') ? 'guillemet' : 'double';
+      default:
+        return 'double';
+    }
+  }
+
+  run(): void {
+    const { paragraphs, text } = this;
+    for (let pi = 0; pi < paragraphs.length; pi++) {
+      const p = paragraphs[pi]!;
+      if (p.kind === 'break') {
+        this.continued = undefined;
+        continue;
+      }
+      if (this.style.primary === 'dash' && p.kind === 'prose' && isDashStart(text, p)) {
+        this.continued = undefined;
+        this.scanDashParagraph(p, pi);
+        continue;
+      }
+      this.scanParagraph(p, pi);
+    }
+  }
+
+  private scanParagraph(p: Paragraph, pi: number): void {
+    const { text, outer } = this;
+    collectMarks(text, this.positions, p.start, p.end, p.start, p.end, primaryRole, this.set, true, outer);
+    const continued = this.continued;
+    this.continued = undefined;
+    if (outer.count === 0) return;
+    const next = this.paragraphs[pi + 1];
+    const continues = p.kind === 'prose' && next !== undefined && opensWithMark(text, next, this.set);
+    const endsOpen = outer.solve(continues ? 0 : UNCLOSED_COST, REOPEN_COST);
+
+    const found: DraftQuotation[] = [];
+    const nested: DraftQuotation[] = [];
+    let open = -1;
+    for (let k = 0; k < outer.count; k++) {
+      const at = outer.pos[k]!;
+      switch (outer.action[k]) {
+        case OPEN:
+          open = at;
+          break;
+        case CLOSE:
+          this.region(found, nested, p, pi, open, at);
+          open = -1;
+          break;
+        case REOPEN:
+          this.unclosed(open, at);
+          this.region(found, nested, p, pi, open, at);
+          open = at;
+          break;
+        case SKIP:
+          this.messages.push({
+            code: 'quotes/stray',
+            severity: 'warning',
+            reason: 'A quotation mark pairs with no other mark in its paragraph and was ignored.',
+            span: [at, at + 1],
+            stage: 'quotes',
+          });
+          break;
+      }
+    }
+    if (endsOpen && open >= 0) {
+      if (!continues) this.unclosed(open, p.end);
+      this.region(found, nested, p, pi, open, -1);
+    }
+
+    // A paragraph opening with a mark continues the quotation the previous paragraph left open.
+    const first = found[0];
+    let merged: DraftQuotation | undefined;
+    if (continued && first && first.open === p.start) {
+      continued.spans.push(...first.spans);
+      continued.paragraphEnd = pi;
+      continued.close = first.close;
+      for (const d of nested) if (d.parent === first) d.parent = continued;
+      found[0] = continued;
+      merged = continued;
+    }
+    this.joinInterrupted(found, nested);
+    for (const d of found) if (d !== merged) this.drafts.push(d);
+    for (const d of nested) this.drafts.push(d);
+    const last = found[found.length - 1];
+    if (continues && endsOpen && last && last.close < 0) this.continued = last;
+  }
+
+  /** `"Look," she said, "I'm here."`: pieces separated only by a speech tag are one quotation. */
+  private joinInterrupted(found: DraftQuotation[], nested: DraftQuotation[]): void {
+    let k = 0;
+    while (k + 1 < found.length) {
+      const a = found[k]!;
+      const b = found[k + 1]!;
+      if (a.close >= 0 && isSpeechTag(this.text, a.close + 1, b.open)) {
+        a.tags.push([a.close + 1, b.open]);
+        a.spans.push(...b.spans);
+        a.close = b.close;
+        a.paragraphEnd = b.paragraphEnd;
+        for (const d of nested) if (d.parent === b) d.parent = a;
+        found.splice(k + 1, 1);
+      } else k++;
+    }
+  }
+
+  private unclosed(open: number, end: number): void {
+    this.messages.push({
+      code: 'quotes/unclosed',
+      severity: 'warning',
+      reason: 'A quotation is not closed before the end of its paragraph; it is taken to end there.',
+      span: [open, end],
+      stage: 'quotes',
+    });
+  }
+
+  /**
+   * Adds text[start, end) to the spans of `draft`, trimmed, leaving out stage directions in
+   * brackets: `"Well, (smiling,) I hope so."` is two spans, as PDNC annotates it.
+   */
+  private addPiece(draft: DraftQuotation, start: number, end: number): void {
+    const { text } = this;
+    let from = start;
+    for (let i = text.indexOf('(', start); i >= 0 && i < end; i = text.indexOf('(', i + 1)) {
+      const close = text.indexOf(')', i + 1);
+      if (close < 0 || close >= end || close - i > MAX_STAGE_DIRECTION) continue;
+      if (!isStageDirection(text, i + 1, close)) continue;
+      const span = trimmedSpan(text, from, i);
+      if (span) draft.spans.push(span);
+      draft.tags.push([i, close + 1]);
+      from = close + 1;
+      i = close;
+    }
+    const span = trimmedSpan(text, from, end);
+    if (span) draft.spans.push(span);
+  }
+
+  /**
+   * One outer quotation from the mark at `open` to the mark at `close` (-1: the paragraph end).
+   * Quotations nested inside it become their own drafts and are cut out of its spans, as PDNC
+   * and LitBank annotate them.
+   */
+  private region(
+    found: DraftQuotation[],
+    nestedOut: DraftQuotation[],
+    p: Paragraph,
+    pi: number,
+    open: number,
+    close: number,
+  ): void {
+    const { text, inner } = this;
+    const end = close < 0 ? p.end : close;
+    const draft: DraftQuotation = {
+      spans: [],
+      mark: markName(this.set),
+      paragraph: pi,
+      paragraphEnd: pi,
+      open,
+      close,
+      tags: [],
+      parent: undefined,
+      kind: 'speech',
+    };
+    const lost = this.style.lostSingleMarks && this.set === 'double';
+    if (lost) collectGaps(text, this.spaceRuns(), open + 1, end, close >= 0, inner);
+    else
+      collectMarks(
+        text,
+        this.positions,
+        open + 1,
+        end,
+        p.start,
+        p.end,
+        secondaryRole,
+        this.set,
+        false,
+        inner,
+      );
+    let pieceStart = open + 1;
+    const nested: DraftQuotation[] = [];
+    const nest = (start: number, stop: number, innerOpen: number, innerClose: number): void => {
+      const span = trimmedSpan(text, start, stop);
+      if (!span) return;
+      nested.push({
+        spans: [span],
+        mark: secondaryMarkName(this.set),
+        paragraph: pi,
+        paragraphEnd: pi,
+        open: innerOpen,
+        close: innerClose,
+        tags: [],
+        parent: draft,
+        kind: 'speech',
+      });
+    };
+    if (inner.count > 0) {
+      // A lost closing mark at the end of a paragraph that the next one continues leaves the nested
+      // quotation open; otherwise nested quotations close inside their enclosing one.
+      const innerEndsOpen = inner.solve(lost && close < 0 ? 0.5 : NEVER, NEVER);
+      let innerOpen = -1;
+      for (let k = 0; k < inner.count; k++) {
+        const act = inner.action[k];
+        const at = inner.pos[k]!;
+        if (act === OPEN) innerOpen = at;
+        else if (act === CLOSE && innerOpen >= 0) {
+          // A word or two quoted inside speech (`You remember 'rent'?`) stays part of it; longer
+          // nested quotations are cut out (PDNC does so about three times in four).
+          if (!isEmbeddedFragment(text, innerOpen + 1, at)) {
+            this.addPiece(draft, pieceStart, innerOpen);
+            pieceStart = at + 1;
+          }
+          nest(innerOpen + 1, at, innerOpen, at);
+          innerOpen = -1;
+        }
+      }
+      if (innerEndsOpen && innerOpen >= 0) {
+        this.addPiece(draft, pieceStart, innerOpen);
+        nest(innerOpen + 1, end, innerOpen, -1);
+        pieceStart = end;
+      }
+    }
+    this.addPiece(draft, pieceStart, end);
+    if (draft.spans.length === 0 && nested.length === 0) return;
+    if (draft.spans.length === 0) {
+      // `"'Tis here,' she wrote."`-like shells: the outer marks only wrap the nested quotation.
+      for (const n of nested) n.parent = undefined;
+      found.push(...nested);
+      return;
+    }
+    found.push(draft);
+    nestedOut.push(...nested);
+  }
+
+  /**
+   * Dash dialogue: `—Hola —dijo ella—. ¿Qué tal?`, `— Привет, — сказала она. — Как дела?`. The
+   * paragraph's opening dash starts speech; each later dash that is not inside a word switches
+   * between speech and narration (the tag). The speech pieces form one quotation.
+   */
+  private scanDashParagraph(p: Paragraph, pi: number): void {
+    const { text } = this;
+    let i = p.start;
+    if (text.charCodeAt(i) === HYPHEN) i += 2;
+    else i += 1;
+    const draft: DraftQuotation = {
+      spans: [],
+      mark: 'dash',
+      paragraph: pi,
+      paragraphEnd: pi,
+      open: p.start,
+      close: -1,
+      tags: [],
+      parent: undefined,
+      kind: 'speech',
+    };
+    let speech = true;
+    let pieceStart = i;
+    for (; i < p.end; i++) {
+      const c = text.charCodeAt(i);
+      const double = c === HYPHEN && i + 1 < p.end && text.charCodeAt(i + 1) === HYPHEN;
+      if (c !== EM_DASH && c !== HORIZONTAL_BAR && c !== EN_DASH && !double) continue;
+      const width = double ? 2 : 1;
+      const before = i > p.start ? text.charCodeAt(i - 1) : 32;
+      const after = i + width < p.end ? text.charCodeAt(i + width) : 32;
+      if (isWordChar(before) && isWordChar(after)) {
+        i += width - 1;
+        continue;
+      }
+      if (speech) {
+        const span = trimmedSpan(text, pieceStart, i);
+        if (span) draft.spans.push(span);
+        if (draft.spans.length > 0) draft.tags.push([i, i]);
+      } else {
+        const tag = draft.tags[draft.tags.length - 1];
+        if (tag) tag[1] = i + width;
+      }
+      speech = !speech;
+      i += width - 1;
+      pieceStart = i + 1;
+      // Speech resumes after the tag's closing dash and its punctuation: `—dijo ella—. ¿Qué tal?`
+      if (speech) {
+        while (pieceStart < p.end) {
+          const d = text.charCodeAt(pieceStart);
+          if (isSpace(d) || isClausePunct(d)) pieceStart++;
+          else break;
+        }
+      }
+    }
+    if (speech) {
+      const span = trimmedSpan(text, pieceStart, p.end);
+      if (span) draft.spans.push(span);
+    } else {
+      const tag = draft.tags[draft.tags.length - 1];
+      if (tag) tag[1] = p.end;
+    }
+    if (draft.spans.length > 0) this.drafts.push(draft);
+  }
+}
+
+/**
+ * Finds the quotations of a working text divided into paragraphs: a pure function of its input,
+ * used by the stage and by the evaluation.
+ */
+export function findQuotations(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  options: Readonly<DetectOptions> = {},
+): Detection {
+  const positions = quoteMarkPositions(text);
+  const style = options.style ?? detectStyle(text, paragraphs, positions);
+  const scanner = new Scanner(text, paragraphs, style, positions);
+  scanner.run();
+  const drafts = scanner.drafts;
+  classifyKinds(text, paragraphs, drafts);
+  drafts.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
+  const ids = new Map<DraftQuotation, string>();
+  const quotes: Quotation[] = drafts.map((d, k) => {
+    const id = `Q${k}`;
+    ids.set(d, id);
+    return {
+      id,
+      spans: d.spans,
+      kind: d.kind,
+      mark: d.mark,
+      paragraph: d.paragraph,
+      paragraphEnd: d.paragraphEnd,
+    };
+  });
+  const parents = drafts.map((d) => (d.parent ? ids.get(d.parent) : undefined));
+  return { quotes, messages: scanner.messages, style, parents };
+}

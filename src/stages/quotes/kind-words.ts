@@ -1,0 +1,26 @@
+import { words } from '../lexicon/words.js';
+
+/**
+ * Words just before a quotation that show it is written or read rather than spoken: `the letter
+ * ran:`, `she read`, `a placard inscribed`, `the telegram said`.
+ */
+export const WRITING_CUES: ReadonlySet<string> = new Set(
+  words(`
+    read reads reading wrote writes written writing ran runs inscribed inscription inscriptions
+    printed headed heading engraved scrawled scribbled letter letters note notes telegram
+    telegrams postcard card notice advertisement placard label labelled labeled marked message
+    postscript document diary journal entry entries manuscript epitaph motto legend sign
+    signboard poster bill handwriting paper follows following effect purpose contents missive
+    indited enclosed
+  `),
+);
+
+/** Cues that introduce a quoted text even across a full stop: `It was as follows.`, `in these words.` */
+export const INTRODUCING_CUES: ReadonlySet<string> = new Set(
+  words('follows following effect purpose thus ran runs'),
+);
+
+/** First words of a letter's salutation: `Dear Sir,`, `My dearest Jane,`, `Madam,`. */
+export const SALUTATION_WORDS: ReadonlySet<string> = new Set(
+  words('dear dearest sir madam gentlemen honoured'),
+);

@@ -1,0 +1,353 @@
+import type { Paragraph } from '../../engine/types.js';
+import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
+import { words } from '../lexicon/words.js';
+import type { DraftQuotation } from './detect.js';
+import { INTRODUCING_CUES, SALUTATION_WORDS, WRITING_CUES } from './kind-words.js';
+import { isClausePunct, isSpace, isUpper, isWordChar } from './marks.js';
+import { eachWord, tagVerb } from './tags.js';
+
+/** Longest quotation (in words) that can be a mention: scare quotes, titles, words as words. */
+const MENTION_WORDS = 5;
+/** Word counts stop here: no rule looks at longer quotations' lengths. */
+const WORD_CAP = 12;
+/** Characters searched back from a quotation for the clause that introduces it. */
+const LOOK_BACK = 240;
+/** Longest quotation (in words) that can be a name given after `called`, `named` … */
+const NAMED_WORDS = 8;
+/** Words before a quotation searched for a cue such as `the letter ran:` or `she read`. */
+const CUE_WINDOW = 10;
+
+/**
+ * Decides what each quotation is. Speech is the default; the others need evidence:
+ * - `written`: letters (a salutation opening a quotation paragraph, the paragraphs of the letter
+ *   that follow it, the sign-off and the signature), and quotations introduced by reading and
+ *   writing (`the note ran:`, `she read`, `a placard marked`);
+ * - `thought`: tagged with a verb of thinking (`thought Emma`, `she wondered`, `said to himself`);
+ * - `mention`: a short quotation inside a narration sentence right after an ordinary word (`the
+ *   word "apology"`, `a "foreign" novelty`, `the "Coach and Horses"`), with no speech tag and no
+ *   exclamation or question of its own; quotations in headings.
+ */
+export function classifyKinds(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  drafts: DraftQuotation[],
+): void {
+  const ordered = drafts.filter((d) => d.parent === undefined).sort((a, b) => a.open - b.open);
+  let previous: DraftQuotation | undefined;
+  for (const d of ordered) {
+    d.kind = kindOf(text, paragraphs, d);
+    // `"We always seem"--she hesitated--"to be interrupted."`: the piece after a short stretch of
+    // narration goes with the piece before it, and so do lists of mentions (`"delightful," and
+    // "charming,"`).
+    if (
+      previous &&
+      previous.paragraphEnd === d.paragraph &&
+      previous.close >= 0 &&
+      d.open - previous.close < 60
+    ) {
+      if (d.kind === 'mention' && previous.kind !== 'mention') d.kind = previous.kind;
+      else if (previous.kind === 'mention' && d.kind === 'speech' && isMentionSized(text, d))
+        d.kind = 'mention';
+    }
+    previous = d;
+  }
+  markLetters(text, paragraphs, ordered);
+  for (const d of drafts) if (d.parent !== undefined) d.kind = nestedKind(text, d);
+}
+
+/** Where a quotation stands in its paragraph, and (counted on demand) how long it is. */
+class Context {
+  /** The quotation opens its paragraph. */
+  readonly opensParagraph: boolean;
+  /** The quotation fills its paragraph (or paragraphs). */
+  readonly fillsParagraph: boolean;
+  private counted = -1;
+
+  constructor(
+    private readonly text: string,
+    paragraphs: readonly Paragraph[],
+    private readonly d: DraftQuotation,
+  ) {
+    const first = paragraphs[d.paragraph]!;
+    const last = paragraphs[d.paragraphEnd]!;
+    this.opensParagraph = d.open === first.start;
+    this.fillsParagraph = this.opensParagraph && (d.close < 0 || d.close + 1 >= last.end);
+  }
+
+  /** Words of the quotation, up to `WORD_CAP`. */
+  get words(): number {
+    if (this.counted < 0) {
+      let words = 0;
+      for (const [s, e] of this.d.spans) if (words < WORD_CAP) words += countWords(this.text, s, e);
+      this.counted = words;
+    }
+    return this.counted;
+  }
+}
+
+function contextOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotation): Context {
+  return new Context(text, paragraphs, d);
+}
+
+function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotation): DraftQuotation['kind'] {
+  const p = paragraphs[d.paragraph]!;
+  if (p.kind === 'heading') return 'mention';
+  const ctx = contextOf(text, paragraphs, d);
+  const cueStart = ctx.opensParagraph ? previousCueStart(text, paragraphs, d.paragraph) : p.start;
+  const cueEnd = ctx.opensParagraph ? (paragraphs[d.paragraph - 1]?.end ?? 0) : d.open;
+  const after = d.close >= 0 ? tagAfter(text, d.close + 1, paragraphs[d.paragraphEnd]!.end) : undefined;
+  const before = cueEnd > cueStart ? lastWords(text, cueStart, cueEnd, CUE_WINDOW) : [];
+
+  if (!ctx.opensParagraph && namedRightBefore(text, before, d.open) && ctx.words <= NAMED_WORDS)
+    return 'mention';
+  const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
+  if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
+  if (toSelf(text, d, paragraphs)) return 'thought';
+  if (tagged === 'write') return 'written';
+  const cueWords = ctx.opensParagraph ? 8 : 4;
+  if ((tagged === undefined || tagged === 'read') && writingCue(text, before, cueEnd, cueWords))
+    return 'written';
+  if (ctx.fillsParagraph && ctx.words <= 4 && isSignature(text, d)) return 'written';
+  if (tagged === undefined && !ctx.opensParagraph && isMention(text, d, ctx, p)) return 'mention';
+  return 'speech';
+}
+
+/**
+ * A reading or writing word among the last four words before the quotation, in the same clause
+ * (`the note ran:`, `a card inscribed`, `he read out`), not a sentence earlier (`He pulled out the
+ * letter again. "I don't know …"` is speech).
+ */
+function writingCue(text: string, before: readonly string[], cueEnd: number, window: number): boolean {
+  let i = cueEnd - 1;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  if (c === 33 || c === 63) return false;
+  // `She opened the letter and read as follows.` introduces the next paragraph; mid-paragraph a
+  // sentence end cuts the cue off from the quotation.
+  if (c === 46 && window <= 4) return false;
+  const cues = c === 46 ? INTRODUCING_CUES : WRITING_CUES;
+  for (let k = before.length - 1; k >= 0 && k >= before.length - window; k--) {
+    if (cues.has(before[k]!)) return true;
+  }
+  return false;
+}
+
+function isMentionSized(text: string, d: DraftQuotation): boolean {
+  if (d.spans.length !== 1) return false;
+  const [s, e] = d.spans[0]!;
+  return countWords(text, s, e) <= MENTION_WORDS;
+}
+
+/**
+ * `a novel called "Middlemarch"`, `what he called every flood "a bit of weather"`: a naming verb
+ * among the last three words, with no comma or colon before the mark (`she called, "Come!"` is
+ * speech).
+ */
+function namedRightBefore(text: string, before: readonly string[], open: number): boolean {
+  let i = open - 1;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  if (!isWordChar(text.charCodeAt(i))) return false;
+  for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
+    const base = speechVerbBase(before[k]!);
+    if (base !== undefined && NAMING_VERBS.has(base)) return true;
+  }
+  return false;
+}
+
+/** Start of the last sentence of the paragraph before `pi`, when it ends with `:` or a dash. */
+function previousCueStart(text: string, paragraphs: readonly Paragraph[], pi: number): number {
+  const prev = paragraphs[pi - 1];
+  if (prev?.kind !== 'prose') return Number.MAX_SAFE_INTEGER;
+  const last = text.charCodeAt(prev.end - 1);
+  // The cue ends the paragraph: `…read as follows:`, `…in these words.`; a paragraph ending in a
+  // quotation (`…"`) is someone speaking, not an introduction.
+  if (last !== 58 && last !== 0x2014 && last !== 45 && last !== 46) return Number.MAX_SAFE_INTEGER;
+  return Math.max(prev.start, prev.end - 200);
+}
+
+/** The last `n` words of text[start, end), lower-cased, cut at a sentence end. */
+function lastWords(text: string, start: number, end: number, n: number): string[] {
+  // Back up to the last sentence end before `end` (but keep at least the closing words), looking
+  // no further than a long clause.
+  start = Math.max(start, end - LOOK_BACK);
+  let from = end - 1;
+  while (from > start) {
+    const c = text.charCodeAt(from - 1);
+    if ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(from)) && end - from > 1) break;
+    from--;
+  }
+  const out: string[] = [];
+  eachWord(text, from, end, (lower) => {
+    out.push(lower);
+    return true;
+  });
+  return out.length > n ? out.slice(out.length - n) : out;
+}
+
+/**
+ * Base of the speech verb of a tag right after a quotation: `" said Emma`, `" she asked`, `" the
+ * old man whispered`. The verb must come first or second (third after a determiner or title), so
+ * narration that merely contains such a verb later (`"the Avenue," so called by …`, `"oath" with a
+ * laugh`) is no tag.
+ */
+function tagAfter(text: string, start: number, end: number): string | undefined {
+  let found: string | undefined;
+  let first: string | undefined;
+  let n = 0;
+  eachWord(text, start, Math.min(end, start + 60), (lower) => {
+    if (n === 0) first = lower;
+    const base = speechVerbBase(lower);
+    if (base !== undefined && (n <= 1 || (n === 2 && first !== undefined && TAG_OPENERS.has(first)))) {
+      found = base;
+      return false;
+    }
+    return ++n < 3;
+  });
+  return found;
+}
+
+/** Words that can open a tag before its subject's noun: `the man said`, `Mr. Darcy said`. */
+const TAG_OPENERS: ReadonlySet<string> = new Set(
+  words('the a an mr mrs miss dr sir lady lord old young little poor his her my their our its this that'),
+);
+
+/** Verbs that name rather than speak: `a novel called "Middlemarch"`, `what she termed "form"`. */
+const NAMING_VERBS: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
+
+/** Base of a speech verb among the last three words before the quotation (`she said, "`). */
+function tagBefore(before: readonly string[]): string | undefined {
+  for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
+    const base = speechVerbBase(before[k]!);
+    if (base !== undefined) return NAMING_VERBS.has(base) ? undefined : base;
+  }
+  return undefined;
+}
+
+function tagInside(text: string, d: DraftQuotation): string | undefined {
+  for (const [s, e] of d.tags) {
+    const base = tagVerb(text, s, e, 5);
+    if (base !== undefined) return base;
+  }
+  return undefined;
+}
+
+/** `said Anne to herself`, `she said to himself`: thought voiced inwardly. */
+function toSelf(text: string, d: DraftQuotation, paragraphs: readonly Paragraph[]): boolean {
+  const check = (s: number, e: number): boolean => {
+    const slice = text.slice(s, Math.min(e, s + 60));
+    return /\bto (?:her|him|my|them|it|your|our)sel(?:f|ves)\b/.test(slice);
+  };
+  for (const [s, e] of d.tags) if (check(s, e)) return true;
+  return d.close >= 0 && check(d.close + 1, paragraphs[d.paragraphEnd]!.end);
+}
+
+/** Words of text[start, end), counted up to `cap` (every decision here needs only a few). */
+function countWords(text: string, start: number, end: number, cap = WORD_CAP): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const w = isWordChar(text.charCodeAt(i));
+    if (w && !inWord && ++n >= cap) return n;
+    inWord = w;
+  }
+  return n;
+}
+
+/** `"HELEN."`, `"M. J. SCHLEGEL."`: a paragraph that is only a name in capitals. */
+function isSignature(text: string, d: DraftQuotation): boolean {
+  let upper = 0;
+  for (const [s, e] of d.spans) {
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (!isWordChar(c)) continue;
+      if (!isUpper(c)) return false;
+      upper++;
+    }
+  }
+  return upper >= 2;
+}
+
+/**
+ * A short quotation inside narration: the character before its opening mark ends an ordinary word
+ * (`the "Coach and Horses"`, `called "eerie"`), or it is a lower-case fragment without clause
+ * punctuation. A speech verb right before (`only said "Yes"`), or an exclamation or question,
+ * makes it speech.
+ */
+function isMention(text: string, d: DraftQuotation, ctx: Context, p: Paragraph): boolean {
+  if (d.spans.length !== 1 || ctx.words > MENTION_WORDS || ctx.words === 0) return false;
+  const [s, e] = d.spans[0]!;
+  const last = text.charCodeAt(e - 1);
+  if (last === 33 || last === 63) return false;
+  let i = d.open - 1;
+  while (i >= p.start && isSpace(text.charCodeAt(i))) i--;
+  if (i < p.start) return false;
+  if (isWordChar(text.charCodeAt(i))) {
+    let k = i;
+    while (k > p.start && isWordChar(text.charCodeAt(k - 1))) k--;
+    const base = speechVerbBase(text.slice(k, i + 1).toLowerCase());
+    return base === undefined || NAMING_VERBS.has(base);
+  }
+  // After punctuation: only a lower-case fragment without clause punctuation of its own.
+  return ctx.words <= 3 && !isUpper(text.charCodeAt(s)) && !isClausePunct(last);
+}
+
+/**
+ * Letters quoted in full: a quotation paragraph opening with a salutation (`"MY DEAR SIR,"`,
+ * `"Dear Charlotte,"`) starts a letter; the quotation paragraphs that follow without narration
+ * between are its body, sign-off and signature; a short one just before it is its date or address.
+ */
+function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: DraftQuotation[]): void {
+  for (let k = 0; k < ordered.length; k++) {
+    const d = ordered[k]!;
+    if (d.open !== paragraphs[d.paragraph]!.start) continue;
+    const ctx = contextOf(text, paragraphs, d);
+    if (!opensWithSalutation(text, d, ctx)) continue;
+    d.kind = 'written';
+    // The date or address line before the salutation.
+    const prev = ordered[k - 1];
+    if (prev && prev.paragraphEnd === d.paragraph - 1 && contextOf(text, paragraphs, prev).words <= 6) {
+      if (contextOf(text, paragraphs, prev).fillsParagraph) prev.kind = 'written';
+    }
+    // The body, sign-off and signature: following quotation paragraphs with no narration between.
+    let end = d.paragraphEnd;
+    for (let j = k + 1; j < ordered.length; j++) {
+      const next = ordered[j]!;
+      const nctx = contextOf(text, paragraphs, next);
+      if (next.paragraph !== end + 1 || !nctx.fillsParagraph) break;
+      next.kind = 'written';
+      end = next.paragraphEnd;
+      k = j;
+      if (nctx.words <= 4 && isSignature(text, next)) break;
+    }
+  }
+}
+
+function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boolean {
+  const [s, e] = d.spans[0]!;
+  const first: string[] = [];
+  eachWord(text, s, Math.min(e, s + 40), (lower) => {
+    first.push(lower);
+    return first.length < 3;
+  });
+  const w0 = first[0];
+  if (w0 === undefined || first[1] === 'me') return false;
+  const salutation = SALUTATION_WORDS.has(w0) || (w0 === 'my' && SALUTATION_WORDS.has(first[1] ?? ''));
+  if (!salutation) return false;
+  // The salutation is a line of its own: a short paragraph ending with a comma, or one followed by
+  // a dash (`My dear Anne,--I make no apology`), or in capitals; speech opening with "My dear," runs on.
+  const comma = text.indexOf(',', s);
+  if (comma < 0 || comma >= e || comma - s > 40) return false;
+  const afterComma = text.charCodeAt(comma + 1);
+  if (ctx.fillsParagraph && ctx.words <= 5 && text.charCodeAt(e - 1) === 44) return true;
+  if (afterComma === 45 || afterComma === 0x2014) return true;
+  return isUpper(text.charCodeAt(s + 1)) && isUpper(text.charCodeAt(s + 2));
+}
+
+/** Nested quotations: short fragments are mentions, the rest is quoted speech. */
+function nestedKind(text: string, d: DraftQuotation): DraftQuotation['kind'] {
+  const [s, e] = d.spans[0]!;
+  const words = countWords(text, s, e);
+  const last = text.charCodeAt(e - 1);
+  if (words <= 2 || (words <= 4 && !isClausePunct(last) && last !== 45)) return 'mention';
+  return 'speech';
+}

@@ -1,0 +1,70 @@
+import {
+  firstAtOrAfter,
+  isClausePunct,
+  isCloseBracket,
+  isDash,
+  isOpenBracket,
+  isUpper,
+  isWordChar,
+} from './marks.js';
+import type { MarkPairing } from './pairing.js';
+
+/**
+ * For texts that lost their single curly marks (see `QuoteStyle.lostSingleMarks`): the places
+ * where a nested mark stood inside a double-quoted region [start, end). A space right after the
+ * opening double mark or right before the closing one (`" There are but three,  said I.`), two
+ * spaces (`three,  said` is `three,’ said`; `I,  who` is `I, ‘who`) or three (`sleeve?   Yes` is
+ * `sleeve?’ ‘Yes`). Longer runs are indentation.
+ */
+export function collectGaps(
+  text: string,
+  runs: Int32Array,
+  start: number,
+  end: number,
+  closed: boolean,
+  pairing: MarkPairing,
+): void {
+  pairing.reset();
+  if (start >= end) return;
+  // Right after the opening mark: `" There are but three`.
+  if (text.charCodeAt(start) === 32 && start + 1 < end && text.charCodeAt(start + 1) !== 32) {
+    pairing.add(start, 1.5, -2, 0.5);
+  }
+  // Runs of two or three spaces inside.
+  for (let k = firstAtOrAfter(runs, start + 1); k < runs.length; k++) {
+    const i = runs[k]!;
+    if (i + 2 >= end) break;
+    let j = i + 2;
+    while (j < end && text.charCodeAt(j) === 32) j++;
+    const run = j - i;
+    if (j < end && run <= 3) {
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(j);
+      if (run === 2) pairing.add(i, gapOpenScore(before, after), gapCloseScore(before), 0.2);
+      else {
+        pairing.add(i, -2, gapCloseScore(before), 0.2);
+        pairing.add(i + 1, gapOpenScore(before, after), -2, 0.2);
+      }
+    }
+  }
+  // Right before the closing mark: `Thank God. "`.
+  if (closed && end - 1 > start && text.charCodeAt(end - 1) === 32 && text.charCodeAt(end - 2) !== 32) {
+    pairing.add(end - 1, -2, 1.5, 0.5);
+  }
+}
+
+function gapOpenScore(before: number, after: number): number {
+  if (isUpper(after) || (after >= 48 && after <= 57)) return 1;
+  if (isWordChar(after) || after === 0x5f || isOpenBracket(after)) {
+    // `said I,  who is` reopens after a tag; elsewhere a lower-case word after two spaces is
+    // more often a lost apostrophe (`hours  notice`).
+    return before === 44 || before === 59 || before === 58 ? 0.5 : -0.3;
+  }
+  return -1;
+}
+
+function gapCloseScore(before: number): number {
+  if (isClausePunct(before) || isDash(before)) return 1;
+  if (isCloseBracket(before) || before === 0x5f) return 0.5;
+  return isWordChar(before) ? -0.3 : -1;
+}

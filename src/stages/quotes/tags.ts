@@ -1,0 +1,200 @@
+import { speechVerbBase } from '../lexicon/speech-verbs.js';
+import { isSpace, isUpper, isWordChar } from './marks.js';
+
+/** Longest narration between two pieces that can still be one speech tag. */
+const MAX_TAG_LENGTH = 200;
+/** A tag's speech verb stands among its first words: `said Emma`, `Mrs. Weston observed`. */
+const TAG_VERB_WINDOW = 6;
+
+/** Abbreviations whose full stop does not end a sentence inside a tag. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'mme',
+  'mlle',
+  'm',
+  'messrs',
+  'col',
+  'capt',
+  'gen',
+  'rev',
+  'prof',
+  'sr',
+  'jr',
+  'lt',
+]);
+
+/**
+ * Calls `visit(word, start)` for the words of text[start, end) in order, with each word lower-cased;
+ * stops when `visit` returns false.
+ */
+export function eachWord(
+  text: string,
+  start: number,
+  end: number,
+  visit: (lower: string, at: number) => boolean,
+): void {
+  let i = start;
+  while (i < end) {
+    while (i < end && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= end) return;
+    let j = i + 1;
+    while (j < end && (isWordChar(text.charCodeAt(j)) || isInnerApostrophe(text, j, end))) j++;
+    if (!visit(text.slice(i, j).toLowerCase(), i)) return;
+    i = j;
+  }
+}
+
+function isInnerApostrophe(text: string, j: number, end: number): boolean {
+  const c = text.charCodeAt(j);
+  return (c === 0x27 || c === 0x2019) && j + 1 < end && isWordChar(text.charCodeAt(j + 1));
+}
+
+/** Base form of the first speech verb among the first `window` words of text[start, end). */
+export function tagVerb(
+  text: string,
+  start: number,
+  end: number,
+  window = TAG_VERB_WINDOW,
+): string | undefined {
+  let found: string | undefined;
+  let n = 0;
+  eachWord(text, start, end, (lower) => {
+    found = speechVerbBase(lower);
+    return found === undefined && ++n < window;
+  });
+  return found;
+}
+
+/**
+ * Whether text[start, end), the narration between two quoted pieces of one paragraph, is a speech
+ * tag that joins them into one quotation: `, she said, `, ` said Mrs. Seal, leaning back. `. A
+ * narration sentence without a speech verb (` She sighed. `) separates two quotations, as does a
+ * tag followed by more narration sentences.
+ */
+export function isSpeechTag(text: string, start: number, end: number): boolean {
+  if (end - start > MAX_TAG_LENGTH) return false;
+  let verb: string | undefined;
+  let previous = '';
+  let n = 0;
+  eachWord(text, start, end, (lower) => {
+    const base = speechVerbBase(lower);
+    const before = previous === '' ? undefined : speechVerbBase(previous);
+    // `went on` and `broke in` tag speech; `went`, `put`, `broke` alone are narration.
+    if (
+      before !== undefined &&
+      PARTICLE_VERBS.has(before) &&
+      (lower === 'on' || lower === 'in' || lower === 'out')
+    ) {
+      verb = before;
+    } else if (base !== undefined && !PARTICLE_VERBS.has(base)) verb = base;
+    previous = lower;
+    return verb === undefined && ++n < TAG_VERB_WINDOW;
+  });
+  if (verb === undefined || NOT_TAG_VERBS.has(verb)) return false;
+  return sentenceBreaks(text, start, end) === 0;
+}
+
+/** Speech verbs only with a particle: `went on`, `broke in`, `burst out`, `cut in`, `put in`. */
+const PARTICLE_VERBS: ReadonlySet<string> = new Set(['go', 'break', 'burst', 'cut', 'put', 'struck']);
+
+/** Verbs of the speech list that do not by themselves make narration a tag. */
+const NOT_TAG_VERBS: ReadonlySet<string> = new Set([
+  'read',
+  'write',
+  'mention',
+  'remember',
+  'recall',
+  'note',
+  'point',
+]);
+
+/** Sentence ends inside text[start, end) that have more words after them. */
+function sentenceBreaks(text: string, start: number, end: number): number {
+  let breaks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    let j = i + 1;
+    if (j >= end || !isSpace(text.charCodeAt(j))) continue;
+    while (j < end && isSpace(text.charCodeAt(j))) j++;
+    if (j >= end || !isUpper(text.charCodeAt(j))) continue;
+    if (c === 46 && isAbbreviation(text, i)) continue;
+    breaks++;
+  }
+  return breaks;
+}
+
+function isAbbreviation(text: string, dot: number): boolean {
+  let k = dot;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  if (dot - k > 6 || k === dot) return false;
+  return ABBREVIATIONS.has(text.slice(k, dot).toLowerCase());
+}
+
+/** Longest bracketed aside that can be a stage direction inside a quotation. */
+export const MAX_STAGE_DIRECTION = 160;
+
+const STAGE_WORDS: ReadonlySet<string> = new Set([
+  'with',
+  'again',
+  'aside',
+  'here',
+  'laughter',
+  'cheers',
+  'applause',
+  'hear',
+  'renewed',
+  'sensation',
+]);
+
+/** Words in -ing that are not participles of a gesture. */
+const NOT_PARTICIPLES: ReadonlySet<string> = new Set([
+  'thing',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'being',
+  'king',
+  'morning',
+  'evening',
+  'during',
+  'according',
+  'notwithstanding',
+  'considering',
+  'including',
+  'pudding',
+  'shilling',
+  'wedding',
+  'darling',
+]);
+
+/**
+ * Whether the bracketed text[start, end) inside a quotation is the narrator's stage direction
+ * rather than the speaker's aside: `(smiling)`, `(looking round)`, `(in a low voice)`, `(to Emma)`,
+ * `(with a bow)`, `(laughter)`. Gestures open with a participle, `with`, `in a`, or `to` and a name.
+ */
+export function isStageDirection(text: string, start: number, end: number): boolean {
+  let first: string | undefined;
+  let second: string | undefined;
+  let secondAt = -1;
+  eachWord(text, start, end, (lower, at) => {
+    if (first === undefined) {
+      first = lower;
+      return true;
+    }
+    second = lower;
+    secondAt = at;
+    return false;
+  });
+  if (first === undefined) return false;
+  if (STAGE_WORDS.has(first)) return true;
+  if (first.length > 5 && first.endsWith('ing') && !NOT_PARTICIPLES.has(first)) return true;
+  if (first === 'in') return second === 'a' || second === 'an';
+  if (first === 'to') return secondAt >= 0 && isUpper(text.charCodeAt(secondAt));
+  return false;
+}

@@ -1,0 +1,261 @@
+/**
+ * Quotation detection: marks, apostrophes, nesting, interruptions, multi-paragraph quotations,
+ * dash dialogue, guillemets, German marks and recovery from stray marks. Every sentence here is
+ * the project's own.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { StoryDocument } from '../src/engine/document.js';
+import { OffsetMap } from '../src/engine/offsets.js';
+import type { Message, Quotation, SourceText } from '../src/engine/types.js';
+import { findQuotations } from '../src/stages/quotes/detect.js';
+import { quotesStage } from '../src/stages/quotes/index.js';
+import type { QuoteStyle } from '../src/stages/quotes/style.js';
+import { segmentStage } from '../src/stages/segment/index.js';
+
+interface Found {
+  quotes: Quotation[];
+  messages: Message[];
+  /** The text of every span, per quotation. */
+  texts: string[][];
+  parents: (string | undefined)[];
+}
+
+/** Runs segment and quotes on `text` (paragraphs separated by "\n"). */
+function detect(text: string, style?: QuoteStyle): Found {
+  const source: SourceText = {
+    name: 'test.txt',
+    format: 'txt',
+    encoding: 'utf-8',
+    text,
+    meta: {},
+    structure: { chapters: [], breaks: [] },
+    messages: [],
+  };
+  const doc = new StoryDocument(source, text, OffsetMap.identity(text.length), {
+    start: 0,
+    end: text.length,
+  });
+  const { paragraphs, sentences, tokens } = segmentStage.run(doc, {});
+  doc.attach('paragraphs', paragraphs);
+  doc.attach('sentences', sentences);
+  doc.attach('tokens', tokens);
+  if (style) {
+    const d = findQuotations(text, paragraphs, { style });
+    return { ...d, texts: d.quotes.map((q) => q.spans.map(([s, e]) => text.slice(s, e))) };
+  }
+  const { quotes } = quotesStage.run(doc, {});
+  const { parents } = findQuotations(text, paragraphs);
+  return {
+    quotes,
+    messages: doc.messages,
+    texts: quotes.map((q) => q.spans.map(([s, e]) => text.slice(s, e))),
+    parents,
+  };
+}
+
+/** Spans of the top-level quotations only. */
+function topLevel(found: Found): string[][] {
+  return found.texts.filter((_, k) => found.parents[k] === undefined);
+}
+
+/** Paragraphs opening with single marks make a document use single-quote dialogue. */
+const BRITISH_PREAMBLE =
+  "'Good morning,' said Ned.\n'Good morning to you,' said Ivy.\n'Fine weather,' said Ned.\n";
+
+describe('quotes: double marks', () => {
+  const cases: [string, string[][]][] = [
+    ['"Come in," said Marta.', [['Come in,']]],
+    ['\u201cCome in,\u201d said Marta.', [['Come in,']]],
+    ['Marta opened the door. "Come in. The kettle is on."', [['Come in. The kettle is on.']]],
+    ['"Come in," said Marta. \u201cThe kettle is on.\u201d', [['Come in,', 'The kettle is on.']]],
+    ['She said nothing at all.', []],
+  ];
+  for (const [text, expected] of cases) {
+    it(`quotes: ${JSON.stringify(text)} has the quotations ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(detect(text).texts, expected);
+    });
+  }
+
+  it('quotes: an interrupted quotation is one quotation with two spans', () => {
+    const found = detect('"Look," she said, "I\'m here."');
+    assert.equal(found.quotes.length, 1);
+    assert.deepEqual(found.texts[0], ['Look,', "I'm here."]);
+    assert.equal(found.quotes[0]!.mark, 'double');
+    assert.equal(found.quotes[0]!.kind, 'speech');
+  });
+
+  it('quotes: two utterances divided by a sentence of narration are two quotations', () => {
+    const found = detect('"I give up." Tom put the map away. "We walk home."');
+    assert.deepEqual(found.texts, [['I give up.'], ['We walk home.']]);
+  });
+
+  it('quotes: spans leave out the marks and the spaces inside them', () => {
+    const text = '" Wait for me , " she called.';
+    const [[s, e]] = detect(text).quotes[0]!.spans as [[number, number]];
+    assert.equal(text.slice(s, e), 'Wait for me ,');
+  });
+
+  it('quotes: ids run Q0, Q1 … in text order with paragraph indices', () => {
+    const found = detect('"One," said Ann.\nBen nodded.\n"Two," said Ben.');
+    assert.deepEqual(
+      found.quotes.map((q) => [q.id, q.paragraph, q.paragraphEnd]),
+      [
+        ['Q0', 0, 0],
+        ['Q1', 2, 2],
+      ],
+    );
+  });
+
+  it('quotes: a bracketed stage direction inside speech is left out of its spans', () => {
+    const found = detect('"Well, (smiling at the boy,) I hope you are hungry."');
+    assert.deepEqual(found.texts, [['Well,', 'I hope you are hungry.']]);
+  });
+});
+
+describe('quotes: single marks and apostrophes', () => {
+  const cases: [string, string][] = [
+    ["'I don't think 'tis wise,' said Tom.", "I don't think 'tis wise,"],
+    ["'We met the Joneses' dog on the lane,' said Tom.", "We met the Joneses' dog on the lane,"],
+    ["'Play some rock 'n' roll for us,' said Tom.", "Play some rock 'n' roll for us,"],
+    ["'I was goin' home when it rained,' said Tom.", "I was goin' home when it rained,"],
+    ["'Back in '99 we had snow,' said Tom.", "Back in '99 we had snow,"],
+    ["'The boys' coats are wet,' said Tom.", "The boys' coats are wet,"],
+  ];
+  for (const [line, expected] of cases) {
+    it(`quotes: an apostrophe inside single-quoted dialogue does not close it: ${JSON.stringify(line)}`, () => {
+      const found = detect(BRITISH_PREAMBLE + line);
+      assert.deepEqual(found.texts.at(-1), [expected]);
+      assert.equal(found.quotes.at(-1)!.mark, 'single');
+    });
+  }
+
+  it('quotes: apostrophes in narration open nothing in a single-quote document', () => {
+    const found = detect(
+      `${BRITISH_PREAMBLE}It was the Joneses' cat, and 'tis said it ran off with Tom's hat.`,
+    );
+    assert.equal(found.quotes.length, 3);
+  });
+
+  it('quotes: double marks nest inside single-quote dialogue', () => {
+    const found = detect(
+      `${BRITISH_PREAMBLE}'He wrote "come at once and bring the lamp" on the door,' said Ivy.`,
+    );
+    assert.deepEqual(topLevel(found).at(-1), ['He wrote', 'on the door,']);
+    const nested = found.quotes.at(-1)!;
+    assert.equal(nested.mark, 'double');
+    assert.deepEqual(found.texts.at(-1), ['come at once and bring the lamp']);
+  });
+
+  it('quotes: apostrophes in double-quoted speech are not nested quotations', () => {
+    const found = detect("\"I can't find the Smiths' key, and 'tis late,\" she said.");
+    assert.deepEqual(found.texts, [["I can't find the Smiths' key, and 'tis late,"]]);
+  });
+});
+
+describe('quotes: nesting', () => {
+  it('quotes: a quotation nested in speech is cut out of it and kept as its own quotation', () => {
+    const found = detect('"He told me, \'Go home and stay there,\' and then he left," said Ann.');
+    assert.deepEqual(topLevel(found), [['He told me,', 'and then he left,']]);
+    assert.equal(found.quotes.length, 2);
+    assert.deepEqual(found.texts[1], ['Go home and stay there,']);
+    assert.equal(found.quotes[1]!.mark, 'single');
+    assert.equal(found.parents[1], found.quotes[0]!.id);
+  });
+
+  it('quotes: a word or two quoted inside speech stays part of it', () => {
+    const found = detect('"Do you remember the word \u2018rent\u2019?" asked Ann.');
+    assert.deepEqual(topLevel(found), [['Do you remember the word \u2018rent\u2019?']]);
+    assert.equal(found.quotes[1]!.kind, 'mention');
+  });
+
+  it('quotes: a straight-quoted lower-case word inside speech is left alone, as dialect apostrophes are', () => {
+    const found = detect('"Do you remember the word \'rent\'?" asked Ann.');
+    assert.deepEqual(found.texts, [["Do you remember the word 'rent'?"]]);
+  });
+});
+
+describe('quotes: multi-paragraph quotations', () => {
+  it('quotes: a quotation without a closing mark continues when the next paragraph opens with a mark', () => {
+    const text = '"It began in the spring, when the river rose.\n"By June the mill was gone."\nNobody spoke.';
+    const found = detect(text);
+    assert.equal(found.quotes.length, 1);
+    assert.deepEqual(found.texts[0], [
+      'It began in the spring, when the river rose.',
+      'By June the mill was gone.',
+    ]);
+    assert.equal(found.quotes[0]!.paragraph, 0);
+    assert.equal(found.quotes[0]!.paragraphEnd, 1);
+    assert.equal(found.messages.length, 0);
+  });
+});
+
+describe('quotes: unbalanced marks', () => {
+  it('quotes: an unclosed mark is reported and the next paragraph is read afresh', () => {
+    const text = 'He shouted "stop and then fell silent.\nLater she said, "I saw it all." Then she left.';
+    const found = detect(text);
+    assert.ok(found.messages.some((m) => m.code === 'quotes/unclosed' && m.stage === 'quotes'));
+    assert.deepEqual(found.texts.at(-1), ['I saw it all.']);
+    assert.equal(found.quotes.at(-1)!.paragraph, 1);
+  });
+
+  it('quotes: one stray mark does not flip the quotations after it', () => {
+    const text = 'The shelf was 12" wide and we filled it.\n"Hello," she said.\n"Hello yourself," said Tom.';
+    const found = detect(text);
+    assert.deepEqual(found.texts.slice(-2), [['Hello,'], ['Hello yourself,']]);
+  });
+
+  it('quotes: a quotation left open inside a paragraph ends where the next one opens', () => {
+    const text = 'He waved. "Come back here, she called after him. "Now."';
+    const found = detect(text);
+    assert.deepEqual(found.texts, [['Come back here, she called after him.'], ['Now.']]);
+    assert.ok(found.messages.some((m) => m.code === 'quotes/unclosed'));
+  });
+});
+
+describe('quotes: other conventions', () => {
+  it('quotes: em-dash dialogue runs from the dash to the tag and resumes after it', () => {
+    const text = [
+      '\u2014Where are you going? \u2014asked Marta\u2014. It is late.',
+      '\u2014To the harbour.',
+      '\u2014Take the lamp, then.',
+      'She watched him go.',
+    ].join('\n');
+    const found = detect(text);
+    assert.deepEqual(found.texts, [
+      ['Where are you going?', 'It is late.'],
+      ['To the harbour.'],
+      ['Take the lamp, then.'],
+    ]);
+    assert.ok(found.quotes.every((q) => q.mark === 'dash'));
+  });
+
+  it('quotes: guillemets «…» are the marks of a French-style text', () => {
+    const text = [
+      '\u00abBonjour,\u00bb said Anne, \u00abje suis l\u00e0.\u00bb',
+      '\u00ab Entre donc \u00bb, r\u00e9pondit Paul.',
+      '\u00abMerci.\u00bb',
+    ].join('\n');
+    const found = detect(text);
+    assert.deepEqual(found.texts, [['Bonjour,', 'je suis l\u00e0.'], ['Entre donc'], ['Merci.']]);
+    assert.ok(found.quotes.every((q) => q.mark === 'guillemet'));
+  });
+
+  it('quotes: German „…“ marks open low and close high', () => {
+    const text = [
+      '\u201eKomm herein\u201c, sagte Anna.',
+      '\u201eIch bleibe lieber drau\u00dfen\u201c, antwortete Paul.',
+      '\u201eWie du willst.\u201c',
+    ].join('\n');
+    const found = detect(text);
+    assert.deepEqual(found.texts, [['Komm herein'], ['Ich bleibe lieber drau\u00dfen'], ['Wie du willst.']]);
+    assert.ok(found.quotes.every((q) => q.mark === 'german'));
+  });
+
+  it('quotes: where single marks were lost to spaces, double spaces mark the nested quotation', () => {
+    const style: QuoteStyle = { primary: 'double', reversedGuillemets: false, lostSingleMarks: true };
+    const text = '"Then he said,  Go home and wait for me,  and walked off."';
+    const found = detect(text, style);
+    assert.deepEqual(found.texts, [['Then he said,', 'and walked off.'], ['Go home and wait for me,']]);
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Quotation kinds: speech, thought, written (letters, notes, signs) and mention (scare quotes,
+ * titles, words used as words). Every sentence here is the project's own.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { StoryDocument } from '../src/engine/document.js';
+import { OffsetMap } from '../src/engine/offsets.js';
+import type { Quotation, SourceText } from '../src/engine/types.js';
+import { findQuotations } from '../src/stages/quotes/detect.js';
+import { segmentStage } from '../src/stages/segment/index.js';
+
+function kinds(text: string): [string, Quotation['kind']][] {
+  const source: SourceText = {
+    name: 'test.txt',
+    format: 'txt',
+    encoding: 'utf-8',
+    text,
+    meta: {},
+    structure: { chapters: [], breaks: [] },
+    messages: [],
+  };
+  const doc = new StoryDocument(source, text, OffsetMap.identity(text.length), {
+    start: 0,
+    end: text.length,
+  });
+  const { quotes } = findQuotations(text, segmentStage.run(doc, {}).paragraphs);
+  return quotes.map((q) => [q.spans.map(([s, e]) => text.slice(s, e)).join(' | '), q.kind]);
+}
+
+describe('quotes: kinds', () => {
+  const cases: [string, string, Quotation['kind']][] = [
+    ['"Shut the gate," said the farmer.', 'Shut the gate,', 'speech'],
+    ['It was a "foreign" novelty, the neighbours agreed.', 'foreign', 'mention'],
+    ['He never once used the word "apology" in his life.', 'apology', 'mention'],
+    ['They had supper at the "Bell and Anchor" that night.', 'Bell and Anchor', 'mention'],
+    ['She liked the novel called "Evening Tides" best of all.', 'Evening Tides', 'mention'],
+    ['"What a strange little man," thought Ruth.', 'What a strange little man,', 'thought'],
+    ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
+    ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
+    ['He only said "Yes" and went on eating.', 'Yes', 'speech'],
+    ['From the yard came a cry of "Fire! Fire!"', 'Fire! Fire!', 'speech'],
+  ];
+  for (const [text, quoted, kind] of cases) {
+    it(`quotes: "${quoted}" in ${JSON.stringify(text)} is ${kind}`, () => {
+      const found = kinds(text).find(([t]) => t === quoted);
+      assert.ok(found, `no quotation "${quoted}" in ${JSON.stringify(kinds(text))}`);
+      assert.equal(found[1], kind);
+    });
+  }
+
+  it('quotes: a letter quoted in full is written, salutation to signature', () => {
+    const text = [
+      'The letter came on Tuesday. She opened it and read:',
+      '"Dear Ruth,',
+      '"The roof is mended and the hens are laying again. Come home when you can.',
+      '"Your loving brother,',
+      '"TOM."',
+      'She folded it away.',
+      '"Good news?" asked her aunt.',
+    ].join('\n');
+    const found = kinds(text);
+    assert.ok(found.length >= 2);
+    for (const [t, kind] of found.slice(0, -1)) assert.equal(kind, 'written', t);
+    assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
+  });
+
+  it('quotes: a quotation in a heading is a mention', () => {
+    const found = kinds('CHAPTER IV. AT THE "GREEN MAN"\nThe inn was full.');
+    assert.deepEqual(found, [['GREEN MAN', 'mention']]);
+  });
+});
