@@ -65,31 +65,36 @@ function tokenise(doc: StoryDocument): Tokenised {
   const wdoc = nlp.readDoc(body);
   const all = wdoc.tokens();
   const values = all.out(its.value) as string[];
-  const spaces = all.out(its.precedingSpaces) as string[];
   const tags = all.out(its.pos) as string[];
   const n = values.length;
 
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   const pos = new Uint8Array(n);
-  const lower: string[] = [];
+  const lower: string[] = new Array(n);
   const keptIndex = new Int32Array(n + 1);
+  // Token values are verbatim substrings in order, so offsets come from skipping the whitespace
+  // before each one (cheaper than asking wink for every token's preceding spaces).
+  const text = doc.text;
   let offset = base;
   let count = 0;
   for (let i = 0; i < n; i++) {
     const value = values[i]!;
-    offset += spaces[i]!.length;
     keptIndex[i] = count;
     const tag = tags[i]!;
-    if (tag !== 'SPACE' && value.trim().length > 0) {
-      start[count] = offset;
-      end[count] = offset + value.length;
-      pos[count] = posId(tag);
-      lower.push(value.toLowerCase());
-      count++;
+    if (tag === 'SPACE' || isSpace(value.charCodeAt(0))) {
+      offset = text.indexOf(value, offset) + value.length;
+      continue;
     }
+    while (isSpace(text.charCodeAt(offset))) offset++;
+    start[count] = offset;
+    end[count] = offset + value.length;
+    pos[count] = posId(tag);
+    lower[count] = value.toLowerCase();
+    count++;
     offset += value.length;
   }
+  lower.length = count;
   keptIndex[n] = count;
 
   const winkSentenceStarts = new Uint8Array(count + 1);
