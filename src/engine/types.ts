@@ -216,15 +216,27 @@ export interface PointOfView {
   scenes: { person: 'first' | 'third' | 'second' | 'mixed'; focal: number; confidence: number }[];
 }
 
+/** One of the six emotional arcs of Reagan et al. (2016). */
+export type ArcShape = 'rise' | 'fall' | 'fall-rise' | 'rise-fall' | 'rise-fall-rise' | 'fall-rise-fall';
+
 export interface Emotion {
   /** VADER compound valence of every sentence, in sentence order. */
   sentence: Float32Array;
-  /** Smoothed arc over narrative time 0..100 (101 points), in [-1, 1]. */
+  /**
+   * Smoothed arc over narrative time 0..100 (101 points): the low-pass (discrete cosine) filtered
+   * valence of the prose sentences, on the sentences' own scale (not stretched), clamped to [-1, 1].
+   */
   arc: number[];
   /** One of Reagan et al.'s six shapes. */
-  shape: 'rise' | 'fall' | 'fall-rise' | 'rise-fall' | 'rise-fall-rise' | 'fall-rise-fall';
-  /** Mean valence per character: of their speech, and of the narration around their mentions. */
-  characters: { character: number; speech: number; narration: number; quotes: number }[];
+  shape: ArcShape;
+  /** How clearly the arc has that shape: the chosen mode's share of the energy of the three, 0…1. */
+  shapeFit: number;
+  /**
+   * Mean valence per character: of their speech (over `quotes` quotations), and of the narration
+   * sentences that mention them (over `sentences` sentences, quotations left out). A mean over no
+   * items is 0.
+   */
+  characters: { character: number; speech: number; narration: number; quotes: number; sentences: number }[];
   /** Mean valence of what one character says to another. */
   pairs: { from: number; to: number; valence: number; quotes: number }[];
 }

@@ -2,11 +2,15 @@ import type { Stage } from '../engine/stage.js';
 import { attributionStage } from './attribution/index.js';
 import { charactersStage } from './characters/index.js';
 import { corefStage } from './coref/index.js';
+import { emotionStage } from './emotion/index.js';
 import { quotesStage } from './quotes/index.js';
 import { segmentStage } from './segment/index.js';
 import { statsStage } from './stats/index.js';
 
-/** The default pipeline, in order. */
+/**
+ * The default pipeline, in order. The story-level stages (emotion, network, stats) come last:
+ * they read scenes and chapters when a structure stage before them provided those.
+ */
 export function defaultStages(): Stage[] {
-  return [segmentStage, quotesStage, charactersStage, corefStage, attributionStage, statsStage] as Stage[];
+  return [segmentStage, quotesStage, charactersStage, corefStage, attributionStage, emotionStage, statsStage] as Stage[];
 }
