@@ -244,11 +244,26 @@ export interface Emotion {
 export interface CharacterNetwork {
   /** speaker → addressee: quotations and words. */
   conversation: { from: number; to: number; quotes: number; words: number }[];
-  /** Characters appearing together, undirected (from < to). */
+  /**
+   * Characters appearing together, undirected (from < to): in how many scenes both are present,
+   * and in how many paragraphs one is present while the other is within the paragraph window.
+   */
   cooccurrence: { from: number; to: number; scenes: number; paragraphs: number }[];
 }
 
-/** Writing statistics (stats stage); the structure issue extends it. */
+/** Fan-fiction length terms, shortest first (see stages/stats/length.ts for the bounds). */
+export type LengthTerm =
+  | 'drabble'
+  | 'double drabble'
+  | 'ficlet'
+  | 'one-shot'
+  | 'short story'
+  | 'novelette'
+  | 'novella'
+  | 'novel'
+  | 'epic';
+
+/** Writing statistics (stats stage). */
 export interface StoryStats {
   words: number;
   tokens: number;
@@ -256,7 +271,43 @@ export interface StoryStats {
   paragraphs: number;
   /** Words inside speech and thought quotations. */
   dialogueWords: number;
-  [more: string]: unknown;
+  /** dialogueWords / words (0 for an empty text). */
+  dialogueShare: number;
+  lengthTerm: LengthTerm;
+  /** Silent reading time of fiction in minutes, at 260 words a minute (Brysbaert 2019). */
+  readingMinutes: number;
+  /** Words of attributed speech and thought per character, most first; share of all attributed words. */
+  speech: { character: number; words: number; quotes: number; share: number }[];
+  /** Speech-tag verbs as written ("said", "whispered"), most used first; `plain` for said/asked forms. */
+  tags: { verb: string; count: number; plain: boolean }[];
+  /** Tagged quotations: with a plain tag (said/asked), another verb, and an adverb on the tag. */
+  tagSummary: { tagged: number; plain: number; other: number; withAdverb: number };
+  /** Adverbs on speech tags ("said softly"), most used first. */
+  tagAdverbs: { adverb: string; count: number }[];
+  /** Words per sentence (prose sentences). */
+  sentenceLengths: SentenceLengths;
+  /** Per scene (scene layer order), or per chapter when there are no scenes: words and dialogue. */
+  pacing: Pacing[];
+}
+
+export interface SentenceLengths {
+  mean: number;
+  median: number;
+  p90: number;
+  max: number;
+  /** Sentences by length in words: [1–5], [6–10] … [41–50], [51+] (`to` is -1 for the last). */
+  histogram: { from: number; to: number; count: number }[];
+}
+
+export interface Pacing extends Span {
+  /** Scene index (or chapter index when `unit` is 'chapter'). */
+  index: number;
+  unit: 'scene' | 'chapter' | 'text';
+  words: number;
+  dialogueWords: number;
+  dialogueShare: number;
+  /** Quotations (speech and thought) in the unit. */
+  quotes: number;
 }
 
 export type LayerName = keyof Layers & string;

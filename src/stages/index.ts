@@ -3,6 +3,7 @@ import { attributionStage } from './attribution/index.js';
 import { charactersStage } from './characters/index.js';
 import { corefStage } from './coref/index.js';
 import { emotionStage } from './emotion/index.js';
+import { networkStage } from './network/index.js';
 import { quotesStage } from './quotes/index.js';
 import { segmentStage } from './segment/index.js';
 import { statsStage } from './stats/index.js';
@@ -12,5 +13,14 @@ import { statsStage } from './stats/index.js';
  * they read scenes and chapters when a structure stage before them provided those.
  */
 export function defaultStages(): Stage[] {
-  return [segmentStage, quotesStage, charactersStage, corefStage, attributionStage, emotionStage, statsStage] as Stage[];
+  return [
+    segmentStage,
+    quotesStage,
+    charactersStage,
+    corefStage,
+    attributionStage,
+    emotionStage,
+    networkStage,
+    statsStage,
+  ] as Stage[];
 }

@@ -1,0 +1,145 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { Stage } from '../../engine/stage.js';
+import type { CharacterNetwork } from '../../engine/types.js';
+import { wordsIn } from '../stats/words.js';
+
+export interface NetworkOptions {
+  /**
+   * Paragraphs either side of a paragraph that still count as "together" for co-occurrence.
+   * Default 1: a character named in one paragraph and answered in the next were in the same place.
+   */
+  paragraphWindow?: number;
+}
+
+/**
+ * The character network: who speaks to whom (directed, from attribution) and who appears with whom
+ * (undirected, from scenes and nearby paragraphs).
+ */
+export const networkStage: Stage<'network'> = {
+  name: 'network',
+  requires: ['tokens', 'paragraphs', 'quotes', 'characters', 'mentions', 'attributions'],
+  provides: ['network'],
+  run(doc) {
+    return { network: buildNetwork(doc) };
+  },
+};
+
+export function buildNetwork(doc: StoryDocument, options: Readonly<NetworkOptions> = {}): CharacterNetwork {
+  return { conversation: conversationEdges(doc), cooccurrence: cooccurrenceEdges(doc, options) };
+}
+
+function conversationEdges(doc: StoryDocument): CharacterNetwork['conversation'] {
+  const quotes = doc.layer('quotes');
+  const attributions = doc.layer('attributions');
+  const tokens = doc.layer('tokens');
+  const n = doc.layer('characters').length;
+  const edges = new Map<number, { from: number; to: number; quotes: number; words: number }>();
+  quotes.forEach((q, i) => {
+    if (q.kind !== 'speech' && q.kind !== 'thought') return;
+    const a = attributions[i];
+    if (!a || a.speaker < 0 || a.speaker >= n || a.addressees.length === 0) return;
+    let words = 0;
+    for (const [s, e] of q.spans) words += wordsIn(tokens, s, e);
+    for (const to of a.addressees) {
+      if (to < 0 || to >= n || to === a.speaker) continue;
+      const key = a.speaker * n + to;
+      const edge = edges.get(key) ?? { from: a.speaker, to, quotes: 0, words: 0 };
+      edge.quotes++;
+      edge.words += words;
+      edges.set(key, edge);
+    }
+  });
+  return [...edges.values()].sort((x, y) => y.quotes - x.quotes || x.from - y.from || x.to - y.to);
+}
+
+/**
+ * Who is present in each paragraph: characters mentioned there (names, descriptions, resolved
+ * pronouns, vocatives) and the speakers and addressees of its quotations. Sorted, without repeats.
+ */
+export function presenceByParagraph(doc: StoryDocument): number[][] {
+  const paragraphs = doc.layer('paragraphs');
+  const n = doc.layer('characters').length;
+  const present: Set<number>[] = paragraphs.map(() => new Set<number>());
+  const mentions = [...doc.layer('mentions'), ...(doc.has('pronouns') ? doc.layer('pronouns') : [])]
+    .filter((m) => m.character >= 0 && m.character < n)
+    .sort((x, y) => x.start - y.start);
+  let p = 0;
+  for (const m of mentions) {
+    while (p < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
+    if (p >= paragraphs.length) break;
+    if (paragraphs[p]!.start <= m.start) present[p]!.add(m.character);
+  }
+  const attributions = doc.layer('attributions');
+  doc.layer('quotes').forEach((q, i) => {
+    const a = attributions[i];
+    if (!a) return;
+    // A speaker and the people they address are in the room, named or not.
+    for (const c of [a.speaker, ...a.addressees]) {
+      if (c < 0 || c >= n) continue;
+      for (let k = q.paragraph; k <= q.paragraphEnd && k < present.length; k++) present[k]!.add(c);
+    }
+  });
+  return present.map((s) => [...s].sort((x, y) => x - y));
+}
+
+function cooccurrenceEdges(
+  doc: StoryDocument,
+  options: Readonly<NetworkOptions>,
+): CharacterNetwork['cooccurrence'] {
+  const window = options.paragraphWindow ?? 1;
+  const n = doc.layer('characters').length;
+  const present = presenceByParagraph(doc);
+  const edges = new Map<number, { from: number; to: number; scenes: number; paragraphs: number }>();
+  const edge = (a: number, b: number) => {
+    const from = Math.min(a, b);
+    const to = Math.max(a, b);
+    const key = from * n + to;
+    let e = edges.get(key);
+    if (!e) {
+      e = { from, to, scenes: 0, paragraphs: 0 };
+      edges.set(key, e);
+    }
+    return e;
+  };
+
+  // Paragraph windows: a pair counts once for paragraph p when one of them is present in p and the
+  // other within `window` paragraphs of it.
+  const seenAt = new Map<number, number>();
+  for (let p = 0; p < present.length; p++) {
+    const here = present[p]!;
+    if (here.length === 0) continue;
+    const lo = Math.max(0, p - window);
+    const hi = Math.min(present.length - 1, p + window);
+    for (const a of here) {
+      for (let q = lo; q <= hi; q++) {
+        for (const b of present[q]!) {
+          if (a === b) continue;
+          const e = edge(a, b);
+          const key = e.from * n + e.to;
+          if (seenAt.get(key) === p) continue;
+          seenAt.set(key, p);
+          e.paragraphs++;
+        }
+      }
+    }
+  }
+
+  // Scenes: every pair of characters present in the same scene (when the scenes stage ran).
+  if (doc.has('scenes')) {
+    for (const scene of doc.layer('scenes')) {
+      const cast = new Set<number>(scene.characters.filter((c) => c >= 0 && c < n));
+      // A scene stage may list only the main cast; add everyone present in its paragraphs.
+      for (let p = scene.paragraphStart; p < scene.paragraphEnd && p < present.length; p++) {
+        for (const c of present[p]!) cast.add(c);
+      }
+      const members = [...cast].sort((x, y) => x - y);
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) edge(members[i]!, members[j]!).scenes++;
+      }
+    }
+  }
+
+  return [...edges.values()].sort(
+    (x, y) => y.scenes - x.scenes || y.paragraphs - x.paragraphs || x.from - y.from || x.to - y.to,
+  );
+}
