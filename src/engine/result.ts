@@ -1,4 +1,12 @@
 import type { StoryDocument } from './document.js';
+import {
+  type EmotionResult,
+  emotionResult,
+  type NetworkResult,
+  networkResult,
+  type StatsResult,
+  statsResult,
+} from './result-story.js';
 import type { GenderLabel, Message, QuotationKind, QuoteMark, StoryMeta } from './types.js';
 import { VERSION } from './version.js';
 
@@ -23,9 +31,9 @@ export interface AnalysisResult {
   mentions: MentionResult[];
   /** Present once the respective stages run. */
   pov?: unknown;
-  emotion?: unknown;
-  network?: unknown;
-  stats?: unknown;
+  emotion?: EmotionResult;
+  network?: NetworkResult;
+  stats?: StatsResult;
   messages: Message[];
 }
 
@@ -151,12 +159,19 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
           return { start, end, character: idOf(m.character), kind: m.kind };
         })
       : [],
-    ...(doc.has('stats') ? { stats: doc.layer('stats') } : {}),
+    ...optional('emotion', emotionResult(doc)),
+    ...optional('network', networkResult(doc)),
+    ...optional('stats', statsResult(doc)),
     messages: [...src.messages, ...doc.messages].map((m) =>
       m.span && m.stage !== 'ingest' ? { ...m, span: span(m.span[0], m.span[1]) } : m,
     ),
   };
   return result;
+}
+
+/** `{ [key]: value }` when the value exists, else nothing (for exactOptionalPropertyTypes). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
 export function round3(x: number): number {
