@@ -30,7 +30,10 @@ export const HONORIFIC_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
 
 /** Lower-case honorific without its full stop ("Mrs." → "mrs"), or undefined. */
 export function honorificKey(word: string): string | undefined {
-  const key = word.toLowerCase().replace(/\.$/, '');
+  // Called for every token by the name matchers: no regular expression, and no new string for the
+  // common case of a lower-case word without a full stop.
+  let key = word.toLowerCase();
+  if (key.charCodeAt(key.length - 1) === 46) key = key.slice(0, -1);
   return HONORIFIC_GENDER.has(key) ? key : undefined;
 }
 
