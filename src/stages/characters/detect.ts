@@ -1,7 +1,201 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, Mention } from '../../engine/types.js';
+import { isFirstName } from '../lexicon/first-names.js';
+import {
+  type CharacterCluster,
+  type Clustering,
+  type CoOccurrence,
+  clusterForms,
+  pairKey,
+} from './cluster.js';
+import { collectForms, formKey, type NameForm } from './forms.js';
+import { inferGender } from './gender.js';
+import { capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
+import { detectNarrator } from './narrator.js';
+import { NEVER_NAMES } from './not-names.js';
+import { isPersonForm, personContext } from './persons.js';
+import { isVocativeAt } from './vocative.js';
 
-/** Placeholder: cast detection from the text (names, aliases, nicknames, gender). */
-export function detectCast(_doc: StoryDocument): { characters: Character[]; mentions: Mention[] } {
-  return { characters: [], mentions: [] };
+/**
+ * Cast detection from the text: proper names from capitalisation statistics, judged persons or
+ * not from how the text uses them (persons.ts), clustered into characters (cluster.ts); a
+ * first-person narrator (narrator.ts); then every mention of the cast is found by the same matcher
+ * a given cast uses (match.ts), and gender is inferred (gender.ts).
+ */
+export function detectCast(doc: StoryDocument): { characters: Character[]; mentions: Mention[] } {
+  const facts = tokenFacts(doc);
+  const stats = capitalStats(doc, facts);
+  const spans = findNameSpans(doc, facts, stats, { never: NEVER_NAMES, isFirstName });
+  const forms = collectForms(doc, facts, spans);
+  const context = personContext(forms);
+  const persons = [...forms.values()].filter((f) => isPersonForm(f, context));
+  const together = coOccurrence(doc, spans, new Set(persons.map((f) => f.key)));
+  const clustering = clusterForms(persons, together);
+  const narrator = detectNarrator(doc, facts, clustering.clusters);
+  return buildCast(doc, facts, spans, clustering, narrator);
+}
+
+/** How many sentences name each pair of person forms (each form counted once per sentence). */
+function coOccurrence(
+  doc: StoryDocument,
+  spans: readonly NameSpan[],
+  persons: ReadonlySet<string>,
+): CoOccurrence {
+  const tokens = doc.layer('tokens');
+  const pairs = new Map<string, number>();
+  let sentence = -1;
+  let keys: string[] = [];
+  const flush = (): void => {
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        const k = pairKey(keys[i]!, keys[j]!);
+        pairs.set(k, (pairs.get(k) ?? 0) + 1);
+      }
+    }
+  };
+  for (const span of spans) {
+    const key = formKey(span);
+    if (!persons.has(key)) continue;
+    const s = tokens.sentence[span.first]!;
+    if (s !== sentence) {
+      flush();
+      sentence = s;
+      keys = [];
+    }
+    if (!keys.includes(key)) keys.push(key);
+  }
+  flush();
+  return pairs;
+}
+
+/** The name a character is shown by: its most frequent form, "the" in lower case for titles. */
+function displayOf(form: NameForm): string {
+  return form.the ? form.display.replace(/^The\b/, 'the') : form.display;
+}
+
+export interface NarratorFinding {
+  /** Cluster that names the narrator (addressed by others, never named in narration), or -1. */
+  cluster: number;
+}
+
+/** A name several characters share goes to the one named most recently within this many characters. */
+const RECENT = 6000;
+
+/**
+ * Mentions straight from the name spans: each span's form belongs to one character, or is shared by
+ * several and goes to the candidate named most recently (or else most often).
+ */
+function spanMentions(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  spans: readonly NameSpan[],
+  clustering: Clustering,
+): Mention[] {
+  const tokens = doc.layer('tokens');
+  const text = doc.text;
+  const owner = new Map<string, number>();
+  const index = new Map<CharacterCluster, number>();
+  clustering.clusters.forEach((c, i) => {
+    index.set(c, i);
+    for (const f of c.forms) owner.set(f.key, i);
+  });
+  const shared = new Map<string, number[]>();
+  for (const [key, cs] of clustering.shared)
+    shared.set(
+      key,
+      cs.map((c) => index.get(c)!),
+    );
+  const lastSeen = new Float64Array(clustering.clusters.length).fill(Number.NEGATIVE_INFINITY);
+  const quoteSpans = doc
+    .layer('quotes')
+    .flatMap((q) => q.spans)
+    .sort((a, b) => a[0] - b[0]);
+  let qi = 0;
+  const out: Mention[] = [];
+  for (const span of spans) {
+    const key = formKey(span);
+    let character = owner.get(key);
+    const start = tokens.start[span.first]!;
+    if (character === undefined) {
+      const candidates = shared.get(key);
+      if (!candidates) continue;
+      let best = -1;
+      let bestScore = Number.NEGATIVE_INFINITY;
+      for (const c of candidates) {
+        const since = start - lastSeen[c]!;
+        const score = since < RECENT ? 1e9 - since : clustering.clusters[c]!.count;
+        if (score > bestScore) {
+          bestScore = score;
+          best = c;
+        }
+      }
+      character = best;
+    }
+    lastSeen[character] = start;
+    let end = tokens.end[span.last]!;
+    const lastLower = tokens.lower[span.last]!;
+    if (lastLower.endsWith("'s") || lastLower.endsWith('\u2019s')) end -= 2;
+    const inQuote = facts.inQuote[span.first] === 1;
+    let kind: Mention['kind'] = span.the ? 'nominal' : 'proper';
+    if (inQuote) {
+      while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
+      const q = quoteSpans[qi];
+      if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) kind = 'vocative';
+    }
+    out.push({ start, end, character, kind, inQuote });
+  }
+  return out;
+}
+
+function buildCast(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  spans: readonly NameSpan[],
+  clustering: Clustering,
+  narrator: NarratorFinding | undefined,
+): { characters: Character[]; mentions: Mention[] } {
+  const clusters = clustering.clusters;
+  const raw = spanMentions(doc, facts, spans, clustering);
+  const names = clusters.map((c) => {
+    const forms = [...c.forms].sort((a, b) => b.count - a.count);
+    return [...new Set(forms.map(displayOf))];
+  });
+  let narratorIndex = -1;
+  if (narrator) {
+    narratorIndex = narrator.cluster >= 0 ? narrator.cluster : names.length;
+    if (narrator.cluster < 0) names.push(['the narrator']);
+  }
+  const size = names.length;
+
+  // Characters in order of first mention; those never mentioned are dropped (the narrator stays).
+  const firstAt = new Array<number>(size).fill(Number.POSITIVE_INFINITY);
+  const counts = new Array<number>(size).fill(0);
+  for (const m of raw) {
+    counts[m.character]!++;
+    if (m.start < firstAt[m.character]!) firstAt[m.character] = m.start;
+  }
+  if (narratorIndex >= 0 && firstAt[narratorIndex] === Number.POSITIVE_INFINITY) firstAt[narratorIndex] = -1;
+  const order = names
+    .map((_, i) => i)
+    .filter((i) => counts[i]! > 0 || i === narratorIndex)
+    .sort((a, b) => firstAt[a]! - firstAt[b]!);
+  const newIndex = new Int32Array(size).fill(-1);
+  order.forEach((old, i) => {
+    newIndex[old] = i;
+  });
+  const characters: Character[] = order.map((old, i) => ({
+    id: `C${i}`,
+    name: names[old]![0]!,
+    aliases: names[old]!.slice(1),
+    epithets: [],
+    gender: { label: 'unknown', confidence: 0 },
+    mentionCount: counts[old]!,
+    narrator: old === narratorIndex,
+  }));
+  const mentions: Mention[] = raw.map((m) => ({ ...m, character: newIndex[m.character]! }));
+  const genders = inferGender(doc, characters, mentions);
+  characters.forEach((c, i) => {
+    c.gender = genders[i] ?? c.gender;
+  });
+  return { characters, mentions };
 }

@@ -1,0 +1,369 @@
+import type { GenderLabel } from '../../engine/types.js';
+import { firstNameGender } from '../lexicon/first-names.js';
+import { HONORIFIC_GENDER } from '../lexicon/honorifics.js';
+import type { NameForm } from './forms.js';
+import { sameGivenName } from './nicknames.js';
+
+/**
+ * Alias clustering: name forms that belong to one person ("Tom", "Tom Sawyer", "Mr. Sawyer") become
+ * one character, forms of different people ("Mr. Knightley", "Mr. John Knightley"; "Mrs. Bennet",
+ * "Jane Bennet") stay apart.
+ *
+ * Forms are read as title + given name + surname and joined from the most specific to the least:
+ * full names first, then a title with one name, then a bare name. A form joins a character when
+ * their names agree (same given name or a familiar form of it, same surname), their titles agree
+ * in gender and marriage (Mrs. ≠ Miss), and the text never names the two in one sentence, which
+ * it does for two people and seldom for one. A shorter form that fits several characters goes to
+ * one of them only when it clearly dominates; a bare surname fitting one man and several women is
+ * the man's (English narration names women by title or given name). Otherwise a titled form
+ * ("Miss Bennet") stands as a character of its own and a bare name is left to be resolved per
+ * mention, from context.
+ */
+
+/** Titles whose single name is usually a surname ("Mr. Darcy"), not a given name ("Sir Walter"). */
+const GIVEN_NAME_TITLES = new Set([
+  'sir',
+  'lady',
+  'lord',
+  'aunt',
+  'auntie',
+  'uncle',
+  'master',
+  'dame',
+  'brother',
+  'sister',
+  'mother',
+  'father',
+  'granny',
+  'grandma',
+  'grandpa',
+  'grandmother',
+  'grandfather',
+  'prince',
+  'princess',
+  'king',
+  'queen',
+  'emperor',
+  'empress',
+  'don',
+  'saint',
+  'st',
+  'cousin',
+]);
+const MARRIED_TITLES = new Set([
+  'mrs',
+  'madame',
+  'mme',
+  'frau',
+  'signora',
+  'senora',
+  'señora',
+  'duchess',
+  'countess',
+  'baroness',
+  'marchioness',
+  'viscountess',
+]);
+const UNMARRIED_TITLES = new Set([
+  'miss',
+  'mademoiselle',
+  'mlle',
+  'signorina',
+  'senorita',
+  'señorita',
+  'fraulein',
+  'fräulein',
+]);
+
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'le',
+  'la',
+  'des',
+  'ten',
+  'ter',
+  "d'",
+]);
+
+export interface ParsedName {
+  given: string;
+  surname: string;
+  gender: 'male' | 'female' | '';
+  marital: 'married' | 'unmarried' | '';
+}
+
+/** How often each word is used as a given name and as a surname across the forms. */
+export interface WordRoles {
+  given: Map<string, number>;
+  surname: Map<string, number>;
+}
+
+function add(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+function surnameOf(words: readonly string[]): string {
+  for (let i = 1; i < words.length; i++) if (PARTICLES.has(words[i]!)) return words.slice(i).join(' ');
+  return words[words.length - 1]!;
+}
+
+/** Name words that are initials ("p" of "Annie P. Miller") are not given names or surnames. */
+function nameWords(words: readonly string[]): string[] {
+  return words.filter((w) => w.length > 1 || words.length === 1);
+}
+
+export function wordRoles(forms: Iterable<NameForm>): WordRoles {
+  const roles: WordRoles = { given: new Map(), surname: new Map() };
+  for (const f of forms) {
+    if (f.the) continue;
+    const words = nameWords(f.words);
+    if (words.length >= 2) {
+      add(roles.given, words[0]!, f.count);
+      add(roles.surname, surnameOf(words), f.count);
+    } else if (f.title && !GIVEN_NAME_TITLES.has(f.title) && !UNMARRIED_TITLES.has(f.title)) {
+      add(roles.surname, words[0]!, f.count);
+    }
+  }
+  return roles;
+}
+
+function titleGender(title: string): 'male' | 'female' | '' {
+  const g = title ? HONORIFIC_GENDER.get(title) : undefined;
+  return g === 'male' || g === 'female' ? g : '';
+}
+
+export function parseName(form: NameForm, roles: WordRoles): ParsedName {
+  const words = nameWords(form.words);
+  const title = form.title;
+  const marital = MARRIED_TITLES.has(title) ? 'married' : UNMARRIED_TITLES.has(title) ? 'unmarried' : '';
+  let gender = titleGender(title);
+  let given = '';
+  let surname = '';
+  if (words.length >= 2 && PARTICLES.has(words[0]!)) {
+    surname = words.join(' '); // "De Griers", "Van der Luyden"
+  } else if (words.length >= 2) {
+    given = words[0]!;
+    surname = surnameOf(words);
+    // "Mrs. John Knightley" is John Knightley's wife: the given name is her husband's.
+    if (gender === 'female' && firstNameGender(given) === 'male') given = '';
+  } else {
+    const w = words[0]!;
+    const asGiven = roles.given.get(w) ?? 0;
+    const asSurname = roles.surname.get(w) ?? 0;
+    if (asGiven > asSurname) given = w;
+    else if (asSurname > asGiven) surname = w;
+    else if (title && !GIVEN_NAME_TITLES.has(title) && !UNMARRIED_TITLES.has(title)) surname = w;
+    else if (firstNameGender(w) !== undefined) given = w;
+    else if (title) surname = w;
+    else given = w; // a bare unknown word: a given name until the text says otherwise
+  }
+  if (gender === '' && given) {
+    const g = firstNameGender(given);
+    if (g === 'male' || g === 'female') gender = g;
+  }
+  return { given, surname, gender, marital };
+}
+
+export interface CharacterCluster {
+  forms: NameForm[];
+  count: number;
+  given: string[];
+  surname: string;
+  gender: 'male' | 'female' | '';
+  marital: 'married' | 'unmarried' | '';
+  /** A descriptive title ("the Hatter") rather than a name. */
+  the: boolean;
+}
+
+/** Pairs of form keys the text names in one sentence: `a\u0000b` with a < b → count. */
+export type CoOccurrence = ReadonlyMap<string, number>;
+
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** Two forms named together in this many sentences are two people. */
+const APART = 2;
+
+function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence): boolean {
+  for (const other of cluster.forms) {
+    if ((together.get(pairKey(form.key, other.key)) ?? 0) >= APART) return true;
+  }
+  return false;
+}
+
+interface Fit {
+  cluster: CharacterCluster;
+  /** 2: the given name itself or the surname; 1: a familiar form of the given name. */
+  strength: number;
+}
+
+function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: CoOccurrence): Fit | undefined {
+  if (c.the) return undefined;
+  if (name.gender && c.gender && name.gender !== c.gender) return undefined;
+  if (name.marital && c.marital && name.marital !== c.marital) return undefined;
+  // A married title joins only a character already known by a married title ("Mrs. Rachel
+  // Lynde" → "Mrs. Lynde"): Mrs. Bennet is not her daughter Jane Bennet.
+  if (name.marital === 'married' && c.marital !== 'married' && !name.given) return undefined;
+  if (name.surname && c.surname && name.surname !== c.surname) return undefined;
+  let strength = 0;
+  if (name.given) {
+    if (c.given.length > 0) {
+      if (c.given.includes(name.given)) strength = 2;
+      else if (c.given.some((g) => sameGivenName(g, name.given))) strength = 1;
+      else return undefined;
+    }
+  }
+  if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
+  if (strength === 0) return undefined;
+  if (apart(form, c, together)) return undefined;
+  return { cluster: c, strength };
+}
+
+function join(c: CharacterCluster, form: NameForm, name: ParsedName): void {
+  c.forms.push(form);
+  c.count += form.count;
+  if (name.given && !c.given.includes(name.given)) c.given.push(name.given);
+  if (name.surname && !c.surname) c.surname = name.surname;
+  if (name.gender && !c.gender) c.gender = name.gender;
+  if (name.marital && !c.marital) c.marital = name.marital;
+}
+
+function open(form: NameForm, name: ParsedName): CharacterCluster {
+  const c: CharacterCluster = {
+    forms: [],
+    count: 0,
+    given: [],
+    surname: '',
+    gender: '',
+    marital: '',
+    the: form.the,
+  };
+  join(c, form, name);
+  return c;
+}
+
+/** How much more often the leading candidate must be named than the next to take an ambiguous form. */
+const DOMINANCE = 4;
+
+/**
+ * Clusters person forms into characters. `forms` are the forms judged to name persons; the
+ * descriptive titles among them ("the Hatter") each stand alone.
+ */
+export interface Clustering {
+  clusters: CharacterCluster[];
+  /** Bare names several characters share ("Bennet"), with the characters they may name. */
+  shared: Map<string, CharacterCluster[]>;
+}
+
+export function clusterForms(forms: readonly NameForm[], together: CoOccurrence): Clustering {
+  const roles = wordRoles(forms);
+  const clusters: CharacterCluster[] = [];
+  const shared = new Map<string, CharacterCluster[]>();
+  const specificity = (f: NameForm): number => {
+    if (f.the) return 3;
+    const n = nameWords(f.words).length;
+    if (n >= 2) return 0;
+    return f.title ? 1 : 2;
+  };
+  const ordered = [...forms].sort((a, b) => specificity(a) - specificity(b) || b.count - a.count);
+  const none: ParsedName = { given: '', surname: '', gender: '', marital: '' };
+  for (const form of ordered) {
+    if (form.the) {
+      const titled = titledCluster(form, clusters);
+      if (titled) join(titled, form, none);
+      else clusters.push(open(form, none));
+      continue;
+    }
+    const name = parseName(form, roles);
+    const fits: Fit[] = [];
+    for (const c of clusters) {
+      const f = fit(name, form, c, together);
+      if (f) fits.push(f);
+    }
+    const full = nameWords(form.words).length >= 2;
+    // A full name joins only a character with the same given name and surname.
+    let usable = full
+      ? fits.filter((f) => f.strength === 2 && name.given && f.cluster.given.length > 0)
+      : fits;
+    // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
+    // a given name the text uses ten times as often: the frequent name is its own character, and
+    // the stray full names join it.
+    const stray = full ? [] : usable.filter((f) => isStray(f.cluster, form));
+    if (stray.length > 0 && stray.length === usable.length) {
+      const c = open(form, name);
+      for (const f of stray) absorb(c, f.cluster, clusters);
+      clusters.push(c);
+      continue;
+    }
+    usable = usable.filter((f) => !stray.includes(f));
+    const chosen = choose(usable, name);
+    if (chosen) join(chosen, form, name);
+    else if (usable.length === 0 || form.title || full) clusters.push(open(form, name));
+    // A bare name several characters share: each mention is resolved from context.
+    else
+      shared.set(
+        form.key,
+        usable.map((f) => f.cluster),
+      );
+  }
+  return { clusters, shared };
+}
+
+function isStray(c: CharacterCluster, form: NameForm): boolean {
+  return c.count <= 2 && form.count > 10 * c.count;
+}
+
+/** Moves the forms of `from` into `into` and drops `from` from the list. */
+function absorb(into: CharacterCluster, from: CharacterCluster, clusters: CharacterCluster[]): void {
+  for (const f of from.forms) {
+    into.forms.push(f);
+    into.count += f.count;
+  }
+  if (!into.surname) into.surname = from.surname;
+  const at = clusters.indexOf(from);
+  if (at >= 0) clusters.splice(at, 1);
+}
+
+/**
+ * "the Colonel", "the Admiral", "the Doctor": the character who carries that title ("Colonel
+ * Brandon"), when one does or one clearly dominates.
+ */
+function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): CharacterCluster | undefined {
+  if (form.words.length !== 1) return undefined;
+  const title = form.words[0]!;
+  if (!HONORIFIC_GENDER.has(title)) return undefined;
+  const pool = clusters
+    .filter((c) => !c.the && c.forms.some((f) => f.title === title))
+    .sort((a, b) => b.count - a.count);
+  if (pool.length === 0) return undefined;
+  if (pool.length === 1 || pool[0]!.count >= DOMINANCE * pool[1]!.count) return pool[0];
+  return undefined;
+}
+
+function choose(fits: Fit[], name: ParsedName): CharacterCluster | undefined {
+  if (fits.length === 0) return undefined;
+  const best = Math.max(...fits.map((f) => f.strength));
+  let pool = fits.filter((f) => f.strength === best).map((f) => f.cluster);
+  if (pool.length === 1) return pool[0];
+  if (!name.given && name.surname && name.gender === '') {
+    const men = pool.filter((c) => c.gender === 'male');
+    if (men.length === 1) return men[0];
+    if (men.length > 1) pool = men;
+  }
+  pool.sort((a, b) => b.count - a.count);
+  if (pool[0]!.count >= DOMINANCE * pool[1]!.count) return pool[0];
+  return undefined;
+}
+
+export function clusterGender(c: CharacterCluster): GenderLabel | undefined {
+  return c.gender === '' ? undefined : c.gender;
+}

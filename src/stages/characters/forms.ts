@@ -1,0 +1,161 @@
+import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
+import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
+import type { NameSpan, TokenFacts } from './names.js';
+import { isVocativeAt } from './vocative.js';
+
+/**
+ * Every distinct name form ("mr churchill", "frank churchill", "frank") with how the text uses it:
+ * the evidence that it names a person rather than a place or a thing, and where it occurs.
+ */
+export interface NameForm {
+  /** Matching key: title and name words, lower case ("mr frank churchill"). */
+  key: string;
+  title: string;
+  words: string[];
+  /** The most frequent written form ("Mr. Frank Churchill"). */
+  display: string;
+  count: number;
+  /** Occurrences preceded by "the". */
+  afterThe: number;
+  /** Subject or object of a speech verb in narration: "said Emma", "Emma replied". */
+  speech: number;
+  /** Addressed inside a quotation: "Emma, my dear". */
+  vocative: number;
+  /** Followed by a verb in narration: "Emma felt". */
+  subject: number;
+  /** After a preposition of place: "at Highbury", "from London". */
+  locative: number;
+  /** After a possessive determiner: "your Grace", "his Majesty" (a form of address, not a name). */
+  owned: number;
+  /** A descriptive title: "the Hatter". */
+  the: boolean;
+  /** Followed by a plural or a word that makes it a thing: "the Highbury ladies" (name as modifier). */
+  modifier: number;
+  inQuote: number;
+  /** Index of each occurrence in the span list. */
+  spans: number[];
+  /** Written forms seen, with counts (for `display`). */
+  written: Map<string, number>;
+}
+
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'from',
+  'into',
+  'near',
+  'towards',
+  'toward',
+  'through',
+  'across',
+  'via',
+  'outside',
+  'within',
+  'inside',
+  'beyond',
+  'leave',
+  'left',
+  'leaving',
+  'reached',
+  'reach',
+  'visit',
+  'visited',
+]);
+
+/** A verb that almost only tags speech ("said", "replied"), not one that is often narration ("went"). */
+function isSpeechTag(lower: string): boolean {
+  const base = speechVerbBase(lower);
+  return base !== undefined && CORE_SPEECH_VERBS.has(base);
+}
+
+/** Separators after which a speech verb before a name tags it: `"…," said Emma`. */
+const TAG_LEAD = new Set([',', '"', '\u201d', "'", '\u2019', '!', '?', '\u2014', '--', ';', '.']);
+
+export function formKey(span: NameSpan): string {
+  const name = span.title ? `${span.title} ${span.words.join(' ')}` : span.words.join(' ');
+  return span.the ? `the ${name}` : name;
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
+
+export function collectForms(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  spans: readonly NameSpan[],
+): Map<string, NameForm> {
+  const tokens = doc.layer('tokens');
+  const text = doc.text;
+  const n = tokens.count;
+  const forms = new Map<string, NameForm>();
+  const quoteSpans = doc
+    .layer('quotes')
+    .flatMap((q) => q.spans)
+    .sort((a, b) => a[0] - b[0]);
+  let qi = 0;
+  spans.forEach((span, index) => {
+    const key = formKey(span);
+    let form = forms.get(key);
+    if (!form) {
+      form = {
+        key,
+        title: span.title,
+        words: span.words,
+        display: '',
+        count: 0,
+        afterThe: 0,
+        speech: 0,
+        vocative: 0,
+        subject: 0,
+        locative: 0,
+        owned: 0,
+        the: span.the,
+        modifier: 0,
+        inQuote: 0,
+        spans: [],
+        written: new Map(),
+      };
+      forms.set(key, form);
+    }
+    form.count++;
+    form.spans.push(index);
+    const start = tokens.start[span.first]!;
+    let end = tokens.end[span.last]!;
+    const lastLower = tokens.lower[span.last]!;
+    if (lastLower.endsWith("'s") || lastLower.endsWith('\u2019s')) end -= 2;
+    const surface = text.slice(start, end);
+    form.written.set(surface, (form.written.get(surface) ?? 0) + 1);
+    if (span.afterThe) form.afterThe++;
+    const prev = span.first - 1;
+    const prevWord = prev >= 0 ? tokens.lower[prev]! : '';
+    if (LOCATIVE.has(prevWord)) form.locative++;
+    if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
+    let next = span.last + 1;
+    const possessive = next < n && (tokens.lower[next] === "'s" || tokens.lower[next] === '\u2019s');
+    if (possessive) next++;
+    if (facts.inQuote[span.first] === 1) {
+      form.inQuote++;
+      while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
+      const q = quoteSpans[qi];
+      if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) form.vocative++;
+      return;
+    }
+    if (!possessive && next < n) {
+      const nextWord = tokens.lower[next]!;
+      if (isSpeechTag(nextWord) && facts.inQuote[next] === 0) form.speech++;
+      else if (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX) form.subject++;
+      else if (tokens.pos[next] === POS.NOUN && facts.written[next] === 1) form.modifier++;
+    }
+    if (prev >= 1 && isSpeechTag(prevWord) && TAG_LEAD.has(tokens.lower[prev - 1]!)) form.speech++;
+  });
+  for (const form of forms.values()) {
+    let best = 0;
+    for (const [w, c] of form.written) {
+      if (c > best) {
+        best = c;
+        form.display = w;
+      }
+    }
+  }
+  return forms;
+}

@@ -1,0 +1,366 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { TokenLayer } from '../../engine/types.js';
+import { honorificKey } from '../lexicon/honorifics.js';
+
+/**
+ * Proper names found from capitalisation statistics over the whole text.
+ *
+ * English capitalises every sentence's first word, so one capital says little; a word that is
+ * capitalised *inside* sentences and seldom or never written in lower case is a proper noun
+ * ("Emma", "Highbury"), while "Tears", "Good" or "Nonsense" are capitalised only at sentence starts
+ * and are written in lower case elsewhere. A sentence start here is the first word of a sentence,
+ * of a quotation, or after a dash or colon, where English capitalises too.
+ */
+
+/** How a token is written. */
+export const CASE = { other: 0, lower: 1, capitalised: 2, allCaps: 3 } as const;
+
+/** Per-token facts the name finders share. */
+export interface TokenFacts {
+  /** `CASE` of every token. */
+  written: Uint8Array;
+  /** 1 where the token starts a sentence, a quotation, or follows a dash or colon. */
+  initial: Uint8Array;
+  /** 1 inside a quotation. */
+  inQuote: Uint8Array;
+  /** 1 inside a heading or break paragraph (chapter titles are not counted as evidence). */
+  heading: Uint8Array;
+}
+
+function letterCase(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(at);
+  let upper: boolean;
+  if (c >= 65 && c <= 90) upper = true;
+  else if (c >= 97 && c <= 122) upper = false;
+  else if (c < 0xc0) return CASE.other;
+  else {
+    const ch = text[at]!;
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lo === up) return CASE.other;
+    upper = ch === up;
+  }
+  if (!upper) return CASE.lower;
+  // ALL CAPS: at least two letters and no lower-case letter ("MR.", "BENNET", not "I" or "A").
+  let letters = 0;
+  for (let i = at; i < end; i++) {
+    const d = text.charCodeAt(i);
+    if (d >= 97 && d <= 122) return CASE.capitalised;
+    if (d >= 65 && d <= 90) letters++;
+    else if (d >= 0xc0) {
+      const ch = text[i]!;
+      if (ch !== ch.toUpperCase()) return CASE.capitalised;
+      letters++;
+    }
+  }
+  return letters >= 2 ? CASE.allCaps : CASE.capitalised;
+}
+
+const OPENERS = new Set([
+  '"',
+  '\u201c',
+  '\u2018',
+  "'",
+  '\u2014',
+  '\u2013',
+  '--',
+  ':',
+  '(',
+  '[',
+  '_',
+  '\u00ab',
+  '\u201e',
+]);
+
+export function tokenFacts(doc: StoryDocument): TokenFacts {
+  const tokens = doc.layer('tokens');
+  const sentences = doc.layer('sentences');
+  const paragraphs = doc.layer('paragraphs');
+  const text = doc.text;
+  const n = tokens.count;
+  const written = new Uint8Array(n);
+  const initial = new Uint8Array(n);
+  const inQuote = new Uint8Array(n);
+  const heading = new Uint8Array(n);
+  for (let t = 0; t < n; t++) written[t] = letterCase(text, tokens.start[t]!, tokens.end[t]!);
+  for (const s of sentences) {
+    if (s.tokenStart < n) initial[s.tokenStart] = 1;
+    if (paragraphs[s.paragraph]?.kind !== 'prose') heading.fill(1, s.tokenStart, s.tokenEnd);
+  }
+  for (let t = 1; t < n; t++) if (OPENERS.has(tokens.lower[t - 1]!)) initial[t] = 1;
+  const spans = doc
+    .layer('quotes')
+    .flatMap((q) => q.spans)
+    .sort((a, b) => a[0] - b[0]);
+  let t = 0;
+  for (const [s, e] of spans) {
+    while (t < n && tokens.start[t]! < s) t++;
+    if (t < n) initial[t] = 1;
+    for (let k = t; k < n && tokens.start[k]! < e; k++) inQuote[k] = 1;
+  }
+  return { written, initial, inQuote, heading };
+}
+
+/** How often each word form is written capitalised inside a sentence, at a sentence start, in lower case. */
+export interface CapitalStats {
+  id: Map<string, number>;
+  capMid: number[];
+  capInitial: number[];
+  lower: number[];
+}
+
+/** The form a token is counted under: lower case, possessive "'s" dropped. */
+export function formOf(tokens: TokenLayer, t: number): string {
+  const lower = tokens.lower[t]!;
+  const n = lower.length;
+  if (n > 2 && lower.charCodeAt(n - 1) === 115 && (lower[n - 2] === "'" || lower[n - 2] === '\u2019')) {
+    return lower.slice(0, -2);
+  }
+  return lower;
+}
+
+export function capitalStats(doc: StoryDocument, facts: TokenFacts): CapitalStats {
+  const tokens = doc.layer('tokens');
+  const stats: CapitalStats = { id: new Map(), capMid: [], capInitial: [], lower: [] };
+  const { written, initial, heading } = facts;
+  for (let t = 0; t < tokens.count; t++) {
+    const w = written[t]!;
+    if (w === CASE.other || w === CASE.allCaps || heading[t] === 1) continue;
+    const form = formOf(tokens, t);
+    let i = stats.id.get(form);
+    if (i === undefined) {
+      i = stats.capMid.length;
+      stats.id.set(form, i);
+      stats.capMid.push(0);
+      stats.capInitial.push(0);
+      stats.lower.push(0);
+    }
+    if (w === CASE.lower) stats.lower[i]!++;
+    else if (initial[t] === 1) stats.capInitial[i]!++;
+    else stats.capMid[i]!++;
+  }
+  return stats;
+}
+
+/** A run of capitalised name words in the text, with an optional title before it. */
+export interface NameSpan {
+  /** First and last token (inclusive), title and a leading "the" included. */
+  first: number;
+  last: number;
+  /** Honorific key of the leading title ("mr", "aunt"), or "" when none. */
+  title: string;
+  /** The name words, lower case, possessive dropped ("frank", "churchill"). */
+  words: string[];
+  /**
+   * A descriptive title: "the" and capitalised words ("the Hatter", "the White Rabbit", "the
+   * Invisible Man", "the Queen of Hearts"); `words` then holds the words after "the".
+   */
+  the: boolean;
+  /** Preceded by "the" without being a descriptive title ("the Miss Bennets"). */
+  afterThe: boolean;
+}
+
+/** Particles that may stand inside a name: "Lady Catherine de Bourgh", "Van der Luyden". */
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'le',
+  'la',
+  'des',
+  'ten',
+  'ter',
+  "d'",
+]);
+
+/**
+ * Whether a word form is written as a proper noun in this text: capitalised inside sentences, and
+ * in lower case at most a fifth as often. One capitalised use inside a sentence is enough when the
+ * word never appears in lower case. A first name that is also a word ("Will", "Rose", "Hope") is a
+ * name when the text capitalises it inside sentences at least five times and at least once for
+ * every fifty lower-case uses: ordinary words are capitalised mid-sentence only by accident.
+ */
+export function isProperForm(stats: CapitalStats, form: string, firstName: boolean): boolean {
+  const i = stats.id.get(form);
+  if (i === undefined) return false;
+  const mid = stats.capMid[i]!;
+  const lower = stats.lower[i]!;
+  if (mid >= 1 && lower * 5 <= mid) return true;
+  return firstName && mid >= 5 && mid * 50 >= lower;
+}
+
+function isInitialLetter(text: string, tokens: TokenLayer, t: number): boolean {
+  // "P." in "Annie P. Miller": one capital letter and a full stop.
+  const s = tokens.start[t]!;
+  const e = tokens.end[t]!;
+  if (e - s === 2) {
+    const c = text.charCodeAt(s);
+    return c >= 65 && c <= 90 && text.charCodeAt(s + 1) === 46;
+  }
+  return false;
+}
+
+export interface NameWords {
+  /** Never a name word ("God", "I", "Papa"). */
+  never: ReadonlySet<string>;
+  /** Whether a lower-case word is a known first name (lets "Will" be a name when capitalised). */
+  isFirstName: (lower: string) => boolean;
+}
+
+/**
+ * Runs of proper-noun tokens (with an optional leading title, inner initials and particles) that do
+ * not cross punctuation, and descriptive titles ("the" + capitalised words). Headings are skipped.
+ */
+export function findNameSpans(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  stats: CapitalStats,
+  lexicon: NameWords,
+): NameSpan[] {
+  const tokens = doc.layer('tokens');
+  const text = doc.text;
+  const { written, heading, initial } = facts;
+  const n = tokens.count;
+  const out: NameSpan[] = [];
+  const adjacent = (t: number): boolean => tokens.start[t]! - tokens.end[t - 1]! <= 1;
+  const proper = new Map<string, boolean>();
+  const isName = (form: string): boolean => {
+    let yes = proper.get(form);
+    if (yes === undefined) {
+      yes = isNameWord(form) && isProperForm(stats, form, lexicon.isFirstName(form));
+      proper.set(form, yes);
+    }
+    return yes;
+  };
+  // After a name word, a capitalised word continues the name even when the text also uses it as an
+  // ordinary word: "Jonathan Small", "Harvey Stone", "Mr. Hall".
+  const continues = (form: string): boolean => {
+    if (isName(form)) return true;
+    const i = stats.id.get(form);
+    if (i === undefined || !isNameWord(form)) return false;
+    const mid = stats.capMid[i]!;
+    return mid >= 2 && mid * 50 >= stats.lower[i]!;
+  };
+  function isNameWord(form: string): boolean {
+    if (form.length < 2 || form.endsWith('.') || lexicon.never.has(form)) return false;
+    // "I'm", "I'll", "I'd": the pronoun, contracted.
+    if (form.charCodeAt(0) === 105 && (form[1] === "'" || form[1] === '\u2019')) return false;
+    return honorificKey(form) === undefined;
+  }
+  for (let t = 0; t < n; t++) {
+    if (heading[t] === 1) continue;
+    if (tokens.lower[t] === 'the' && t + 1 < n && written[t + 1] === CASE.capitalised && adjacent(t + 1)) {
+      const the = descriptiveTitle(t);
+      if (the) {
+        out.push(the);
+        t = the.last;
+        continue;
+      }
+    }
+    if (written[t] !== CASE.capitalised) continue;
+    let k = t;
+    let title = '';
+    const h = honorificKey(tokens.lower[k]!);
+    if (h !== undefined) {
+      // A title counts only before a capitalised name word: "Mr. Darcy", "Aunt Juley".
+      title = h;
+      k++;
+      if (k >= n || !adjacent(k) || written[k] !== CASE.capitalised) continue;
+      const next = formOf(tokens, k);
+      if (lexicon.never.has(next) || honorificKey(next) !== undefined) continue;
+    }
+    const words: string[] = [];
+    let last = -1;
+    let kept = 0;
+    for (; k < n; k++) {
+      if (k > t && !adjacent(k)) break;
+      const form = formOf(tokens, k);
+      const w = written[k]!;
+      const titled = title !== '' && words.length === 0;
+      if (
+        w === CASE.capitalised &&
+        (titled ? isNameWord(form) || form.endsWith('.') : words.length > 0 ? continues(form) : isName(form))
+      ) {
+        words.push(form);
+        last = k;
+        kept = words.length;
+        if (form !== tokens.lower[k]) break; // a possessive ends the name
+        continue;
+      }
+      if (words.length > 0 && isInitialLetter(text, tokens, k)) {
+        words.push(form.replace(/\.$/, ''));
+        continue;
+      }
+      if (
+        words.length > 0 &&
+        w === CASE.lower &&
+        PARTICLES.has(form) &&
+        k + 1 < n &&
+        written[k + 1] === CASE.capitalised
+      ) {
+        words.push(form);
+        continue;
+      }
+      break;
+    }
+    // Initials or particles that no name word followed are not part of the name.
+    words.length = kept;
+    if (kept === 0) continue;
+    const afterThe = t > 0 && tokens.lower[t - 1] === 'the';
+    out.push({ first: t, last, title, words, the: false, afterThe });
+    t = last;
+  }
+  return out;
+
+  /**
+   * "the" followed by capitalised words inside a sentence: "the Hatter", "the White Rabbit", "the
+   * Queen of Hearts". A title and a name after "the" ("the Miss Bennets") are a name instead.
+   */
+  function descriptiveTitle(the: number): NameSpan | undefined {
+    let k = the + 1;
+    if (initial[k] === 1) return undefined;
+    if (
+      honorificKey(tokens.lower[k]!) !== undefined &&
+      k + 1 < n &&
+      written[k + 1] === CASE.capitalised &&
+      adjacent(k + 1)
+    ) {
+      return undefined;
+    }
+    const words: string[] = [];
+    let last = -1;
+    for (; k < n && words.length < 6; k++) {
+      if (!adjacent(k)) break;
+      const form = formOf(tokens, k);
+      if (written[k] === CASE.capitalised && !lexicon.never.has(form)) {
+        words.push(form);
+        last = k;
+        if (form !== tokens.lower[k]) break;
+        continue;
+      }
+      // "the Queen of Hearts", "the Duchess of Monmouth".
+      if (
+        form === 'of' &&
+        words.length > 0 &&
+        k + 1 < n &&
+        written[k + 1] === CASE.capitalised &&
+        adjacent(k + 1)
+      ) {
+        words.push(form);
+        continue;
+      }
+      break;
+    }
+    while (words.length > 0 && words[words.length - 1] === 'of') words.pop();
+    if (last < 0) return undefined;
+    // A proper name after "the" that the text mostly writes without it is not a title ("the Emma
+    // he had known"): decided later from how often the form takes "the".
+    return { first: the, last, title: '', words, the: true, afterThe: false };
+  }
+}

@@ -1,0 +1,121 @@
+import { isFirstName } from '../lexicon/first-names.js';
+import { HONORIFIC_GENDER } from '../lexicon/honorifics.js';
+import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import type { NameForm } from './forms.js';
+import { isKnownGivenName } from './nicknames.js';
+import { CALENDAR_WORDS, KNOWN_PLACES, PLACE_HEADS } from './not-names.js';
+
+/**
+ * Which name forms name persons. Places, houses, inns, ships and months are capitalised too; what
+ * tells them apart is how the text uses them: a person speaks ("said Emma"), is spoken to ("Emma,
+ * my dear"), carries a title ("Mrs. Goddard") or a known first name, while a place follows "at",
+ * "in", "from" and never speaks.
+ */
+
+/** Share of occurrences after a preposition of place that marks a place ("at Hartfield"). */
+const PLACE_SHARE = 0.15;
+
+function personEvidence(f: NameForm): number {
+  return f.speech + f.vocative;
+}
+
+function locativeShare(f: NameForm): number {
+  return f.locative / f.count;
+}
+
+/** Used as a place: after "at", "in", "from" at least twice and in a good share of its uses. */
+function isPlaceLike(f: NameForm): boolean {
+  return f.locative >= 2 && locativeShare(f) >= PLACE_SHARE;
+}
+
+/**
+ * "Westons", "Miss Bennets": a family or a group, when the singular is a name the text uses at least
+ * as often ("De Griers" is not the plural of a stray "De Grier").
+ */
+function isPlural(f: NameForm, singulars: ReadonlyMap<string, number>): boolean {
+  const last = f.words[f.words.length - 1]!;
+  if (last.length < 4 || !last.endsWith('s') || last.endsWith('ss')) return false;
+  const singular = Math.max(
+    singulars.get(last.slice(0, -1)) ?? 0,
+    last.endsWith('es') ? (singulars.get(last.slice(0, -2)) ?? 0) : 0,
+  );
+  return singular >= f.count;
+}
+
+function isTitleWord(word: string): boolean {
+  return HONORIFIC_GENDER.has(word) || NOMINAL_GENDER.has(word);
+}
+
+/**
+ * A descriptive title ("the Hatter", "the White Rabbit", "the Colonel") names a person when the text
+ * makes it speak or act, or when its head is a word for a person or a title.
+ */
+function isPersonTitle(f: NameForm): boolean {
+  if (f.count < 2) return false;
+  const of = f.words.indexOf('of');
+  const head = f.words[of > 0 ? of - 1 : f.words.length - 1]!;
+  if (PLACE_HEADS.has(head)) return false;
+  if (head.endsWith('s') && !head.endsWith('ss') && !isTitleWord(head)) return false;
+  if (f.speech >= 1 || f.vocative >= 2) return true;
+  return isTitleWord(head) && f.subject >= 1;
+}
+
+export interface PersonContext {
+  forms: ReadonlyMap<string, NameForm>;
+  /** Words used as a surname in a titled form ("weston" of "Mr. Weston"), with the title's count. */
+  titledSurnames: ReadonlyMap<string, number>;
+  /** First words of multi-word names ("frank" of "Frank Churchill"). */
+  givenNames: ReadonlyMap<string, number>;
+  /** How often each word ends a name form (to tell plurals: "Westons" of "Weston"). */
+  lastWords: ReadonlyMap<string, number>;
+}
+
+export function personContext(forms: ReadonlyMap<string, NameForm>): PersonContext {
+  const titledSurnames = new Map<string, number>();
+  const givenNames = new Map<string, number>();
+  const lastWords = new Map<string, number>();
+  for (const f of forms.values()) {
+    if (f.the) continue;
+    const last = f.words[f.words.length - 1]!;
+    lastWords.set(last, (lastWords.get(last) ?? 0) + f.count);
+    if (f.title && !PLACE_HEADS.has(last))
+      titledSurnames.set(last, (titledSurnames.get(last) ?? 0) + f.count);
+    if (f.words.length >= 2 && isFirstName(f.words[0]!)) {
+      givenNames.set(f.words[0]!, (givenNames.get(f.words[0]!) ?? 0) + f.count);
+    }
+  }
+  return { forms, titledSurnames, givenNames, lastWords };
+}
+
+export function isPersonForm(f: NameForm, ctx: PersonContext): boolean {
+  if (f.the) return isPersonTitle(f);
+  // "the Westons", "the Miss Bennets" name families; "the Crown" and "the Abbey" are buildings.
+  if (f.afterThe * 2 > f.count) return false;
+  if (f.owned * 2 > f.count) return false; // "your Grace", "his Majesty"
+  if (isPlural(f, ctx.lastWords)) return false;
+  const words = f.words;
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const evidence = personEvidence(f);
+  const placeLike = isPlaceLike(f);
+  if (f.title) {
+    // "St. Paul's", "Lady Chapel": a saint's name is mostly a church.
+    if (f.title === 'st' || f.title === 'saint') return evidence >= 1;
+    if (PLACE_HEADS.has(last) && words.length > 1) return evidence >= 1;
+    return true;
+  }
+  if (words.length >= 2) {
+    if (PLACE_HEADS.has(last)) return evidence >= 2;
+    if (words.some((w) => KNOWN_PLACES.has(w))) return f.speech >= 2;
+    if (isFirstName(first) || isKnownGivenName(first)) return !placeLike || evidence >= 1;
+    if (ctx.titledSurnames.has(last)) return true;
+    return evidence >= 1 && !placeLike;
+  }
+  // One word.
+  // A month or a country is a person only when it speaks: "said Sunday".
+  if (CALENDAR_WORDS.has(first)) return f.speech >= 2;
+  if (KNOWN_PLACES.has(first)) return f.speech >= 2 && locativeShare(f) < 0.05;
+  if (ctx.titledSurnames.has(first) || ctx.givenNames.has(first)) return !placeLike || evidence >= 1;
+  if (isFirstName(first) || isKnownGivenName(first)) return !placeLike || evidence >= 2;
+  return evidence >= 2 && locativeShare(f) < 0.1;
+}
