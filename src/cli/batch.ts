@@ -1,0 +1,108 @@
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runBatch } from '../corpus/batch.js';
+import { listInputs, parseFormats } from '../corpus/files.js';
+import { createProgressView, formatCount, formatDuration } from '../corpus/progress.js';
+import { openStore } from '../corpus/store.js';
+import { UsageError, UserError } from '../engine/errors.js';
+
+export const BATCH_USAGE = `batch options:
+      --db <path|url>       corpus database: an SQLite file, or postgres://… (same schema)
+  -w, --workers <n>         worker threads (default: the number of cores)
+      --format <list>       formats taken from directories, e.g. txt,epub (default: txt,md,html,epub,docx)
+      --retry-failed        analyse documents recorded as failed again
+      --queue <redis://…>   enqueue one job per document for \`storylens worker\` instead of analysing here
+      --queue-name <name>   queue name (default: storylens)`;
+
+function positiveInt(value: string | undefined, option: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${option} takes a whole number ≥ 1, not "${value}"`);
+  return n;
+}
+
+export async function batchCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      workers: { type: 'string', short: 'w' },
+      format: { type: 'string' },
+      'retry-failed': { type: 'boolean', default: false },
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('batch takes one or more directories or files');
+  if (values.db === undefined && values.queue === undefined) {
+    throw new UsageError('batch needs --db <corpus.sqlite|postgres://…> (or --queue redis://… to enqueue)');
+  }
+  const workers = positiveInt(values.workers, '--workers', availableParallelism());
+  const files = await listInputs(positionals, parseFormats(values.format));
+  const err = process.stderr;
+
+  if (values.queue !== undefined) {
+    const store = values.db !== undefined ? await openStore(values.db) : undefined;
+    try {
+      const r = await (await import('../corpus/queue.js')).enqueueFiles(files, {
+        url: values.queue,
+        ...(values['queue-name'] !== undefined ? { name: values['queue-name'] } : {}),
+        ...(store ? { store } : {}),
+      });
+      err.write(
+        `storylens: enqueued ${formatCount(r.enqueued)} documents on ${r.queue}` +
+          (r.skipped > 0 ? `, ${formatCount(r.skipped)} skipped (already stored, failed or queued)` : '') +
+          '\n',
+      );
+    } finally {
+      await store?.close();
+    }
+    return;
+  }
+
+  const store = await openStore(values.db!);
+  const stop = new AbortController();
+  const abandon = new AbortController();
+  const onSigint = (): void => {
+    if (!stop.signal.aborted) {
+      stop.abort();
+      err.write('\nstorylens: stopping after the documents in progress (Ctrl-C again to abandon them)\n');
+    } else abandon.abort();
+  };
+  process.on('SIGINT', onSigint);
+  const view = createProgressView(err);
+  try {
+    const s = await runBatch({
+      files,
+      store,
+      workers,
+      retryFailed: values['retry-failed'] === true,
+      stop: stop.signal,
+      abandon: abandon.signal,
+      onProgress: (p) => view.update(p),
+      onFailure: (name, error) => {
+        view.end();
+        err.write(`storylens: ${name}: ${error}\n`);
+      },
+    });
+    view.end();
+    const rate = s.seconds > 0 ? s.words / s.seconds : 0;
+    err.write(
+      `storylens: ${formatCount(s.analysed)} analysed, ${formatCount(s.skipped)} skipped, ${formatCount(s.failed)} failed` +
+        (s.abandoned > 0 ? `, ${formatCount(s.abandoned)} abandoned` : '') +
+        ` of ${formatCount(s.files)} in ${formatDuration(s.seconds)} (${formatCount(rate)} words/s) → ${store.description}\n`,
+    );
+    if (stop.signal.aborted) {
+      throw new UserError(
+        'stopped by Ctrl-C: everything finished is stored; run the same command again to go on',
+        130,
+      );
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+    view.end();
+    await store.close();
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The worker-thread side of a batch: one document per task. Ingests the bytes, analyses them,
+ * serialises the JSON and maps the table rows here, so the main thread only writes to the store.
+ * Loaded by piscina from dist/ (corpus/pool.ts); also callable in-process.
+ */
+import { createHash } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
+import { createEngine } from '../engine/engine.js';
+import { UserError } from '../engine/errors.js';
+import { ingestBytes } from '../ingest/index.js';
+import { type DocumentRecord, documentRecord } from './rows.js';
+
+export interface AnalysisTask {
+  /** Path or name: picks the format by extension and becomes `source.name` in the result. */
+  name: string;
+  bytes: Uint8Array;
+  /** SHA-256 of `bytes`, hex, as computed by the caller (checked here). */
+  hash: string;
+}
+
+export interface AnalysedDocument {
+  ok: true;
+  hash: string;
+  name: string;
+  record: DocumentRecord;
+  words: number;
+  bytes: number;
+  ms: number;
+  /** This thread's V8 heap (committed) plus external memory after the task, in bytes. */
+  workerMemory: number;
+}
+
+export interface FailedDocument {
+  ok: false;
+  hash: string;
+  name: string;
+  /** One line. */
+  error: string;
+  bytes: number;
+  ms: number;
+  workerMemory: number;
+}
+
+export type AnalysisOutcome = AnalysedDocument | FailedDocument;
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+// One frozen engine per thread, built when the thread starts.
+const engine = createEngine();
+
+function threadMemory(): number {
+  const h = getHeapStatistics();
+  return h.total_heap_size + h.external_memory;
+}
+
+function oneLine(error: unknown): string {
+  if (error instanceof UserError) return error.message;
+  if (error instanceof Error) {
+    const frame = error.stack?.split('\n').find((l) => l.trim().startsWith('at '));
+    return `${error.name}: ${error.message}${frame ? ` (${frame.trim()})` : ''}`.replace(/\s*\n\s*/g, ' ');
+  }
+  return String(error);
+}
+
+/** Analyses one document; never throws for the document's own problems (they become a failure). */
+export default async function analyseDocument(task: AnalysisTask): Promise<AnalysisOutcome> {
+  const started = performance.now();
+  const { name, hash } = task;
+  const bytes = task.bytes.length;
+  try {
+    if (contentHash(task.bytes) !== hash) throw new Error(`content does not match its hash ${hash}`);
+    const source = await ingestBytes(task.bytes, name);
+    const result = engine.analyze(source);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    const record = documentRecord(result, { hash, name, analysisMs: ms });
+    return {
+      ok: true,
+      hash,
+      name,
+      record,
+      words: record.document.words ?? 0,
+      bytes,
+      ms,
+      workerMemory: threadMemory(),
+    };
+  } catch (error) {
+    const ms = performance.now() - started;
+    return { ok: false, hash, name, error: oneLine(error), bytes, ms, workerMemory: threadMemory() };
+  }
+}
