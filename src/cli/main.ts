@@ -1,8 +1,11 @@
 import { UserError } from '../engine/errors.js';
 import { VERSION } from '../engine/version.js';
 import { analyzeCommand } from './analyze.js';
+import { BATCH_USAGE, batchCommand } from './batch.js';
 import { demoCommand } from './demo.js';
 import { evalCommand } from './eval.js';
+import { STATUS_USAGE, statusCommand } from './status.js';
+import { WORKER_USAGE, workerCommand } from './worker.js';
 
 export const USAGE = `storylens ${VERSION} — narrative analysis for prose fiction
 
@@ -10,6 +13,10 @@ Usage:
   storylens analyze <file|-> [--format json|html|text] [-o <path>] [options]
   storylens eval quotes|characters|attribution|scenes|all [--pdnc <dir>] [options]
   storylens demo [<out-dir>]          analyse the bundled sample story (what npm start runs)
+  storylens batch <dir|files…> --db <corpus.sqlite|postgres://…> [--workers N] [--format txt,…]
+  storylens batch <dir|files…> --queue redis://HOST:PORT      enqueue for workers on other machines
+  storylens worker --queue redis://… --db postgres://…      analyse queued documents
+  storylens status --queue redis://… [--db …]               waiting/active/done/failed counts
   storylens --help | --version
 
 analyze options:
@@ -20,14 +27,23 @@ analyze options:
       --until <stage>       stop after this stage
       --compact             JSON on one line (default: indented)
 
-Exit codes: 0 done, 2 bad usage, 3 unreadable or unsupported input.`;
+${BATCH_USAGE}
+
+${WORKER_USAGE}
+
+${STATUS_USAGE}
+
+Exit codes: 0 done, 2 bad usage, 3 unreadable or unsupported input, 130 batch stopped by Ctrl-C.`;
 
 type Command = (args: string[]) => Promise<void>;
 
 const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
+  batch: batchCommand,
   demo: demoCommand,
   eval: evalCommand,
+  status: statusCommand,
+  worker: workerCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
