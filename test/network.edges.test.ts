@@ -128,3 +128,12 @@ describe('network: co-occurrence', () => {
     assert.equal(edges.find((e) => e.from === 0 && e.to === 2)!.scenes, 0);
   });
 });
+
+describe('network: presence', () => {
+  it("network: a character named inside someone else's quotation is talked about, not present", () => {
+    const text = ['“Where has Otto gone?” asked Ivy.', 'Nobody answered.'].join('\n\n');
+    const doc = storyDoc(text, { cast: [['Ivy'], ['Otto']], said: [[0, []]] });
+    assert.deepEqual(presenceByParagraph(doc), [[0], []]);
+    assert.deepEqual(buildNetwork(doc).cooccurrence, []);
+  });
+});

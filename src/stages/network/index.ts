@@ -53,15 +53,17 @@ function conversationEdges(doc: StoryDocument): CharacterNetwork['conversation']
 }
 
 /**
- * Who is present in each paragraph: characters mentioned there (names, descriptions, resolved
- * pronouns, vocatives) and the speakers and addressees of its quotations. Sorted, without repeats.
+ * Who is present in each paragraph: characters mentioned in its narration (names, descriptions,
+ * resolved pronouns), addressed by name, or speaking or spoken to. Sorted, without repeats.
  */
 export function presenceByParagraph(doc: StoryDocument): number[][] {
   const paragraphs = doc.layer('paragraphs');
   const n = doc.layer('characters').length;
   const present: Set<number>[] = paragraphs.map(() => new Set<number>());
   const mentions = [...doc.layer('mentions'), ...(doc.has('pronouns') ? doc.layer('pronouns') : [])]
-    .filter((m) => m.character >= 0 && m.character < n)
+    // Named inside a quotation is talked about, not there ("I wonder where Tom went"), unless
+    // addressed by name.
+    .filter((m) => m.character >= 0 && m.character < n && (!m.inQuote || m.kind === 'vocative'))
     .sort((x, y) => x.start - y.start);
   let p = 0;
   for (const m of mentions) {
