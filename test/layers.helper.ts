@@ -83,6 +83,7 @@ export function storyDoc(text: string, spec: StorySpec = {}): StoryDocument {
       paragraphEnd: last,
       boundary: { kind: i === 0 ? 'start' : 'break', cue: '', confidence: 1 },
       characters: [] as number[],
+      stats: { words: 0, dialogueShare: 0 },
     })) as Scene[];
     doc.attach('scenes', scenes);
   }
