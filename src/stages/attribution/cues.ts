@@ -169,7 +169,8 @@ function skipModifiers(tokens: TokenLayer, t: number, step: 1 | -1, limit: numbe
   let n = 0;
   while (k >= 0 && k < limit && n < 3) {
     const pos = tokens.pos[k]!;
-    if (pos === POS.ADV || (pos === POS.PART && tokens.lower[k] !== "'s")) {
+    const lower = tokens.lower[k]!;
+    if (pos === POS.ADV || (pos === POS.PART && lower !== "'s") || (step === 1 && PARTICLES.has(lower))) {
       k += step;
       n++;
     } else break;
@@ -177,12 +178,18 @@ function skipModifiers(tokens: TokenLayer, t: number, step: 1 | -1, limit: numbe
   return k;
 }
 
+/** Particles of phrasal speech verbs: "cried out", "called back", "broke in", "went on". */
+const PARTICLES = new Set(['out', 'up', 'back', 'in', 'on', 'forth', 'down', 'aloud']);
+
 function verbAt(tokens: TokenLayer, t: number): string | undefined {
-  const base = speechVerbBase(tokens.lower[t]!);
+  const lower = tokens.lower[t]!;
+  const base = speechVerbBase(lower);
   if (base === undefined) return undefined;
   const pos = tokens.pos[t]!;
-  // "the answer", "a cry": a noun reading is not a tag.
-  if (pos === POS.NOUN || pos === POS.ADJ || pos === POS.DET) return undefined;
+  // "the answer", "a cry": a noun reading of the base form is not a tag. Past forms ("shrieked",
+  // "said") are verbs whatever the tagger says: it often tags rare verbs after a quotation as nouns.
+  const past = lower !== base && (lower.endsWith('ed') || !lower.endsWith('s'));
+  if (!past && (pos === POS.NOUN || pos === POS.ADJ || pos === POS.DET)) return undefined;
   return base;
 }
 

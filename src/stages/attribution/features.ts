@@ -33,11 +33,21 @@ export const EMISSION_FEATURES = [
   'vocative',
   'named-in-quote',
   'tag-object',
+  'addressed-by-next-turn',
+  'addressed-by-previous-turn',
+  'next-turn-address-gender-agree',
+  'next-turn-address-gender-clash',
+  'previous-turn-address-gender-agree',
+  'previous-turn-address-gender-clash',
   'mention-this-paragraph',
   'mention-1-2-back',
   'mention-3-8-back',
   'mention-9-30-back',
   'pronoun-1-2-back',
+  'in-run-mention-1-2-back',
+  'in-run-mention-3-8-back',
+  'in-run-mention-9-30-back',
+  'in-run-pronoun-1-2-back',
   'spoke-tagged-1-2-back',
   'spoke-tagged-3-6-back',
   'narrator',
@@ -171,6 +181,7 @@ export function conversationFeatures(
     }
     const cue = turn.cues[0];
     const para = turn.paragraph;
+    const inRun = i > 0 && separated[i] === 0;
     for (let k = 0; k < C; k++) {
       const c = candidates[k]!;
       const ch = characters[c]!;
@@ -179,13 +190,39 @@ export function conversationFeatures(
       if (turn.vocatives.includes(c)) f[E.vocative] = 1;
       if (turn.namedInQuote.includes(c)) f[E['named-in-quote']] = 1;
       if (turn.tagObjects.includes(c)) f[E['tag-object']] = 1;
+      // Whoever the next turn addresses probably spoke this one, and whoever the previous turn
+      // addressed probably answers now — by name, or by a gendered term of address ("sir").
+      const next = turns[i + 1];
+      const prev = turns[i - 1];
+      if (next && (next.vocatives.includes(c) || next.tagObjects.includes(c)))
+        f[E['addressed-by-next-turn']] = 1;
+      if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c)))
+        f[E['addressed-by-previous-turn']] = 1;
+      if (next && next.addresseeGender !== 'unknown' && ch.gender.label !== 'unknown') {
+        f[
+          next.addresseeGender === ch.gender.label
+            ? E['next-turn-address-gender-agree']
+            : E['next-turn-address-gender-clash']
+        ] = 1;
+      }
+      if (prev && prev.addresseeGender !== 'unknown' && ch.gender.label !== 'unknown') {
+        f[
+          prev.addresseeGender === ch.gender.label
+            ? E['previous-turn-address-gender-agree']
+            : E['previous-turn-address-gender-clash']
+        ] = 1;
+      }
+      // Presence in the narration before the turn. Inside a run of dialogue (the turn follows the
+      // previous one with no narration between) the same facts hold for every turn of the run and
+      // say little about who speaks now, so they are separate features there.
       const lm = lastAtOrBefore(presence.mentionParagraphs[c]!, para);
       if (lm === para) f[E['mention-this-paragraph']] = 1;
-      else if (lm >= 0 && para - lm <= 2) f[E['mention-1-2-back']] = 1;
-      else if (lm >= 0 && para - lm <= 8) f[E['mention-3-8-back']] = 1;
-      else if (lm >= 0 && para - lm <= 30) f[E['mention-9-30-back']] = 1;
+      else if (lm >= 0 && para - lm <= 2) f[inRun ? E['in-run-mention-1-2-back'] : E['mention-1-2-back']] = 1;
+      else if (lm >= 0 && para - lm <= 8) f[inRun ? E['in-run-mention-3-8-back'] : E['mention-3-8-back']] = 1;
+      else if (lm >= 0 && para - lm <= 30)
+        f[inRun ? E['in-run-mention-9-30-back'] : E['mention-9-30-back']] = 1;
       const lp = lastAtOrBefore(presence.pronounParagraphs[c]!, para);
-      if (lp >= 0 && para - lp <= 2) f[E['pronoun-1-2-back']] = 1;
+      if (lp >= 0 && para - lp <= 2) f[inRun ? E['in-run-pronoun-1-2-back'] : E['pronoun-1-2-back']] = 1;
       const since = i - lastTagged[k]!;
       if (since >= 1 && since <= 2) f[E['spoke-tagged-1-2-back']] = 1;
       else if (since >= 3 && since <= 6) f[E['spoke-tagged-3-6-back']] = 1;

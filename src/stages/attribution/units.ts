@@ -1,5 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { Quotation } from '../../engine/types.js';
+import type { GenderLabel, Quotation, TokenLayer } from '../../engine/types.js';
+import { isVocativeAt } from '../characters/vocative.js';
+import { ADDRESS_GENDER } from '../lexicon/address-terms.js';
 import { beatAfter, type Cue, type CueIndex, cueBefore, tagAfter, tokenAtOrAfter } from './cues.js';
 
 /**
@@ -18,6 +20,8 @@ export interface Turn {
   namedInQuote: number[];
   /** Characters addressed by the tag ("said to Emma"). */
   tagObjects: number[];
+  /** Gender of the addressee implied by terms of address in the quotations ("sir", "ma'am"). */
+  addresseeGender: GenderLabel;
 }
 
 /** Top-level speech and thought are attributed; a quotation nested in another is part of it. */
@@ -85,11 +89,14 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         vocatives: [],
         namedInQuote: [],
         tagObjects: [],
+        addresseeGender: 'unknown',
       };
       turns.push(current);
     }
     current.quotes.push(qi);
     current.cues.push(...cues);
+
+    if (current.addresseeGender === 'unknown') current.addresseeGender = addressGenderIn(doc.text, tokens, q);
 
     // Vocatives inside the quotation.
     const qs = q.spans[0]![0];
@@ -140,6 +147,17 @@ function splitsTurn(turnCues: readonly Cue[], cues: readonly Cue[]): boolean {
     return ra.gender !== rb.gender && ra.gender !== 'unknown' && rb.gender !== 'unknown';
   }
   return false;
+}
+
+/** The gender implied by a term of address in vocative position ("Yes, sir."), if any. */
+function addressGenderIn(text: string, tokens: TokenLayer, q: Quotation): GenderLabel {
+  for (const span of q.spans) {
+    for (let t = tokenAtOrAfter(tokens, span[0]); t < tokens.count && tokens.start[t]! < span[1]; t++) {
+      const g = ADDRESS_GENDER.get(tokens.lower[t]!);
+      if (g && isVocativeAt(text, tokens, t, tokens.end[t]!, span)) return g;
+    }
+  }
+  return 'unknown';
 }
 
 /** Whether the quoted words end in a comma or dash (`"Look," she said`), asking for a tag. */

@@ -20,6 +20,11 @@ export const charactersStage: Stage<'characters' | 'mentions'> = {
   },
 };
 
+/** PDNC marks the first-person narrator with the alias `_narr` (or `Narr` in some novels). */
+function isNarratorMarker(alias: string): boolean {
+  return alias === '_narr' || alias === 'Narr';
+}
+
 const GIVEN_GENDER: Record<string, GenderLabel> = {
   m: 'male',
   male: 'male',
@@ -42,11 +47,11 @@ function useGivenCast(
     return {
       id: g.id,
       name: g.name,
-      aliases: g.aliases.filter((a) => !a.startsWith('_')),
+      aliases: g.aliases.filter((a) => !a.startsWith('_') && !isNarratorMarker(a)),
       epithets: [],
       gender: stated ? { label: stated, confidence: 1 } : { label: 'unknown', confidence: 0 },
       mentionCount: counts[i]!,
-      narrator: g.aliases.some((a) => a === '_narr'),
+      narrator: g.aliases.some(isNarratorMarker),
     };
   });
   // Genders the cast file does not state are inferred from the text.

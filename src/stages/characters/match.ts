@@ -45,7 +45,10 @@ function buildIndex(cast: readonly NamedCharacter[]): AliasIndex {
     maxWords = Math.max(maxWords, parts.length);
   };
   const explicit = cast.map((c) =>
-    [...new Set([c.name, ...c.aliases])].filter((a) => !a.startsWith('_')).map(nameKey).filter((k) => k.length > 0),
+    [...new Set([c.name, ...c.aliases])]
+      .filter((a) => !a.startsWith('_') && a !== 'Narr')
+      .map(nameKey)
+      .filter((k) => k.length > 0),
   );
   explicit.forEach((keys, i) => {
     for (const key of keys) add(key, i);
@@ -67,6 +70,12 @@ function partsOf(key: string): string[] {
   const words = key.split(' ');
   const honorific = HONORIFIC_WORDS.has(words[0]!) ? words[0] : undefined;
   const names = honorific ? words.slice(1) : words;
+  // "Inspector Ratcliffe", "Mr. Darcy": men (and people with neutral titles) are often called by
+  // the bare surname; women with "Mrs."/"Miss" rarely are.
+  if (names.length === 1) {
+    const bare = names[0]!;
+    return honorific && HONORIFIC_GENDER.get(honorific) !== 'female' && bare.length > 1 && !LINKING.has(bare) ? [bare] : [];
+  }
   if (names.length < 2) return [];
   const out: string[] = [];
   const first = names[0]!;

@@ -1,0 +1,20 @@
+import type { GenderLabel } from '../../engine/types.js';
+import { words } from './words.js';
+
+/**
+ * Words used to address someone whose gender they imply ("Yes, sir." / "Thank you, ma'am." /
+ * "Come here, my boy."). Only counted in vocative position inside a quotation.
+ */
+const TO_MALE = words(`
+  sir sirs mister monsieur signor señor herr lord sire master boy lad laddie fellow chap son
+  father papa pa dad daddy uncle brother gentleman gentlemen man sonny mate squire
+`);
+const TO_FEMALE = words(`
+  madam madame ma'am ma’am mam miss missus mistress lady ladies girl lass lassie daughter
+  mother mamma mama ma mum mummy mom aunt auntie sister signora señora frau mademoiselle
+`);
+
+export const ADDRESS_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
+  ...TO_MALE.map((w) => [w, 'male'] as const),
+  ...TO_FEMALE.map((w) => [w, 'female'] as const),
+]);
