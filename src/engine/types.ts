@@ -207,6 +207,8 @@ export interface Scene extends Span {
   boundary: { kind: SceneBoundaryKind; cue: string; confidence: number };
   /** Character indices present (mentioned or speaking), most present first. */
   characters: number[];
+  /** Words in the scene, and the share of them inside speech and thought. */
+  stats: { words: number; dialogueShare: number };
 }
 
 export interface PointOfView {

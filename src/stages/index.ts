@@ -5,6 +5,7 @@ import { corefStage } from './coref/index.js';
 import { emotionStage } from './emotion/index.js';
 import { networkStage } from './network/index.js';
 import { quotesStage } from './quotes/index.js';
+import { scenesStage } from './scenes/index.js';
 import { segmentStage } from './segment/index.js';
 import { statsStage } from './stats/index.js';
 
@@ -19,6 +20,7 @@ export function defaultStages(): Stage[] {
     charactersStage,
     corefStage,
     attributionStage,
+    scenesStage,
     emotionStage,
     networkStage,
     statsStage,

@@ -32,3 +32,12 @@ export function paragraphKind(text: string, start: number, end: number): Paragra
   }
   return 'prose';
 }
+
+/**
+ * Whether a heading line names its chapter by number or keyword ("Chapter 7", "CHAPTER VII.",
+ * "Part Two", "XII", "Epilogue") rather than by a title alone ("THE STORM").
+ */
+export function isNumberedHeading(line: string): boolean {
+  const trimmed = line.trim();
+  return HEADING_LINE.test(trimmed) || NUMERAL_LINE.test(trimmed);
+}
