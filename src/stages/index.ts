@@ -4,6 +4,7 @@ import { charactersStage } from './characters/index.js';
 import { corefStage } from './coref/index.js';
 import { emotionStage } from './emotion/index.js';
 import { networkStage } from './network/index.js';
+import { povStage } from './pov/index.js';
 import { quotesStage } from './quotes/index.js';
 import { scenesStage } from './scenes/index.js';
 import { segmentStage } from './segment/index.js';
@@ -21,6 +22,7 @@ export function defaultStages(): Stage[] {
     corefStage,
     attributionStage,
     scenesStage,
+    povStage,
     emotionStage,
     networkStage,
     statsStage,
