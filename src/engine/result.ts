@@ -7,6 +7,14 @@ import {
   type StatsResult,
   statsResult,
 } from './result-story.js';
+import {
+  type ChapterResult,
+  chaptersResult,
+  type PovResult,
+  povResult,
+  type SceneResult,
+  scenesResult,
+} from './result-structure.js';
 import type { GenderLabel, Message, QuotationKind, QuoteMark, StoryMeta } from './types.js';
 import { VERSION } from './version.js';
 
@@ -30,7 +38,7 @@ export interface AnalysisResult {
   paragraphs: ParagraphResult[];
   mentions: MentionResult[];
   /** Present once the respective stages run. */
-  pov?: unknown;
+  pov?: PovResult;
   emotion?: EmotionResult;
   network?: NetworkResult;
   stats?: StatsResult;
@@ -64,21 +72,7 @@ export interface QuoteResult {
   method: string;
 }
 
-export interface ChapterResult {
-  start: number;
-  end: number;
-  title: string;
-}
-
-export interface SceneResult {
-  start: number;
-  end: number;
-  chapter: number;
-  boundary: { kind: string; cue: string };
-  characters: (string | number)[];
-  pov: unknown;
-  stats: unknown;
-}
+export type { ChapterResult, PovResult, SceneResult };
 
 export interface ParagraphResult {
   start: number;
@@ -130,6 +124,7 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
     });
   }
 
+  const pov = povResult(doc, idOf);
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'storylens', version: VERSION, stages: [...stageNames] },
@@ -145,8 +140,8 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
       narrator: c.narrator,
     })),
     quotes,
-    chapters: [],
-    scenes: [],
+    chapters: chaptersResult(doc, span),
+    scenes: scenesResult(doc, span, idOf),
     paragraphs: doc.has('paragraphs')
       ? doc.layer('paragraphs').map((p) => {
           const [start, end] = span(p.start, p.end);
@@ -162,6 +157,7 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
     ...optional('emotion', emotionResult(doc)),
     ...optional('network', networkResult(doc)),
     ...optional('stats', statsResult(doc)),
+    ...(pov ? { pov } : {}),
     messages: [...src.messages, ...doc.messages].map((m) =>
       m.span && m.stage !== 'ingest' ? { ...m, span: span(m.span[0], m.span[1]) } : m,
     ),
