@@ -46,8 +46,12 @@ export function chaptersResult(doc: StoryDocument, span: SpanOf): ChapterResult[
   const paragraphs = doc.layer('paragraphs');
   return doc.layer('chapters').map((c) => {
     const [start, end] = span(c.start, c.end);
-    const heading = c.heading >= 0 ? paragraphs[c.heading] : undefined;
-    return { start, end, title: c.title, heading: heading ? span(heading.start, heading.end) : null };
+    const first = c.heading >= 0 ? paragraphs[c.heading] : undefined;
+    if (!first) return { start, end, title: c.title, heading: null };
+    // The heading span covers the whole run of heading lines ("PART TWO", "CHAPTER III.").
+    let last = c.heading;
+    while (paragraphs[last + 1]?.kind === 'heading') last++;
+    return { start, end, title: c.title, heading: span(first.start, paragraphs[last]!.end) };
   });
 }
 
