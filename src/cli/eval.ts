@@ -1,8 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
 import { evalAttribution, formatAttributionReport } from '../eval/attribution.js';
 import { evalQuotes, formatQuotesReport } from '../eval/quotes.js';
+import { evalScenes, formatScenesReport } from '../eval/scenes.js';
 
 /** Default location of the evaluation data, beside the project. */
 export const DEFAULT_PDNC = '../shared/data/pdnc';
@@ -46,10 +48,27 @@ const EVALUATIONS: Record<string, Evaluation> = {
     }
     return out.join('\n\n');
   }),
+  // Runs without ../shared/data too: the project's own stories are scored, the novels skipped.
+  scenes: async (args) => {
+    const report = await evalScenes({
+      data: dirname(args.pdnc),
+      ...(args.novels ? { texts: args.novels } : {}),
+      details: args.details !== undefined,
+    });
+    if (args.details !== undefined) {
+      writeFileSync(
+        args.details,
+        JSON.stringify({ boundaries: report.details, pov: report.povDetails }, null, 1),
+      );
+    }
+    return args.json
+      ? JSON.stringify({ ...report, details: undefined, povDetails: undefined })
+      : formatScenesReport(report);
+  },
 };
 
 /** What `eval all` (and `npm run eval`) runs, in order. */
-const ALL = ['quotes', 'attribution'];
+const ALL = ['quotes', 'attribution', 'scenes'];
 
 export async function evalCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
