@@ -80,11 +80,31 @@ export interface CharactersReport {
 
 const MIN_MENTIONS = 3;
 
-/** Name key with honorifics and a leading "the" removed, as long as a word remains. */
+/**
+ * Name key with honorifics and a leading "the" removed, as long as a word remains, prefixed with the
+ * gender of a removed title ("mrs|vyse"): "Vyse" and "Mr. Vyse" match, "Mr. Vyse" and "Mrs. Vyse"
+ * do not. Keys without a gendered title match any key with the same name.
+ */
 export function looseKey(name: string): string {
   const words = nameKey(name).split(' ');
-  while (words.length > 1 && (words[0] === 'the' || HONORIFIC_GENDER.has(words[0]!))) words.shift();
-  return words.join(' ');
+  let gender = '';
+  while (words.length > 1 && (words[0] === 'the' || HONORIFIC_GENDER.has(words[0]!))) {
+    const g = HONORIFIC_GENDER.get(words.shift()!);
+    if (g === 'female' || g === 'male') gender = g;
+  }
+  return `${gender}|${words.join(' ')}`;
+}
+
+/** Whether two sets of loose keys share a name without contradicting titles. */
+function shareLooseKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const x of a) {
+    const [gx, nx] = x.split('|') as [string, string];
+    for (const y of b) {
+      const [gy, ny] = y.split('|') as [string, string];
+      if (nx === ny && (gx === '' || gy === '' || gx === gy)) return true;
+    }
+  }
+  return false;
 }
 
 /** PDNC marks the first-person narrator with the alias `_narr` (`Narr` in some novels). */
@@ -128,10 +148,11 @@ export function scoreCast(
   );
   const goldNarrator = gold.map((g) => g.aliases.some(isNarratorAlias));
   const predLoose = predicted.map((p) => new Set([p.name, ...p.aliases].map(looseKey)));
+  const predExact = predicted.map((p) => new Set([p.name, ...p.aliases].map(nameKey)));
+  const goldExact = gold.map((g) => new Set([g.name, ...g.aliases].map(nameKey)));
   const finds = (pi: number, gi: number): boolean => {
     if (predicted[pi]!.narrator && goldNarrator[gi]) return true;
-    for (const k of predLoose[pi]!) if (goldLoose[gi]!.has(k)) return true;
-    return false;
+    return shareLooseKey(predLoose[pi]!, goldLoose[gi]!);
   };
 
   // Recall of major and intermediate characters; gender of every found M/F character.
@@ -145,9 +166,11 @@ export function scoreCast(
       else errors.missed.push(`${g.name} (${g.category})`);
     }
     if (finders.length > 0 && (g.gender === 'M' || g.gender === 'F')) {
-      const best = finders.reduce((a, b) =>
-        predicted[b]!.mentionCount > predicted[a]!.mentionCount ? b : a,
-      );
+      // The finder that shares most names exactly ("Mr. Weston" is found by "Mrs. Weston" too,
+      // honorifics ignored, but his gender is read from "Mr. Weston"), then the most mentioned.
+      const exact = (pi: number): number => [...predExact[pi]!].filter((k) => goldExact[gi]!.has(k)).length;
+      const rank = (pi: number): number => exact(pi) * 1e6 + predicted[pi]!.mentionCount;
+      const best = finders.reduce((a, b) => (rank(b) > rank(a) ? b : a));
       const p = predicted[best]!;
       const want = g.gender === 'M' ? 'male' : 'female';
       gender.total++;

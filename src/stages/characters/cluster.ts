@@ -110,8 +110,11 @@ function add(map: Map<string, number>, key: string, n: number): void {
   map.set(key, (map.get(key) ?? 0) + n);
 }
 
+/**
+ * The surname's key: its last word, so that "Lady Catherine de Bourgh", "De Bourgh" and "Bourgh",
+ * or "Mr. van der Luyden" and "Luyden", share it.
+ */
 function surnameOf(words: readonly string[]): string {
-  for (let i = 1; i < words.length; i++) if (PARTICLES.has(words[i]!)) return words.slice(i).join(' ');
   return words[words.length - 1]!;
 }
 
@@ -148,7 +151,7 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
   let given = '';
   let surname = '';
   if (words.length >= 2 && PARTICLES.has(words[0]!)) {
-    surname = words.join(' '); // "De Griers", "Van der Luyden"
+    surname = surnameOf(words); // "De Griers", "Van der Luyden"
   } else if (words.length >= 2) {
     given = words[0]!;
     surname = surnameOf(words);
@@ -191,7 +194,7 @@ export function pairKey(a: string, b: string): string {
 }
 
 /** Two forms named together in this many sentences are two people. */
-const APART = 2;
+const APART = Number(process.env.APART ?? 2);
 
 function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence): boolean {
   for (const other of cluster.forms) {
@@ -210,10 +213,20 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   if (c.the) return undefined;
   if (name.gender && c.gender && name.gender !== c.gender) return undefined;
   if (name.marital && c.marital && name.marital !== c.marital) return undefined;
-  // A married title joins only a character already known by a married title ("Mrs. Rachel
-  // Lynde" → "Mrs. Lynde"): Mrs. Bennet is not her daughter Jane Bennet.
-  if (name.marital === 'married' && c.marital !== 'married' && !name.given) return undefined;
   if (name.surname && c.surname && name.surname !== c.surname) return undefined;
+  // "Mr. Knightley" and "Mr. John Knightley", "Miss Bennet" and "Miss Elizabeth Bennet": a title
+  // with the surname alone names the eldest, and the others are told apart by their given names.
+  // So a "Mr." or "Miss" form used far more often than a character known by a given name and the
+  // same surname is someone else.
+  if (
+    !name.given &&
+    SENIOR_TITLES.has(form.title) &&
+    c.given.length > 0 &&
+    c.count > STRAY &&
+    form.count > SENIOR_RATIO * c.count
+  ) {
+    return undefined;
+  }
   let strength = 0;
   if (name.given) {
     if (c.given.length > 0) {
@@ -268,11 +281,16 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
   const roles = wordRoles(forms);
   const clusters: CharacterCluster[] = [];
   const shared = new Map<string, CharacterCluster[]>();
+  const absorbedInto = new Map<CharacterCluster, CharacterCluster>();
+  // Full names first; then bare given names, which join their full names ("Emma" → "Emma
+  // Woodhouse") before titles are placed, so that a title is judged against everything the
+  // character is called; then titles with one name; then bare surnames; descriptive titles last.
+  const parsed = new Map(forms.map((f) => [f, parseName(f, roles)] as const));
   const specificity = (f: NameForm): number => {
-    if (f.the) return 3;
-    const n = nameWords(f.words).length;
-    if (n >= 2) return 0;
-    return f.title ? 1 : 2;
+    if (f.the) return 4;
+    if (nameWords(f.words).length >= 2) return 0;
+    if (f.title) return 2;
+    return parsed.get(f)!.given ? 1 : 3;
   };
   const ordered = [...forms].sort((a, b) => specificity(a) - specificity(b) || b.count - a.count);
   const none: ParsedName = { given: '', surname: '', gender: '', marital: '' };
@@ -283,7 +301,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       else clusters.push(open(form, none));
       continue;
     }
-    const name = parseName(form, roles);
+    const name = parsed.get(form)!;
     const fits: Fit[] = [];
     for (const c of clusters) {
       const f = fit(name, form, c, together);
@@ -300,7 +318,10 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     const stray = full ? [] : usable.filter((f) => isStray(f.cluster, form));
     if (stray.length > 0 && stray.length === usable.length) {
       const c = open(form, name);
-      for (const f of stray) absorb(c, f.cluster, clusters);
+      for (const f of stray) {
+        absorb(c, f.cluster, clusters);
+        absorbedInto.set(f.cluster, c);
+      }
       clusters.push(c);
       continue;
     }
@@ -315,12 +336,24 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
         usable.map((f) => f.cluster),
       );
   }
+  // Shared names may list characters that a frequent name absorbed later.
+  for (const [key, list] of shared) {
+    const live = [...new Set(list.map((c) => absorbedInto.get(c) ?? c))].filter((c) => clusters.includes(c));
+    if (live.length > 1) shared.set(key, live);
+    else shared.delete(key);
+  }
   return { clusters, shared };
 }
 
+/** A character named this rarely is a stray full name (a register, a letter's signature). */
+const STRAY = 2;
+
 function isStray(c: CharacterCluster, form: NameForm): boolean {
-  return c.count <= 2 && form.count > 10 * c.count;
+  return c.count <= STRAY && form.count > 10 * c.count;
 }
+
+const SENIOR_TITLES = new Set(['mr', 'mister', 'monsieur', 'herr', 'signor', 'miss', 'mademoiselle', 'mlle']);
+const SENIOR_RATIO = 2;
 
 /** Moves the forms of `from` into `into` and drops `from` from the list. */
 function absorb(into: CharacterCluster, from: CharacterCluster, clusters: CharacterCluster[]): void {

@@ -13,7 +13,7 @@ import { inferGender } from './gender.js';
 import { capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
 import { detectNarrator } from './narrator.js';
 import { NEVER_NAMES } from './not-names.js';
-import { isPersonForm, personContext } from './persons.js';
+import { personForms } from './persons.js';
 import { isVocativeAt } from './vocative.js';
 
 /**
@@ -23,21 +23,40 @@ import { isVocativeAt } from './vocative.js';
  * a given cast uses (match.ts), and gender is inferred (gender.ts).
  */
 export function detectCast(doc: StoryDocument): { characters: Character[]; mentions: Mention[] } {
+  const found = findCast(doc);
+  return buildCast(doc, found.facts, found.spans, found.clustering, found.narrator);
+}
+
+/** The intermediate findings of cast detection (for inspection and tests). */
+export interface CastFindings {
+  facts: TokenFacts;
+  spans: NameSpan[];
+  forms: Map<string, NameForm>;
+  persons: NameForm[];
+  clustering: Clustering;
+  narrator: NarratorFinding | undefined;
+}
+
+export function findCast(doc: StoryDocument): CastFindings {
   const facts = tokenFacts(doc);
   const stats = capitalStats(doc, facts);
   const spans = findNameSpans(doc, facts, stats, { never: NEVER_NAMES, isFirstName });
-  const forms = collectForms(doc, facts, spans);
-  const context = personContext(forms);
-  const persons = [...forms.values()].filter((f) => isPersonForm(f, context));
-  const together = coOccurrence(doc, spans, new Set(persons.map((f) => f.key)));
+  const forms = collectForms(doc, facts, stats, spans);
+  const persons = personForms(forms);
+  const together = coOccurrence(doc, facts, spans, new Set(persons.map((f) => f.key)));
   const clustering = clusterForms(persons, together);
   const narrator = detectNarrator(doc, facts, clustering.clusters);
-  return buildCast(doc, facts, spans, clustering, narrator);
+  return { facts, spans, forms, persons, clustering, narrator };
 }
 
-/** How many sentences name each pair of person forms (each form counted once per sentence). */
+/**
+ * How many narration sentences name each pair of person forms (each form counted once per
+ * sentence). Narration keeps to one form per character ("Emma"), while speech uses others ("Miss
+ * Woodhouse"), so two forms in one stretch of narration are most often two people.
+ */
 function coOccurrence(
   doc: StoryDocument,
+  facts: TokenFacts,
   spans: readonly NameSpan[],
   persons: ReadonlySet<string>,
 ): CoOccurrence {
@@ -54,6 +73,7 @@ function coOccurrence(
     }
   };
   for (const span of spans) {
+    if (facts.inQuote[span.first] === 1) continue;
     const key = formKey(span);
     if (!persons.has(key)) continue;
     const s = tokens.sentence[span.first]!;
@@ -106,10 +126,7 @@ function spanMentions(
       cs.map((c) => index.get(c)!),
     );
   const lastSeen = new Float64Array(clustering.clusters.length).fill(Number.NEGATIVE_INFINITY);
-  const quoteSpans = doc
-    .layer('quotes')
-    .flatMap((q) => q.spans)
-    .sort((a, b) => a[0] - b[0]);
+  const quoteSpans = facts.quoteSpans;
   let qi = 0;
   const out: Mention[] = [];
   for (const span of spans) {

@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
-import type { NameSpan, TokenFacts } from './names.js';
+import type { CapitalStats, NameSpan, TokenFacts } from './names.js';
 import { isVocativeAt } from './vocative.js';
 
 /**
@@ -30,6 +30,8 @@ export interface NameForm {
   owned: number;
   /** A descriptive title: "the Hatter". */
   the: boolean;
+  /** For a one-word name, how often the text writes the word in lower case ("will", "rose"). */
+  lowerUses: number;
   /** Followed by a plural or a word that makes it a thing: "the Highbury ladies" (name as modifier). */
   modifier: number;
   inQuote: number;
@@ -73,8 +75,7 @@ function isSpeechTag(lower: string): boolean {
 const TAG_LEAD = new Set([',', '"', '\u201d', "'", '\u2019', '!', '?', '\u2014', '--', ';', '.']);
 
 export function formKey(span: NameSpan): string {
-  const name = span.title ? `${span.title} ${span.words.join(' ')}` : span.words.join(' ');
-  return span.the ? `the ${name}` : name;
+  return span.key;
 }
 
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
@@ -82,16 +83,14 @@ const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'ou
 export function collectForms(
   doc: StoryDocument,
   facts: TokenFacts,
+  stats: CapitalStats,
   spans: readonly NameSpan[],
 ): Map<string, NameForm> {
   const tokens = doc.layer('tokens');
   const text = doc.text;
   const n = tokens.count;
   const forms = new Map<string, NameForm>();
-  const quoteSpans = doc
-    .layer('quotes')
-    .flatMap((q) => q.spans)
-    .sort((a, b) => a[0] - b[0]);
+  const quoteSpans = facts.quoteSpans;
   let qi = 0;
   spans.forEach((span, index) => {
     const key = formKey(span);
@@ -110,6 +109,8 @@ export function collectForms(
         locative: 0,
         owned: 0,
         the: span.the,
+        lowerUses:
+          span.words.length === 1 && !span.the ? (stats.lower[stats.id.get(span.words[0]!) ?? -1] ?? 0) : 0,
         modifier: 0,
         inQuote: 0,
         spans: [],
@@ -128,7 +129,12 @@ export function collectForms(
     if (span.afterThe) form.afterThe++;
     const prev = span.first - 1;
     const prevWord = prev >= 0 ? tokens.lower[prev]! : '';
-    if (LOCATIVE.has(prevWord)) form.locative++;
+    // "at Green Gables", "in New York": the preposition may stand before capitalised words that
+    // are not part of the name.
+    let lead = prev;
+    while (lead > 0 && lead > prev - 3 && facts.written[lead] === 2) lead--;
+    if (LOCATIVE.has(prevWord) || (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)))
+      form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
     let next = span.last + 1;
     const possessive = next < n && (tokens.lower[next] === "'s" || tokens.lower[next] === '\u2019s');

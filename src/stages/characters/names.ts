@@ -25,6 +25,8 @@ export interface TokenFacts {
   inQuote: Uint8Array;
   /** 1 inside a heading or break paragraph (chapter titles are not counted as evidence). */
   heading: Uint8Array;
+  /** The pieces of every quotation, sorted by start. */
+  quoteSpans: readonly (readonly [number, number])[];
 }
 
 function letterCase(text: string, at: number, end: number): number {
@@ -56,21 +58,31 @@ function letterCase(text: string, at: number, end: number): number {
   return letters >= 2 ? CASE.allCaps : CASE.capitalised;
 }
 
-const OPENERS = new Set([
-  '"',
-  '\u201c',
-  '\u2018',
-  "'",
-  '\u2014',
-  '\u2013',
-  '--',
-  ':',
-  '(',
-  '[',
-  '_',
-  '\u00ab',
-  '\u201e',
-]);
+/**
+ * Whether a token opens a stretch that English capitalises: an opening quotation mark, a dash,
+ * colon, bracket or underscore (italics). Read from the character, not the token string, since it
+ * runs for every token.
+ */
+function isOpener(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (end - start === 1) {
+    return (
+      c === 34 || // "
+      c === 39 || // '
+      c === 58 || // :
+      c === 40 || // (
+      c === 91 || // [
+      c === 95 || // _
+      c === 0x201c ||
+      c === 0x2018 ||
+      c === 0x2014 ||
+      c === 0x2013 ||
+      c === 0xab ||
+      c === 0x201e
+    );
+  }
+  return end - start === 2 && c === 45 && text.charCodeAt(start + 1) === 45; // --
+}
 
 export function tokenFacts(doc: StoryDocument): TokenFacts {
   const tokens = doc.layer('tokens');
@@ -78,27 +90,39 @@ export function tokenFacts(doc: StoryDocument): TokenFacts {
   const paragraphs = doc.layer('paragraphs');
   const text = doc.text;
   const n = tokens.count;
+  const starts = tokens.start;
+  const ends = tokens.end;
   const written = new Uint8Array(n);
   const initial = new Uint8Array(n);
   const inQuote = new Uint8Array(n);
   const heading = new Uint8Array(n);
-  for (let t = 0; t < n; t++) written[t] = letterCase(text, tokens.start[t]!, tokens.end[t]!);
+  let opener = true;
+  for (let t = 0; t < n; t++) {
+    const s = starts[t]!;
+    const e = ends[t]!;
+    written[t] = letterCase(text, s, e);
+    if (opener) initial[t] = 1;
+    opener = isOpener(text, s, e);
+  }
   for (const s of sentences) {
     if (s.tokenStart < n) initial[s.tokenStart] = 1;
     if (paragraphs[s.paragraph]?.kind !== 'prose') heading.fill(1, s.tokenStart, s.tokenEnd);
   }
-  for (let t = 1; t < n; t++) if (OPENERS.has(tokens.lower[t - 1]!)) initial[t] = 1;
-  const spans = doc
-    .layer('quotes')
-    .flatMap((q) => q.spans)
-    .sort((a, b) => a[0] - b[0]);
+  const spans = quoteSpans(doc);
   let t = 0;
   for (const [s, e] of spans) {
-    while (t < n && tokens.start[t]! < s) t++;
+    while (t < n && starts[t]! < s) t++;
     if (t < n) initial[t] = 1;
-    for (let k = t; k < n && tokens.start[k]! < e; k++) inQuote[k] = 1;
+    for (let k = t; k < n && starts[k]! < e; k++) inQuote[k] = 1;
   }
-  return { written, initial, inQuote, heading };
+  return { written, initial, inQuote, heading, quoteSpans: spans };
+}
+
+/** The pieces of every quotation, sorted by start. */
+function quoteSpans(doc: StoryDocument): [number, number][] {
+  const out: [number, number][] = [];
+  for (const q of doc.layer('quotes')) for (const span of q.spans) out.push(span);
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 /** How often each word form is written capitalised inside a sentence, at a sentence start, in lower case. */
@@ -119,13 +143,17 @@ export function formOf(tokens: TokenLayer, t: number): string {
   return lower;
 }
 
+/**
+ * Two passes: capitalised tokens first (a tenth of the text) make the table, then lower-case tokens
+ * are only looked up, so the common words never enter it.
+ */
 export function capitalStats(doc: StoryDocument, facts: TokenFacts): CapitalStats {
   const tokens = doc.layer('tokens');
   const stats: CapitalStats = { id: new Map(), capMid: [], capInitial: [], lower: [] };
   const { written, initial, heading } = facts;
-  for (let t = 0; t < tokens.count; t++) {
-    const w = written[t]!;
-    if (w === CASE.other || w === CASE.allCaps || heading[t] === 1) continue;
+  const n = tokens.count;
+  for (let t = 0; t < n; t++) {
+    if (written[t] !== CASE.capitalised || heading[t] === 1) continue;
     const form = formOf(tokens, t);
     let i = stats.id.get(form);
     if (i === undefined) {
@@ -135,9 +163,13 @@ export function capitalStats(doc: StoryDocument, facts: TokenFacts): CapitalStat
       stats.capInitial.push(0);
       stats.lower.push(0);
     }
-    if (w === CASE.lower) stats.lower[i]!++;
-    else if (initial[t] === 1) stats.capInitial[i]!++;
+    if (initial[t] === 1) stats.capInitial[i]!++;
     else stats.capMid[i]!++;
+  }
+  for (let t = 0; t < n; t++) {
+    if (written[t] !== CASE.lower) continue;
+    const i = stats.id.get(formOf(tokens, t));
+    if (i !== undefined) stats.lower[i]!++;
   }
   return stats;
 }
@@ -158,6 +190,13 @@ export interface NameSpan {
   the: boolean;
   /** Preceded by "the" without being a descriptive title ("the Miss Bennets"). */
   afterThe: boolean;
+  /** Matching key: title and name words, "the" for titles ("mr frank churchill", "the hatter"). */
+  key: string;
+}
+
+function nameKeyOf(title: string, words: readonly string[], the: boolean): string {
+  const name = title ? `${title} ${words.join(' ')}` : words.join(' ');
+  return the ? `the ${name}` : name;
 }
 
 /** Particles that may stand inside a name: "Lady Catherine de Bourgh", "Van der Luyden". */
@@ -271,8 +310,20 @@ export function findNameSpans(
       // A title counts only before a capitalised name word: "Mr. Darcy", "Aunt Juley".
       title = h;
       k++;
-      if (k >= n || !adjacent(k) || written[k] !== CASE.capitalised) continue;
-      const next = formOf(tokens, k);
+      // "Mlle. Blanche", "Rev. Cuthbert": the tokeniser splits the full stop off some titles.
+      if (k < n && tokens.lower[k] === '.' && tokens.start[k] === tokens.end[k - 1]) k++;
+      // "Professor de Worms", "Mr. van der Luyden": particles between the title and the name.
+      let p = k;
+      while (
+        p < n &&
+        p - k < 3 &&
+        written[p] === CASE.lower &&
+        PARTICLES.has(tokens.lower[p]!) &&
+        adjacent(p)
+      )
+        p++;
+      if (p >= n || !adjacent(p) || written[p] !== CASE.capitalised) continue;
+      const next = formOf(tokens, p);
       if (lexicon.never.has(next) || honorificKey(next) !== undefined) continue;
     }
     const words: string[] = [];
@@ -298,11 +349,11 @@ export function findNameSpans(
         continue;
       }
       if (
-        words.length > 0 &&
+        (words.length > 0 || title !== '') &&
         w === CASE.lower &&
         PARTICLES.has(form) &&
         k + 1 < n &&
-        written[k + 1] === CASE.capitalised
+        (written[k + 1] === CASE.capitalised || PARTICLES.has(tokens.lower[k + 1]!))
       ) {
         words.push(form);
         continue;
@@ -313,7 +364,7 @@ export function findNameSpans(
     words.length = kept;
     if (kept === 0) continue;
     const afterThe = t > 0 && tokens.lower[t - 1] === 'the';
-    out.push({ first: t, last, title, words, the: false, afterThe });
+    out.push({ first: t, last, title, words, the: false, afterThe, key: nameKeyOf(title, words, false) });
     t = last;
   }
   return out;
@@ -361,6 +412,14 @@ export function findNameSpans(
     if (last < 0) return undefined;
     // A proper name after "the" that the text mostly writes without it is not a title ("the Emma
     // he had known"): decided later from how often the form takes "the".
-    return { first: the, last, title: '', words, the: true, afterThe: false };
+    return {
+      first: the,
+      last,
+      title: '',
+      words,
+      the: true,
+      afterThe: false,
+      key: nameKeyOf('', words, true),
+    };
   }
 }

@@ -8,7 +8,8 @@ import { words } from '../lexicon/words.js';
 /** Never a character's name: the pronoun I, interjections, deities, book parts, kinship and address words. */
 export const NEVER_NAMES: ReadonlySet<string> = new Set(
   words(`
-  i o oh ah ay aye eh ha alas hey hurrah hush lo pooh pshaw tut why yes no nay amen ok okay
+  i o oh ah ay aye eh ha alas hey hurrah hush lo pooh pshaw tut why yes no nay amen ok okay hullo
+  hallo halloa hello goodbye good-bye gawd lawd lor
   god gods lord lords heaven heavens providence christ jesus saviour savior almighty creator devil satan
   lucifer deity virgin madonna allah jove jupiter hades hell paradise bible testament scripture
   scriptures gospel gospels psalm psalms church mass sabbath nature fate fortune death time
@@ -23,7 +24,10 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set(
   swedish norwegian danish egyptian arab arabian persian jewish hebrew christian catholic protestant
   anglican methodist quaker puritan europe european british briton britons yankee creole spaniard
   englishman englishmen englishwoman frenchman frenchmen frenchwoman italians americans germans
-  russians negro negroes mr mrs ms miss dr st esq
+  russians negro negroes pole poles jew jews belgian belgians dutchman dutchmen scotchman scotchmen
+  irishman irishmen welshman spaniards turk turks swede swedes dane danes yorker yorkers londoner
+  londoners parisian parisians conservative conservatives liberal liberals radical radicals tory
+  tories whig whigs socialist socialists mr mrs ms miss dr st esq
   parliament government court state empire republic army navy police council college university
   club society company bank office exchange
   `),
@@ -82,6 +86,7 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
   gallery theatre theater club palace tower towers green common heath moor downs vale crescent parade
   grove buildings rooms close market wharf docks harbour harbor port point cape channel falls
   springs hills islands priory rectory vicarage parsonage grange mills works company bank office
-  society cafe café restaurant bar county city town village shire corner land way wood woods
+  society cafe café restaurant bar county city town village shire corner land way wood woods villa
+  villas gables railway line
   `),
 );

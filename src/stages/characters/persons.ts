@@ -87,35 +87,89 @@ export function personContext(forms: ReadonlyMap<string, NameForm>): PersonConte
   return { forms, titledSurnames, givenNames, lastWords };
 }
 
-export function isPersonForm(f: NameForm, ctx: PersonContext): boolean {
-  if (f.the) return isPersonTitle(f);
+type Verdict = 'yes' | 'no' | 'maybe';
+
+function verdict(f: NameForm, ctx: PersonContext): Verdict {
+  if (f.the) return isPersonTitle(f) ? 'yes' : 'no';
   // "the Westons", "the Miss Bennets" name families; "the Crown" and "the Abbey" are buildings.
-  if (f.afterThe * 2 > f.count) return false;
-  if (f.owned * 2 > f.count) return false; // "your Grace", "his Majesty"
-  if (isPlural(f, ctx.lastWords)) return false;
+  if (f.afterThe * 2 > f.count) return 'no';
+  if (f.owned * 2 > f.count) return 'no'; // "your Grace", "his Majesty"
+  if (isPlural(f, ctx.lastWords)) return 'no';
   const words = f.words;
   const first = words[0]!;
   const last = words[words.length - 1]!;
   const evidence = personEvidence(f);
   const placeLike = isPlaceLike(f);
+  const yes = (b: boolean): Verdict => (b ? 'yes' : 'no');
   if (f.title) {
     // "St. Paul's", "Lady Chapel": a saint's name is mostly a church.
-    if (f.title === 'st' || f.title === 'saint') return evidence >= 1;
-    if (PLACE_HEADS.has(last) && words.length > 1) return evidence >= 1;
-    return true;
+    if (f.title === 'st' || f.title === 'saint') return yes(evidence >= 1);
+    if (PLACE_HEADS.has(last) && words.length > 1) return yes(evidence >= 1);
+    return 'yes';
   }
   if (words.length >= 2) {
-    if (PLACE_HEADS.has(last)) return evidence >= 2;
-    if (words.some((w) => KNOWN_PLACES.has(w))) return f.speech >= 2;
-    if (isFirstName(first) || isKnownGivenName(first)) return !placeLike || evidence >= 1;
-    if (ctx.titledSurnames.has(last)) return true;
-    return evidence >= 1 && !placeLike;
+    if (PLACE_HEADS.has(last)) return yes(evidence >= 2);
+    if (words.some((w) => KNOWN_PLACES.has(w))) return yes(f.speech >= 2);
+    if (isGivenName(first)) return yes(!placeLike || evidence >= 1);
+    if (ctx.titledSurnames.has(last)) return 'yes';
+    if (placeLike) return 'no';
+    return evidence >= 1 ? 'yes' : 'maybe';
   }
   // One word.
   // A month or a country is a person only when it speaks: "said Sunday".
-  if (CALENDAR_WORDS.has(first)) return f.speech >= 2;
-  if (KNOWN_PLACES.has(first)) return f.speech >= 2 && locativeShare(f) < 0.05;
-  if (ctx.titledSurnames.has(first) || ctx.givenNames.has(first)) return !placeLike || evidence >= 1;
-  if (isFirstName(first) || isKnownGivenName(first)) return !placeLike || evidence >= 2;
-  return evidence >= 2 && locativeShare(f) < 0.1;
+  if (CALENDAR_WORDS.has(first)) return yes(f.speech >= 2);
+  if (KNOWN_PLACES.has(first)) return yes(f.speech >= 2 && locativeShare(f) < 0.05);
+  // "Abbey", "Hall", "Lane": first names or surnames that mostly name places.
+  if (PLACE_HEADS.has(first)) return yes(evidence >= 2 && !placeLike);
+  // "Will", "Rose", "Art": a name that is also a common word must be seen acting as a person.
+  const wordToo = f.lowerUses >= f.count;
+  if (ctx.titledSurnames.has(first) || ctx.givenNames.has(first))
+    return yes((!placeLike && !wordToo) || evidence >= 1);
+  if (isGivenName(first)) return yes(wordToo ? evidence >= 1 && !placeLike : !placeLike || evidence >= 2);
+  if (placeLike) return 'no';
+  if (evidence >= 2 && locativeShare(f) < 0.1) return 'yes';
+  // A word that acts in narration and never follows "at", "in", "from" ("Warwick had…",
+  // "Strether felt…"): places are named after a preposition of place sooner or later.
+  if (f.locative === 0 && f.subject >= 1 && f.count >= 2) return 'yes';
+  return 'maybe';
+}
+
+function isGivenName(word: string): boolean {
+  return isFirstName(word) || isKnownGivenName(word);
+}
+
+/**
+ * The forms that name persons. Forms the text alone leaves undecided are persons when they share a
+ * name with a form judged a person: "Marilla Cuthbert" beside "Marilla" and "Matthew Cuthbert",
+ * "Tibby" beside "Tibby Schlegel".
+ */
+export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
+  const ctx = personContext(forms);
+  const verdicts = new Map<NameForm, Verdict>();
+  const known = new Set<string>();
+  for (const f of forms.values()) {
+    const v = verdict(f, ctx);
+    verdicts.set(f, v);
+    // A form written once lends its words to no other ("Bogey Man" does not make "Man" a name).
+    if (v !== 'yes' || f.the || f.count < 2) continue;
+    if (f.words.length === 1) known.add(f.words[0]!);
+    else {
+      known.add(f.words[0]!);
+      known.add(f.words[f.words.length - 1]!);
+    }
+  }
+  const out: NameForm[] = [];
+  for (const [f, v] of verdicts) {
+    if (v === 'yes') out.push(f);
+    else if (v === 'maybe') {
+      const words = f.words;
+      if (known.has(words[0]!) || known.has(words[words.length - 1]!)) out.push(f);
+    }
+  }
+  return out;
+}
+
+/** Whether one form names a person, judged alone (the undecided count as not). */
+export function isPersonForm(f: NameForm, ctx: PersonContext): boolean {
+  return verdict(f, ctx) === 'yes';
 }
