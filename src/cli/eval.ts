@@ -3,14 +3,18 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
 import { evalAttribution, formatAttributionReport } from '../eval/attribution.js';
+import { evalCharacters, formatCharactersReport } from '../eval/characters.js';
+import { evalLitbank, formatLitbankReport } from '../eval/litbank.js';
 import { evalQuotes, formatQuotesReport } from '../eval/quotes.js';
 import { evalScenes, formatScenesReport } from '../eval/scenes.js';
 
 /** Default location of the evaluation data, beside the project. */
 export const DEFAULT_PDNC = '../shared/data/pdnc';
+export const DEFAULT_LITBANK = '../shared/data/litbank';
 
 interface EvalArgs {
   pdnc: string;
+  litbank: string;
   novels?: string[];
   mode: string;
   details?: string;
@@ -48,6 +52,32 @@ const EVALUATIONS: Record<string, Evaluation> = {
     }
     return out.join('\n\n');
   }),
+  // Cast detection against PDNC's cast lists, and proper-name person mentions against LitBank.
+  characters: async (args) => {
+    const out: string[] = [];
+    if (existsSync(args.pdnc)) {
+      const report = await evalCharacters(args.pdnc, {
+        ...(args.novels ? { novels: args.novels } : {}),
+        keepErrors: args.details !== undefined,
+      });
+      if (args.details !== undefined) {
+        writeFileSync(
+          args.details,
+          JSON.stringify(
+            report.novels.map((n) => ({ novel: n.novel, ...n.errors })),
+            null,
+            1,
+          ),
+        );
+      }
+      out.push(args.json ? JSON.stringify(report) : formatCharactersReport(report));
+    } else out.push(`eval characters: skipped — no PDNC data at ${args.pdnc}`);
+    if (existsSync(args.litbank)) {
+      const report = evalLitbank(args.litbank);
+      out.push(args.json ? JSON.stringify(report) : formatLitbankReport(report));
+    } else out.push(`eval characters: LitBank skipped — no data at ${args.litbank}`);
+    return out.join('\n\n');
+  },
   // Runs without ../shared/data too: the project's own stories are scored, the novels skipped.
   scenes: async (args) => {
     const report = await evalScenes({
@@ -68,7 +98,7 @@ const EVALUATIONS: Record<string, Evaluation> = {
 };
 
 /** What `eval all` (and `npm run eval`) runs, in order. */
-const ALL = ['quotes', 'attribution', 'scenes'];
+const ALL = ['quotes', 'characters', 'attribution', 'scenes'];
 
 export async function evalCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;
@@ -76,6 +106,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
     args: rest,
     options: {
       pdnc: { type: 'string', default: DEFAULT_PDNC },
+      litbank: { type: 'string', default: DEFAULT_LITBANK },
       mode: { type: 'string' },
       novels: { type: 'string' },
       details: { type: 'string' },
@@ -84,6 +115,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
   });
   const args: EvalArgs = {
     pdnc: values.pdnc as string,
+    litbank: values.litbank as string,
     mode: values.mode ?? (what === 'all' ? 'both' : 'gold'),
     json: values.json === true,
     ...(values.novels ? { novels: values.novels.split(',').map((s) => s.trim()) } : {}),

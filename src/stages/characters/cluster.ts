@@ -194,7 +194,7 @@ export function pairKey(a: string, b: string): string {
 }
 
 /** Two forms named together in this many sentences are two people. */
-const APART = Number(process.env.APART ?? 2);
+const APART = 2;
 
 function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence): boolean {
   for (const other of cluster.forms) {
