@@ -35,7 +35,7 @@ export function analyseEmotion(doc: StoryDocument, scorer: ValenceScorer): Emoti
   }
   const { arc, coefficients } = smoothArc(prose, DEFAULT_LOW_PASS);
   const { shape, fit } = arcShape(coefficients);
-  const { characters, pairs } = characterValence(doc, scorer, sentences);
+  const { characters, pairs } = characterValence(doc, scorer, sentences, valence);
   return { sentence: valence, arc, shape, shapeFit: fit, characters, pairs };
 }
 
@@ -43,6 +43,7 @@ function characterValence(
   doc: StoryDocument,
   scorer: ValenceScorer,
   sentences: readonly Sentence[],
+  sentenceValence: Float32Array,
 ): Pick<Emotion, 'characters' | 'pairs'> {
   const cast = doc.layer('characters');
   const quotes = doc.layer('quotes');
@@ -79,7 +80,7 @@ function characterValence(
   const counted = new Int32Array(cast.length);
   const lastSentence = new Int32Array(cast.length).fill(-1);
   const quoteSpans = quotes.flatMap((q) => q.spans).sort((x, y) => x[0] - y[0]);
-  const narrationValence = new Map<number, number>();
+  const narrationValence = new Float64Array(sentences.length).fill(Number.NaN);
   const mentions = [...doc.layer('mentions'), ...(doc.has('pronouns') ? doc.layer('pronouns') : [])]
     .filter((m) => !m.inQuote && m.character >= 0 && m.character < cast.length)
     .sort((x, y) => x.start - y.start);
@@ -89,10 +90,10 @@ function characterValence(
     if (s >= sentences.length) break;
     if (sentences[s]!.start > m.start || lastSentence[m.character] === s) continue;
     lastSentence[m.character] = s;
-    let v = narrationValence.get(s);
-    if (v === undefined) {
-      v = scoreNarration(scorer, text, sentences[s]!, quoteSpans);
-      narrationValence.set(s, v);
+    let v = narrationValence[s]!;
+    if (Number.isNaN(v)) {
+      v = scoreNarration(scorer, text, sentences[s]!, quoteSpans, sentenceValence[s]!);
+      narrationValence[s] = v;
     }
     narration[m.character] = narration[m.character]! + v;
     counted[m.character] = counted[m.character]! + 1;
@@ -118,6 +119,7 @@ function scoreNarration(
   text: string,
   sentence: Sentence,
   quoteSpans: readonly [number, number][],
+  whole: number,
 ): number {
   let lo = 0;
   let hi = quoteSpans.length;
@@ -126,9 +128,8 @@ function scoreNarration(
     if (quoteSpans[mid]![1] <= sentence.start) lo = mid + 1;
     else hi = mid;
   }
-  if (lo >= quoteSpans.length || quoteSpans[lo]![0] >= sentence.end) {
-    return scorer.score(text, sentence.start, sentence.end);
-  }
+  // No quotation in the sentence: its narration is the whole sentence, already scored.
+  if (lo >= quoteSpans.length || quoteSpans[lo]![0] >= sentence.end) return whole;
   const pieces: string[] = [];
   let at = sentence.start;
   for (let k = lo; k < quoteSpans.length && quoteSpans[k]![0] < sentence.end; k++) {

@@ -19,7 +19,7 @@ import {
 /**
  * VADER's compound valence (Hutto & Gilbert 2014), re-implemented for throughput: one pass over the
  * characters of a sentence, one hash lookup per word, no regular expressions and no per-call
- * allocation beyond the lower-cased words. The rules and their order follow the method exactly so
+ * allocation beyond the word being looked up. The rules and their order follow the method exactly so
  * that the score equals the reference JavaScript implementation's (`vader-sentiment`) on the same
  * string, quirks included, because users compare against it:
  *
@@ -34,6 +34,7 @@ import {
  */
 export class ValenceScorer {
   private readonly words: ReadonlyMap<string, WordInfo>;
+  private readonly table: WordTable;
   private readonly leastIsSentiment: boolean;
   private text = '';
   private count = 0;
@@ -43,17 +44,32 @@ export class ValenceScorer {
   private valence = new Float64Array(64);
   private degree = new Float64Array(64);
   private sentiment = new Float64Array(64);
-  private lower: string[] = [];
+  /**
+   * Word-class flags per word (KIND, OF, BUT …). Flags rather than the lower-cased strings: a
+   * long-lived array holding every word of the last sentence would keep those strings alive past
+   * the young-generation collection and promote them, which cost more than the scoring itself.
+   */
+  private flags = new Uint8Array(64);
 
   constructor(lexicon: ValenceLexicon) {
     const words = new Map<string, WordInfo>();
-    for (const [word, valence] of lexicon) words.set(word, { valence, degree: 0 });
-    for (const [word, degree] of DEGREE_ADVERBS) {
-      const info = words.get(word);
-      if (info) info.degree = degree;
-      else words.set(word, { valence: Number.NaN, degree });
+    const info = (word: string): WordInfo => {
+      let entry = words.get(word);
+      if (!entry) {
+        entry = { valence: Number.NaN, degree: 0, flags: 0 };
+        words.set(word, entry);
+      }
+      return entry;
+    };
+    for (const [word, valence] of lexicon) info(word).valence = valence;
+    for (const [word, degree] of DEGREE_ADVERBS) info(word).degree = degree;
+    for (const [word, flag] of WORD_FLAGS) info(word).flags |= flag;
+    for (const phrase of [...IDIOMS.keys(), ...DEGREE_BIGRAMS]) {
+      const parts = phrase.split(' ');
+      info(parts[parts.length - 1]!).flags |= PHRASE_END;
     }
     this.words = words;
+    this.table = new WordTable(words);
     this.leastIsSentiment = lexicon.has('least');
   }
 
@@ -86,24 +102,32 @@ export class ValenceScorer {
       if (n === this.starts.length) this.grow();
       this.starts[n] = ws;
       this.ends[n] = we;
+      // Any upper-case letter at all (not only A–Z) means the piece needs lower-casing.
       let hasLower = false;
       let hasUpper = false;
+      let needsLowering = false;
       for (let k = ws; k < we; k++) {
         const ch = text.charCodeAt(k);
-        if (ch >= 97 && ch <= 122) {
-          hasLower = true;
-          break;
-        }
-        if (ch >= 65 && ch <= 90) hasUpper = true;
+        if (ch >= 97 && ch <= 122) hasLower = true;
+        else if (ch >= 65 && ch <= 90) hasUpper = true;
+        else if (ch > 127) needsLowering = true;
       }
       const isUpper = hasUpper && !hasLower;
       this.upper[n] = isUpper ? 1 : 0;
       if (isUpper) uppers++;
-      const lower = text.slice(ws, we).toLowerCase();
-      this.lower[n] = lower;
-      const info = this.words.get(lower);
-      this.valence[n] = info ? info.valence : Number.NaN;
-      this.degree[n] = info ? info.degree : 0;
+      // ASCII words (nearly all) are looked up in place; others through a lower-cased copy.
+      const info = needsLowering
+        ? this.words.get(text.slice(ws, we).toLowerCase())
+        : this.table.find(text, ws, we);
+      if (info) {
+        this.valence[n] = info.valence;
+        this.degree[n] = info.degree;
+        this.flags[n] = info.flags;
+      } else {
+        this.valence[n] = Number.NaN;
+        this.degree[n] = 0;
+        this.flags[n] = 0;
+      }
       n++;
     }
     this.count = n;
@@ -111,10 +135,10 @@ export class ValenceScorer {
     // Caps emphasis counts only when some words, not all, are in capitals.
     const capsDiffer = uppers > 0 && uppers < n;
 
-    const lower = this.lower;
+    const flags = this.flags;
     const sentiment = this.sentiment;
     for (let k = 0; k < n; k++) {
-      if ((k < n - 1 && lower[k] === 'kind' && lower[k + 1] === 'of') || this.degree[k] !== 0) {
+      if ((k < n - 1 && (flags[k]! & KIND) !== 0 && (flags[k + 1]! & OF) !== 0) || this.degree[k] !== 0) {
         sentiment[k] = 0;
         continue;
       }
@@ -198,6 +222,17 @@ export class ValenceScorer {
   }
 
   private idiomCheck(valence: number, k: number): number {
+    // Every idiom and two-word dampener ends in one of a few words; skip building the word
+    // sequences unless one of the positions they can end at holds such a word.
+    const n = this.count;
+    const flags = this.flags;
+    const ends =
+      flags[k]! |
+      flags[k - 1]! |
+      flags[k - 2]! |
+      (k + 1 < n ? flags[k + 1]! : 0) |
+      (k + 2 < n ? flags[k + 2]! : 0);
+    if ((ends & PHRASE_END) === 0) return valence;
     const w0 = this.word(k);
     const w1 = this.word(k - 1);
     const w2 = this.word(k - 2);
@@ -212,7 +247,6 @@ export class ValenceScorer {
         break;
       }
     }
-    const n = this.count;
     if (n - 1 > k) {
       const idiom = IDIOMS.get(`${w0} ${this.word(k + 1)}`);
       if (idiom !== undefined) valence = idiom;
@@ -226,10 +260,9 @@ export class ValenceScorer {
   }
 
   private leastCheck(valence: number, k: number): number {
-    if (this.leastIsSentiment || k < 1 || this.lower[k - 1] !== 'least') return valence;
+    if (this.leastIsSentiment || k < 1 || (this.flags[k - 1]! & LEAST) === 0) return valence;
     if (k > 1) {
-      const before = this.lower[k - 2];
-      if (before !== 'at' && before !== 'very') valence = valence * NEGATION_SCALAR;
+      if ((this.flags[k - 2]! & (AT | VERY)) === 0) valence = valence * NEGATION_SCALAR;
     } else {
       valence = valence * NEGATION_SCALAR;
     }
@@ -240,7 +273,7 @@ export class ValenceScorer {
   private indexOfBut(): number {
     let shouted = -1;
     for (let k = 0; k < this.count; k++) {
-      if (this.lower[k] !== 'but') continue;
+      if ((this.flags[k]! & BUT) === 0) continue;
       const word = this.word(k);
       if (word === 'but') return k;
       if (word === 'BUT' && shouted < 0) shouted = k;
@@ -265,7 +298,65 @@ export class ValenceScorer {
     this.valence = grown(this.valence, (n) => new Float64Array(n));
     this.degree = grown(this.degree, (n) => new Float64Array(n));
     this.sentiment = grown(this.sentiment, (n) => new Float64Array(n));
+    this.flags = grown(this.flags, (n) => new Uint8Array(n));
   }
+}
+
+/**
+ * An open-addressing hash table over the words, looked up by a range of the text with ASCII
+ * letters lower-cased on the fly: no substring and no lower-cased copy per word, which is most of
+ * what a Map lookup would allocate.
+ */
+class WordTable {
+  private readonly keys: string[] = [];
+  private readonly infos: WordInfo[] = [];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(words: ReadonlyMap<string, WordInfo>) {
+    let size = 1;
+    while (size < words.size * 4) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (const [key, info] of words) {
+      let slot = hashOf(key, 0, key.length, false) & this.mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot] = this.keys.length;
+      this.keys.push(key);
+      this.infos.push(info);
+    }
+  }
+
+  /** The entry for text[start, end) lower-cased (ASCII letters only), if any. */
+  find(text: string, start: number, end: number): WordInfo | undefined {
+    const length = end - start;
+    let slot = hashOf(text, start, end, true) & this.mask;
+    for (;;) {
+      const index = this.slots[slot]!;
+      if (index === -1) return undefined;
+      const key = this.keys[index]!;
+      if (key.length === length) {
+        let k = 0;
+        while (k < length && key.charCodeAt(k) === lowerAscii(text.charCodeAt(start + k))) k++;
+        if (k === length) return this.infos[index];
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** FNV-1a over UTF-16 units. */
+function hashOf(s: string, start: number, end: number, lower: boolean): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    h ^= lower ? lowerAscii(s.charCodeAt(k)) : s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 interface WordInfo {
@@ -273,7 +364,27 @@ interface WordInfo {
   valence: number;
   /** Degree-adverb increment, 0 when the word is not one. */
   degree: number;
+  /** Word-class flags below. */
+  flags: number;
 }
+
+/** Lower-case words the rules look for by name. */
+const KIND = 1;
+const OF = 2;
+const BUT = 4;
+const LEAST = 8;
+const AT = 16;
+const VERY = 32;
+/** Last word of an idiom or of a two-word dampener ("the bomb", "kind of"). */
+const PHRASE_END = 64;
+const WORD_FLAGS: readonly [string, number][] = [
+  ['kind', KIND],
+  ['of', OF],
+  ['but', BUT],
+  ['least', LEAST],
+  ['at', AT],
+  ['very', VERY],
+];
 
 function exclamationEmphasis(count: number): number {
   return Math.min(count, EXCLAMATION_MAX) * EXCLAMATION_INCREMENT;

@@ -76,6 +76,7 @@ export function writingStats(doc: StoryDocument): StoryStats {
     }
   }
 
+  const unitQuotes = quotesPerUnit(quotes, units);
   const chapters = doc.has('chapters') ? doc.layer('chapters').length : doc.source.structure.chapters.length;
   return {
     words,
@@ -93,7 +94,7 @@ export function writingStats(doc: StoryDocument): StoryStats {
       words: unitWords[i]!,
       dialogueWords: unitDialogue[i]!,
       dialogueShare: share(unitDialogue[i]!, unitWords[i]!),
-      quotes: countQuotes(quotes, u),
+      quotes: unitQuotes[i]!,
     })),
   };
 }
@@ -113,14 +114,22 @@ function pacingUnits(doc: StoryDocument): Pick<Pacing, 'start' | 'end' | 'index'
   return [{ start: doc.body.start, end: doc.body.end, index: 0, unit: 'text' }];
 }
 
-function countQuotes(quotes: readonly Quotation[], unit: Span): number {
-  let n = 0;
+/** Speech and thought quotations starting in each unit (units sorted and disjoint). */
+function quotesPerUnit(quotes: readonly Quotation[], units: readonly Span[]): Int32Array {
+  const counts = new Int32Array(units.length);
   for (const q of quotes) {
     if (q.kind !== 'speech' && q.kind !== 'thought') continue;
     const start = q.spans[0]![0];
-    if (start >= unit.start && start < unit.end) n++;
+    let lo = 0;
+    let hi = units.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (units[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < units.length && units[lo]!.start <= start) counts[lo] = counts[lo]! + 1;
   }
-  return n;
+  return counts;
 }
 
 function speechAndTags(
