@@ -66,9 +66,15 @@ const MIN_NARRATION = 150;
 /** In a first-person text, a scene is third-person only below this rate of "I, me, my". */
 const THIRD_IN_FIRST_RATE = 0.003;
 
-const FIRST = new Set(['i', 'me', 'my', 'mine', 'myself']);
 const PRONOUN_FORMS = new Set(['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself', 'i']);
-const SECOND = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
+const FIRST_PERSON = 1;
+const SECOND_PERSON = 2;
+const EXPERIENCER = 3;
+const WORD_CLASS: ReadonlyMap<string, number> = new Map([
+  ...['i', 'me', 'my', 'mine', 'myself'].map((w) => [w, FIRST_PERSON] as const),
+  ...['you', 'your', 'yours', 'yourself', 'yourselves'].map((w) => [w, SECOND_PERSON] as const),
+  ...[...EXPERIENCER_VERBS].map((w) => [w, EXPERIENCER] as const),
+]);
 
 function pointOfView(doc: StoryDocument): PointOfView {
   const tokens = doc.layer('tokens');
@@ -116,16 +122,19 @@ function pointOfView(doc: StoryDocument): PointOfView {
     const lower = tokens.lower[t]!;
     counts.narration++;
     total.narration++;
-    if (FIRST.has(lower)) {
-      counts.first++;
-      total.first++;
-    } else if (SECOND.has(lower)) {
-      counts.second++;
-      total.second++;
-    }
-    if (EXPERIENCER_VERBS.has(lower) && tokens.lower[t + 1] === 'to') {
-      const c = subjectAt[t + 2] ?? -1;
-      if (c >= 0) scores[c]! += WEIGHT.perception;
+    // One map lookup per token: this loop runs over the whole text.
+    const cls = WORD_CLASS.get(lower);
+    if (cls !== undefined) {
+      if (cls === FIRST_PERSON) {
+        counts.first++;
+        total.first++;
+      } else if (cls === SECOND_PERSON) {
+        counts.second++;
+        total.second++;
+      } else if (cls === EXPERIENCER && tokens.lower[t + 1] === 'to') {
+        const c = subjectAt[t + 2] ?? -1;
+        if (c >= 0) scores[c]! += WEIGHT.perception;
+      }
     }
     const c = subjectAt[t]!;
     if (c < 0) continue;

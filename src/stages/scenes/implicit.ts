@@ -64,10 +64,13 @@ const WEIGHT = {
   locativeStrong: 2.5,
   locativeComma: 2,
   locativePlain: 1,
+  /** A journey to a place just mentioned, to a place not mentioned lately, to nowhere named. */
   travel: 1,
+  travelNew: 2,
+  travelBare: 0.5,
   placeSubject: 1,
   placeSeen: -1,
-  castSwap: 2,
+  castSwap: 1.75,
   castPartial: 0.75,
   castArrival: 1.25,
   placeNamed: 0.5,
@@ -78,8 +81,10 @@ const WEIGHT = {
 };
 
 const LEAD = '^(?:(?:and|but|so|then|now|yet|thus|well|still)\\b[,]?\\s+)?';
-const sources = (strength: string): string =>
-  TIME_PATTERNS.filter((p) => p.strength === strength)
+const sources = (strength: string, early?: boolean): string =>
+  TIME_PATTERNS.filter(
+    (p) => p.strength === strength && (early === undefined || (p.early ?? false) === early),
+  )
     .map((p) => p.source)
     .join('|');
 const TIME_STRONG_AT_START = new RegExp(`${LEAD}(?:${sources('strong')})\\b`, 'i');
@@ -87,6 +92,7 @@ const TIME_MEDIUM_AT_START = new RegExp(`${LEAD}(?:${sources('medium')})\\b`, 'i
 const TIME_WEAK_AT_START = new RegExp(`${LEAD}(?:${sources('weak')})\\b`, 'i');
 const TIME_STRONG_INSIDE = new RegExp(`\\b(?:${sources('strong')})\\b`, 'i');
 const TIME_MEDIUM_INSIDE = new RegExp(`\\b(?:${sources('medium')})\\b`, 'i');
+const TIME_MEDIUM_EARLY = new RegExp(`^(?:${sources('medium', true)})`, 'i');
 
 /** Words without which no time pattern can match: a cheap test before the regular expressions. */
 const TIME_TRIGGERS: ReadonlySet<string> = new Set([
@@ -264,8 +270,9 @@ function scoreParagraph(doc: StoryDocument, paragraphs: readonly Paragraph[], p:
       time.cue = m[0];
       timeStrongAtStart = m.index <= EARLY;
     } else if ((m = TIME_MEDIUM_INSIDE.exec(sentence))) {
-      // "that morning" inside a sentence points back to a time already on stage: half weight.
-      const early = m.index <= EARLY && !TIME_THAT.test(m[0]);
+      // "that morning" inside a sentence points back to a time already on stage, "tennis before
+      // supper" is a plan: half weight. A fresh date or hour early in the sentence counts in full.
+      const early = m.index <= EARLY && TIME_MEDIUM_EARLY.test(m[0]);
       time.score = WEIGHT.timeMedium * (early ? 1 : WEIGHT.inSentence);
       time.cue = m[0];
     }
@@ -298,10 +305,21 @@ function scoreParagraph(doc: StoryDocument, paragraphs: readonly Paragraph[], p:
     place.cue = m[0];
   }
   if (first) {
-    const journey = travelIn(tokens.lower, first.tokenStart, Math.min(first.tokenEnd, first.tokenStart + 30));
+    const journey = journeyIn(
+      tokens.lower,
+      first.tokenStart,
+      Math.min(first.tokenEnd, first.tokenStart + 30),
+    );
     if (journey) {
-      place.score += WEIGHT.travel;
-      if (!place.cue) place.cue = journey;
+      // Going somewhere new ("we walked down to the village", "She went home on the bus") moves the
+      // story; crossing the lawn where everybody already is does not.
+      const to = journey.destination;
+      place.score += !to
+        ? WEIGHT.travelBare
+        : seenBefore(text, paragraphs, p, to)
+          ? WEIGHT.travel
+          : WEIGHT.travelNew;
+      if (!place.cue) place.cue = journey.cue;
     }
   }
   // A named place is news even when it was named before ("a nephew in Lyon" … "In Lyon, …"); a
@@ -353,17 +371,37 @@ function hasTimeTrigger(lower: readonly string[], from: number, to: number): boo
   return false;
 }
 
-/** A journey in the first sentence: a travel verb followed by a destination word, or an arrival. */
-function travelIn(lower: readonly string[], from: number, to: number): string {
+interface Journey {
+  cue: string;
+  /** The place noun gone to ("village", "house", "home"), or '' when the sentence names none. */
+  destination: string;
+}
+
+/**
+ * A journey in the first sentence: an arrival verb, or a travel verb with a destination word after
+ * it ("walked the long way round to …"), and the first place noun after that.
+ */
+function journeyIn(lower: readonly string[], from: number, to: number): Journey | undefined {
   for (let t = from; t < to; t++) {
     const w = lower[t]!;
-    if (ARRIVAL.has(w)) return w;
-    if (!TRAVEL.has(w)) continue;
-    for (let k = t + 1; k < Math.min(to, t + 5); k++) {
-      if (DESTINATION.has(lower[k]!)) return `${w} ${lower[k]}`;
+    let after = -1;
+    if (ARRIVAL.has(w)) after = t + 1;
+    else if (TRAVEL.has(w)) {
+      for (let k = t + 1; k < Math.min(to, t + 5); k++) {
+        if (DESTINATION.has(lower[k]!)) {
+          after = k;
+          break;
+        }
+      }
     }
+    if (after < 0) continue;
+    for (let k = after; k < to; k++) {
+      const word = lower[k]!;
+      if (PLACE_NOUN_SET.has(word) || word === 'home') return { cue: `${w} … ${word}`, destination: word };
+    }
+    return { cue: w, destination: '' };
   }
-  return '';
+  return undefined;
 }
 
 /** Whether a place word occurs in the few paragraphs before `p` (the scene is still there). */

@@ -73,4 +73,5 @@ export const PLACE_NOUNS = words(`
   carriage coach camp market fair club theatre theater bedroom attic cellar staircase corridor
   passage gallery verandah veranda porch terrace lawn orchard bridge dock docks wharf island
   shore coast cliff cliffs shed workshop factory mill mine bank chamber ballroom dining-room
-  sitting-room breakfast-room nursery ward rectory vicarage parsonage abbey cathedral`);
+  sitting-room breakfast-room nursery ward rectory vicarage parsonage abbey cathedral lodging
+  lodgings lodge flat apartment office post-office`);

@@ -32,8 +32,11 @@ export const UNITS = words(`
 /** Short spans of time: "ten minutes later" is usually still the same scene, so only medium. */
 export const SHORT_UNITS = words('moment moments minute minutes hour hours');
 
-/** Meals and fixed points of a day that open a scene: "After dinner", "Before breakfast". */
-export const MEALS = words('breakfast lunch luncheon dinner supper tea church service school work');
+/** Meals, which open a scene after any of "after, before, at, to, for": "came down to supper". */
+export const MEALS = words('breakfast lunch luncheon dinner supper tea');
+
+/** Fixed points of a day that open a scene only after "after" or "before": "After church". */
+export const ROUTINES = words('church service school work mass chapel');
 
 const alt = (list: readonly string[]): string => list.join('|');
 const PART = alt(DAY_PARTS);
@@ -52,6 +55,12 @@ const CLOCK = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 export interface TimePattern {
   strength: 'strong' | 'medium' | 'weak';
   source: string;
+  /**
+   * Whether the phrase also opens a scene a few words into the first sentence ("The notary came on
+   * the Friday"). Not so for a time that points back ("that morning") or a plan ("tennis before
+   * supper"): those count in full only as the paragraph's first words.
+   */
+  early?: boolean;
 }
 
 export const TIME_PATTERNS: readonly TimePattern[] = [
@@ -83,7 +92,12 @@ export const TIME_PATTERNS: readonly TimePattern[] = [
   // That night, that evening, this morning
   { strength: 'medium', source: `(?:that|this) (?:very )?(?:${PART})\\b` },
   // On Sunday, on the Thursday, by October, in May, one Sunday
-  { strength: 'medium', source: `(?:on|by|in|one|early in|late in|towards|toward) (?:the )?(?:${WHEN})\\b` },
+  {
+    strength: 'medium',
+    early: true,
+    // Not "in May's drawing-room": a month that is also a name, in the possessive.
+    source: `(?:on|by|in|one|early in|late in|towards|toward) (?:the )?(?:${WHEN})\\b(?!['\u2019]s\\b)`,
+  },
   // One morning, one fine evening, one day
   {
     strength: 'medium',
@@ -92,15 +106,19 @@ export const TIME_PATTERNS: readonly TimePattern[] = [
   // At eight, at half past eleven, at a quarter to seven, it was eleven o'clock, at noon
   {
     strength: 'medium',
+    early: true,
     source: `(?:it was |at |about |towards |toward |by )(?:about |exactly |precisely |nearly |almost |half past |a quarter (?:past|to) |ten (?:past|to) |twenty (?:past|to) )?(?:${CLOCK}(?: o'clock| o\u2019clock)?|noon|midnight|dawn|daybreak|dusk|nightfall|sunrise|sunset)\\b`,
   },
   // After dinner, before breakfast, after church, came down to supper
-  { strength: 'medium', source: `(?:after|before|at|to|for) (?:${alt(MEALS)})\\b` },
+  {
+    strength: 'medium',
+    source: `(?:(?:after|before|at|to|for) (?:${alt(MEALS)})|(?:after|before) (?:${alt(ROUTINES)}))\\b`,
+  },
   // Later, afterwards, meanwhile: a move to another thread, or just the next thing in this one
   {
     strength: 'weak',
     source: '(?:later|afterwards|afterward|meanwhile|in the meantime|in the meanwhile)\\b',
   },
   // The 16th of July; on the 3rd of June
-  { strength: 'medium', source: `(?:on )?the \\d{1,2}(?:st|nd|rd|th)? of (?:${alt(MONTHS)})` },
+  { strength: 'medium', early: true, source: `(?:on )?the \\d{1,2}(?:st|nd|rd|th)? of (?:${alt(MONTHS)})` },
 ];
