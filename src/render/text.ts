@@ -1,19 +1,26 @@
 import type { AnalysisResult } from '../engine/result.js';
-import type { StoryStats } from '../engine/types.js';
 import type { RenderOptions } from './index.js';
 
 /** A short plain-text summary for the terminal. */
 export function renderText(result: AnalysisResult, _options: RenderOptions): string {
-  const stats = result.stats as Partial<StoryStats> | undefined;
+  const stats = result.stats;
   const lines: string[] = [];
-  const title = result.meta.title ?? result.source.name.split(/[\/]/).pop() ?? result.source.name;
+  const title = result.meta.title ?? result.source.name.split(/[/]/).pop() ?? result.source.name;
   lines.push(`${title}`);
   lines.push(
     `  ${fmt(stats?.words ?? 0)} words · ${result.characters.length} characters · ` +
       `${result.quotes.length} quotations · ${result.scenes.length} scenes`,
   );
+  if (stats) {
+    lines.push(
+      `  ${stats.lengthTerm} · about ${Math.max(1, Math.round(stats.readingMinutes))} min to read · ` +
+        `${Math.round(stats.dialogueShare * 100)}% dialogue` +
+        (result.emotion ? ` · emotional arc: ${result.emotion.shape}` : ''),
+    );
+  }
   const speech = new Map<string | number, number>();
-  for (const q of result.quotes) if (q.speaker !== null) speech.set(q.speaker, (speech.get(q.speaker) ?? 0) + 1);
+  for (const q of result.quotes)
+    if (q.speaker !== null) speech.set(q.speaker, (speech.get(q.speaker) ?? 0) + 1);
   const cast = [...result.characters].sort((a, b) => b.mentions - a.mentions).slice(0, 12);
   if (cast.length > 0) {
     lines.push('  characters:');
