@@ -1,6 +1,6 @@
 import type { GenderLabel } from '../../engine/types.js';
 import { firstNameGender } from '../lexicon/first-names.js';
-import { HONORIFIC_GENDER } from '../lexicon/honorifics.js';
+import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER } from '../lexicon/honorifics.js';
 import type { NameForm } from './forms.js';
 import { sameGivenName } from './nicknames.js';
 
@@ -140,7 +140,8 @@ export function wordRoles(forms: Iterable<NameForm>): WordRoles {
 
 function titleGender(title: string): 'male' | 'female' | '' {
   const g = title ? HONORIFIC_GENDER.get(title) : undefined;
-  return g === 'male' || g === 'female' ? g : '';
+  if (g === 'male' || g === 'female') return g;
+  return CUSTOMARILY_MALE_TITLES.has(title) ? 'male' : '';
 }
 
 export function parseName(form: NameForm, roles: WordRoles): ParsedName {

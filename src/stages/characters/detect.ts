@@ -8,11 +8,12 @@ import {
   clusterForms,
   pairKey,
 } from './cluster.js';
-import { collectForms, formKey, type NameForm } from './forms.js';
+import { epithetsByContext, findEndearments } from './epithets.js';
+import { collectForms, formKey, isSpeechTag, type NameForm } from './forms.js';
 import { inferGender } from './gender.js';
 import { capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
 import { detectNarrator } from './narrator.js';
-import { NEVER_NAMES } from './not-names.js';
+import { CALENDAR_WORDS, NEVER_NAMES } from './not-names.js';
 import { personForms } from './persons.js';
 import { isVocativeAt } from './vocative.js';
 
@@ -40,7 +41,11 @@ export interface CastFindings {
 export function findCast(doc: StoryDocument): CastFindings {
   const facts = tokenFacts(doc);
   const stats = capitalStats(doc, facts);
-  const spans = findNameSpans(doc, facts, stats, { never: NEVER_NAMES, isFirstName });
+  const spans = findNameSpans(doc, facts, stats, {
+    never: NEVER_NAMES,
+    calendar: CALENDAR_WORDS,
+    isFirstName,
+  });
   const forms = collectForms(doc, facts, stats, spans);
   const persons = personForms(forms);
   const together = coOccurrence(doc, facts, spans, new Set(persons.map((f) => f.key)));
@@ -209,10 +214,83 @@ function buildCast(
     mentionCount: counts[old]!,
     narrator: old === narratorIndex,
   }));
-  const mentions: Mention[] = raw.map((m) => ({ ...m, character: newIndex[m.character]! }));
-  const genders = inferGender(doc, characters, mentions);
+  const named: Mention[] = raw.map((m) => ({ ...m, character: newIndex[m.character]! }));
+  const genders = inferGender(doc, characters, named);
   characters.forEach((c, i) => {
     c.gender = genders[i] ?? c.gender;
   });
+  const mentions = withEndearments(doc, facts, characters, named);
   return { characters, mentions };
+}
+
+/**
+ * Adds the endearments used as vocatives ("Listen, sweetheart") as `vocative` mentions without a
+ * character, and records them as epithets of their likely addressee (epithets.ts).
+ */
+function withEndearments(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  characters: Character[],
+  named: Mention[],
+): Mention[] {
+  const endearments = findEndearments(doc, facts).filter(
+    (e) => !named.some((m) => m.start < e.end && e.start < m.end),
+  );
+  if (endearments.length === 0) return named;
+  const tagged = speakersByTag(doc, facts, characters, named);
+  const epithets = epithetsByContext(doc, characters, named, endearments, (q) => tagged[q] ?? -1);
+  characters.forEach((c, i) => {
+    c.epithets = epithets[i] ?? [];
+  });
+  const extra: Mention[] = endearments.map((e) => ({
+    start: e.start,
+    end: e.end,
+    character: -1,
+    kind: 'vocative',
+    inQuote: true,
+  }));
+  return [...named, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The speaker of each quotation when its paragraph tags one ("…," said John / John replied / he
+ * said), else -1; a pronoun tag goes to the character of that gender named last. Enough to tell
+ * who uses an endearment; attribution does the real work later.
+ */
+function speakersByTag(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  characters: readonly Character[],
+  mentions: readonly Mention[],
+): Int32Array {
+  const tokens = doc.layer('tokens');
+  const quotes = doc.layer('quotes');
+  const sentences = doc.layer('sentences');
+  const byParagraph = new Map<number, number>();
+  const mentionAt = new Map<number, Mention>();
+  for (const m of mentions) if (!m.inQuote && m.character >= 0) mentionAt.set(m.start, m);
+  let lastMale = -1;
+  let lastFemale = -1;
+  for (let t = 0; t < tokens.count; t++) {
+    if (facts.inQuote[t] === 1) continue;
+    const m = mentionAt.get(tokens.start[t]!);
+    let speaker = -1;
+    let end = t;
+    if (m) {
+      while (end + 1 < tokens.count && tokens.start[end + 1]! < m.end) end++;
+      speaker = m.character;
+      const g = characters[speaker]?.gender.label;
+      if (g === 'male') lastMale = speaker;
+      else if (g === 'female') lastFemale = speaker;
+    } else {
+      const w = tokens.lower[t]!;
+      if (w === 'he') speaker = lastMale;
+      else if (w === 'she') speaker = lastFemale;
+    }
+    if (speaker < 0) continue;
+    if (!isSpeechTag(tokens.lower[t - 1] ?? '') && !isSpeechTag(tokens.lower[end + 1] ?? '')) continue;
+    const p = sentences[tokens.sentence[t]!]!.paragraph;
+    if (!byParagraph.has(p)) byParagraph.set(p, speaker);
+  }
+  return Int32Array.from(quotes, (q) => byParagraph.get(q.paragraph) ?? -1);
 }

@@ -66,7 +66,7 @@ const LOCATIVE = new Set([
 ]);
 
 /** A verb that almost only tags speech ("said", "replied"), not one that is often narration ("went"). */
-function isSpeechTag(lower: string): boolean {
+export function isSpeechTag(lower: string): boolean {
   const base = speechVerbBase(lower);
   return base !== undefined && CORE_SPEECH_VERBS.has(base);
 }

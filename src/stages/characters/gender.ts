@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel, Mention } from '../../engine/types.js';
 import { firstNameGender } from '../lexicon/first-names.js';
-import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
+import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 
@@ -37,13 +37,15 @@ function nameVotes(c: Character): NameVotes {
     // "the Duchess", "the old man": the head noun's gender.
     if (words[0]!.toLowerCase() === 'the') {
       const head = words[words.length - 1]!.toLowerCase();
-      const g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head);
+      let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head);
+      if ((g === undefined || g === 'unknown') && CUSTOMARILY_MALE_TITLES.has(head)) g = 'male';
       if (g === 'female') v.titleFemale++;
       else if (g === 'male') v.titleMale++;
       continue;
     }
     const key = honorificKey(words[0]!);
-    const title = key ? HONORIFIC_GENDER.get(key) : undefined;
+    let title = key ? HONORIFIC_GENDER.get(key) : undefined;
+    if (key && title === 'unknown' && CUSTOMARILY_MALE_TITLES.has(key)) title = 'male';
     if (title === 'female') v.titleFemale++;
     else if (title === 'male') v.titleMale++;
     if (title === 'female' || title === 'male') continue;

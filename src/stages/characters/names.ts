@@ -222,8 +222,9 @@ const PARTICLES = new Set([
  * Whether a word form is written as a proper noun in this text: capitalised inside sentences, and
  * in lower case at most a fifth as often. One capitalised use inside a sentence is enough when the
  * word never appears in lower case. A first name that is also a word ("Will", "Rose", "Hope") is a
- * name when the text capitalises it inside sentences at least five times and at least once for
- * every fifty lower-case uses: ordinary words are capitalised mid-sentence only by accident.
+ * name when the text capitalises it inside sentences at least three times and at least once for
+ * every fifty lower-case uses: ordinary words are capitalised mid-sentence only by accident (the
+ * person finder then also asks for a speech tag or a vocative before it trusts such a word).
  */
 export function isProperForm(stats: CapitalStats, form: string, firstName: boolean): boolean {
   const i = stats.id.get(form);
@@ -231,7 +232,11 @@ export function isProperForm(stats: CapitalStats, form: string, firstName: boole
   const mid = stats.capMid[i]!;
   const lower = stats.lower[i]!;
   if (mid >= 1 && lower * 5 <= mid) return true;
-  return firstName && mid >= 5 && mid * 50 >= lower;
+  if (!firstName) return false;
+  // A first name the text never writes in lower case, seen only where English capitalises
+  // anyway ("Lizzy, come in!"), is still a name.
+  if (lower === 0 && stats.capInitial[i]! >= 1) return true;
+  return mid >= 3 && mid * 50 >= lower;
 }
 
 function isInitialLetter(text: string, tokens: TokenLayer, t: number): boolean {
@@ -248,6 +253,8 @@ function isInitialLetter(text: string, tokens: TokenLayer, t: number): boolean {
 export interface NameWords {
   /** Never a name word ("God", "I", "Papa"). */
   never: ReadonlySet<string>;
+  /** Days and months: a name on their own at most ("Sunday"), never the start of a longer one. */
+  calendar: ReadonlySet<string>;
   /** Whether a lower-case word is a known first name (lets "Will" be a name when capitalised). */
   isFirstName: (lower: string) => boolean;
 }
@@ -342,6 +349,8 @@ export function findNameSpans(
         last = k;
         kept = words.length;
         if (form !== tokens.lower[k]) break; // a possessive ends the name
+        // "On Monday Clara walked": a day or month does not start a longer name.
+        if (words.length === 1 && title === '' && lexicon.calendar.has(form)) break;
         continue;
       }
       if (words.length > 0 && isInitialLetter(text, tokens, k)) {

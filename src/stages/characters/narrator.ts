@@ -13,7 +13,7 @@ const FIRST_PERSON_PER_MILLE = 8;
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
 
 /** A character addressed at least this often and named in narration at most this share of the time. */
-const NAME_VOCATIVES = 3;
+const NAME_VOCATIVES = 2;
 const NAME_NARRATION_SHARE = 0.1;
 
 /**

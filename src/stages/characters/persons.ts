@@ -1,6 +1,7 @@
 import { isFirstName } from '../lexicon/first-names.js';
 import { HONORIFIC_GENDER } from '../lexicon/honorifics.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import { ENDEARMENTS } from './epithets.js';
 import type { NameForm } from './forms.js';
 import { isKnownGivenName } from './nicknames.js';
 import { CALENDAR_WORDS, KNOWN_PLACES, PLACE_HEADS } from './not-names.js';
@@ -116,6 +117,9 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     return evidence >= 1 ? 'yes' : 'maybe';
   }
   // One word.
+  // "Honey", "Angel", "Sweetheart" written with a capital: an endearment said to someone, unless
+  // the narration itself uses it as a name ("Angel Clare", "Angel said").
+  if (ENDEARMENTS.has(first) && f.count - f.inQuote < 2 && f.speech === 0) return 'no';
   // A month or a country is a person only when it speaks: "said Sunday".
   if (CALENDAR_WORDS.has(first)) return yes(f.speech >= 2);
   if (KNOWN_PLACES.has(first)) return yes(f.speech >= 2 && locativeShare(f) < 0.05);

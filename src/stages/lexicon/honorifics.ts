@@ -41,3 +41,14 @@ export function honorificKey(word: string): string | undefined {
 export function canonicalHonorific(key: string): string {
   return key.charAt(0).toUpperCase() + key.slice(1);
 }
+
+/**
+ * Titles the lexicon leaves ungendered that fiction before the late twentieth century gives to men
+ * only: military, naval and police ranks and church offices. A weaker cue than "Mr." or "Mrs.".
+ */
+export const CUSTOMARILY_MALE_TITLES: ReadonlySet<string> = new Set(
+  words(`
+  captain capt colonel col major general gen lieutenant lt sergeant sgt corporal admiral commander
+  inspector detective reverend rev parson pastor bishop cardinal dean sheriff constable
+  `),
+);

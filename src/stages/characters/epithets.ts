@@ -1,0 +1,158 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { Attribution, Character, Mention, Quotation } from '../../engine/types.js';
+import { words } from '../lexicon/words.js';
+import type { TokenFacts } from './names.js';
+import { isVocativeAt } from './vocative.js';
+
+/**
+ * Terms of endearment and epithets used to address someone ("sweetheart", "my love", "papa").
+ * They are never characters: a vocative endearment becomes a mention of kind `vocative` and, once
+ * its addressee is known, an entry in that character's `epithets`.
+ */
+
+/** One-word endearments and familiar address; lower case. */
+export const ENDEARMENTS: ReadonlySet<string> = new Set(
+  words(`
+  sweetheart sweetie darling dear dearest love lovey angel honey sweet pet precious treasure duck
+  ducky ducks lamb poppet chick chicken babe baby beloved sugar petal cherub heart
+  papa pa daddy dad mamma mama ma mummy mommy mom mum grandpapa grandmamma granny grandma grandpa
+  child boy girl lad lass laddie lassie sonny son daughter
+  `),
+);
+
+/** Words that may stand before an endearment in an address: "my love", "my dear boy", "you angel". */
+const LEADS = new Set(['my', 'dear', 'dearest', 'sweet', 'little', 'poor', 'old', 'you', 'darling']);
+
+/** Endearments that are also kinship words or titles: epithets only, never reason to split a cast. */
+export interface EndearmentVocative {
+  /** Span of the whole address ("my love"), in working-text offsets. */
+  start: number;
+  end: number;
+  /** Lower-case address as written ("my love"). */
+  text: string;
+  /** Index of the quotation holding it. */
+  quote: number;
+}
+
+/**
+ * Endearments in vocative position inside quotations: "Listen, sweetheart.", "Oh, my love, …",
+ * "Darling!". Lower-case or capitalised; a name mention at the same place wins.
+ */
+export function findEndearments(doc: StoryDocument, facts: TokenFacts): EndearmentVocative[] {
+  const tokens = doc.layer('tokens');
+  const text = doc.text;
+  const quotes = doc.layer('quotes');
+  // Quotation index of every quote piece, in text order.
+  const pieces: { start: number; end: number; quote: number }[] = [];
+  quotes.forEach((q, i) => {
+    for (const [start, end] of q.spans) pieces.push({ start, end, quote: i });
+  });
+  pieces.sort((a, b) => a.start - b.start);
+  const out: EndearmentVocative[] = [];
+  let pi = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    if (facts.inQuote[t] !== 1 || !ENDEARMENTS.has(tokens.lower[t]!)) continue;
+    // Widen over the words that lead the address: "my dear", "my own sweet love".
+    let first = t;
+    while (first > 0 && LEADS.has(tokens.lower[first - 1]!) && facts.inQuote[first - 1] === 1) first--;
+    // "dear" and "love" alone are ordinary words unless they stand as the whole address.
+    const start = tokens.start[first]!;
+    const end = tokens.end[t]!;
+    while (pi < pieces.length && pieces[pi]!.end <= start) pi++;
+    const piece = pieces[pi];
+    if (!piece || piece.start > start) continue;
+    if (!isVocativeAt(text, tokens, first, end, [piece.start, piece.end])) continue;
+    // "my dear Jane": the endearment leads a name; the name is the address.
+    const next = t + 1;
+    if (next < tokens.count && facts.written[next] === 2 && facts.inQuote[next] === 1) continue;
+    out.push({ start, end, text: text.slice(start, end).toLowerCase(), quote: piece.quote });
+  }
+  return out;
+}
+
+/**
+ * Addressees of endearments before attribution is known: the speaker of the quotation is read from
+ * an explicit name tag in its paragraph ("…," said John); the addressee is then the other person
+ * of the exchange, the character most recently named or tagged in the last few paragraphs who is
+ * not the speaker. Returns, per character, the endearments addressed to it (most frequent first).
+ */
+export function epithetsByContext(
+  doc: StoryDocument,
+  characters: readonly Character[],
+  mentions: readonly Mention[],
+  endearments: readonly EndearmentVocative[],
+  speakerOf: (quote: number) => number,
+): string[][] {
+  const paragraphs = doc.layer('paragraphs');
+  const quotes = doc.layer('quotes');
+  const counts = characters.map(() => new Map<string, number>());
+  // Most recent mention of each character before a position, read as we go.
+  const lastSeen = new Float64Array(characters.length).fill(Number.NEGATIVE_INFINITY);
+  let mi = 0;
+  for (const e of endearments) {
+    while (mi < mentions.length && mentions[mi]!.start < e.start) {
+      const m = mentions[mi++]!;
+      if (m.character >= 0) lastSeen[m.character] = m.start;
+    }
+    const speaker = speakerOf(e.quote);
+    const window = paragraphs[Math.max(0, (quotes[e.quote]?.paragraph ?? 0) - 6)]?.start ?? 0;
+    let addressee = -1;
+    let best = window;
+    for (let c = 0; c < characters.length; c++) {
+      if (c === speaker || characters[c]!.narrator) continue;
+      if (lastSeen[c]! >= best) {
+        best = lastSeen[c]!;
+        addressee = c;
+      }
+    }
+    if (addressee < 0) continue;
+    const map = counts[addressee]!;
+    map.set(e.text, (map.get(e.text) ?? 0) + 1);
+  }
+  return counts.map((m) => [...m].sort((a, b) => b[1] - a[1]).map(([w]) => w));
+}
+
+/**
+ * Epithets from attribution, for the attribution stage to call once speakers and addressees are
+ * known: each endearment vocative (a `vocative` mention with character -1 inside a quotation) is
+ * an epithet of the quotation's addressee, or, in a two-person exchange, of the other speaker.
+ * Returns, per character index, its epithets, most frequent first.
+ */
+export function epithetsFromAttribution(
+  quotes: readonly Quotation[],
+  attributions: readonly Attribution[],
+  mentions: readonly Mention[],
+  text: string,
+  size: number,
+): string[][] {
+  const counts = Array.from({ length: size }, () => new Map<string, number>());
+  let qi = 0;
+  for (const m of mentions) {
+    if (m.kind !== 'vocative' || m.character >= 0 || !m.inQuote) continue;
+    while (qi < quotes.length && lastEnd(quotes[qi]!) <= m.start) qi++;
+    const a = attributions[qi];
+    if (!a || a.speaker < 0) continue;
+    let to = a.addressees[0] ?? -1;
+    if (to < 0) {
+      // The other person of a two-person exchange: the nearest different speaker around.
+      for (let d = 1; d <= 3 && to < 0; d++) {
+        for (const j of [qi - d, qi + d]) {
+          const s = attributions[j]?.speaker ?? -1;
+          if (s >= 0 && s !== a.speaker) {
+            to = s;
+            break;
+          }
+        }
+      }
+    }
+    if (to < 0 || to >= size) continue;
+    const word = text.slice(m.start, m.end).toLowerCase();
+    const map = counts[to]!;
+    map.set(word, (map.get(word) ?? 0) + 1);
+  }
+  return counts.map((m) => [...m].sort((x, y) => y[1] - x[1]).map(([w]) => w));
+}
+
+function lastEnd(q: Quotation): number {
+  return q.spans[q.spans.length - 1]![1];
+}

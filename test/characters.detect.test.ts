@@ -1,0 +1,310 @@
+/**
+ * Cast detection from the text: which capitalised words are characters, how their names cluster,
+ * gender, the narrator, vocatives and endearments. Every story here is the project's own.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
+import type { Character, Mention, SourceText } from '../src/engine/types.js';
+
+interface Cast {
+  characters: Character[];
+  mentions: Mention[];
+  text: string;
+  /** Character by any of its names. */
+  who(name: string): Character | undefined;
+  /** All names (name and aliases) of every character, lower case. */
+  names: string[];
+  /** The mention texts of one character. */
+  mentionsOf(name: string): string[];
+}
+
+const engine = createEngine({ until: 'characters' });
+
+function cast(text: string): Cast {
+  const source: SourceText = {
+    name: 'story.txt',
+    format: 'txt',
+    encoding: 'utf-8',
+    text,
+    meta: {},
+    structure: { chapters: [], breaks: [] },
+    messages: [],
+  };
+  const doc = engine.process(source);
+  const characters = doc.layer('characters');
+  const mentions = doc.layer('mentions');
+  const who = (name: string): Character | undefined =>
+    characters.find((c) => [c.name, ...c.aliases].some((n) => n.toLowerCase() === name.toLowerCase()));
+  return {
+    characters,
+    mentions,
+    text: doc.text,
+    who,
+    names: characters.flatMap((c) => [c.name, ...c.aliases]).map((n) => n.toLowerCase()),
+    mentionsOf(name) {
+      const c = who(name);
+      const i = c ? characters.indexOf(c) : -2;
+      return mentions.filter((m) => m.character === i).map((m) => doc.text.slice(m.start, m.end));
+    },
+  };
+}
+
+/** Joins paragraphs with blank lines. */
+const story = (...paragraphs: string[]): string => paragraphs.join('\n\n');
+
+describe('characters: what is a name', () => {
+  const text = story(
+    'Tears ran down her face. Good manners kept her silent. Nonsense, she thought, and Clara Venn wiped her eyes.',
+    'On Monday Clara walked to Brinsley with Tobias Wren. They reached Brinsley before noon and left Brinsley at dusk.',
+    '"God knows we are late," said Tobias. "Nonsense," said Clara. "Good heavens, it is only March."',
+    'Tears again. Clara laughed, and Tobias laughed with her. In March they came back from Brinsley.',
+    'Good weather followed. Tobias said nothing. Clara said that Tobias was a fool.',
+  );
+  const c = cast(text);
+
+  const notCharacters: [string, string][] = [
+    ['Tears', 'capitalised only at sentence starts'],
+    ['Good', 'capitalised only at sentence starts'],
+    ['Nonsense', 'capitalised only at sentence starts'],
+    ['God', 'a deity, not a character'],
+    ['Monday', 'a weekday'],
+    ['March', 'a month'],
+    ['Brinsley', 'a place: "to", "reached", "from", "at"'],
+  ];
+  for (const [word, why] of notCharacters) {
+    it(`characters: "${word}" is not a character (${why})`, () => {
+      assert.equal(c.who(word), undefined, `cast: ${c.names.join(', ')}`);
+    });
+  }
+  it('characters: the two named people are the cast', () => {
+    assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Clara', 'Tobias']);
+  });
+});
+
+describe('characters: alias clustering', () => {
+  it('characters: "Tom", "Tom Sawyer" and "Mr. Sawyer" are one person', () => {
+    const c = cast(
+      story(
+        'Tom Sawyer lived by the river with his aunt. Tom liked the river more than school.',
+        '"Mr. Sawyer," said the teacher, "you are late again." Tom grinned at her.',
+        'Tom ran home. Everyone in the village knew Mr. Sawyer by his grin, and Tom knew it.',
+        '"Tom!" cried his aunt. Tom did not answer, and Tom Sawyer slipped out of the window.',
+      ),
+    );
+    const tom = c.who('Tom');
+    assert.ok(tom, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Tom Sawyer'), tom);
+    assert.equal(c.who('Mr. Sawyer'), tom);
+    assert.equal(tom.gender.label, 'male');
+  });
+
+  it('characters: "Mr. Harting" and "Mr. Edmund Harting" are two people when the title alone is far more frequent', () => {
+    const c = cast(
+      story(
+        'Mr. Harting owned the mill. Mr. Harting was a stern man, and the village feared Mr. Harting.',
+        'His brother, Mr. Edmund Harting, lived in town. Edmund Harting wrote once a year.',
+        '"Mr. Harting will not sell," said the miller. Mr. Harting smiled at that.',
+        'Mr. Harting walked to the mill. Mr. Harting counted the sacks. Mr. Harting went home.',
+        'Mr. Harting wrote to Mr. Edmund Harting at last, and Mr. Harting waited for the reply.',
+        'Mr. Harting read the letter twice. Mr. Harting laughed. Mr. Harting burned it.',
+      ),
+    );
+    const elder = c.who('Mr. Harting');
+    const younger = c.who('Mr. Edmund Harting');
+    assert.ok(elder && younger, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(elder, younger);
+  });
+
+  it('characters: "Mrs. Pell" and "Ada Pell" are two people, mother and daughter', () => {
+    const c = cast(
+      story(
+        'Mrs. Pell kept the inn. Her daughter Ada Pell kept the accounts.',
+        '"Ada!" called Mrs. Pell. Ada came running, and Mrs. Pell handed Ada the keys.',
+        'Ada counted the coins while Mrs. Pell watched. Mrs. Pell said Ada was quick.',
+        '"Thank you, Mother," said Ada. Mrs. Pell nodded. Ada smiled.',
+      ),
+    );
+    const mother = c.who('Mrs. Pell');
+    const ada = c.who('Ada');
+    assert.ok(mother && ada, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(mother, ada);
+    assert.equal(c.who('Ada Pell'), ada);
+  });
+
+  it('characters: a nickname joins its full name ("Lizzy" is "Elizabeth Marsh")', () => {
+    const c = cast(
+      story(
+        'Elizabeth Marsh was the youngest of the family. Elizabeth liked to walk alone.',
+        '"Lizzy, come in!" her father called. "Lizzy, it is raining."',
+        'Elizabeth came in, shaking the rain from her hair. "Yes, Papa," said Elizabeth.',
+        '"Lizzy is always out," said her father. Elizabeth laughed.',
+      ),
+    );
+    const liz = c.who('Elizabeth');
+    assert.ok(liz, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Lizzy'), liz);
+    assert.equal(c.who('Elizabeth Marsh'), liz);
+    assert.equal(liz.gender.label, 'female');
+  });
+
+  it('characters: a bare surname that two sisters share joins neither of them', () => {
+    const c = cast(
+      story(
+        'Nora Lisle and Kate Lisle were sisters. Nora was tall and Kate was quick.',
+        '"Miss Lisle," said the vicar to Nora, "and Miss Kate." Kate curtsied and Nora smiled.',
+        'Lisle was a name the village knew. Nora walked home first, and Kate followed.',
+        '"Kate!" said Nora. "Nora!" said Kate. Lisle, the vicar wrote, was a good name.',
+      ),
+    );
+    const nora = c.who('Nora');
+    const kate = c.who('Kate');
+    assert.ok(nora && kate, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(nora, kate);
+    assert.ok(!nora.aliases.includes('Lisle') && !kate.aliases.includes('Lisle'));
+  });
+});
+
+describe('characters: names that are also words, possessives, capitals', () => {
+  it('characters: "Will" and "Rose" are characters when the text makes them speak, and "will" stays a word', () => {
+    const c = cast(
+      story(
+        'Will Harker came to the farm in spring. Will said he would stay, and Rose said she would see.',
+        '"I will mend the fence," said Will. "You will not," said Rose. Rose laughed.',
+        'The rose bush by the door was in flower. Will cut a rose for Rose, and Rose put it in water.',
+        '"Will, you are kind," said Rose. "I will be kinder," said Will, and he will be.',
+        'Rose watched Will work. Will whistled. Rose said nothing, and Will smiled at Rose.',
+      ),
+    );
+    assert.ok(c.who('Will'), `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Rose'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Will')?.gender.label, 'male');
+    assert.equal(c.who('Rose')?.gender.label, 'female');
+    // The modal "will" and the flower "rose" are not mentions.
+    assert.ok(c.mentionsOf('Will').every((m) => m === 'Will' || m === 'Will Harker'));
+    assert.ok(c.mentionsOf('Rose').every((m) => m === 'Rose'));
+  });
+
+  it('characters: a possessive ("Anna\'s", "James\'s") is a mention of the name without the \'s', () => {
+    const c = cast(
+      story(
+        "Anna Brook and James Orme were neighbours. Anna's garden ran down to James's orchard.",
+        'Anna said the apples were hers. James said they were not. Anna laughed at James.',
+        "James's dog barked at Anna's cat, and Anna chased the dog away. James sighed.",
+      ),
+    );
+    assert.ok(c.mentionsOf('Anna').includes('Anna'));
+    assert.ok(c.mentionsOf('James').includes('James'));
+    assert.ok(!c.mentionsOf('Anna').some((m) => m.endsWith("'s")));
+    assert.ok(!c.mentionsOf('James').some((m) => m.endsWith("'s")));
+  });
+
+  it('characters: words of ALL CAPS headings are not characters', () => {
+    const c = cast(
+      story(
+        'CHAPTER ONE',
+        'THE STORM BREAKS',
+        'Olive Dane stood at the window. Olive watched the rain, and Olive said nothing.',
+        '"Olive," said her brother Hal, "come away from the glass." Hal pulled the curtain.',
+        'CHAPTER TWO',
+        'Olive slept late. Hal woke her, and Hal said the storm was over.',
+      ),
+    );
+    assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Hal', 'Olive']);
+  });
+});
+
+describe('characters: titles, descriptive references, narrator', () => {
+  it("characters: a person known only by title and surname is a character with the title's gender", () => {
+    const c = cast(
+      story(
+        'Mrs. Fenwick kept the shop. Colonel Starke came in every morning, and Mrs. Fenwick served him.',
+        '"Good morning, Mrs. Fenwick," said Colonel Starke. "Good morning, Colonel," said Mrs. Fenwick.',
+        'Mrs. Fenwick wrapped his bread. Colonel Starke paid and left, and Mrs. Fenwick watched him go.',
+      ),
+    );
+    assert.equal(c.who('Mrs. Fenwick')?.gender.label, 'female');
+    assert.equal(c.who('Colonel Starke')?.gender.label, 'male');
+  });
+
+  it('characters: a frequent descriptive title ("the Ferryman") is a character of its own', () => {
+    const c = cast(
+      story(
+        'Lena reached the river at dusk. The Ferryman was waiting by his boat.',
+        '"Where to?" said the Ferryman. "Across," said Lena. The Ferryman nodded.',
+        'The Ferryman rowed in silence. "You are late," said the Ferryman at last.',
+        'Lena paid the Ferryman and stepped ashore. The Ferryman rowed back alone.',
+      ),
+    );
+    assert.ok(c.who('the Ferryman'), `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Lena'));
+  });
+
+  it('characters: a first-person narrator is a character, named by what others call them', () => {
+    const c = cast(
+      story(
+        'I had known Piers Gale for ten years when he asked me to come to the coast. I went.',
+        '"Hollis," he said when I arrived, "you look tired." I told him I was. My room faced the sea.',
+        'I slept badly. In the morning I walked with Piers along the cliffs, and I listened to him.',
+        '"You never listen, Hollis," said Piers. I said that I always did. He laughed at me.',
+        'I left on the Friday. Piers waved from the gate, and I waved back at him.',
+      ),
+    );
+    const narrator = c.characters.find((x) => x.narrator);
+    assert.ok(narrator, `cast: ${c.names.join(', ')}`);
+    assert.equal(narrator.name, 'Hollis');
+    assert.ok(c.who('Piers'));
+    assert.notEqual(c.who('Piers'), narrator);
+  });
+});
+
+describe('characters: vocatives and endearments', () => {
+  it('characters: a name addressed inside a quotation is a vocative mention ("Margaret, please stay")', () => {
+    const c = cast(
+      story(
+        'Margaret Lowe stood up to go. Her uncle Basil looked up.',
+        '"Margaret, please stay," said Basil. "Listen, Margaret. Stay for supper."',
+        'Margaret sat down again, and Basil poured the tea.',
+      ),
+    );
+    const kinds = c.mentions.filter((m) => c.text.slice(m.start, m.end) === 'Margaret').map((m) => m.kind);
+    assert.deepEqual(kinds, ['vocative', 'vocative', 'proper']);
+  });
+
+  it('characters: lovers who share one pet name, one of them called by two more, are exactly the two named people', () => {
+    const c = cast(
+      story(
+        'Jonah Reed came home late. Delia Frost was waiting by the fire.',
+        '"Listen, sweetheart," Jonah said. "I am sorry."',
+        '"Oh, sweetheart," Delia replied, "you are always late."',
+        '"My love, forgive me," said Jonah.',
+        '"Only if you mean it, darling," said Delia.',
+        'Jonah kissed her. Delia smiled at him, and Jonah laughed.',
+        '"Angel," said Jonah. "You are my angel."',
+      ),
+    );
+    assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Delia', 'Jonah']);
+    const delia = c.who('Delia')!;
+    const jonah = c.who('Jonah')!;
+    assert.ok(delia.epithets.includes('sweetheart'), `Delia: ${delia.epithets}`);
+    assert.ok(delia.epithets.includes('my love'), `Delia: ${delia.epithets}`);
+    assert.ok(delia.epithets.includes('angel'), `Delia: ${delia.epithets}`);
+    assert.ok(jonah.epithets.includes('sweetheart'), `Jonah: ${jonah.epithets}`);
+    assert.ok(jonah.epithets.includes('darling'), `Jonah: ${jonah.epithets}`);
+    // The endearments are vocative mentions of nobody in particular.
+    const endearments = c.mentions.filter((m) => m.character < 0);
+    assert.ok(endearments.length >= 5 && endearments.every((m) => m.kind === 'vocative'));
+  });
+
+  it('characters: "papa" addressed is an epithet, never a character', () => {
+    const c = cast(
+      story(
+        'Ivy Marlow sat with her father after dinner.',
+        '"Papa, read to me," said Ivy. "Not tonight, Ivy," said her father.',
+        '"Please, Papa," said Ivy. Ivy waited, and her father opened the book.',
+      ),
+    );
+    assert.equal(c.who('Papa'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Ivy'));
+  });
+});
