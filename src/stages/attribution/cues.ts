@@ -111,7 +111,12 @@ function isQuoteMark(tokens: TokenLayer, t: number): boolean {
  * The person a noun phrase starting (or, with `backwards`, ending) at token t refers to, if it is a
  * name, a personal pronoun or a descriptive reference ("his wife", "the old man").
  */
-function referentAt(ix: CueIndex, t: number, limit: number): Referent | undefined {
+function referentAt(
+  ix: CueIndex,
+  t: number,
+  limit: number,
+  role: 'speaker' | 'object' = 'speaker',
+): Referent | undefined {
   const { tokens } = ix;
   if (t < 0 || t >= limit) return undefined;
   const m = ix.mentionAt[t]!;
@@ -121,9 +126,14 @@ function referentAt(ix: CueIndex, t: number, limit: number): Referent | undefine
       return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
   }
   const lower = tokens.lower[t]!;
-  const p = PRONOUNS.get(lower);
+  // "her husband", "his sister": a possessive determiner, not the speaker.
+  const possessive =
+    (lower === 'her' || lower === 'his') &&
+    t + 1 < limit &&
+    (tokens.pos[t + 1] === POS.NOUN || tokens.pos[t + 1] === POS.ADJ);
+  const p = possessive ? undefined : PRONOUNS.get(lower);
   if (p) {
-    if (p.person === 1 && !p.plural && p.case === 'subject') {
+    if (p.person === 1 && !p.plural && p.case === 'subject' && role === 'speaker') {
       return {
         character: ix.narrator,
         gender: 'unknown',
@@ -132,7 +142,8 @@ function referentAt(ix: CueIndex, t: number, limit: number): Referent | undefine
         token: t,
       };
     }
-    if (p.person === 3 && !p.plural && (p.case === 'subject' || p.case === 'object')) {
+    // A speaker is a subject ("said he", "she whispered"); an addressee an object ("told him").
+    if (p.person === 3 && !p.plural && p.case === (role === 'speaker' ? 'subject' : 'object')) {
       const r = ix.pronounAt[t]!;
       const guess = r >= 0 ? ix.pronouns[r]!.character : -1;
       return { character: -1, gender: p.gender, via: 'pronoun', corefGuess: guess, token: t };
@@ -209,6 +220,11 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     t++;
   let end = t;
   while (end < to && end < t + 14 && !CLAUSE_END.has(tokens.lower[end]!) && !isQuoteMark(tokens, end)) end++;
+  // `"…," was Mr. Woodhouse's observation` / `came Tibby's voice`: the possessor speaks.
+  if (t < end && (tokens.lower[t] === 'was' || tokens.lower[t] === 'came')) {
+    const owner = referentAt(ix, t + 1, end);
+    if (owner && owner.via === 'name') return { kind: 'tag', where: 'post', referent: owner, verb: '' };
+  }
   for (let v = t; v < end && v <= t + 6; v++) {
     const verb = verbAt(tokens, v);
     if (verb === undefined) continue;
@@ -265,7 +281,7 @@ function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
   if (t < end && (tokens.lower[t] === 'to' || tokens.lower[t] === 'at')) t++;
   else if (!(cue.verb === 'tell' || cue.verb === 'ask' || cue.verb === 'answer' || cue.verb === 'address'))
     return cue;
-  const object = referentAt(ix, t, end);
+  const object = referentAt(ix, t, end, 'object');
   if (object && object.via !== 'narrator') cue.object = object;
   return cue;
 }
@@ -294,6 +310,11 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       if (inverted && after <= v + 2) return { kind: 'tag', where: 'pre', referent: inverted, verb };
       const subject = subjectBefore(ix, begin, v) ?? firstReferent(ix, begin, v);
       if (subject) return withObject(ix, { kind: 'tag', where: 'pre', referent: subject, verb }, v + 1, to);
+    }
+    // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
+    if (last === ':') {
+      const subject = firstReferent(ix, begin, Math.min(s, begin + 6));
+      if (subject) return { kind: 'tag', where: 'pre', referent: subject, verb: '' };
     }
   }
   if (!opensParagraph) return undefined;

@@ -48,6 +48,8 @@ export const EMISSION_FEATURES = [
   'in-run-mention-3-8-back',
   'in-run-mention-9-30-back',
   'in-run-pronoun-1-2-back',
+  'tagged-within-5-turns',
+  'tagged-in-conversation',
   'spoke-tagged-1-2-back',
   'spoke-tagged-3-6-back',
   'narrator',
@@ -164,6 +166,15 @@ export function conversationFeatures(
   const addressed = new Uint32Array(turns.length);
   const local = new Map(candidates.map((c, k) => [c, k] as const));
   const lastTagged = new Int32Array(C).fill(-100);
+  // Turns whose tag names each candidate: the conversation's confirmed participants.
+  const taggedTurns: number[][] = candidates.map(() => []);
+  turns.forEach((turn, i) => {
+    for (const cue of turn.cues) {
+      if (cue.kind !== 'tag' || cue.referent.via !== 'name') continue;
+      const k = local.get(cue.referent.character);
+      if (k !== undefined) taggedTurns[k]!.push(i);
+    }
+  });
 
   turns.forEach((turn, i) => {
     if (i > 0) {
@@ -223,6 +234,9 @@ export function conversationFeatures(
         f[inRun ? E['in-run-mention-9-30-back'] : E['mention-9-30-back']] = 1;
       const lp = lastAtOrBefore(presence.pronounParagraphs[c]!, para);
       if (lp >= 0 && para - lp <= 2) f[inRun ? E['in-run-pronoun-1-2-back'] : E['pronoun-1-2-back']] = 1;
+      const tagged = taggedTurns[k]!.filter((j) => j !== i);
+      if (tagged.some((j) => Math.abs(j - i) <= 5)) f[E['tagged-within-5-turns']] = 1;
+      else if (tagged.length > 0) f[E['tagged-in-conversation']] = 1;
       const since = i - lastTagged[k]!;
       if (since >= 1 && since <= 2) f[E['spoke-tagged-1-2-back']] = 1;
       else if (since >= 3 && since <= 6) f[E['spoke-tagged-3-6-back']] = 1;

@@ -75,6 +75,28 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
           prevEnd === para.start,
         );
         if (before) cues.push(before);
+        // `Rodney made a step forward and said:` closing the paragraph before: a lead-in whose
+        // quotation opens the next paragraph.
+        const pi = paragraphOf(paragraphs, s, q.paragraph);
+        const prevPara = paragraphs[pi - 1];
+        if (
+          !before &&
+          prevEnd === para.start &&
+          s - para.start <= 2 &&
+          prevPara &&
+          prevPara.kind === 'prose'
+        ) {
+          const lastSpanEnd = si > 0 ? spans[si - 1]!.e : -1;
+          if (lastSpanEnd < prevPara.start) {
+            const lead = cueBefore(
+              ix,
+              tokenAtOrAfter(tokens, prevPara.start),
+              tokenAtOrAfter(tokens, prevPara.end),
+              false,
+            );
+            if (lead) cues.push(lead);
+          }
+        }
       }
       if (k === q.spans.length - 1 && !after) {
         const beat = beatAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));

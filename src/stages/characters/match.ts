@@ -62,8 +62,39 @@ function buildIndex(cast: readonly NamedCharacter[]): AliasIndex {
       add(key, i);
     }
   });
+  // A title on its own ("the Doctor", "Mademoiselle", "the Colonel") names the one character
+  // who bears it, when only one does.
+  const titled = new Map<string, number[]>();
+  explicit.forEach((keys, i) => {
+    for (const key of keys) {
+      const title = key.split(' ')[0]!;
+      if (key.includes(' ') && HONORIFIC_WORDS.has(title) && !GENERIC_TITLES.has(title)) {
+        const list = titled.get(title) ?? [];
+        if (!list.includes(i)) list.push(i);
+        titled.set(title, list);
+      }
+    }
+  });
+  for (const [title, owners] of titled) if (owners.length === 1 && !byKey.has(title)) add(title, owners[0]!);
   return { byKey, firstWords, maxWords };
 }
+
+/** Titles too common to stand for one person on their own. */
+const GENERIC_TITLES = new Set([
+  'mr',
+  'mrs',
+  'miss',
+  'ms',
+  'mx',
+  'm',
+  'st',
+  'saint',
+  'master',
+  'mistress',
+  'sir',
+  'lady',
+  'lord',
+]);
 
 /** Shorter names implied by a full name key: first name, surname, honorific + surname. */
 function partsOf(key: string): string[] {
@@ -74,7 +105,9 @@ function partsOf(key: string): string[] {
   // the bare surname; women with "Mrs."/"Miss" rarely are.
   if (names.length === 1) {
     const bare = names[0]!;
-    return honorific && HONORIFIC_GENDER.get(honorific) !== 'female' && bare.length > 1 && !LINKING.has(bare) ? [bare] : [];
+    return honorific && HONORIFIC_GENDER.get(honorific) !== 'female' && bare.length > 1 && !LINKING.has(bare)
+      ? [bare]
+      : [];
   }
   if (names.length < 2) return [];
   const out: string[] = [];
@@ -87,7 +120,22 @@ function partsOf(key: string): string[] {
 }
 
 /** Name particles that are not names by themselves ("de", "van", "of"). */
-const LINKING = new Set(['de', 'da', 'di', 'del', 'van', 'von', 'der', 'la', 'le', 'of', 'the', 'st', 'mc', 'o']);
+const LINKING = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  'of',
+  'the',
+  'st',
+  'mc',
+  'o',
+]);
 
 /**
  * Token's matching form: lower-case, honorific full stop dropped, possessive dropped (wink keeps
@@ -102,7 +150,9 @@ function tokenKey(tokens: TokenLayer, t: number): string {
 
 function possessiveLength(lower: string): number {
   const n = lower.length;
-  return n > 2 && lower.charCodeAt(n - 1) === 115 && (lower[n - 2] === "'" || lower[n - 2] === '\u2019') ? 2 : 0;
+  return n > 2 && lower.charCodeAt(n - 1) === 115 && (lower[n - 2] === "'" || lower[n - 2] === '\u2019')
+    ? 2
+    : 0;
 }
 
 function isCapitalised(text: string, at: number): boolean {
@@ -176,12 +226,16 @@ function isAfterOpeningQuote(text: string, tokens: TokenLayer, t: number): boole
  * How often each one-word alias occurs in lower case (as an ordinary word) and capitalised inside a
  * sentence (as a name).
  */
-function countWordUses(doc: StoryDocument, index: AliasIndex): Map<string, { lower: number; capitalisedInside: number }> {
+function countWordUses(
+  doc: StoryDocument,
+  index: AliasIndex,
+): Map<string, { lower: number; capitalisedInside: number }> {
   const tokens = doc.layer('tokens');
   const sentences = doc.layer('sentences');
   const text = doc.text;
   const counts = new Map<string, { lower: number; capitalisedInside: number }>();
-  for (const key of index.byKey.keys()) if (!key.includes(' ')) counts.set(key, { lower: 0, capitalisedInside: 0 });
+  for (const key of index.byKey.keys())
+    if (!key.includes(' ')) counts.set(key, { lower: 0, capitalisedInside: 0 });
   for (let t = 0; t < tokens.count; t++) {
     const use = counts.get(tokenKey(tokens, t));
     if (!use) continue;

@@ -44,11 +44,12 @@ export function canonicalHonorific(key: string): string {
 
 /**
  * Titles the lexicon leaves ungendered that fiction before the late twentieth century gives to men
- * only: military, naval and police ranks and church offices. A weaker cue than "Mr." or "Mrs.".
+ * only: military, naval and police ranks, church offices, doctors, professors and officials. A weaker cue than "Mr." or "Mrs.".
  */
 export const CUSTOMARILY_MALE_TITLES: ReadonlySet<string> = new Set(
   words(`
   captain capt colonel col major general gen lieutenant lt sergeant sgt corporal admiral commander
-  inspector detective reverend rev parson pastor bishop cardinal dean sheriff constable
+  inspector detective reverend rev parson pastor bishop cardinal dean sheriff constable dr doctor
+  professor prof judge governor president senator chancellor
   `),
 );
