@@ -20,23 +20,63 @@ import type { RenderOptions } from './index.js';
  * a tag is one row per piece, as BookNLP's quotations are contiguous.
  */
 
-interface Token {
-  start: number;
-  end: number;
-  paragraph: number;
-  sentence: number;
-  inSentence: number;
+/** Tokens as parallel arrays: a novel has a million of them, too many for one object each. */
+export interface TokenTable {
+  count: number;
+  start: Int32Array;
+  end: Int32Array;
+  paragraph: Int32Array;
+  sentence: Int32Array;
+  inSentence: Int32Array;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’\-‐][\p{L}\p{N}\p{M}]+)*/uy;
+function grow(t: TokenTable): void {
+  const size = t.start.length * 2;
+  for (const key of ['start', 'end', 'paragraph', 'sentence', 'inSentence'] as const) {
+    const next = new Int32Array(size);
+    next.set(t[key]);
+    t[key] = next;
+  }
+}
+
+/** Letters, digits and combining marks make words; ASCII decided by range, the rest cached. */
+const wordCache = new Map<number, boolean>();
+function isWordUnit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let word = wordCache.get(c);
+  if (word === undefined) {
+    word = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+    wordCache.set(c, word);
+  }
+  return word;
+}
+
+/** Apostrophes and hyphens that join two word parts ("don't", "well-known", "Keeper’s"). */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45 || c === 0x2010;
+}
+
+function isSpace(text: string, c: number, at: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(text[at]!);
+}
 
 /** Tokens of the source text, paragraph by paragraph, with sentence ids from the emotion layer. */
-export function tokenise(result: AnalysisResult, text: string): Token[] {
+export function tokenise(result: AnalysisResult, text: string): TokenTable {
   const sentences = result.emotion?.sentences;
-  const tokens: Token[] = [];
+  const initial = Math.max(16, Math.ceil(text.length / 5));
+  const tokens: TokenTable = {
+    count: 0,
+    start: new Int32Array(initial),
+    end: new Int32Array(initial),
+    paragraph: new Int32Array(initial),
+    sentence: new Int32Array(initial),
+    inSentence: new Int32Array(initial),
+  };
   let sentence = -1;
   let si = 0;
-  let lastSentenceKey = -1;
+  let lastSentenceKey = Number.NaN;
   result.paragraphs.forEach((p, paragraph) => {
     let at = p.start;
     // Without sentence spans, a paragraph is one sentence.
@@ -44,17 +84,22 @@ export function tokenise(result: AnalysisResult, text: string): Token[] {
     let inSentence = 0;
     while (at < p.end) {
       const c = text.charCodeAt(at);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || /\s/.test(text[at]!)) {
+      if (isSpace(text, c, at)) {
         at++;
         continue;
       }
-      WORD.lastIndex = at;
-      const word = WORD.exec(text);
-      let end: number;
-      if (word && word.index === at && word[0].length > 0) end = Math.min(p.end, at + word[0].length);
-      else {
-        end = at + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-        while (end < p.end && text[end] === text[at] && !/[\p{L}\p{N}]/u.test(text[at]!)) end++;
+      let end = at + 1;
+      if (isWordUnit(c)) {
+        while (end < p.end) {
+          const d = text.charCodeAt(end);
+          if (isWordUnit(d)) end++;
+          else if (isJoiner(d) && end + 1 < p.end && isWordUnit(text.charCodeAt(end + 1))) end += 2;
+          else break;
+        }
+      } else if (c >= 0xd800 && c <= 0xdbff && end < p.end) {
+        end++;
+      } else {
+        while (end < p.end && text.charCodeAt(end) === c) end++;
       }
       if (sentences) {
         while (si < sentences.length && sentences[si]![1] <= at) si++;
@@ -65,7 +110,13 @@ export function tokenise(result: AnalysisResult, text: string): Token[] {
           inSentence = 0;
         }
       }
-      tokens.push({ start: at, end, paragraph, sentence, inSentence: inSentence++ });
+      if (tokens.count === tokens.start.length) grow(tokens);
+      const t = tokens.count++;
+      tokens.start[t] = at;
+      tokens.end[t] = end;
+      tokens.paragraph[t] = paragraph;
+      tokens.sentence[t] = sentence;
+      tokens.inSentence[t] = inSentence++;
       at = end;
     }
   });
@@ -78,15 +129,26 @@ function cell(s: string): string {
 
 export function renderBooknlpTokens(result: AnalysisResult, options: RenderOptions): string {
   const text = options.sourceText;
-  const lines = [
-    'paragraph_ID\tsentence_ID\ttoken_ID_within_sentence\ttoken_ID_within_document\tword\tlemma\tbyte_onset\tbyte_offset\tPOS_tag\tfine_POS_tag\tdependency_relation\tsyntactic_head_ID\tevent',
+  const t = tokenise(result, text);
+  // Lines are joined a few thousand at a time, so the million line strings of a novel die young
+  // instead of all living until one final join.
+  const chunks = [
+    'paragraph_ID\tsentence_ID\ttoken_ID_within_sentence\ttoken_ID_within_document\tword\tlemma\tbyte_onset\tbyte_offset\tPOS_tag\tfine_POS_tag\tdependency_relation\tsyntactic_head_ID\tevent\n',
   ];
-  tokenise(result, text).forEach((t, i) => {
+  let lines: string[] = [];
+  for (let i = 0; i < t.count; i++) {
+    const start = t.start[i]!;
+    const end = t.end[i]!;
     lines.push(
-      `${t.paragraph}\t${t.sentence}\t${t.inSentence}\t${i}\t${cell(text.slice(t.start, t.end))}\t_\t${t.start}\t${t.end}\t_\t_\t_\t-1\tO`,
+      `${t.paragraph[i]}\t${t.sentence[i]}\t${t.inSentence[i]}\t${i}\t${cell(text.slice(start, end))}\t_\t${start}\t${end}\t_\t_\t_\t-1\tO\n`,
     );
-  });
-  return lines.join('\n') + '\n';
+    if (lines.length === 4096) {
+      chunks.push(lines.join(''));
+      lines = [];
+    }
+  }
+  chunks.push(lines.join(''));
+  return chunks.join('');
 }
 
 const QUOTE_MARKS = new Set([
@@ -108,19 +170,20 @@ export function renderBooknlpQuotes(result: AnalysisResult, options: RenderOptio
   const tokens = tokenise(result, text);
   const firstFrom = (offset: number) => {
     let lo = 0;
-    let hi = tokens.length;
+    let hi = tokens.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.end <= offset) lo = mid + 1;
+      if (tokens.end[mid]! <= offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   const lastBefore = (offset: number) => {
     let t = firstFrom(offset);
-    while (t < tokens.length && tokens[t]!.start < offset) t++;
+    while (t < tokens.count && tokens.start[t]! < offset) t++;
     return t - 1;
   };
+  // Each character's mentions in text order, to find those inside one paragraph by binary search.
   const mentionsBy = new Map<string | number, { start: number; end: number }[]>();
   for (const m of result.mentions) {
     if (m.character === null) continue;
@@ -128,8 +191,19 @@ export function renderBooknlpQuotes(result: AnalysisResult, options: RenderOptio
     list.push(m);
     mentionsBy.set(m.character, list);
   }
-  const paragraphOf = (offset: number) =>
-    tokens[Math.min(firstFrom(offset), tokens.length - 1)]?.paragraph ?? -1;
+  for (const list of mentionsBy.values()) list.sort((a, b) => a.start - b.start);
+  const inRange = (list: readonly { start: number; end: number }[], from: number, to: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < list.length && list[end]!.start < to) end++;
+    return list.slice(lo, end);
+  };
 
   const lines = ['quote_start\tquote_end\tmention_start\tmention_end\tmention_phrase\tchar_id\tquote'];
   for (const q of result.quotes) {
@@ -137,22 +211,18 @@ export function renderBooknlpQuotes(result: AnalysisResult, options: RenderOptio
     for (const [s, e] of q.spans) {
       let first = firstFrom(s);
       let last = lastBefore(e);
-      if (first > last || first >= tokens.length) continue;
-      if (first > 0 && QUOTE_MARKS.has(text.slice(tokens[first - 1]!.start, tokens[first - 1]!.end))) first--;
-      if (
-        last + 1 < tokens.length &&
-        QUOTE_MARKS.has(text.slice(tokens[last + 1]!.start, tokens[last + 1]!.end))
-      )
-        last++;
+      if (first > last || first >= tokens.count) continue;
+      const word = (t: number) => text.slice(tokens.start[t]!, tokens.end[t]!);
+      if (first > 0 && QUOTE_MARKS.has(word(first - 1))) first--;
+      if (last + 1 < tokens.count && QUOTE_MARKS.has(word(last + 1))) last++;
       let mention = [-1, -1];
       let phrase = '';
       if (q.speaker !== null) {
         // The speaker's mention nearest the quotation in its paragraph, outside the quotation.
-        const paragraph = tokens[first]!.paragraph;
+        const paragraph = result.paragraphs[tokens.paragraph[first]!]!;
         let best = Number.POSITIVE_INFINITY;
-        for (const m of mentionsBy.get(q.speaker) ?? []) {
+        for (const m of inRange(mentionsBy.get(q.speaker) ?? [], paragraph.start, paragraph.end)) {
           if (q.spans.some(([a, b]) => m.start >= a && m.start < b)) continue;
-          if (paragraphOf(m.start) !== paragraph) continue;
           const distance = m.start >= e ? m.start - e : s - m.end;
           if (distance < best) {
             best = distance;
@@ -161,10 +231,9 @@ export function renderBooknlpQuotes(result: AnalysisResult, options: RenderOptio
           }
         }
       }
-      const quote = tokens
-        .slice(first, last + 1)
-        .map((t) => cell(text.slice(t.start, t.end)))
-        .join(' ');
+      const words: string[] = [];
+      for (let t = first; t <= last; t++) words.push(cell(word(t)));
+      const quote = words.join(' ');
       lines.push(
         `${first}\t${last}\t${mention[0]}\t${mention[1]}\t${cell(phrase)}\t${q.speaker ?? -1}\t${quote}`,
       );
