@@ -2,9 +2,10 @@
  * Short generated stories for the corpus tests: the project's own sentences, recombined by a seeded
  * generator, so a test can ask for a dozen different documents of a chosen length.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const CASTS: readonly (readonly [string, string, string])[] = [
   ['Mara Quill', 'Tobias Fenn', 'Aunt Hesper'],
@@ -87,3 +88,13 @@ export async function writeCorpus(dir: string, count: number, paragraphs = 30): 
 export const PNG_BYTES = Buffer.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1,
 ]);
+
+/** The SQL blocks of the README's Corpus section: the research questions users copy. */
+export async function readmeQueries(): Promise<string[]> {
+  const readme = await readFile(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Corpus\n'));
+  const end = section.indexOf('\n## ', 1);
+  return [...(end > 0 ? section.slice(0, end) : section).matchAll(/```sql\n([\s\S]*?)```/g)].map((m) =>
+    m[1]!.trim().replace(/;$/, ''),
+  );
+}

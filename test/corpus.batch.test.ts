@@ -12,7 +12,7 @@ import { createProgressView, progressLine } from '../src/corpus/progress.js';
 import { openSqliteStore } from '../src/corpus/sqlite.js';
 import { createEngine } from '../src/engine/engine.js';
 import { ingestFile } from '../src/ingest/index.js';
-import { PNG_BYTES, story, withTempDir, writeCorpus } from './corpus-stories.js';
+import { PNG_BYTES, readmeQueries, story, withTempDir, writeCorpus } from './corpus-stories.js';
 
 const BIN = fileURLToPath(new URL('../../bin/storylens.js', import.meta.url));
 
@@ -60,6 +60,19 @@ describe('corpus: local batch', () => {
         count(db, 'quotations'),
         (db.prepare('SELECT SUM(quotations) AS n FROM documents').get() as { n: number }).n,
       );
+      db.close();
+    });
+  });
+
+  it('batch: the research questions in the README run on a corpus database and find speakers', async () => {
+    await withTempDir(async (dir) => {
+      await writeCorpus(dir, 3, 60);
+      const dbPath = join(dir, 'corpus.sqlite');
+      await batch(dir, dbPath);
+      const queries = await readmeQueries();
+      assert.ok(queries.length >= 3, 'three research questions');
+      const db = new Database(dbPath, { readonly: true });
+      for (const sql of queries) assert.ok(db.prepare(sql).all().length > 0, sql);
       db.close();
     });
   });
@@ -167,6 +180,35 @@ describe('corpus: local batch', () => {
       db.close();
       const rest = await batch(dir, dbPath);
       assert.deepEqual([rest.analysed, rest.skipped], [4 - done, done]);
+    });
+  });
+
+  it('batch: abandoning stops the documents in progress at once and stores none of them half-done', async () => {
+    await withTempDir(async (dir) => {
+      await writeCorpus(dir, 4, 1200);
+      const dbPath = join(dir, 'corpus.sqlite');
+      const stop = new AbortController();
+      const abandon = new AbortController();
+      // Its own pool: abandoning destroys the pool's threads.
+      const own = createAnalysisPool({ workers: 1 });
+      const summary = await batch(dir, dbPath, {
+        pool: own,
+        stop: stop.signal,
+        abandon: abandon.signal,
+        onProgress: (p) => {
+          if (p.analysed === 1) {
+            stop.abort();
+            abandon.abort();
+          }
+        },
+      });
+      assert.equal(summary.analysed, 1);
+      assert.equal(summary.abandoned, 1, 'the document running at the time');
+      assert.ok(summary.stopped);
+      const db = new Database(dbPath, { readonly: true });
+      assert.equal(count(db, 'documents'), 1);
+      assert.equal(count(db, 'failures'), 0, 'an abandoned document is not a failure');
+      db.close();
     });
   });
 

@@ -20,7 +20,7 @@ import { connectRedis, contentKey, enqueueFiles, queueCounts } from '../src/corp
 import { CHILD_TABLES, type ColumnType, rowColumns, table } from '../src/corpus/schema.js';
 import { openSqliteStore } from '../src/corpus/sqlite.js';
 import { contentHash } from '../src/corpus/task.js';
-import { PNG_BYTES, story, withTempDir, writeCorpus } from './corpus-stories.js';
+import { PNG_BYTES, readmeQueries, story, withTempDir, writeCorpus } from './corpus-stories.js';
 
 const REDIS = process.env.STORYLENS_TEST_REDIS;
 const POSTGRES = process.env.STORYLENS_TEST_POSTGRES;
@@ -241,12 +241,17 @@ describe('corpus: distributed workers on Redis and PostgreSQL', { skip }, () => 
           'no document stored twice',
         );
         const distributed = await snapshot(async (sql) => (await client.query(sql)).rows);
-        await client.end();
-
         const db = new Database(sqlitePath, { readonly: true });
         const single = await snapshot(async (sql) => db.prepare(sql).all() as Record<string, unknown>[]);
-        db.close();
         assert.deepEqual(distributed, single);
+        // The README's research questions give as many rows on PostgreSQL as on SQLite.
+        for (const sql of await readmeQueries()) {
+          const rows = (await client.query(sql)).rows.length;
+          assert.ok(rows > 0, sql);
+          assert.equal(rows, db.prepare(sql).all().length, sql);
+        }
+        db.close();
+        await client.end();
 
         await queue.obliterate({ force: true });
         await queue.close();
