@@ -1,0 +1,190 @@
+/**
+ * Corpus throughput: the LitBank novels (../shared/data/litbank/original/) through `storylens batch`
+ * with 1 and with 2 worker threads in one run, each in a fresh process and a fresh SQLite file, then
+ * the finished 2-worker batch run again through the CLI (it must analyse nothing).
+ *
+ *   npm run bench:corpus                 # the 100 LitBank novels
+ *   npm run bench:corpus -- --dir <dir>  # any folder of stories
+ *   npm run bench:corpus -- --workers 1,2,4
+ *   npm run bench:corpus -- --no-stores  # leave out the store and queue rates
+ *
+ * Figures: documents/s, words/s, wall time, the batch process's peak RSS, the peak RSS per worker
+ * ((process peak − RSS before the pool started) / workers), the largest V8 heap a worker thread
+ * reported, and the speed-up over 1 worker. Then the write rate of each store and the job rate of
+ * the queue with the same documents (bench/corpus-stores.ts), for docs/scaling.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runBatch } from '../src/corpus/batch.js';
+import { listInputs, parseFormats } from '../src/corpus/files.js';
+import { openSqliteStore } from '../src/corpus/sqlite.js';
+import { measureQueue, measureWrites, readRecords } from './corpus-stores.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LITBANK = join(ROOT, '../shared/data/litbank/original');
+const MB = 1024 * 1024;
+
+interface RunFigures {
+  workers: number;
+  documents: number;
+  failed: number;
+  words: number;
+  seconds: number;
+  peakRssMb: number;
+  baseRssMb: number;
+  workerHeapPeakMb: number;
+}
+
+/** One batch in this process (the child side). */
+async function measure(dir: string, db: string, workers: number): Promise<RunFigures> {
+  const store = openSqliteStore(db);
+  const files = await listInputs([dir], parseFormats(undefined));
+  const baseRss = process.memoryUsage.rss();
+  const s = await runBatch({ files, store, workers });
+  await store.close();
+  return {
+    workers,
+    documents: s.analysed,
+    failed: s.failed,
+    words: s.words,
+    seconds: s.seconds,
+    // resourceUsage().maxRSS is in kilobytes.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    baseRssMb: baseRss / MB,
+    workerHeapPeakMb: s.workerMemoryPeak / MB,
+  };
+}
+
+function runChild(dir: string, db: string, workers: number): RunFigures {
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--child', '--dir', dir, '--db', db, '--workers', String(workers)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * MB,
+    },
+  );
+  if (child.status !== 0) throw new Error(`bench child with ${workers} workers failed (${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as RunFigures;
+}
+
+function rerun(dir: string, db: string): { seconds: number; analysed: number; summary: string } {
+  const started = performance.now();
+  const child = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin/storylens.js'), 'batch', dir, '--db', db, '--workers', '2'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (child.status !== 0) throw new Error(`re-run failed: ${child.stderr}`);
+  const summary = child.stderr.trim().split('\n').pop() ?? '';
+  const analysed = Number(/([\d,]+) analysed/.exec(summary)?.[1]?.replaceAll(',', '') ?? Number.NaN);
+  return { seconds, analysed, summary };
+}
+
+const fmt = (n: number, digits = 0): string =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function reportStores(sqlitePath: string): Promise<void> {
+  process.stderr.write('bench:corpus: store writes and queue rate …\n');
+  const records = readRecords(sqlitePath);
+  const lines = ['| store × writers | docs/s | rows/s | JSON MB/s |', '|---|---:|---:|---:|'];
+  const notes: string[] = [];
+  for (const w of await measureWrites(records)) {
+    if (typeof w === 'string') notes.push(w);
+    else {
+      lines.push(
+        `| ${w.store} | ${fmt(w.documents / w.seconds, 1)} | ${fmt(w.rows / w.seconds)} | ${fmt(w.jsonMb / w.seconds, 1)} |`,
+      );
+    }
+  }
+  const q = await measureQueue();
+  notes.push(
+    typeof q === 'string'
+      ? q
+      : `Queue (BullMQ, empty jobs): enqueue ${fmt(q.jobs / q.enqueueSeconds)} jobs/s in bulk, ` +
+          `drain ${fmt(q.jobs / q.drainSeconds)} jobs/s by one worker process at concurrency 16.`,
+  );
+  const rows = records.reduce((n, r) => n + Object.values(r.rows).reduce((m, t) => m + t.length, 1), 0);
+  const json = records.reduce((n, r) => n + r.json.length, 0) / MB;
+  process.stdout.write(
+    [
+      `Store writes of the same ${fmt(records.length)} documents (${fmt(rows)} rows, ${fmt(json, 1)} MB of JSON), one transaction each:`,
+      '',
+      ...lines,
+      '',
+      ...notes,
+      '',
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      child: { type: 'boolean', default: false },
+      dir: { type: 'string' },
+      db: { type: 'string' },
+      workers: { type: 'string', default: '1,2' },
+      'no-stores': { type: 'boolean', default: false },
+    },
+  });
+  if (values.child) {
+    const figures = await measure(values.dir!, values.db!, Number(values.workers));
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+    return;
+  }
+  const dir = values.dir ?? LITBANK;
+  if (!existsSync(dir)) {
+    process.stdout.write(
+      `bench:corpus: skipped: ${dir} is absent (the LitBank novels live in ../shared/data)\n`,
+    );
+    return;
+  }
+  const counts = values.workers.split(',').map(Number);
+  const tmp = await mkdtemp(join(tmpdir(), 'storylens-bench-'));
+  try {
+    const runs: RunFigures[] = [];
+    let lastDb = '';
+    for (const workers of counts) {
+      lastDb = join(tmp, `corpus-${workers}.sqlite`);
+      process.stderr.write(`bench:corpus: ${workers} worker${workers > 1 ? 's' : ''} over ${dir} …\n`);
+      runs.push(runChild(dir, lastDb, workers));
+    }
+    const again = rerun(dir, lastDb);
+    const base = runs[0]!;
+    const rate = (r: RunFigures): number => r.documents / r.seconds;
+    process.stdout.write(
+      [
+        `Corpus: ${dir} — ${fmt(base.documents)} documents, ${fmt(base.words)} words; node ${process.version}`,
+        '',
+        '| workers | wall s | docs/s | words/s | process peak RSS MB | peak RSS per worker MB | worker heap peak MB | speed-up |',
+        '|---:|---:|---:|---:|---:|---:|---:|---:|',
+        ...runs.map(
+          (r) =>
+            `| ${r.workers} | ${fmt(r.seconds, 1)} | ${fmt(rate(r), 2)} | ${fmt(r.words / r.seconds)} | ${fmt(r.peakRssMb)} | ${fmt((r.peakRssMb - r.baseRssMb) / r.workers)} | ${fmt(r.workerHeapPeakMb)} | ${fmt(rate(r) / rate(base), 2)}× |`,
+        ),
+        '',
+        `Re-run of the finished ${counts.at(-1)}-worker batch (whole CLI process): ${fmt(again.seconds, 2)} s, ${fmt(again.analysed)} documents analysed again.`,
+        '',
+      ].join('\n'),
+    );
+    for (const r of runs) {
+      if (r.failed > 0)
+        process.stdout.write(`note: ${r.failed} documents failed with ${r.workers} workers\n`);
+    }
+    if (!values['no-stores']) await reportStores(lastDb);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
