@@ -10,7 +10,7 @@ import { WORKER_USAGE, workerCommand } from './worker.js';
 export const USAGE = `storylens ${VERSION} — narrative analysis for prose fiction
 
 Usage:
-  storylens analyze <file|-> [--format json|html|text] [-o <path>] [options]
+  storylens analyze <file|-> [--format <fmt>] [-o <path>] [options]
   storylens eval quotes|characters|attribution|scenes|all [--pdnc <dir>] [--litbank <dir>] [options]
   storylens demo [<out-dir>]          analyse the bundled sample story (what npm start runs)
   storylens batch <dir|files…> --db <corpus.sqlite|postgres://…> [--workers N] [--format txt,…]
@@ -20,7 +20,8 @@ Usage:
   storylens --help | --version
 
 analyze options:
-  -f, --format <fmt>        json (default), html, text
+  -f, --format <fmt>        json (default), html, text, tei, gexf, graphml, csv,
+                            booknlp-tokens, booknlp-quotes (see docs/formats.md)
   -o, --output <path>       write there instead of stdout
       --characters <file>   use this cast [{id, name, aliases}] instead of detecting one
       --quotes <file>       attribute these quotations {id, spans} (.json or .jsonl) instead of detecting
