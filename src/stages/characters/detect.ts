@@ -237,7 +237,13 @@ function withEndearments(
     (e) => !named.some((m) => m.start < e.end && e.start < m.end),
   );
   if (endearments.length === 0) return named;
-  const tagged = speakersByTag(doc, facts, characters, named);
+  const tagged = speakersByTag(
+    doc,
+    facts,
+    characters,
+    named,
+    endearments.map((e) => e.quote),
+  );
   const epithets = epithetsByContext(doc, characters, named, endearments, (q) => tagged[q] ?? -1);
   characters.forEach((c, i) => {
     c.epithets = epithets[i] ?? [];
@@ -262,6 +268,7 @@ function speakersByTag(
   facts: TokenFacts,
   characters: readonly Character[],
   mentions: readonly Mention[],
+  needed: readonly number[],
 ): Int32Array {
   const tokens = doc.layer('tokens');
   const quotes = doc.layer('quotes');
@@ -269,10 +276,23 @@ function speakersByTag(
   const byParagraph = new Map<number, number>();
   const mentionAt = new Map<number, Mention>();
   for (const m of mentions) if (!m.inQuote && m.character >= 0) mentionAt.set(m.start, m);
+  // Only the paragraphs whose quotations hold an endearment need a speaker.
+  const wanted = new Uint8Array(doc.layer('paragraphs').length);
+  for (const q of needed) wanted[quotes[q]!.paragraph] = 1;
   let lastMale = -1;
   let lastFemale = -1;
+  let mi = 0;
+  const named = mentions.filter((m) => !m.inQuote && m.character >= 0);
   for (let t = 0; t < tokens.count; t++) {
     if (facts.inQuote[t] === 1) continue;
+    // Keep track of the last man and woman named, paragraph by paragraph.
+    while (mi < named.length && named[mi]!.start < tokens.start[t]!) {
+      const g = characters[named[mi]!.character]?.gender.label;
+      if (g === 'male') lastMale = named[mi]!.character;
+      else if (g === 'female') lastFemale = named[mi]!.character;
+      mi++;
+    }
+    if (wanted[sentences[tokens.sentence[t]!]!.paragraph] !== 1) continue;
     const m = mentionAt.get(tokens.start[t]!);
     let speaker = -1;
     let end = t;

@@ -20,6 +20,9 @@ export const ENDEARMENTS: ReadonlySet<string> = new Set(
   `),
 );
 
+/** Length of the longest endearment, to skip most words before the set lookup. */
+const MAX_ENDEARMENT = Math.max(...[...ENDEARMENTS].map((w) => w.length));
+
 /** Words that may stand before an endearment in an address: "my love", "my dear boy", "you angel". */
 const LEADS = new Set(['my', 'dear', 'dearest', 'sweet', 'little', 'poor', 'old', 'you', 'darling']);
 
@@ -51,7 +54,9 @@ export function findEndearments(doc: StoryDocument, facts: TokenFacts): Endearme
   const out: EndearmentVocative[] = [];
   let pi = 0;
   for (let t = 0; t < tokens.count; t++) {
-    if (facts.inQuote[t] !== 1 || !ENDEARMENTS.has(tokens.lower[t]!)) continue;
+    if (facts.inQuote[t] !== 1) continue;
+    const w = tokens.lower[t]!;
+    if (w.length < 2 || w.length > MAX_ENDEARMENT || !ENDEARMENTS.has(w)) continue;
     // Widen over the words that lead the address: "my dear", "my own sweet love".
     let first = t;
     while (first > 0 && LEADS.has(tokens.lower[first - 1]!) && facts.inQuote[first - 1] === 1) first--;

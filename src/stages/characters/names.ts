@@ -313,6 +313,8 @@ export function findNameSpans(
     let k = t;
     let title = '';
     const h = honorificKey(tokens.lower[k]!);
+    // Most capitalised tokens start sentences ("The", "He", "It"): leave them before allocating.
+    if (h === undefined && !isName(formOf(tokens, t))) continue;
     if (h !== undefined) {
       // A title counts only before a capitalised name word: "Mr. Darcy", "Aunt Juley".
       title = h;

@@ -32,7 +32,10 @@ export function detectNarrator(
   for (let t = 0; t < tokens.count; t++) {
     if (facts.inQuote[t] === 1 || facts.heading[t] === 1) continue;
     narration++;
-    if (FIRST_PERSON.has(tokens.lower[t]!)) first++;
+    const w = tokens.lower[t]!;
+    // "i", "me", "my", "myself", "mine": check the first letter before the set.
+    const c = w.charCodeAt(0);
+    if ((c === 105 || c === 109) && w.length <= 6 && FIRST_PERSON.has(w)) first++;
   }
   if (narration === 0 || (first * 1000) / narration < FIRST_PERSON_PER_MILLE) return undefined;
   let best = -1;

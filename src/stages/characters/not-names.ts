@@ -5,9 +5,16 @@ import { words } from '../lexicon/words.js';
  * capital inside a sentence. Lower case, as `TokenLayer.lower` holds them.
  */
 
-/** Never a character's name: the pronoun I, interjections, deities, book parts, kinship and address words. */
+/**
+ * Never a character's name: function words (some are in the first-name lists: "My", "Had"), the
+ * pronoun I, interjections, deities, book parts, kinship and address words.
+ */
 export const NEVER_NAMES: ReadonlySet<string> = new Set(
   words(`
+  my me mine we us our you your he him his she her it its they them their the a an this that these
+  those and but or nor if so as at by in on to up do did does is was are were be been am has have
+  had not any all some one only just even ever see let come go well now then here there when what
+  how who
   i o oh ah ay aye eh ha alas hey hurrah hush lo pooh pshaw tut why yes no nay amen ok okay hullo
   hallo halloa hello goodbye good-bye gawd lawd lor
   god gods lord lords heaven heavens providence christ jesus saviour savior almighty creator devil satan
