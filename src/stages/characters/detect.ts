@@ -233,9 +233,13 @@ function withEndearments(
   characters: Character[],
   named: Mention[],
 ): Mention[] {
-  const endearments = findEndearments(doc, facts).filter(
-    (e) => !named.some((m) => m.start < e.end && e.start < m.end),
-  );
+  // A name mention at the same place wins ("my dear Jane"); both lists are in text order.
+  let mi = 0;
+  const endearments = findEndearments(doc, facts).filter((e) => {
+    while (mi < named.length && named[mi]!.end <= e.start) mi++;
+    const m = named[mi];
+    return !(m && m.start < e.end);
+  });
   if (endearments.length === 0) return named;
   const tagged = speakersByTag(
     doc,
