@@ -206,7 +206,10 @@ function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence
 
 interface Fit {
   cluster: CharacterCluster;
-  /** 2: the given name itself or the surname; 1: a familiar form of the given name. */
+  /**
+   * 2: the given name itself or the surname; 1: a familiar form of the given name; one more when
+   * the character already goes by the same title.
+   */
   strength: number;
 }
 
@@ -223,7 +226,7 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
     !name.given &&
     SENIOR_TITLES.has(form.title) &&
     c.given.length > 0 &&
-    c.count > STRAY &&
+    c.count >= SENIOR_MIN &&
     form.count > SENIOR_RATIO * c.count
   ) {
     return undefined;
@@ -238,6 +241,8 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   }
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
   if (strength === 0) return undefined;
+  // "Sir John" fits "Sir John Middleton" better than "John Dashwood".
+  if (form.title && c.forms.some((f) => f.title === form.title)) strength++;
   if (apart(form, c, together)) return undefined;
   return { cluster: c, strength };
 }
@@ -311,7 +316,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     const full = nameWords(form.words).length >= 2;
     // A full name joins only a character with the same given name and surname.
     let usable = full
-      ? fits.filter((f) => f.strength === 2 && name.given && f.cluster.given.length > 0)
+      ? fits.filter((f) => f.strength >= 2 && name.given && f.cluster.given.includes(name.given))
       : fits;
     // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
     // a given name the text uses ten times as often: the frequent name is its own character, and
@@ -355,6 +360,9 @@ function isStray(c: CharacterCluster, form: NameForm): boolean {
 
 const SENIOR_TITLES = new Set(['mr', 'mister', 'monsieur', 'herr', 'signor', 'miss', 'mademoiselle', 'mlle']);
 const SENIOR_RATIO = 2;
+/** The younger one must be a character of some weight ("Mr. John Knightley", 73 mentions); a
+ * "Miss Mary Morstan" named five times is the "Miss Morstan" of the rest of the book. */
+const SENIOR_MIN = 10;
 
 /** Moves the forms of `from` into `into` and drops `from` from the list. */
 function absorb(into: CharacterCluster, from: CharacterCluster, clusters: CharacterCluster[]): void {
@@ -362,7 +370,9 @@ function absorb(into: CharacterCluster, from: CharacterCluster, clusters: Charac
     into.forms.push(f);
     into.count += f.count;
   }
+  for (const g of from.given) if (!into.given.includes(g)) into.given.push(g);
   if (!into.surname) into.surname = from.surname;
+  if (!into.gender) into.gender = from.gender;
   const at = clusters.indexOf(from);
   if (at >= 0) clusters.splice(at, 1);
 }
