@@ -53,6 +53,8 @@ export interface PRF {
 export interface TextOutcome {
   name: string;
   title: string;
+  /** Labelled after the detector was tuned (`"split": "held-out"` in the label file). */
+  heldOut: boolean;
   boundaries: { explicit: PRF; implicit: PRF; all: PRF };
   pov: { total: number; correct: number; correctOnGold: number };
   person: { gold: string; predicted: string };
@@ -86,6 +88,8 @@ export interface ScenesReport {
   explicit: PRF;
   implicit: PRF;
   all: PRF;
+  /** The held-out texts alone: all and implicit boundaries. */
+  heldOut: { texts: number; all: PRF; implicit: PRF };
   pov: { total: number; correct: number; accuracy: number; correctOnGold: number; accuracyOnGold: number };
   person: { total: number; correct: number };
   details: BoundaryDetail[];
@@ -95,6 +99,7 @@ export interface ScenesReport {
 interface GoldText {
   source: string;
   title?: string;
+  split?: 'held-out';
   person: string;
   range?: [number, number];
   cast?: GivenCharacter[];
@@ -126,6 +131,7 @@ export async function evalScenes(options: Readonly<ScenesEvalOptions>): Promise<
     explicit: prf(0, 0, 0, 0),
     implicit: prf(0, 0, 0, 0),
     all: prf(0, 0, 0, 0),
+    heldOut: { texts: 0, all: prf(0, 0, 0, 0), implicit: prf(0, 0, 0, 0) },
     pov: { total: 0, correct: 0, accuracy: 0, correctOnGold: 0, accuracyOnGold: 0 },
     person: { total: 0, correct: 0 },
     details: [],
@@ -144,8 +150,8 @@ export async function evalScenes(options: Readonly<ScenesEvalOptions>): Promise<
     const outcome = await scoreText(name, gold, path, cast, keep ? report : undefined);
     report.texts.push(outcome);
   }
-  const sum = (pick: (t: TextOutcome) => PRF): PRF => {
-    const parts = report.texts.map(pick);
+  const sum = (pick: (t: TextOutcome) => PRF, texts = report.texts): PRF => {
+    const parts = texts.map(pick);
     return prf(
       total(parts, 'gold'),
       total(parts, 'predicted'),
@@ -156,6 +162,12 @@ export async function evalScenes(options: Readonly<ScenesEvalOptions>): Promise<
   report.explicit = sum((t) => t.boundaries.explicit);
   report.implicit = sum((t) => t.boundaries.implicit);
   report.all = sum((t) => t.boundaries.all);
+  const heldOut = report.texts.filter((t) => t.heldOut);
+  report.heldOut = {
+    texts: heldOut.length,
+    all: sum((t) => t.boundaries.all, heldOut),
+    implicit: sum((t) => t.boundaries.implicit, heldOut),
+  };
   const pov = report.pov;
   for (const t of report.texts) {
     pov.total += t.pov.total;
@@ -306,6 +318,7 @@ async function scoreText(
   return {
     name,
     title: gold.title ?? name,
+    heldOut: gold.split === 'held-out',
     boundaries: { explicit, implicit, all },
     pov: { total: povTotal, correct, correctOnGold },
     person: { gold: gold.person, predicted: pov.person },
@@ -402,6 +415,11 @@ export function formatScenesReport(r: ScenesReport): string {
     line('all', r.all),
     line('explicit', r.explicit),
     line('implicit', r.implicit),
+    ...(r.heldOut.texts > 0
+      ? [
+          `held-out (${r.heldOut.texts} texts labelled after tuning): all F1 ${pct(r.heldOut.all.f1)} (${r.heldOut.all.found}/${r.heldOut.all.gold} found, ${r.heldOut.all.predicted - r.heldOut.all.correct} spurious), implicit F1 ${pct(r.heldOut.implicit.f1)} (${r.heldOut.implicit.found}/${r.heldOut.implicit.gold} found, ${r.heldOut.implicit.predicted - r.heldOut.implicit.correct} spurious)`,
+        ]
+      : []),
     `POV focal character: ${pct(r.pov.accuracy)} (${r.pov.correct}/${r.pov.total}) on the engine's scenes, ${pct(r.pov.accuracyOnGold)} (${r.pov.correctOnGold}/${r.pov.total}) on the gold scenes`,
     `Narration person: ${r.person.correct}/${r.person.total} texts`,
     '',
@@ -410,10 +428,10 @@ export function formatScenesReport(r: ScenesReport): string {
   for (const t of r.texts) {
     const b = t.boundaries;
     out.push(
-      `${t.name.padEnd(32)} ${pct(b.all.f1).padStart(6)}   ${`${b.explicit.found}/${b.explicit.gold} +${b.explicit.predicted - b.explicit.correct}`.padEnd(11)}  ${`${b.implicit.found}/${b.implicit.gold} +${b.implicit.predicted - b.implicit.correct}`.padEnd(11)}   ${t.pov.correct}/${t.pov.total}${t.person.gold === t.person.predicted ? '' : `  person ${t.person.predicted} (gold ${t.person.gold})`}`,
+      `${(t.heldOut ? `${t.name}*` : t.name).padEnd(32)} ${pct(b.all.f1).padStart(6)}   ${`${b.explicit.found}/${b.explicit.gold} +${b.explicit.predicted - b.explicit.correct}`.padEnd(11)}  ${`${b.implicit.found}/${b.implicit.gold} +${b.implicit.predicted - b.implicit.correct}`.padEnd(11)}   ${t.pov.correct}/${t.pov.total}${t.person.gold === t.person.predicted ? '' : `  person ${t.person.predicted} (gold ${t.person.gold})`}`,
     );
   }
   if (r.skipped.length > 0) out.push(`skipped (no data): ${r.skipped.join(', ')}`);
-  out.push('(per text: found/gold +spurious)');
+  out.push('(per text: found/gold +spurious; * held out)');
   return out.join('\n');
 }

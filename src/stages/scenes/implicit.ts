@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { Paragraph, SceneBoundaryKind } from '../../engine/types.js';
+import { POS } from '../../engine/pos.js';
+import type { Paragraph, SceneBoundaryKind, TokenLayer } from '../../engine/types.js';
 import {
   ARRIVAL_VERBS,
   DESTINATION_WORDS,
@@ -50,6 +51,11 @@ const CAST_BEFORE = 5;
 const CAST_AFTER = 4;
 /** How much of a paragraph's opening is read, in characters. */
 const OPENING = 240;
+/**
+ * Paragraphs looked back for a journey's destination: a conversation can run a dozen paragraphs
+ * since its room was named, and walking across it is not a change of place.
+ */
+const JOURNEY_WINDOW = 10;
 /** A time phrase starting within this many characters of the paragraph counts as opening it. */
 const EARLY = 40;
 
@@ -305,18 +311,14 @@ function scoreParagraph(doc: StoryDocument, paragraphs: readonly Paragraph[], p:
     place.cue = m[0];
   }
   if (first) {
-    const journey = journeyIn(
-      tokens.lower,
-      first.tokenStart,
-      Math.min(first.tokenEnd, first.tokenStart + 30),
-    );
+    const journey = journeyIn(tokens, first.tokenStart, Math.min(first.tokenEnd, first.tokenStart + 30));
     if (journey) {
       // Going somewhere new ("we walked down to the village", "She went home on the bus") moves the
       // story; crossing the lawn where everybody already is does not.
       const to = journey.destination;
       place.score += !to
         ? WEIGHT.travelBare
-        : seenBefore(text, paragraphs, p, to)
+        : !journey.named && seenBefore(text, paragraphs, p, to, JOURNEY_WINDOW)
           ? WEIGHT.travel
           : WEIGHT.travelNew;
       if (!place.cue) place.cue = journey.cue;
@@ -375,18 +377,25 @@ interface Journey {
   cue: string;
   /** The place noun gone to ("village", "house", "home"), or '' when the sentence names none. */
   destination: string;
+  /** A proper name ("Bright River"): news even when named before, like a named locative. */
+  named: boolean;
 }
 
 /**
- * A journey in the first sentence: an arrival verb, or a travel verb with a destination word after
- * it ("walked the long way round to …"), and the first place noun after that.
+ * A journey in the first sentence: a travel or arrival verb with a destination word after it
+ * ("walked the long way round to …", "arrived back"), and the first place noun after that — a noun
+ * by its part of speech too, so "gone to Italy to study" goes nowhere. "Reached over for a fan"
+ * is no arrival: an arrival verb needs a place or "back"/"home".
  */
-function journeyIn(lower: readonly string[], from: number, to: number): Journey | undefined {
+function journeyIn(tokens: TokenLayer, from: number, to: number): Journey | undefined {
+  const lower = tokens.lower;
   for (let t = from; t < to; t++) {
     const w = lower[t]!;
+    const arrival = ARRIVAL.has(w);
+    if (!arrival && !TRAVEL.has(w)) continue;
     let after = -1;
-    if (ARRIVAL.has(w)) after = t + 1;
-    else if (TRAVEL.has(w)) {
+    if (arrival) after = t + 1;
+    else {
       for (let k = t + 1; k < Math.min(to, t + 5); k++) {
         if (DESTINATION.has(lower[k]!)) {
           after = k;
@@ -397,19 +406,33 @@ function journeyIn(lower: readonly string[], from: number, to: number): Journey 
     if (after < 0) continue;
     for (let k = after; k < to; k++) {
       const word = lower[k]!;
-      if (PLACE_NOUN_SET.has(word) || word === 'home') return { cue: `${w} … ${word}`, destination: word };
+      const pos = tokens.pos[k]!;
+      if (word === 'home' || (PLACE_NOUN_SET.has(word) && (pos === POS.NOUN || pos === POS.PROPN))) {
+        return { cue: `${w} … ${word}`, destination: word, named: false };
+      }
+      // "reached Bright River", "went to London": a name right after the verb or its preposition.
+      if (pos === POS.PROPN && k <= after + 1 && !NOT_PLACE_NAMES.has(word)) {
+        return { cue: `${w} … ${word}`, destination: word, named: true };
+      }
     }
-    return { cue: w, destination: '' };
+    if (arrival && lower[t + 1] !== 'back') continue;
+    return { cue: w, destination: '', named: false };
   }
   return undefined;
 }
 
 /** Whether a place word occurs in the few paragraphs before `p` (the scene is still there). */
-function seenBefore(text: string, paragraphs: readonly Paragraph[], p: number, word: string): boolean {
+function seenBefore(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  p: number,
+  word: string,
+  window = 6,
+): boolean {
   // Narration only: a place named in dialogue ("Let's go over to the Suizo") is where the scene is
   // going, not where it is.
   const pattern = new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'iu');
-  for (let q = Math.max(0, p - 6); q < p; q++) {
+  for (let q = Math.max(0, p - window); q < p; q++) {
     const para = paragraphs[q]!;
     if (!isDialogue(text, para) && pattern.test(text.slice(para.start, para.end))) return true;
   }

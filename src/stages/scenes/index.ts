@@ -42,6 +42,7 @@ function findScenes(doc: StoryDocument): { chapters: Chapter[]; scenes: Scene[] 
   if (paragraphs.length === 0) return { chapters: [], scenes: [] };
   const structure = findStructure(doc, paragraphs);
   const presence = presenceByParagraph(doc, paragraphs);
+  const named = presenceByParagraph(doc, paragraphs, { pronouns: false });
 
   const boundaries: Boundary[] = [{ paragraph: 0, kind: 'start', cue: '', confidence: 1 }];
   structure.chapters.forEach((c, i) => {
@@ -55,7 +56,7 @@ function findScenes(doc: StoryDocument): { chapters: Chapter[]; scenes: Scene[] 
   }
   boundaries.sort((a, b) => a.paragraph - b.paragraph);
   const explicit = boundaries.map((b) => b.paragraph);
-  for (const shift of findImplicitShifts(doc, paragraphs, presence, explicit)) boundaries.push(shift);
+  for (const shift of findImplicitShifts(doc, paragraphs, named, explicit)) boundaries.push(shift);
   boundaries.sort((a, b) => a.paragraph - b.paragraph);
 
   const scenes: Scene[] = [];

@@ -6,6 +6,10 @@ import type { Mention, Paragraph } from '../../engine/types.js';
  * resolved pronouns) and every attributed speaker, as a compressed sparse row table
  * (`chars[offsets[p] .. offsets[p + 1])` are the references in paragraph p). Mentions inside
  * quotations are left out: people talked about are mostly people absent.
+ *
+ * With `pronouns: false` only names and speakers count: that is what the cast-change evidence
+ * uses, because salience-based resolution hands the first "he" after a scene change to the man of
+ * the scene before, which hides exactly the change being looked for.
  */
 export interface Presence {
   offsets: Int32Array;
@@ -14,7 +18,11 @@ export interface Presence {
   size: number;
 }
 
-export function presenceByParagraph(doc: StoryDocument, paragraphs: readonly Paragraph[]): Presence {
+export function presenceByParagraph(
+  doc: StoryDocument,
+  paragraphs: readonly Paragraph[],
+  options: Readonly<{ pronouns: boolean }> = { pronouns: true },
+): Presence {
   const n = paragraphs.length;
   const size = doc.layer('characters').length;
   const refPara: number[] = [];
@@ -30,7 +38,7 @@ export function presenceByParagraph(doc: StoryDocument, paragraphs: readonly Par
     }
   };
   addMentions(doc.layer('mentions'));
-  addMentions(doc.layer('pronouns'));
+  if (options.pronouns) addMentions(doc.layer('pronouns'));
   const quotes = doc.layer('quotes');
   const attributions = doc.layer('attributions');
   for (let i = 0; i < quotes.length; i++) {
