@@ -105,7 +105,10 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
   if (doc.has('quotes')) {
     const attributions = doc.has('attributions') ? doc.layer('attributions') : undefined;
     doc.layer('quotes').forEach((q, i) => {
-      const spans = q.spans.map(([s, e]) => span(s, e));
+      // Given quotations (`--quotes`) keep their own source spans.
+      const spans = q.sourceSpans
+        ? q.sourceSpans.map(([s, e]) => [s, e] as [number, number])
+        : q.spans.map(([s, e]) => span(s, e));
       const a = attributions?.[i];
       quotes.push({
         id: q.id,

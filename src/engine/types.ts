@@ -129,6 +129,12 @@ export interface Quotation {
   paragraphEnd: number;
   /** Id of the quotation this one is nested in (`"He said 'go'."`); absent for top-level ones. */
   parent?: string;
+  /**
+   * A quotation given with `--quotes`: its spans in source offsets exactly as given, which the
+   * result reports verbatim (mapping to the working text and back would move an offset that falls
+   * inside a CRLF or in dropped text).
+   */
+  sourceSpans?: [number, number][];
 }
 
 export type MentionKind = 'proper' | 'nominal' | 'pronoun' | 'vocative' | 'narrator';

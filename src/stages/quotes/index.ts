@@ -23,9 +23,11 @@ function givenQuotations(doc: StoryDocument, context: StageContext): Quotation[]
   const quotes = given.map((g) => {
     const spans = g.spans.map(([s, e]) => [doc.map.toWorking(s), doc.map.toWorking(e)] as [number, number]);
     spans.sort((a, b) => a[0] - b[0]);
+    const sourceSpans = g.spans.map(([s, e]) => [s, e] as [number, number]).sort((a, b) => a[0] - b[0]);
     return {
       id: g.id,
       spans,
+      sourceSpans,
       kind: 'speech' as const,
       mark: 'given' as const,
       paragraph: paragraphAt(paragraphs, spans[0]![0]),
