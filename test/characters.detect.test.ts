@@ -104,10 +104,19 @@ describe('characters: alias clustering', () => {
       story(
         'Mr. Harting owned the mill. Mr. Harting was a stern man, and the village feared Mr. Harting.',
         'His brother, Mr. Edmund Harting, lived in town. Edmund Harting wrote once a year.',
+        'Mr. Edmund Harting was a clerk. Edmund Harting had no mill. Mr. Edmund Harting did not want one.',
+        'Edmund Harting came home at Christmas. Mr. Edmund Harting ate. Edmund Harting slept.',
+        'Edmund Harting left early. Mr. Edmund Harting took the coach. Edmund Harting did not look back.',
         '"Mr. Harting will not sell," said the miller. Mr. Harting smiled at that.',
         'Mr. Harting walked to the mill. Mr. Harting counted the sacks. Mr. Harting went home.',
         'Mr. Harting wrote to Mr. Edmund Harting at last, and Mr. Harting waited for the reply.',
         'Mr. Harting read the letter twice. Mr. Harting laughed. Mr. Harting burned it.',
+        'In spring Mr. Harting mended the wheel. Mr. Harting hired a boy, and Mr. Harting paid him well.',
+        'Mr. Harting grew old. The village still feared Mr. Harting, and Mr. Harting liked it so.',
+        'Mr. Harting sold flour to the baker. The baker said Mr. Harting was fair. Mr. Harting was not.',
+        'Mr. Harting counted his money. Mr. Harting locked the box. Mr. Harting slept with the key.',
+        'At dawn Mr. Harting woke. Mr. Harting opened the sluice. Mr. Harting watched the wheel turn.',
+        'Mr. Harting never married. Mr. Harting never travelled. Mr. Harting never missed a market day.',
       ),
     );
     const elder = c.who('Mr. Harting');

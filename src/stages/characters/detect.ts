@@ -103,6 +103,9 @@ export interface NarratorFinding {
   cluster: number;
 }
 
+/** Epithets that stand before a name inside its noun phrase. */
+const PREMODIFIERS = new Set(['old', 'young']);
+
 /** A name several characters share goes to the one named most recently within this many characters. */
 const RECENT = 6000;
 
@@ -164,7 +167,19 @@ function spanMentions(
       const q = quoteSpans[qi];
       if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) kind = 'vocative';
     }
-    out.push({ start, end, character, kind, inQuote });
+    // "old Cotter", "poor Emma", "dear Mr. Fortescue": an epithet before the name is part of the
+    // noun phrase that mentions the person (as LitBank marks it); the name key stays the name.
+    let first = span.first;
+    if (!span.the) {
+      while (
+        first > 0 &&
+        PREMODIFIERS.has(tokens.lower[first - 1]!) &&
+        tokens.end[first - 1]! + 1 >= tokens.start[first]!
+      ) {
+        first--;
+      }
+    }
+    out.push({ start: tokens.start[first]!, end, character, kind, inQuote });
   }
   return out;
 }
