@@ -216,10 +216,14 @@ describe('characters: names that are also words, possessives, capitals', () => {
         'Olive Dane stood at the window. Olive watched the rain, and Olive said nothing.',
         '"Olive," said her brother Hal, "come away from the glass." Hal pulled the curtain.',
         'CHAPTER TWO',
+        'OLIVE AND HAL',
         'Olive slept late. Hal woke her, and Hal said the storm was over.',
       ),
     );
     assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Hal', 'Olive']);
+    // A name the text knows is a mention even in an ALL CAPS heading.
+    assert.ok(c.mentionsOf('Olive').includes('OLIVE'), `Olive: ${c.mentionsOf('Olive')}`);
+    assert.ok(c.mentionsOf('Hal').includes('HAL'), `Hal: ${c.mentionsOf('Hal')}`);
   });
 });
 

@@ -355,7 +355,8 @@ export function formatCharactersReport(r: CharactersReport): string {
 
 /** Mentions that name someone (proper names and vocatives written as names), for span scoring. */
 export function isProperNameMention(m: Mention, text: string): boolean {
-  if (m.kind !== 'proper' && m.kind !== 'vocative') return false;
+  // Endearments ("My dear", "Pa") are vocatives of nobody in particular, not names.
+  if ((m.kind !== 'proper' && m.kind !== 'vocative') || m.character < 0) return false;
   const c = text.charCodeAt(m.start);
   return !(c >= 97 && c <= 122);
 }

@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { honorificKey } from '../lexicon/honorifics.js';
+import { isKnownGivenName } from './nicknames.js';
 
 /**
  * Proper names found from capitalisation statistics over the whole text.
@@ -199,6 +200,19 @@ function nameKeyOf(title: string, words: readonly string[], the: boolean): strin
   return the ? `the ${name}` : name;
 }
 
+/** Kinship titles that may stand in lower case before a name ("uncle Charles"). */
+const LOWER_TITLES = new Set([
+  'uncle',
+  'aunt',
+  'auntie',
+  'cousin',
+  'grandfather',
+  'grandmother',
+  'granny',
+  'grandpa',
+  'grandma',
+]);
+
 /** Particles that may stand inside a name: "Lady Catherine de Bourgh", "Van der Luyden". */
 const PARTICLES = new Set([
   'de',
@@ -234,8 +248,10 @@ export function isProperForm(stats: CapitalStats, form: string, firstName: boole
   if (mid >= 1 && lower * 5 <= mid) return true;
   if (!firstName) return false;
   // A first name the text never writes in lower case, seen only where English capitalises
-  // anyway ("Lizzy, come in!"), is still a name.
-  if (lower === 0 && stats.capInitial[i]! >= 1) return true;
+  // anyway ("Lizzy, come in!"), is still a name: a familiar form the nickname table knows, or one
+  // seen three times ("Wait", "Early" are in the name lists too).
+  if (lower === 0 && (stats.capInitial[i]! >= 3 || (stats.capInitial[i]! >= 1 && isKnownGivenName(form))))
+    return true;
   return mid >= 3 && mid * 50 >= lower;
 }
 
@@ -299,9 +315,21 @@ export function findNameSpans(
     if (form.charCodeAt(0) === 105 && (form[1] === "'" || form[1] === '\u2019')) return false;
     return honorificKey(form) === undefined;
   }
+  // ALL CAPS ("MR. BENNET" in a heading, "TOM" in a play-like dialogue) counts as capitalised for
+  // the words the rest of the text shows to be names; headings give no other names.
+  const capital = (t: number): boolean => {
+    const w = written[t]!;
+    if (w === CASE.capitalised) return heading[t] !== 1;
+    return w === CASE.allCaps && (honorificKey(tokens.lower[t]!) !== undefined || isName(formOf(tokens, t)));
+  };
   for (let t = 0; t < n; t++) {
-    if (heading[t] === 1) continue;
-    if (tokens.lower[t] === 'the' && t + 1 < n && written[t + 1] === CASE.capitalised && adjacent(t + 1)) {
+    if (
+      heading[t] !== 1 &&
+      tokens.lower[t] === 'the' &&
+      t + 1 < n &&
+      written[t + 1] === CASE.capitalised &&
+      adjacent(t + 1)
+    ) {
       const the = descriptiveTitle(t);
       if (the) {
         out.push(the);
@@ -309,7 +337,15 @@ export function findNameSpans(
         continue;
       }
     }
-    if (written[t] !== CASE.capitalised) continue;
+    // "uncle Charles", "aunt Polly": a kinship title in lower case before a name.
+    const kin =
+      written[t] === CASE.lower &&
+      LOWER_TITLES.has(tokens.lower[t]!) &&
+      t + 1 < n &&
+      written[t + 1] === CASE.capitalised &&
+      adjacent(t + 1) &&
+      isName(formOf(tokens, t + 1));
+    if (!kin && !capital(t)) continue;
     let k = t;
     let title = '';
     const h = honorificKey(tokens.lower[k]!);
@@ -331,7 +367,7 @@ export function findNameSpans(
         adjacent(p)
       )
         p++;
-      if (p >= n || !adjacent(p) || written[p] !== CASE.capitalised) continue;
+      if (p >= n || !adjacent(p) || !capital(p)) continue;
       const next = formOf(tokens, p);
       if (lexicon.never.has(next) || honorificKey(next) !== undefined) continue;
     }
@@ -344,8 +380,12 @@ export function findNameSpans(
       const w = written[k]!;
       const titled = title !== '' && words.length === 0;
       if (
-        w === CASE.capitalised &&
-        (titled ? isNameWord(form) || form.endsWith('.') : words.length > 0 ? continues(form) : isName(form))
+        capital(k) &&
+        (titled
+          ? isNameWord(form) || form.endsWith('.')
+          : words.length > 0 && w === CASE.capitalised
+            ? continues(form)
+            : isName(form))
       ) {
         words.push(form);
         last = k;

@@ -104,7 +104,9 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
   const yes = (b: boolean): Verdict => (b ? 'yes' : 'no');
   if (f.title) {
     // "St. Paul's", "Lady Chapel": a saint's name is mostly a church.
-    if (f.title === 'st' || f.title === 'saint') return yes(evidence >= 1);
+    // ("St. Aubert felt…" is a family name: it acts and is never a place.)
+    if (f.title === 'st' || f.title === 'saint')
+      return yes(evidence >= 1 || (f.subject >= 2 && f.locative === 0));
     if (PLACE_HEADS.has(last) && words.length > 1) return yes(evidence >= 1);
     return 'yes';
   }
