@@ -50,8 +50,10 @@ export const EMISSION_FEATURES = [
   'in-run-pronoun-1-2-back',
   'tagged-within-5-turns',
   'tagged-in-conversation',
-  'spoke-tagged-1-2-back',
+  'spoke-tagged-1-back',
+  'spoke-tagged-2-back',
   'spoke-tagged-3-6-back',
+  'mention-since-previous-turn',
   'narrator',
   'speaker-frequency',
   'unknown-gender',
@@ -238,8 +240,10 @@ export function conversationFeatures(
       if (tagged.some((j) => Math.abs(j - i) <= 5)) f[E['tagged-within-5-turns']] = 1;
       else if (tagged.length > 0) f[E['tagged-in-conversation']] = 1;
       const since = i - lastTagged[k]!;
-      if (since >= 1 && since <= 2) f[E['spoke-tagged-1-2-back']] = 1;
+      if (since === 1) f[E['spoke-tagged-1-back']] = 1;
+      else if (since === 2) f[E['spoke-tagged-2-back']] = 1;
       else if (since >= 3 && since <= 6) f[E['spoke-tagged-3-6-back']] = 1;
+      if (i > 0 && lm > turns[i - 1]!.paragraph && lm < para) f[E['mention-since-previous-turn']] = 1;
       if (ch.narrator) f[E.narrator] = 1;
       f[E['speaker-frequency']] = Math.log1p(presence.taggedCount[c]!) / 3;
       if (ch.gender.label === 'unknown') f[E['unknown-gender']] = 1;

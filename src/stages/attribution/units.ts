@@ -22,6 +22,8 @@ export interface Turn {
   tagObjects: number[];
   /** Gender of the addressee implied by terms of address in the quotations ("sir", "ma'am"). */
   addresseeGender: GenderLabel;
+  /** Characters named in the turn's own narration other than by its cues ("shaking hands with Edna"). */
+  narrationMentions: number[];
 }
 
 /** Top-level speech and thought are attributed; a quotation nested in another is part of it. */
@@ -112,6 +114,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         namedInQuote: [],
         tagObjects: [],
         addresseeGender: 'unknown',
+        narrationMentions: [],
       };
       turns.push(current);
     }
@@ -133,6 +136,13 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     }
   });
   for (const turn of turns) {
+    const para = paragraphs[turn.paragraph]!;
+    const cueTokens = new Set(turn.cues.flatMap((c) => [c.referent.token, c.object?.token ?? -1]));
+    for (let j = firstMentionAt(mentions, para.start); j < mentions.length && mentions[j]!.start < para.end; j++) {
+      const m = mentions[j]!;
+      if (m.inQuote || m.character < 0 || cueTokens.has(tokenAtOrAfter(tokens, m.start))) continue;
+      if (!turn.narrationMentions.includes(m.character)) turn.narrationMentions.push(m.character);
+    }
     turn.cues.sort((a, b) => cueRank(a) - cueRank(b));
     for (const cue of turn.cues) {
       if (cue.object && cue.object.character >= 0 && !turn.tagObjects.includes(cue.object.character)) {
@@ -141,6 +151,17 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     }
   }
   return turns;
+}
+
+function firstMentionAt(mentions: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Tags between or after the quotation's parts are the surest; beats the least. */
