@@ -240,9 +240,11 @@ function buildCast(
 
 /**
  * Adds the endearments used as vocatives ("Listen, sweetheart") as `vocative` mentions without a
- * character, and records them as epithets of their likely addressee (epithets.ts).
+ * character, and records them as epithets of their likely addressee (epithets.ts). Exported so a
+ * given cast (`--characters`) can get epithets too: `withEndearments(doc, tokenFacts(doc), cast,
+ * mentions)` (it sets `epithets` on the characters and returns the mentions, sorted).
  */
-function withEndearments(
+export function withEndearments(
   doc: StoryDocument,
   facts: TokenFacts,
   characters: Character[],
