@@ -54,6 +54,10 @@ export const EMISSION_FEATURES = [
   'spoke-tagged-2-back',
   'spoke-tagged-3-6-back',
   'mention-since-previous-turn',
+  'tagged-even-turns-before',
+  'tagged-odd-turns-before',
+  'tagged-even-turns-after',
+  'tagged-odd-turns-after',
   'narrator',
   'speaker-frequency',
   'unknown-gender',
@@ -244,6 +248,16 @@ export function conversationFeatures(
       else if (since === 2) f[E['spoke-tagged-2-back']] = 1;
       else if (since >= 3 && since <= 6) f[E['spoke-tagged-3-6-back']] = 1;
       if (i > 0 && lm > turns[i - 1]!.paragraph && lm < para) f[E['mention-since-previous-turn']] = 1;
+      // Turn parity to the nearest turns tagged with c, within 8 turns: in an exchange of two,
+      // a speaker named two (or four) turns away speaks again now.
+      let before = -1;
+      let after = -1;
+      for (const j of tagged) {
+        if (j < i && i - j <= 8) before = j;
+        if (j > i && j - i <= 8 && after < 0) after = j;
+      }
+      if (before >= 0) f[(i - before) % 2 === 0 ? E['tagged-even-turns-before'] : E['tagged-odd-turns-before']] = 1;
+      if (after >= 0) f[(after - i) % 2 === 0 ? E['tagged-even-turns-after'] : E['tagged-odd-turns-after']] = 1;
       if (ch.narrator) f[E.narrator] = 1;
       f[E['speaker-frequency']] = Math.log1p(presence.taggedCount[c]!) / 3;
       if (ch.gender.label === 'unknown') f[E['unknown-gender']] = 1;
