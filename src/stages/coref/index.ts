@@ -24,16 +24,36 @@ const WEIGHT = { subject: 100, other: 50, inQuote: 15, pronoun: 80 };
 /** Salience kept from one sentence to the next. */
 const DECAY = 0.5;
 
+/** Sentences after which a character's salience (halved each sentence) no longer matters. */
+const HORIZON = 16;
+
 export class Salience {
   private readonly score: Float64Array;
   private readonly at: Int32Array;
+  /** Characters touched within the horizon: the only ones worth scoring (casts run to hundreds). */
+  private active: number[] = [];
+  private readonly listed: Uint8Array;
   constructor(size: number) {
     this.score = new Float64Array(size);
     this.at = new Int32Array(size).fill(-1);
+    this.listed = new Uint8Array(size);
   }
   add(character: number, sentence: number, weight: number): void {
+    if (this.listed[character] === 0) {
+      this.listed[character] = 1;
+      this.active.push(character);
+    }
     this.score[character] = this.value(character, sentence) + weight;
     this.at[character] = sentence;
+  }
+  /** The characters still salient at `sentence` (prunes the rest). */
+  candidates(sentence: number): readonly number[] {
+    const at = this.at;
+    if (this.active.some((c) => at[c]! < sentence - HORIZON)) {
+      for (const c of this.active) if (at[c]! < sentence - HORIZON) this.listed[c] = 0;
+      this.active = this.active.filter((c) => at[c]! >= sentence - HORIZON);
+    }
+    return this.active;
   }
   value(character: number, sentence: number): number {
     const at = this.at[character]!;
@@ -99,7 +119,7 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
     if (info.person !== 3) continue;
     let best = -1;
     let bestScore = 0;
-    for (let c = 0; c < characters.length; c++) {
+    for (const c of salience.candidates(sentence)) {
       if (!genderAgrees(characters[c]!, info.gender)) continue;
       let score = salience.value(c, sentence);
       if (characters[c]!.gender.label === 'unknown') score *= 0.5;
