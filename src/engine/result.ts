@@ -128,16 +128,17 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
   }
 
   const pov = povResult(doc, idOf);
+  const laterEpithets = doc.has('epithets') ? doc.layer('epithets') : undefined;
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
     engine: { name: 'storylens', version: VERSION, stages: [...stageNames] },
     source: { name: src.name, format: src.format, encoding: src.encoding, length: sourceText.length },
     meta: { ...doc.meta, ...src.meta },
-    characters: characters.map((c) => ({
+    characters: characters.map((c, i) => ({
       id: c.id,
       name: c.name,
       aliases: [...c.aliases],
-      epithets: [...c.epithets],
+      epithets: [...new Set([...c.epithets, ...(laterEpithets?.[i] ?? [])])],
       gender: { label: c.gender.label, confidence: round3(c.gender.confidence) },
       mentions: c.mentionCount,
       narrator: c.narrator,

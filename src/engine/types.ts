@@ -183,6 +183,8 @@ export interface Layers {
   pronouns: Mention[];
   characters: Character[];
   attributions: Attribution[];
+  /** Terms of endearment each character is addressed by, from the attributed addressees. */
+  epithets: string[][];
   /** Chapters (scenes stage): headings, markup chapters. */
   chapters: Chapter[];
   /** Scenes (scenes stage): explicit breaks, chapter starts, implicit shifts. */

@@ -3,6 +3,7 @@ import { attributionStage } from './attribution/index.js';
 import { charactersStage } from './characters/index.js';
 import { corefStage } from './coref/index.js';
 import { emotionStage } from './emotion/index.js';
+import { epithetsStage } from './epithets/index.js';
 import { networkStage } from './network/index.js';
 import { povStage } from './pov/index.js';
 import { quotesStage } from './quotes/index.js';
@@ -21,6 +22,7 @@ export function defaultStages(): Stage[] {
     charactersStage,
     corefStage,
     attributionStage,
+    epithetsStage,
     scenesStage,
     povStage,
     emotionStage,

@@ -30,7 +30,7 @@ const GIVEN_GENDER: Record<string, GenderLabel> = {
   male: 'male',
   f: 'female',
   female: 'female',
-  x: 'nonbinary',
+  // PDNC's X and U are "not stated" (groups, unknowable speakers), not a gender.
   nonbinary: 'nonbinary',
   'non-binary': 'nonbinary',
 };

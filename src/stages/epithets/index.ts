@@ -1,0 +1,24 @@
+import type { Stage } from '../../engine/stage.js';
+import { epithetsFromAttribution } from '../characters/epithets.js';
+
+/**
+ * Terms of endearment ("sweetheart", "my love") recorded on the character they address, once
+ * attribution knows who speaks to whom. The characters stage has already recorded what it could
+ * tell from tags alone; the result joins both.
+ */
+export const epithetsStage: Stage<'epithets'> = {
+  name: 'epithets',
+  requires: ['quotes', 'attributions', 'mentions', 'characters'],
+  provides: ['epithets'],
+  run(doc) {
+    const characters = doc.layer('characters');
+    const epithets = epithetsFromAttribution(
+      doc.layer('quotes'),
+      doc.layer('attributions'),
+      doc.layer('mentions'),
+      doc.text,
+      characters.length,
+    );
+    return { epithets };
+  },
+};
