@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
-import { POS, posId } from '../../engine/pos.js';
+import { POS, POS_TAGS, posId } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Paragraph, Sentence, TokenLayer } from '../../engine/types.js';
 import { speechVerbBase } from '../lexicon/speech-verbs.js';
@@ -117,14 +117,32 @@ function tokenise(doc: StoryDocument): Tokenised {
 }
 
 const CLOSING_QUOTES = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u201c']);
+const OPENING_QUOTES = new Set(['"', '\u201c', "'", '\u2018', '\u00ab']);
 const TAG_PUNCT = new Set(['?', '!', ',', '\u2014', '\u2013', '-', '\u2026', '...', '--']);
+/** Punctuation that breaks speech off without ending it: dashes and ellipses (`"But—"`, `"Well…"`). */
+const BREAK_PUNCT = new Set(['\u2014', '\u2013', '-', '--', '\u2026', '...', '..']);
+
+/**
+ * Closed-class parts of speech. A capitalised word of one of these after a quotation or an
+ * ellipsis is a sentence start ("The man said nothing", "Then she went on"), never the name that
+ * opens a speech tag ("Emma asked").
+ */
+const CLOSED_CLASS = new Uint8Array(POS_TAGS.length);
+for (const tag of ['DET', 'PRON', 'ADV', 'ADP', 'AUX', 'CCONJ', 'SCONJ', 'PART', 'INTJ'] as const) {
+  CLOSED_CLASS[POS[tag]] = 1;
+}
 
 /**
  * Cuts sentences at wink's boundaries and at paragraph ends, then repairs dialogue:
- * - `"Is that all?" she asked him.` is one sentence: a quotation ending in ? ! , or a dash, followed by
- *   a lower-case word, continues the sentence;
+ * - `"Is that all?" she asked him.` is one sentence: a quotation ending in ? ! , a dash or an
+ *   ellipsis, followed by a lower-case word, continues the sentence; so does one followed by a name
+ *   and a speech verb (`"Yes?" Emma asked.`);
  * - `"Yes." Mr. Darcy bowed.` is two: a quotation closed after a full stop and followed by a capital
- *   starts a new sentence. After ? or ! it does too, unless a speech verb follows ("Yes?" Emma asked).
+ *   starts a new sentence. After ? ! a dash or an ellipsis it does too, unless the capital opens a
+ *   speech tag; a new quotation straight after a broken-off one (`"But—" "Enough!"`) starts one too;
+ * - `She paused... Then she went on.` is two: after an ellipsis, a capitalised closed-class word
+ *   (other than "I") starts a sentence;
+ * - wink cuts `"Wait...”` after its first full stop; a run of full stops is never cut.
  */
 function buildSentences(
   text: string,
@@ -160,8 +178,13 @@ function buildSentences(
     while (para < paragraphs.length && paragraphs[para]!.end <= s) para++;
     const newParagraph = para !== sentenceParagraph;
     if (t > sentenceStart && newParagraph) close(t);
-    else if (t > sentenceStart && winkStarts[t] === 1 && !continuesDialogue(text, tokens, t)) close(t);
-    else if (t > sentenceStart && startsAfterClosedQuotation(text, tokens, t)) close(t);
+    else if (t > sentenceStart && winkStarts[t] === 1) {
+      if (!continuesDialogue(text, tokens, t) && !insideDots(tokens, t)) close(t);
+    } else if (
+      t > sentenceStart &&
+      (startsAfterClosedQuotation(text, tokens, t) || startsAfterEllipsis(text, tokens, t))
+    )
+      close(t);
     if (t === sentenceStart) sentenceParagraph = para;
     p = para;
   }
@@ -183,20 +206,67 @@ function isClosingQuote(text: string, tokens: TokenLayer, t: number): boolean {
   const value = tokens.lower[t]!;
   if (!CLOSING_QUOTES.has(value)) return false;
   if (value === '\u201d' || value === '\u00bb') return true;
-  // A straight or ambiguous mark closes when it follows a non-space character.
+  // A straight or ambiguous mark closes when it follows a non-space character and no word follows
+  // it at once (`tone--"I wonder` opens a quotation).
   const at = tokens.start[t]!;
-  return at > 0 && !/\s/.test(text[at - 1]!);
+  return at > 0 && !isSpace(text.charCodeAt(at - 1)) && !isWordChar(text, tokens.end[t]!);
+}
+
+function isWordChar(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return /[\p{L}\p{N}]/u.test(text[at]!);
+}
+
+function isOpeningQuote(text: string, tokens: TokenLayer, t: number): boolean {
+  const value = tokens.lower[t]!;
+  if (!OPENING_QUOTES.has(value)) return false;
+  if (value === '\u201c' || value === '\u2018' || value === '\u00ab') return true;
+  const at = tokens.start[t]!;
+  return at === 0 || isSpace(text.charCodeAt(at - 1));
+}
+
+/** `...` `..` `…`: wink splits an ellipsis before a closing quote into `.` and `..`. */
+function isDots(value: string): boolean {
+  return value === '\u2026' || (value.length >= 2 && value.charCodeAt(0) === 46 && /^\.+$/.test(value));
+}
+
+/** wink started a sentence at the second piece of a run of full stops (`Wait.|..`). */
+function insideDots(tokens: TokenLayer, t: number): boolean {
+  return (
+    tokens.start[t] === tokens.end[t - 1] &&
+    tokens.lower[t]!.charCodeAt(0) === 46 &&
+    tokens.lower[t - 1]!.charCodeAt(tokens.lower[t - 1]!.length - 1) === 46
+  );
+}
+
+/** The punctuation that ends the quoted words before a closing mark (`.` `?` `—` `...`). */
+function punctBeforeClose(tokens: TokenLayer, t: number): string {
+  const value = tokens.lower[t]!;
+  return isDots(value) ? '...' : value;
+}
+
+function isCapital(text: string, tokens: TokenLayer, t: number): boolean {
+  const first = text.charCodeAt(tokens.start[t]!);
+  return first >= 65 && first <= 90;
+}
+
+/** A capitalised word that opens a speech tag: a name (not "The", "He", "Then") with a speech verb soon after. */
+function opensSpeechTag(tokens: TokenLayer, t: number): boolean {
+  return CLOSED_CLASS[tokens.pos[t]!] === 0 && speechVerbSoon(tokens, t);
 }
 
 /** wink split here, but this is the tag after a quotation: `"Is that all?" | she asked him.` */
 function continuesDialogue(text: string, tokens: TokenLayer, t: number): boolean {
   if (t < 2) return false;
   if (!isClosingQuote(text, tokens, t - 1)) return false;
-  if (!TAG_PUNCT.has(tokens.lower[t - 2]!)) return false;
+  const punct = tokens.lower[t - 2]!;
+  if (!TAG_PUNCT.has(punct) && !isDots(punct)) return false;
   const first = text.charCodeAt(tokens.start[t]!);
   if (first >= 97 && first <= 122) return true;
   // `"Hello!" Emma said.`: a capitalised name followed by a speech verb is the tag.
-  return first >= 65 && first <= 90 && speechVerbSoon(tokens, t);
+  return first >= 65 && first <= 90 && opensSpeechTag(tokens, t);
 }
 
 function speechVerbSoon(tokens: TokenLayer, t: number): boolean {
@@ -211,11 +281,21 @@ function speechVerbSoon(tokens: TokenLayer, t: number): boolean {
 function startsAfterClosedQuotation(text: string, tokens: TokenLayer, t: number): boolean {
   if (t < 2) return false;
   if (!isClosingQuote(text, tokens, t - 1)) return false;
-  const punct = tokens.lower[t - 2]!;
-  if (punct !== '.' && punct !== '?' && punct !== '!') return false;
-  const first = text.charCodeAt(tokens.start[t]!);
-  if (!(first >= 65 && first <= 90)) return false;
+  const punct = punctBeforeClose(tokens, t - 2);
+  const final = punct === '.' || punct === '?' || punct === '!';
+  if (!final && !BREAK_PUNCT.has(punct)) return false;
+  // `"But—" "Enough!"`: a new quotation after a finished or broken-off one.
+  if (isOpeningQuote(text, tokens, t)) return true;
+  if (!isCapital(text, tokens, t)) return false;
   if (punct === '.') return true;
-  // After ? or !, "Emma asked" / "asked Emma" keeps the tag in the sentence.
-  return !speechVerbSoon(tokens, t);
+  // After ? ! or a break, "Emma asked" / "asked Emma" keeps the tag in the sentence.
+  return !opensSpeechTag(tokens, t);
+}
+
+/** `She paused... | Then she went on.`: a capitalised closed-class word after an ellipsis. */
+function startsAfterEllipsis(text: string, tokens: TokenLayer, t: number): boolean {
+  if (t < 1 || !isDots(tokens.lower[t - 1]!)) return false;
+  if (!isCapital(text, tokens, t) || CLOSED_CLASS[tokens.pos[t]!] === 0) return false;
+  // "I" is capitalised wherever it stands.
+  return tokens.lower[t] !== 'i';
 }

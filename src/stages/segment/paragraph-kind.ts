@@ -7,9 +7,13 @@ import type { Paragraph } from '../../engine/types.js';
 const BREAK_LINE =
   /^(?:[*#~=_+•·∙◇◆○●◦§¤†‡⁂❧☙❦✢✣✤✥✦✧✩✪✫✬✭✮✯✰❀❁❂❃❖\-–—\s]{1,40}|(?:o0o|oOo|0o0|xXx|XxX)(?:\s*(?:o0o|oOo))*)$/u;
 
-/** "Chapter 7", "CHAPTER VII.", "Part Two", "Book the First", "VOLUME I", "Prologue", "Epilogue". */
+/**
+ * "Chapter 7", "CHAPTER VII.", "Part Two", "Book the First", "VOLUME I", "Prologue", "Epilogue", and
+ * those words with a short title after a colon ("Epilogue: Ten Years Later"; not after a full stop
+ * or a dash, which in older novels starts prose: "Postscript--I did not…").
+ */
 const HEADING_LINE =
-  /^(?:(?:chapter|chap\.|part|book|volume|vol\.|act|section|canto|letter|stave)\s+(?:[0-9]+|[ivxlcdm]+\b|the\s+\w+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b.*|prologue|epilogue|preface|introduction|afterword|interlude|postscript|the end|fin)\W*$/i;
+  /^(?:(?:chapter|chap\.|part|book|volume|vol\.|act|section|canto|letter|stave)\s+(?:[0-9]+|[ivxlcdm]+\b|the\s+\w+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b.*|(?:prologue|epilogue|preface|introduction|afterword|interlude|postscript)(?:\s*:\s*\S.{0,60})?|the end|fin)\W*$/i;
 
 /** A line of only a (Roman or Arabic) numeral: `IV.`, `12`, `XII` */
 const NUMERAL_LINE = /^(?:[ivxlcdm]{1,7}|[0-9]{1,3})[.:]?$/i;
