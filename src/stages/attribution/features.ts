@@ -73,6 +73,8 @@ export const TRANSITION_FEATURES = [
   'replies-to-addressed',
   'answers-question',
   'same-after-question',
+  'same-when-cued',
+  'new-voice-when-cued',
 ] as const;
 
 export type EmissionFeature = (typeof EMISSION_FEATURES)[number];
@@ -93,6 +95,8 @@ export interface ConversationFeatures {
   separated: Uint8Array;
   /** Per turn: the quotation ends with a question mark. */
   question: Uint8Array;
+  /** Per turn: a tag or beat names or points at its speaker (writers cue the turns that break alternation). */
+  cued: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
   addressed: Uint32Array;
 }
@@ -169,6 +173,7 @@ export function conversationFeatures(
   const emission = new Float32Array(turns.length * C * NE);
   const separated = new Uint8Array(turns.length);
   const question = new Uint8Array(turns.length);
+  const cued = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map(candidates.map((c, k) => [c, k] as const));
   const lastTagged = new Int32Array(C).fill(-100);
@@ -197,6 +202,7 @@ export function conversationFeatures(
       if (k !== undefined && k < 32) addressed[i]! |= 1 << k;
     }
     const cue = turn.cues[0];
+    if (cue) cued[i] = 1;
     const para = turn.paragraph;
     const inRun = i > 0 && separated[i] === 0;
     for (let k = 0; k < C; k++) {
@@ -268,7 +274,7 @@ export function conversationFeatures(
       if (k !== undefined) lastTagged[k] = i;
     }
   });
-  return { turns, candidates, emission, separated, question, addressed };
+  return { turns, candidates, emission, separated, question, cued, addressed };
 }
 
 function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void {

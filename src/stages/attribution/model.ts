@@ -78,12 +78,16 @@ export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel
     same: (i) =>
       t[TI.same]! +
       (sep(i) ? t[TI['same-after-narration']]! : 0) +
-      (question(i) ? t[TI['same-after-question']]! : 0),
+      (question(i) ? t[TI['same-after-question']]! : 0) +
+      (conv.cued[i] === 1 ? t[TI['same-when-cued']]! : 0),
     alternate: (i) =>
       t[TI.alternate]! +
       (sep(i) ? t[TI['alternate-after-narration']]! : 0) +
       (question(i) ? t[TI['answers-question']]! : 0),
-    fresh: (i) => t[TI['new-voice']]! + (question(i) ? t[TI['answers-question']]! : 0),
+    fresh: (i) =>
+      t[TI['new-voice']]! +
+      (question(i) ? t[TI['answers-question']]! : 0) +
+      (conv.cued[i] === 1 ? t[TI['new-voice-when-cued']]! : 0),
     bonus: (i, c) =>
       c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1 ? t[TI['replies-to-addressed']]! : 0,
   };
@@ -114,6 +118,9 @@ export function addTransitionExpectations(
   into[TI['new-voice']]! += sign * fresh;
   into[TI['answers-question']]! += sign * (alt + fresh) * q;
   into[TI['replies-to-addressed']]! += sign * bonus;
+  const cued = conv.cued[i] === 1 ? 1 : 0;
+  into[TI['same-when-cued']]! += sign * same * cued;
+  into[TI['new-voice-when-cued']]! += sign * fresh * cued;
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */
