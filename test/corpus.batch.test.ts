@@ -6,12 +6,12 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { runBatch } from '../src/corpus/batch.js';
-import { listInputs, parseFormats } from '../src/corpus/files.js';
+import { listInputs, parseFormats, STORY_EXTENSIONS } from '../src/corpus/files.js';
 import { createAnalysisPool } from '../src/corpus/pool.js';
 import { createProgressView, progressLine } from '../src/corpus/progress.js';
 import { openSqliteStore } from '../src/corpus/sqlite.js';
 import { createEngine } from '../src/engine/engine.js';
-import { ingestFile } from '../src/ingest/index.js';
+import { formatFromName, ingestFile } from '../src/ingest/index.js';
 import { PNG_BYTES, readmeQueries, story, withTempDir, writeCorpus } from './corpus-stories.js';
 
 const BIN = fileURLToPath(new URL('../../bin/storylens.js', import.meta.url));
@@ -139,6 +139,15 @@ describe('corpus: local batch', () => {
       );
       assert.throws(() => parseFormats('pdf'), /unknown --format "pdf"/);
     });
+  });
+
+  it('batch: a folder walk knows the same story extensions as ingestion', () => {
+    for (const [ext, format] of Object.entries(STORY_EXTENSIONS)) {
+      assert.equal(formatFromName(`story${ext}`), format, ext);
+    }
+    for (const ext of ['.json', '.pdf', '.png', '.rtf', '']) {
+      assert.equal(formatFromName(`story${ext}`), undefined, ext);
+    }
   });
 
   it('batch: Ctrl-C stops with exit code 130, what finished stays stored, and a rerun does the rest', async () => {

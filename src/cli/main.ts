@@ -1,11 +1,8 @@
 import { UserError } from '../engine/errors.js';
 import { VERSION } from '../engine/version.js';
-import { analyzeCommand } from './analyze.js';
-import { BATCH_USAGE, batchCommand } from './batch.js';
-import { demoCommand } from './demo.js';
-import { evalCommand } from './eval.js';
-import { STATUS_USAGE, statusCommand } from './status.js';
-import { WORKER_USAGE, workerCommand } from './worker.js';
+import { BATCH_USAGE } from './batch.js';
+import { STATUS_USAGE } from './status.js';
+import { WORKER_USAGE } from './worker.js';
 
 export const USAGE = `storylens ${VERSION} — narrative analysis for prose fiction
 
@@ -38,13 +35,15 @@ Exit codes: 0 done, 2 bad usage, 3 unreadable or unsupported input, 130 batch st
 
 type Command = (args: string[]) => Promise<void>;
 
+// Each command's module is loaded when it runs: the engine and its language model cost about half
+// a second of start-up that `batch` (whose threads load their own), `status` and `--help` never need.
 const COMMANDS: Record<string, Command> = {
-  analyze: analyzeCommand,
-  batch: batchCommand,
-  demo: demoCommand,
-  eval: evalCommand,
-  status: statusCommand,
-  worker: workerCommand,
+  analyze: async (args) => (await import('./analyze.js')).analyzeCommand(args),
+  batch: async (args) => (await import('./batch.js')).batchCommand(args),
+  demo: async (args) => (await import('./demo.js')).demoCommand(args),
+  eval: async (args) => (await import('./eval.js')).evalCommand(args),
+  status: async (args) => (await import('./status.js')).statusCommand(args),
+  worker: async (args) => (await import('./worker.js')).workerCommand(args),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -6,10 +6,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { InputFile } from './files.js';
+import { contentHash } from './hash.js';
 import { type AnalysisPool, createAnalysisPool } from './pool.js';
 import type { BatchProgress } from './progress.js';
 import type { CorpusStore } from './store.js';
-import { type AnalysisOutcome, contentHash } from './task.js';
+import type { AnalysisOutcome } from './task.js';
 
 export interface BatchOptions {
   files: readonly InputFile[];

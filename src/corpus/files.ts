@@ -1,9 +1,8 @@
 /** The documents a batch covers: files named on the command line and story files under directories. */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { InputError, UsageError } from '../engine/errors.js';
 import type { InputFormat } from '../engine/types.js';
-import { formatFromName } from '../ingest/index.js';
 
 export interface InputFile {
   path: string;
@@ -12,6 +11,23 @@ export interface InputFile {
 
 /** Formats a directory walk picks up (by extension); `ao3` downloads are `.html`. */
 export const BATCH_FORMATS: readonly InputFormat[] = ['txt', 'md', 'html', 'epub', 'docx'];
+
+/**
+ * Extensions of story files, as ingestion reads them (a test keeps this equal to ingest's own
+ * table). Kept here so that listing a folder does not load every ingest module into the main
+ * thread: a re-run of a finished batch is mostly start-up.
+ */
+export const STORY_EXTENSIONS: Readonly<Record<string, InputFormat>> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.epub': 'epub',
+  '.docx': 'docx',
+};
 
 /** Parses `--format txt,epub`; undefined means every format storylens reads. */
 export function parseFormats(list: string | undefined): ReadonlySet<InputFormat> {
@@ -37,7 +53,7 @@ async function walk(dir: string, formats: ReadonlySet<InputFormat>, out: InputFi
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await walk(path, formats, out);
     else if (entry.isFile() || entry.isSymbolicLink()) {
-      const format = formatFromName(entry.name);
+      const format = STORY_EXTENSIONS[extname(entry.name).toLowerCase()];
       if (format === undefined || !formats.has(format)) continue;
       const st = await stat(path).catch(() => undefined);
       if (st?.isFile()) out.push({ path, size: st.size });

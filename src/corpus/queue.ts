@@ -17,9 +17,9 @@ import { type Job, type JobsOptions, MetricsTime, Queue, UnrecoverableError, Wor
 import { Redis } from 'ioredis';
 import { UsageError } from '../engine/errors.js';
 import type { InputFile } from './files.js';
+import { contentHash } from './hash.js';
 import { createAnalysisPool } from './pool.js';
 import { type CorpusStore, openStore, redactUrl } from './store.js';
-import { contentHash } from './task.js';
 
 export const DEFAULT_QUEUE_NAME = 'storylens';
 

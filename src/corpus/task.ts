@@ -3,11 +3,11 @@
  * serialises the JSON and maps the table rows here, so the main thread only writes to the store.
  * Loaded by piscina from dist/ (corpus/pool.ts); also callable in-process.
  */
-import { createHash } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { createEngine } from '../engine/engine.js';
 import { UserError } from '../engine/errors.js';
 import { ingestBytes } from '../ingest/index.js';
+import { contentHash } from './hash.js';
 import { type DocumentRecord, documentRecord } from './rows.js';
 
 export interface AnalysisTask {
@@ -42,10 +42,6 @@ export interface FailedDocument {
 }
 
 export type AnalysisOutcome = AnalysedDocument | FailedDocument;
-
-export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 // One frozen engine per thread, built when the thread starts.
 const engine = createEngine();
