@@ -116,6 +116,7 @@ function statRows(stats: unknown): Row[] {
 }
 
 const EDGE_FIGURES = ['quotes', 'words', 'scenes', 'paragraphs'] as const;
+const EDGE_ENDS = ['from', 'to', 'source', 'target'];
 
 /** One row per edge of every array-of-edges in `network` (conversation, cooccurrence, …). */
 function edgeRows(network: unknown, character: (ref: unknown) => string | null): Row[] {
@@ -132,8 +133,13 @@ function edgeRows(network: unknown, character: (ref: unknown) => string | null):
       const key = `${source}\u0000${target}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const row: Row = { kind, source, target, data: JSON.stringify(edge) };
-      for (const f of EDGE_FIGURES) row[f] = num(edge[f]);
+      const row: Row = { kind, source, target, data: null };
+      let extra: Record<string, unknown> | undefined;
+      for (const [k, v] of Object.entries(edge)) {
+        if ((EDGE_FIGURES as readonly string[]).includes(k)) row[k] = num(v);
+        else if (!EDGE_ENDS.includes(k)) (extra ??= {})[k] = v;
+      }
+      if (extra) row.data = JSON.stringify(extra);
       rows.push(row);
     }
   }
