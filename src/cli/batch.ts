@@ -11,8 +11,10 @@ export const BATCH_USAGE = `batch options:
   -w, --workers <n>         worker threads (default: the number of cores)
       --format <list>       formats taken from directories, e.g. txt,epub (default: txt,md,html,epub,docx)
       --retry-failed        analyse documents recorded as failed again
+      --partitions <n>      hash-partition the PostgreSQL tables n ways when they are created
       --queue <redis://…>   enqueue one job per document for \`storylens worker\` instead of analysing here
-      --queue-name <name>   queue name (default: storylens)`;
+      --queue-name <name>   queue name (default: storylens)
+      --max-waiting <n>     with --queue: hold back while n jobs wait (their bytes are in Redis; default 10000)`;
 
 function positiveInt(value: string | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -31,8 +33,10 @@ export async function batchCommand(args: string[]): Promise<void> {
       workers: { type: 'string', short: 'w' },
       format: { type: 'string' },
       'retry-failed': { type: 'boolean', default: false },
+      partitions: { type: 'string' },
       queue: { type: 'string' },
       'queue-name': { type: 'string' },
+      'max-waiting': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('batch takes one or more directories or files');
@@ -41,15 +45,18 @@ export async function batchCommand(args: string[]): Promise<void> {
   }
   const workers = positiveInt(values.workers, '--workers', availableParallelism());
   const files = await listInputs(positionals, parseFormats(values.format));
+  const storeOptions =
+    values.partitions !== undefined ? { partitions: positiveInt(values.partitions, '--partitions', 1) } : {};
   const err = process.stderr;
 
   if (values.queue !== undefined) {
-    const store = values.db !== undefined ? await openStore(values.db) : undefined;
+    const store = values.db !== undefined ? await openStore(values.db, storeOptions) : undefined;
     try {
       const r = await (await import('../corpus/queue.js')).enqueueFiles(files, {
         url: values.queue,
         ...(values['queue-name'] !== undefined ? { name: values['queue-name'] } : {}),
         ...(store ? { store } : {}),
+        maxWaiting: positiveInt(values['max-waiting'], '--max-waiting', 10_000),
       });
       err.write(
         `storylens: enqueued ${formatCount(r.enqueued)} documents on ${r.queue}` +
@@ -62,7 +69,7 @@ export async function batchCommand(args: string[]): Promise<void> {
     return;
   }
 
-  const store = await openStore(values.db!);
+  const store = await openStore(values.db!, storeOptions);
   const stop = new AbortController();
   const abandon = new AbortController();
   const onSigint = (): void => {

@@ -9,6 +9,7 @@ export const WORKER_USAGE = `worker options:
       --queue-name <name>   queue name (default: storylens)
       --lock-ms <ms>        a job whose worker shows no sign of life for this long is given to
                             another worker (default: 30000)
+      --partitions <n>      hash-partition the PostgreSQL tables n ways if this worker creates them
       --quiet               no line per document on stdout`;
 
 function positiveInt(value: string | undefined, option: string, fallback: number): number {
@@ -30,6 +31,7 @@ export async function workerCommand(args: string[]): Promise<void> {
       concurrency: { type: 'string', short: 'c' },
       'queue-name': { type: 'string' },
       'lock-ms': { type: 'string' },
+      partitions: { type: 'string' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -47,6 +49,9 @@ export async function workerCommand(args: string[]): Promise<void> {
       db: values.db,
       concurrency: positiveInt(values.concurrency, '--concurrency', availableParallelism()),
       lockMs: positiveInt(values['lock-ms'], '--lock-ms', 30_000),
+      ...(values.partitions !== undefined
+        ? { partitions: positiveInt(values.partitions, '--partitions', 1) }
+        : {}),
       ...(values['queue-name'] !== undefined ? { name: values['queue-name'] } : {}),
       ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(`${line}\n`) }),
       signal: stop.signal,

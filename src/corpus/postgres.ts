@@ -12,6 +12,7 @@ import {
   CHILD_TABLES,
   CORPUS_SCHEMA_VERSION,
   type ColumnType,
+  type Layout,
   migrationStatements,
   rowColumns,
   table,
@@ -44,7 +45,15 @@ function pgJson(json: string): string {
   return json.includes('\\u0000') ? json.replace(/(^|[^\\])((?:\\\\)*)\\u0000/g, '$1$2\\ufffd') : json;
 }
 
-export async function migratePostgres(client: pg.PoolClient): Promise<number> {
+/** Partitions of an existing database (0 when unpartitioned or new): later tables follow them. */
+async function existingPartitions(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<{ n: string }>(
+    "SELECT COUNT(*) AS n FROM pg_inherits WHERE inhparent = to_regclass('document_results')",
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function migratePostgres(client: pg.PoolClient, layout: Readonly<Layout> = {}): Promise<number> {
   await client.query('BEGIN');
   try {
     // Several workers start at once: one migrates, the others wait here and then find nothing to do.
@@ -60,8 +69,9 @@ export async function migratePostgres(client: pg.PoolClient): Promise<number> {
         3,
       );
     }
+    const partitions = current > 0 ? await existingPartitions(client) : (layout.partitions ?? 0);
     for (let v = current + 1; v <= CORPUS_SCHEMA_VERSION; v++) {
-      for (const sql of migrationStatements(v, 'postgres')) await client.query(sql);
+      for (const sql of migrationStatements(v, 'postgres', { partitions })) await client.query(sql);
       await client.query('INSERT INTO storylens_schema (version, applied_at) VALUES ($1, $2)', [
         v,
         new Date().toISOString(),
@@ -83,9 +93,14 @@ function childInsertSql(name: (typeof CHILD_TABLES)[number]): string {
   return `INSERT INTO ${name} (document_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${arrays.join(', ')})`;
 }
 
+export interface PostgresOptions extends Layout {
+  /** Connections. Default: 4. */
+  poolSize?: number;
+}
+
 export async function openPostgresStore(
   url: string,
-  options: { poolSize?: number } = {},
+  options: Readonly<PostgresOptions> = {},
 ): Promise<CorpusStore> {
   const description = redactUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 4 });
@@ -100,7 +115,7 @@ export async function openPostgresStore(
     throw new UserError(`cannot connect to PostgreSQL at ${description}: ${(error as Error).message}`, 3);
   }
   try {
-    await migratePostgres(client);
+    await migratePostgres(client, options.partitions !== undefined ? { partitions: options.partitions } : {});
   } finally {
     client.release();
   }

@@ -198,7 +198,11 @@ export const TABLES: readonly TableDef[] = [
       { name: 'words', type: 'real', doc: 'words along the edge, when counted' },
       { name: 'scenes', type: 'real', doc: 'scenes shared, when counted' },
       { name: 'paragraphs', type: 'real', doc: 'paragraphs shared, when counted' },
-      { name: 'data', type: 'json', doc: 'the whole edge object, for fields added later' },
+      {
+        name: 'data',
+        type: 'json',
+        doc: 'the other fields of the edge as an object, for fields added later (NULL when none)',
+      },
     ],
     primaryKey: ['document_id', 'kind', 'source', 'target'],
   },
@@ -302,12 +306,37 @@ function columnSql(column: ColumnDef, dialect: Dialect): string {
   return sql;
 }
 
-function createTable(t: TableDef, version: number, dialect: Dialect): string[] {
+/**
+ * How PostgreSQL lays the per-document tables out: `partitions` > 0 hash-partitions every table
+ * keyed by `document_id` into that many partitions (docs/scaling.md). `documents` itself stays one
+ * table: its unique `hash` could not be enforced across partitions of another key.
+ */
+export interface Layout {
+  /** Hash partitions per child table (PostgreSQL only). Default: 0, unpartitioned. */
+  partitions?: number;
+}
+
+export function isPartitioned(t: TableDef): boolean {
+  return t.primaryKey?.[0] === 'document_id';
+}
+
+export function partitionName(table: string, index: number): string {
+  return `${table}_p${String(index).padStart(3, '0')}`;
+}
+
+function createTable(t: TableDef, version: number, dialect: Dialect, layout: Readonly<Layout>): string[] {
   const columns = t.columns.filter((c) => (c.since ?? t.since) <= version).map((c) => columnSql(c, dialect));
   if (t.primaryKey) columns.push(`PRIMARY KEY (${t.primaryKey.join(', ')})`);
   for (const u of t.unique ?? []) columns.push(`UNIQUE (${u.join(', ')})`);
+  const partitions = dialect === 'postgres' && isPartitioned(t) ? (layout.partitions ?? 0) : 0;
+  const suffix = partitions > 0 ? ' PARTITION BY HASH (document_id)' : '';
   return [
-    `CREATE TABLE IF NOT EXISTS ${t.name} (\n  ${columns.join(',\n  ')}\n)`,
+    `CREATE TABLE IF NOT EXISTS ${t.name} (\n  ${columns.join(',\n  ')}\n)${suffix}`,
+    ...Array.from(
+      { length: partitions },
+      (_, i) =>
+        `CREATE TABLE IF NOT EXISTS ${partitionName(t.name, i)} PARTITION OF ${t.name} FOR VALUES WITH (MODULUS ${partitions}, REMAINDER ${i})`,
+    ),
     ...(t.indexes ?? []).map(
       (cols) => `CREATE INDEX IF NOT EXISTS ${t.name}_${cols.join('_')} ON ${t.name} (${cols.join(', ')})`,
     ),
@@ -315,10 +344,14 @@ function createTable(t: TableDef, version: number, dialect: Dialect): string[] {
 }
 
 /** The statements that take a database from version `version - 1` to `version`. */
-export function migrationStatements(version: number, dialect: Dialect): string[] {
+export function migrationStatements(
+  version: number,
+  dialect: Dialect,
+  layout: Readonly<Layout> = {},
+): string[] {
   const statements: string[] = [];
   for (const t of TABLES) {
-    if (t.since === version) statements.push(...createTable(t, version, dialect));
+    if (t.since === version) statements.push(...createTable(t, version, dialect, layout));
     else if (t.since < version) {
       for (const c of t.columns) {
         if (c.since === version) statements.push(`ALTER TABLE ${t.name} ADD COLUMN ${columnSql(c, dialect)}`);
@@ -334,8 +367,8 @@ export const VERSION_TABLE_SQL =
   'CREATE TABLE IF NOT EXISTS storylens_schema (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)';
 
 /** The whole schema at the current version, for the docs and `storylens batch --print-schema`. */
-export function schemaSql(dialect: Dialect): string {
+export function schemaSql(dialect: Dialect, layout: Readonly<Layout> = {}): string {
   const out = [VERSION_TABLE_SQL];
-  for (let v = 1; v <= CORPUS_SCHEMA_VERSION; v++) out.push(...migrationStatements(v, dialect));
+  for (let v = 1; v <= CORPUS_SCHEMA_VERSION; v++) out.push(...migrationStatements(v, dialect, layout));
   return out.map((s) => s + ';').join('\n');
 }

@@ -31,11 +31,18 @@ export function isPostgresUrl(target: string): boolean {
   return /^postgres(ql)?:\/\//i.test(target);
 }
 
+export interface StoreOptions {
+  /** PostgreSQL only, when its tables are created: hash partitions per child table. Default: 0. */
+  partitions?: number;
+  /** PostgreSQL only: connections. Default: 4. */
+  poolSize?: number;
+}
+
 /** Opens (creating and migrating as needed) the store a `--db` argument names. */
-export async function openStore(target: string): Promise<CorpusStore> {
+export async function openStore(target: string, options: Readonly<StoreOptions> = {}): Promise<CorpusStore> {
   if (isPostgresUrl(target)) {
     const { openPostgresStore } = await import('./postgres.js');
-    return openPostgresStore(target);
+    return openPostgresStore(target, options);
   }
   const { openSqliteStore } = await import('./sqlite.js');
   return openSqliteStore(target);
