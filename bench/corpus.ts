@@ -38,6 +38,9 @@ interface RunFigures {
   peakRssMb: number;
   baseRssMb: number;
   workerHeapPeakMb: number;
+  /** CPU time of the whole process (every thread), and the main thread's busy time. */
+  cpuSeconds: number;
+  mainBusySeconds: number;
 }
 
 /** One batch in this process (the child side). */
@@ -45,8 +48,11 @@ async function measure(dir: string, db: string, workers: number): Promise<RunFig
   const store = openSqliteStore(db);
   const files = await listInputs([dir], parseFormats(undefined));
   const baseRss = process.memoryUsage.rss();
+  const cpu = process.cpuUsage();
+  const loop = performance.eventLoopUtilization();
   const s = await runBatch({ files, store, workers });
   await store.close();
+  const used = process.cpuUsage(cpu);
   return {
     workers,
     documents: s.analysed,
@@ -57,6 +63,8 @@ async function measure(dir: string, db: string, workers: number): Promise<RunFig
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     baseRssMb: baseRss / MB,
     workerHeapPeakMb: s.workerMemoryPeak / MB,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    mainBusySeconds: performance.eventLoopUtilization(loop).active / 1000,
   };
 }
 
@@ -166,11 +174,13 @@ async function main(): Promise<void> {
       [
         `Corpus: ${dir} — ${fmt(base.documents)} documents, ${fmt(base.words)} words; node ${process.version}`,
         '',
-        '| workers | wall s | docs/s | words/s | process peak RSS MB | peak RSS per worker MB | worker heap peak MB | speed-up |',
-        '|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| workers | wall s | docs/s | words/s | speed-up | CPU s | cores busy | main thread busy s | process peak RSS MB | peak RSS per worker MB | worker heap peak MB |',
+        '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...runs.map(
           (r) =>
-            `| ${r.workers} | ${fmt(r.seconds, 1)} | ${fmt(rate(r), 2)} | ${fmt(r.words / r.seconds)} | ${fmt(r.peakRssMb)} | ${fmt((r.peakRssMb - r.baseRssMb) / r.workers)} | ${fmt(r.workerHeapPeakMb)} | ${fmt(rate(r) / rate(base), 2)}× |`,
+            `| ${r.workers} | ${fmt(r.seconds, 1)} | ${fmt(rate(r), 2)} | ${fmt(r.words / r.seconds)} | ${fmt(rate(r) / rate(base), 2)}× | ` +
+            `${fmt(r.cpuSeconds, 1)} | ${fmt(r.cpuSeconds / r.seconds, 2)} | ${fmt(r.mainBusySeconds, 1)} | ` +
+            `${fmt(r.peakRssMb)} | ${fmt((r.peakRssMb - r.baseRssMb) / r.workers)} | ${fmt(r.workerHeapPeakMb)} |`,
         ),
         '',
         `Re-run of the finished ${counts.at(-1)}-worker batch (whole CLI process): ${fmt(again.seconds, 2)} s, ${fmt(again.analysed)} documents analysed again.`,
