@@ -43,7 +43,7 @@ pg.types.setTypeParser(20, (v: string) => Number(v));
 
 type Snapshot = Map<string, unknown>;
 
-/** JSON with sorted keys: JSONB does not keep the key order of the text it was given. */
+/** JSON with sorted keys, so that the comparison does not depend on how a store keeps objects. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {

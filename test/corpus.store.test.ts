@@ -278,6 +278,6 @@ describe('corpus: schema and rows', () => {
       );
     assert.deepEqual(tablesIn(schemaSql('postgres')), tablesIn(schemaSql('sqlite')));
     assert.equal(tablesIn(schemaSql('sqlite')).length, TABLES.length);
-    assert.match(schemaSql('postgres'), /result JSONB NOT NULL/);
+    assert.match(schemaSql('postgres'), /result JSON NOT NULL/);
   });
 });

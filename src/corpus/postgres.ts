@@ -30,19 +30,15 @@ const ARRAY_TYPE: Record<ColumnType, string> = {
   real: 'float8[]',
   text: 'text[]',
   bool: 'boolean[]',
-  json: 'jsonb[]',
+  json: 'json[]',
 };
 
 /**
- * PostgreSQL text and JSONB cannot hold U+0000, which SQLite stores: it becomes U+FFFD here (the
- * ingest step refuses binary files, so a NUL in a story is rare).
+ * PostgreSQL text cannot hold U+0000, which SQLite stores: it becomes U+FFFD in the table columns
+ * (the ingest step refuses binary files, so a NUL in a story is rare). The JSON keeps it escaped.
  */
 function pgText(v: SqlValue): SqlValue {
   return typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\ufffd') : v;
-}
-
-function pgJson(json: string): string {
-  return json.includes('\\u0000') ? json.replace(/(^|[^\\])((?:\\\\)*)\\u0000/g, '$1$2\\ufffd') : json;
 }
 
 /** Partitions of an existing database (0 when unpartitioned or new): later tables follow them. */
@@ -146,9 +142,9 @@ export async function openPostgresStore(
           await c.query('ROLLBACK');
           return 'duplicate';
         }
-        await c.query('INSERT INTO document_results (document_id, result) VALUES ($1, $2::jsonb)', [
+        await c.query('INSERT INTO document_results (document_id, result) VALUES ($1, $2::json)', [
           id,
-          pgJson(record.json),
+          record.json,
         ]);
         for (const t of CHILD_TABLES) {
           const rows = record.rows[t];

@@ -14,7 +14,8 @@ export type Dialect = 'sqlite' | 'postgres';
 
 /**
  * `id`: the documents' surrogate key; `ref`: a reference to it; `json`: a JSON document (TEXT in
- * SQLite, JSONB in PostgreSQL); `bool`: 0/1 in SQLite, BOOLEAN in PostgreSQL (`= true` works in both).
+ * SQLite, JSON in PostgreSQL: stored as given, which inserts twice as fast as JSONB for a result of a
+ * megabyte, and `->`/`->>` work on both); `bool`: 0/1 in SQLite, BOOLEAN in PostgreSQL (`= true` works in both).
  */
 export type ColumnType = 'id' | 'ref' | 'int' | 'real' | 'text' | 'bool' | 'json';
 
@@ -295,7 +296,7 @@ function sqlType(type: ColumnType, dialect: Dialect): string {
     real: 'DOUBLE PRECISION',
     text: 'TEXT',
     bool: 'BOOLEAN',
-    json: 'JSONB',
+    json: 'JSON',
   }[type];
 }
 
