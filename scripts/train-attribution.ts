@@ -16,6 +16,12 @@ import { parseArgs } from 'node:util';
 import { createEngine } from '../src/engine/engine.js';
 import type { SourceText } from '../src/engine/types.js';
 import { listNovels } from '../src/eval/attribution.js';
+import {
+  ADDRESSEE_FEATURES,
+  addresseeCandidates,
+  addresseeProbability,
+  NA,
+} from '../src/stages/attribution/addressees.js';
 import { forwardBackward } from '../src/stages/attribution/decode.js';
 import { type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
@@ -33,6 +39,11 @@ interface Example {
   conv: ConversationFeatures;
   /** Gold candidate index per turn, or -1 when the gold speaker is not a candidate. */
   labels: Int32Array;
+  /** Gold speaker per turn as a character index (-1 when not in the cast). */
+  speakers: number[];
+  /** Gold addressees per turn as character indices. */
+  addressees: number[][];
+  narrator: number;
 }
 
 function loadExamples(dir: string, novel: string): Example[] {
@@ -47,7 +58,7 @@ function loadExamples(dir: string, novel: string): Example[] {
   const gold = readFileSync(join(base, 'quotes.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; spans: [number, number][]; speaker: number });
+    .map((l) => JSON.parse(l) as { id: string; spans: [number, number][]; speaker: number; addressees: number[] });
   const engine = createEngine({
     until: 'coref',
     characters: cast.map((c) => ({ id: c.id, name: c.name, aliases: c.aliases, gender: c.gender })),
@@ -65,12 +76,15 @@ function loadExamples(dir: string, novel: string): Example[] {
   const doc = engine.process(source);
   const quotes = doc.layer('quotes');
   const speakerOf = new Map(gold.map((q) => [q.id, cast.findIndex((c) => c.id === q.speaker)] as const));
+  const addresseesOf = new Map(
+    gold.map((q) => [q.id, q.addressees.map((a) => cast.findIndex((c) => c.id === a)).filter((a) => a >= 0)] as const),
+  );
+  const narrator = doc.layer('characters').findIndex((c) => c.narrator);
   return prepareConversations(doc).map((conv) => {
-    const labels = Int32Array.from(conv.turns, (turn) => {
-      const speaker = speakerOf.get(quotes[turn.quotes[0]!]!.id) ?? -1;
-      return conv.candidates.indexOf(speaker);
-    });
-    return { novel, conv, labels };
+    const speakers = conv.turns.map((turn) => speakerOf.get(quotes[turn.quotes[0]!]!.id) ?? -1);
+    const labels = Int32Array.from(speakers, (speaker) => conv.candidates.indexOf(speaker));
+    const addressees = conv.turns.map((turn) => addresseesOf.get(quotes[turn.quotes[0]!]!.id) ?? []);
+    return { novel, conv, labels, speakers, addressees, narrator };
   });
 }
 
@@ -200,6 +214,40 @@ function train(
   return sparsify(x.subarray(0, NE), x.subarray(NE));
 }
 
+/** Logistic regression of "is an addressee" over every possible addressee, with gold speakers. */
+function trainAddressees(examples: readonly Example[], l2: number): Record<string, number> {
+  const xs: Float32Array[] = [];
+  const ys: number[] = [];
+  for (const ex of examples) {
+    const mentioned = new Set(ex.conv.turns.flatMap((t) => t.narrationMentions));
+    ex.conv.turns.forEach((_, i) => {
+      if (ex.speakers[i]! < 0) return;
+      for (const c of addresseeCandidates(ex.conv, ex.speakers, i, ex.narrator, mentioned)) {
+        xs.push(c.features);
+        ys.push(ex.addressees[i]!.includes(c.character) ? 1 : 0);
+      }
+    });
+  }
+  const w = new Float64Array(NA);
+  const m = new Float64Array(NA);
+  const v = new Float64Array(NA);
+  for (let it = 1; it <= 400; it++) {
+    const g = new Float64Array(NA);
+    for (let k = 0; k < xs.length; k++) {
+      const x = xs[k]!;
+      const err = addresseeProbability(x, w) - ys[k]!;
+      for (let f = 0; f < NA; f++) if (x[f] !== 0) g[f]! += err * x[f]!;
+    }
+    for (let f = 0; f < NA; f++) {
+      const gf = g[f]! / xs.length + (2 * l2 * w[f]!) / xs.length;
+      m[f] = 0.9 * m[f]! + 0.1 * gf;
+      v[f] = 0.999 * v[f]! + 0.001 * gf * gf;
+      w[f]! -= (0.1 * (m[f]! / (1 - 0.9 ** it))) / (Math.sqrt(v[f]! / (1 - 0.999 ** it)) + 1e-8);
+    }
+  }
+  return Object.fromEntries(ADDRESSEE_FEATURES.map((f, i) => [f, Math.round(w[i]! * 1e4) / 1e4]));
+}
+
 /** Accuracy and (posterior, correct) pairs of weights on examples. */
 function predict(examples: readonly Example[], w: AttributionWeights): { raw: number; correct: boolean }[] {
   const dense = densify(w);
@@ -267,7 +315,10 @@ function main(): void {
     const heldOut = novels.filter((_, i) => i % k === f);
     const trainSet = novels.filter((n) => !heldOut.includes(n)).flatMap((n) => byNovel.get(n)!);
     process.stderr.write(`fold ${f + 1}/${k}: held out ${heldOut.join(', ')}\n`);
-    const weights = train(trainSet, start, iterations, l2);
+    const weights: AttributionWeights = {
+      ...train(trainSet, start, iterations, l2),
+      addressee: trainAddressees(trainSet, l2),
+    };
     folds.push({ heldOut, weights });
     const points = predict(
       heldOut.flatMap((n) => byNovel.get(n)!),
@@ -280,7 +331,8 @@ function main(): void {
     );
   }
   process.stderr.write('training on all novels…\n');
-  const weights = train([...byNovel.values()].flat(), start, iterations, l2);
+  const all = [...byNovel.values()].flat();
+  const weights: AttributionWeights = { ...train(all, start, iterations, l2), addressee: trainAddressees(all, l2) };
   const model: AttributionModelFile = {
     version: 1,
     trainedOn: novels,

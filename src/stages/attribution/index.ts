@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Attribution } from '../../engine/types.js';
+import { addresseeCandidates, chooseAddressees, denseAddresseeWeights } from './addressees.js';
 import { buildCueIndex, type Cue } from './cues.js';
 import { forwardBackward } from './decode.js';
 import {
@@ -64,7 +65,11 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
     method: isAttributable(q) ? 'none' : 'not-attributed',
   }));
   const model = shippedModel();
-  const dense = densify(weights ?? model.weights);
+  const chosen = weights ?? model.weights;
+  const dense = densify(chosen);
+  const addresseeWeights = denseAddresseeWeights(chosen.addressee);
+  const learnedAddressees = addresseeWeights.some((w) => w !== 0);
+  const narrator = characters.findIndex((c) => c.narrator);
   for (const conv of prepareConversations(doc)) {
     const C = conv.candidates.length;
     if (C === 0) continue;
@@ -74,17 +79,17 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
       for (let k = 1; k < C; k++) if (marginals[i * C + k]! > marginals[i * C + b]!) b = k;
       return b;
     });
+    const speakers = best.map((b) => conv.candidates[b]!);
+    const mentioned = new Set(conv.turns.flatMap((t) => t.narrationMentions));
     conv.turns.forEach((turn, i) => {
-      const speaker = conv.candidates[best[i]!]!;
+      const speaker = speakers[i]!;
       const confidence = calibrate(marginals[i * C + best[i]!]!, model.calibration);
-      const attribution: Attribution = {
-        speaker,
-        addressees: addresseesOf(conv, best, i, speaker),
-        confidence,
-        method: methodOf(turn.cues[0], speaker),
-      };
-      void characters;
-      for (const q of turn.quotes) out[q] = { ...attribution, addressees: [...attribution.addressees] };
+      const addressees = learnedAddressees
+        ? chooseAddressees(addresseeCandidates(conv, speakers, i, narrator, mentioned), addresseeWeights)
+        : addresseesOf(conv, best, i, speaker);
+      for (const q of turn.quotes) {
+        out[q] = { speaker, addressees: [...addressees], confidence, method: methodOf(turn.cues[0], speaker) };
+      }
     });
   }
   return out;

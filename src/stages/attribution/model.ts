@@ -6,6 +6,8 @@ import { type ConversationFeatures, EMISSION_FEATURES, NE, TRANSITION_FEATURES }
 export interface AttributionWeights {
   emission: Record<string, number>;
   transition: Record<string, number>;
+  /** Logistic weights of the addressee model (addressees.ts); absent → the simple rule. */
+  addressee?: Record<string, number>;
 }
 
 /** The shipped model file (model.json), written by scripts/train-attribution.ts. */
