@@ -35,6 +35,8 @@ export interface QuoteOutcome {
   confidence: number;
   method: string;
   text: string;
+  goldAddressees: string[];
+  predictedAddressees: string[];
 }
 
 export interface Tally {
@@ -204,6 +206,10 @@ export function evalAttribution(dir: string, options: AttributionOptions): Attri
           correct: ok,
           confidence,
           method: p?.method ?? 'unmatched',
+          goldAddressees: g.addressees.map((a) => castById.get(a)?.name ?? String(a)),
+          predictedAddressees: (p?.addressees ?? []).map(
+            (a) => result.characters.find((c) => c.id === a)?.name ?? String(a),
+          ),
           text: text.slice(g.spans[0]![0], g.spans[g.spans.length - 1]![1]),
         });
       }
