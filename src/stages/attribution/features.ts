@@ -54,6 +54,8 @@ export const EMISSION_FEATURES = [
   'spoke-tagged-2-back',
   'spoke-tagged-3-6-back',
   'mention-since-previous-turn',
+  'pronoun-cue-last-tagged-of-gender',
+  'pronoun-cue-last-mentioned-of-gender',
   'tagged-even-turns-before',
   'tagged-odd-turns-before',
   'tagged-even-turns-after',
@@ -205,11 +207,37 @@ export function conversationFeatures(
     if (cue) cued[i] = 1;
     const para = turn.paragraph;
     const inRun = i > 0 && separated[i] === 0;
+    // For "he said" / "she sighed": the candidate of that gender named in a tag most recently, and
+    // the one named in narration most recently.
+    let lastTaggedOfGender = -1;
+    let lastMentionedOfGender = -1;
+    if (cue && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown') {
+      let bestTurn = -100;
+      let bestPara = -1;
+      let tie = false;
+      for (let k = 0; k < C; k++) {
+        if (characters[candidates[k]!]!.gender.label !== cue.referent.gender) continue;
+        if (lastTagged[k]! > bestTurn) {
+          bestTurn = lastTagged[k]!;
+          lastTaggedOfGender = k;
+        }
+        const lm = lastAtOrBefore(presence.mentionParagraphs[candidates[k]!]!, para);
+        if (lm > bestPara) {
+          bestPara = lm;
+          lastMentionedOfGender = k;
+          tie = false;
+        } else if (lm === bestPara && lm >= 0) tie = true;
+      }
+      if (bestTurn < 0) lastTaggedOfGender = -1;
+      if (tie || bestPara < 0) lastMentionedOfGender = -1;
+    }
     for (let k = 0; k < C; k++) {
       const c = candidates[k]!;
       const ch = characters[c]!;
       const f = emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
       if (cue) cueFeatures(cue, c, ch, f);
+      if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
+      if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (turn.vocatives.includes(c)) f[E.vocative] = 1;
       if (turn.namedInQuote.includes(c)) f[E['named-in-quote']] = 1;
       if (turn.tagObjects.includes(c)) f[E['tag-object']] = 1;
