@@ -23,6 +23,7 @@ analyze options:
       --characters <file>   use this cast [{id, name, aliases}] instead of detecting one
       --quotes <file>       attribute these quotations {id, spans} (.json or .jsonl) instead of detecting
       --until <stage>       stop after this stage
+      --max-size <size>     refuse larger input (exit 3), e.g. 500K, 64M (default: 16M)
       --compact             JSON on one line (default: indented)
 
 ${BATCH_USAGE}
