@@ -47,6 +47,8 @@ export interface BatchSummary {
   stopped: boolean;
   /** Largest V8 heap (committed) + external memory any worker thread reported, in bytes. */
   workerMemoryPeak: number;
+  /** Linux thread ids of the worker threads that analysed documents (for CPU accounting). */
+  workerThreads: number[];
 }
 
 export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSummary> {
@@ -80,6 +82,7 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
     seconds: 0,
     stopped: false,
     workerMemoryPeak: 0,
+    workerThreads: [],
   };
   let fatal: unknown;
   const report = (): void => {
@@ -105,6 +108,7 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
 
   const settle = async (file: InputFile, outcome: AnalysisOutcome): Promise<void> => {
     summary.workerMemoryPeak = Math.max(summary.workerMemoryPeak, outcome.workerMemory);
+    if (!summary.workerThreads.includes(outcome.thread)) summary.workerThreads.push(outcome.thread);
     if (!outcome.ok) return fail(outcome.hash, file.path, outcome.error, file.size);
     const stored = await store.put(outcome.record);
     if (stored === 'duplicate') summary.duplicates++;

@@ -9,6 +9,7 @@ import { UserError } from '../engine/errors.js';
 import { ingestBytes } from '../ingest/index.js';
 import { contentHash } from './hash.js';
 import { type DocumentRecord, documentRecord } from './rows.js';
+import { threadId } from './thread.js';
 
 export interface AnalysisTask {
   /** Path or name: picks the format by extension and becomes `source.name` in the result. */
@@ -28,6 +29,8 @@ export interface AnalysedDocument {
   ms: number;
   /** This thread's V8 heap (committed) plus external memory after the task, in bytes. */
   workerMemory: number;
+  /** The thread's Linux thread id (-1 elsewhere), so a benchmark can read its CPU time. */
+  thread: number;
 }
 
 export interface FailedDocument {
@@ -39,12 +42,14 @@ export interface FailedDocument {
   bytes: number;
   ms: number;
   workerMemory: number;
+  thread: number;
 }
 
 export type AnalysisOutcome = AnalysedDocument | FailedDocument;
 
 // One frozen engine per thread, built when the thread starts.
 const engine = createEngine();
+const thread = threadId();
 
 function threadMemory(): number {
   const h = getHeapStatistics();
@@ -80,9 +85,10 @@ export default async function analyseDocument(task: AnalysisTask): Promise<Analy
       bytes,
       ms,
       workerMemory: threadMemory(),
+      thread,
     };
   } catch (error) {
     const ms = performance.now() - started;
-    return { ok: false, hash, name, error: oneLine(error), bytes, ms, workerMemory: threadMemory() };
+    return { ok: false, hash, name, error: oneLine(error), bytes, ms, workerMemory: threadMemory(), thread };
   }
 }
