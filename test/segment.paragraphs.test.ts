@@ -54,6 +54,24 @@ describe('segment: paragraph kinds', () => {
     });
   }
 
+  it('segment: the first line of a plain-text story is its title when it reads like one', () => {
+    assert.deepEqual(kinds(['The Keeper of the Light', 'It rained all week.'])[0], [
+      'The Keeper of the Light',
+      'heading',
+    ]);
+    assert.deepEqual(kinds(['A Tale of Two Harbours', 'It rained.'])[0], [
+      'A Tale of Two Harbours',
+      'heading',
+    ]);
+    // A sentence, a quotation or a lone line of text is not a title.
+    assert.deepEqual(kinds(['The rain came at last.', 'It rained.'])[0]![1], 'prose');
+    assert.deepEqual(kinds(['“Come In,” She Said', 'It rained.'])[0]![1], 'prose');
+    assert.deepEqual(kinds(['It rained on the roof of the shed', 'Then it stopped.'])[0]![1], 'prose');
+    assert.deepEqual(kinds(['Only One Line'])[0]![1], 'prose');
+    // Only the first line: the same words later are prose.
+    assert.deepEqual(kinds(['Chapter 1', 'Under The Bridge'])[1]![1], 'prose');
+  });
+
   it('segment: a heading, a break line and prose keep their sentences apart', () => {
     const doc = engine.process(sourceOf('Chapter 1\n\nIt rained.\n\n* * *\n\nIt stopped.'));
     const paragraphs = doc.layer('paragraphs');

@@ -3,7 +3,7 @@ import { POS, POS_TAGS, posId } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Paragraph, Sentence, TokenLayer } from '../../engine/types.js';
 import { speechVerbBase } from '../lexicon/speech-verbs.js';
-import { paragraphKind } from './paragraph-kind.js';
+import { isTitleLine, paragraphKind } from './paragraph-kind.js';
 import { wink } from './wink.js';
 
 /**
@@ -41,6 +41,17 @@ function findParagraphs(doc: StoryDocument): Paragraph[] {
     if (e > s)
       out.push({ start: s, end: e, sentenceStart: 0, sentenceEnd: 0, kind: paragraphKind(text, s, e) });
     lineStart = lineEnd + 1;
+  }
+  // A plain-text story's first line is usually its title; markup formats mark their headings.
+  const first = out[0];
+  if (
+    doc.source.format === 'txt' &&
+    first &&
+    out.length > 1 &&
+    first.kind === 'prose' &&
+    isTitleLine(text.slice(first.start, first.end))
+  ) {
+    first.kind = 'heading';
   }
   return out;
 }

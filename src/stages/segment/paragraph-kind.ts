@@ -45,3 +45,28 @@ export function isNumberedHeading(line: string): boolean {
   const trimmed = line.trim();
   return HEADING_LINE.test(trimmed) || NUMERAL_LINE.test(trimmed);
 }
+
+/** Words a title leaves in lower case: "The Lighthouse Keeper's Daughter", "A Tale of Two Cities". */
+const TITLE_SMALL_WORDS = new Set(
+  'a an the and but or nor for so yet of in on at to by from with into onto upon as per via vs de la le von van'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The first line of a story is its title when it reads like one: short, no sentence punctuation
+ * or quotation marks at its end, and every word capitalised except small words ("of", "the").
+ * Mixed-case titles are not caught by the ALL-CAPS rule, and the title of a plain-text story is
+ * almost always its first line followed by a blank line.
+ */
+export function isTitleLine(line: string): boolean {
+  if (line.length > 80 || !/^\p{Lu}/u.test(line)) return false;
+  if (/[.,;:!?"“”'‘…-]$/.test(line) || /["“”]/.test(line)) return false;
+  const words = line.split(/\s+/);
+  if (words.length > 12) return false;
+  return words.every((w, i) => {
+    const first = w.charAt(0);
+    if (!/\p{L}/u.test(first)) return /^[\d\p{P}]+$/u.test(w);
+    return /\p{Lu}/u.test(first) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase()));
+  });
+}
