@@ -107,7 +107,8 @@ export function chooseAddressees(candidates: readonly AddresseeCandidate[], weig
   const out: number[] = [];
   for (const c of candidates) {
     const f = c.features;
-    if (f[A.vocative] === 1 || f[A['tag-object']] === 1 || addresseeProbability(f, weights) >= 0.5) out.push(c.character);
+    if (f[A.vocative] === 1 || f[A['tag-object']] === 1 || addresseeProbability(f, weights) >= 0.5)
+      out.push(c.character);
   }
   return out;
 }

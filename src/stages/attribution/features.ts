@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
+import { type StyleIndex, styleScore } from './style.js';
 import type { Turn } from './units.js';
 
 /**
@@ -56,6 +57,8 @@ export const EMISSION_FEATURES = [
   'mention-since-previous-turn',
   'pronoun-cue-last-tagged-of-gender',
   'pronoun-cue-last-mentioned-of-gender',
+  'style-similarity',
+  'style-unknown',
   'tagged-even-turns-before',
   'tagged-odd-turns-before',
   'tagged-even-turns-after',
@@ -166,6 +169,8 @@ export function conversationFeatures(
   turns: Turn[],
   candidates: number[],
   presence: PresenceIndex,
+  style: StyleIndex,
+  firstTurn: number,
 ): ConversationFeatures {
   const characters = doc.layer('characters');
   const paragraphs = doc.layer('paragraphs');
@@ -237,6 +242,9 @@ export function conversationFeatures(
       const f = emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
       if (cue) cueFeatures(cue, c, ch, f);
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
+      const voice = styleScore(style, firstTurn + i, c);
+      if (Number.isNaN(voice)) f[E['style-unknown']] = 1;
+      else f[E['style-similarity']] = Math.max(-1.5, Math.min(1.5, voice));
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (turn.vocatives.includes(c)) f[E.vocative] = 1;
       if (turn.namedInQuote.includes(c)) f[E['named-in-quote']] = 1;
@@ -290,8 +298,10 @@ export function conversationFeatures(
         if (j < i && i - j <= 8) before = j;
         if (j > i && j - i <= 8 && after < 0) after = j;
       }
-      if (before >= 0) f[(i - before) % 2 === 0 ? E['tagged-even-turns-before'] : E['tagged-odd-turns-before']] = 1;
-      if (after >= 0) f[(after - i) % 2 === 0 ? E['tagged-even-turns-after'] : E['tagged-odd-turns-after']] = 1;
+      if (before >= 0)
+        f[(i - before) % 2 === 0 ? E['tagged-even-turns-before'] : E['tagged-odd-turns-before']] = 1;
+      if (after >= 0)
+        f[(after - i) % 2 === 0 ? E['tagged-even-turns-after'] : E['tagged-odd-turns-after']] = 1;
       if (ch.narrator) f[E.narrator] = 1;
       f[E['speaker-frequency']] = Math.log1p(presence.taggedCount[c]!) / 3;
       if (ch.gender.label === 'unknown') f[E['unknown-gender']] = 1;

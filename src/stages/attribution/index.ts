@@ -11,6 +11,7 @@ import {
   type PresenceIndex,
 } from './features.js';
 import { type AttributionWeights, calibrate, chainOf, densify, shippedModel } from './model.js';
+import { buildStyleIndex } from './style.js';
 import { buildTurns, isAttributable, type Turn } from './units.js';
 
 /**
@@ -49,10 +50,21 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
   const ix = buildCueIndex(doc);
   const turns = buildTurns(doc, ix);
   const presence = buildPresence(doc, turns);
+  const style = buildStyleIndex(doc, turns, characters.length);
   const narrator = characters.findIndex((c) => c.narrator);
-  return splitConversations(doc, turns).map((conv) =>
-    conversationFeatures(doc, conv, candidatesOf(doc, conv, narrator, presence), presence),
-  );
+  let first = 0;
+  return splitConversations(doc, turns).map((conv) => {
+    const features = conversationFeatures(
+      doc,
+      conv,
+      candidatesOf(doc, conv, narrator, presence),
+      presence,
+      style,
+      first,
+    );
+    first += conv.length;
+    return features;
+  });
 }
 
 function attribute(doc: StoryDocument, weights: AttributionWeights | undefined): Attribution[] {
@@ -88,7 +100,12 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
         ? chooseAddressees(addresseeCandidates(conv, speakers, i, narrator, mentioned), addresseeWeights)
         : addresseesOf(conv, best, i, speaker);
       for (const q of turn.quotes) {
-        out[q] = { speaker, addressees: [...addressees], confidence, method: methodOf(turn.cues[0], speaker) };
+        out[q] = {
+          speaker,
+          addressees: [...addressees],
+          confidence,
+          method: methodOf(turn.cues[0], speaker),
+        };
       }
     });
   }

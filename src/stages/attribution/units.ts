@@ -138,7 +138,11 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
   for (const turn of turns) {
     const para = paragraphs[turn.paragraph]!;
     const cueTokens = new Set(turn.cues.flatMap((c) => [c.referent.token, c.object?.token ?? -1]));
-    for (let j = firstMentionAt(mentions, para.start); j < mentions.length && mentions[j]!.start < para.end; j++) {
+    for (
+      let j = firstMentionAt(mentions, para.start);
+      j < mentions.length && mentions[j]!.start < para.end;
+      j++
+    ) {
       const m = mentions[j]!;
       if (m.inQuote || m.character < 0 || cueTokens.has(tokenAtOrAfter(tokens, m.start))) continue;
       if (!turn.narrationMentions.includes(m.character)) turn.narrationMentions.push(m.character);
