@@ -26,5 +26,7 @@ export async function demoCommand(args: string[]): Promise<void> {
   writeFileSync(jsonPath, renderJson(result, { sourceText: source.text }));
   writeFileSync(htmlPath, renderHtml(result, { sourceText: source.text }));
   process.stdout.write(renderText(result, { sourceText: source.text }));
-  process.stdout.write(`\nwrote ${relative(process.cwd(), jsonPath)} and ${relative(process.cwd(), htmlPath)}\n`);
+  process.stdout.write(
+    `\nwrote ${relative(process.cwd(), jsonPath)} and ${relative(process.cwd(), htmlPath)}\n`,
+  );
 }

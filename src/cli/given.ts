@@ -5,7 +5,8 @@ import type { GivenCharacter, GivenQuotation } from '../engine/stage.js';
 /** Reads `--characters <file.json>`: `[{id, name, aliases[]}]` (extra fields such as gender are kept). */
 export function readGivenCast(path: string): GivenCharacter[] {
   const data = readJson(path, '--characters');
-  if (!Array.isArray(data)) throw new UsageError(`--characters ${path}: expected a JSON array of {id, name, aliases}`);
+  if (!Array.isArray(data))
+    throw new UsageError(`--characters ${path}: expected a JSON array of {id, name, aliases}`);
   return data.map((entry, i) => {
     if (typeof entry !== 'object' || entry === null) {
       throw new UsageError(`--characters ${path}: entry ${i} is not an object`);
@@ -16,7 +17,9 @@ export function readGivenCast(path: string): GivenCharacter[] {
       throw new UsageError(`--characters ${path}: entry ${i} has no string or number "id"`);
     }
     const name = typeof e.name === 'string' ? e.name : String(id);
-    const aliases = Array.isArray(e.aliases) ? e.aliases.filter((a): a is string => typeof a === 'string') : [];
+    const aliases = Array.isArray(e.aliases)
+      ? e.aliases.filter((a): a is string => typeof a === 'string')
+      : [];
     const character: GivenCharacter = { id, name, aliases };
     if (typeof e.gender === 'string') character.gender = e.gender;
     return character;
@@ -29,7 +32,9 @@ export function readGivenQuotes(path: string): GivenQuotation[] {
   try {
     raw = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`--quotes ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(
+      `--quotes ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   let items: unknown[];
   const trimmed = raw.trimStart();
@@ -50,10 +55,17 @@ export function readGivenQuotes(path: string): GivenQuotation[] {
       !Array.isArray(spans) ||
       spans.length === 0 ||
       !spans.every(
-        (s) => Array.isArray(s) && s.length === 2 && Number.isInteger(s[0]) && Number.isInteger(s[1]) && s[0] <= s[1],
+        (s) =>
+          Array.isArray(s) &&
+          s.length === 2 &&
+          Number.isInteger(s[0]) &&
+          Number.isInteger(s[1]) &&
+          s[0] <= s[1],
       )
     ) {
-      throw new UsageError(`--quotes ${path}: quotation ${i} needs "spans": [[start, end], …] with start <= end`);
+      throw new UsageError(
+        `--quotes ${path}: quotation ${i} needs "spans": [[start, end], …] with start <= end`,
+      );
     }
     const id = typeof q.id === 'string' || typeof q.id === 'number' ? String(q.id) : `Q${i}`;
     return { id, spans: (spans as [number, number][]).map(([s, e]) => [s, e] as [number, number]) };
@@ -65,7 +77,9 @@ function readJson(path: string, flag: string): unknown {
   try {
     raw = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new UsageError(
+      `${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
   try {
     return JSON.parse(raw);
