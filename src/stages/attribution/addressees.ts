@@ -40,7 +40,8 @@ export interface AddresseeCandidate {
 
 /**
  * The possible addressees of turn i given the speakers of every turn of the conversation, with
- * their features. `speakers` are character indices per turn.
+ * their features. `speakers` are character indices per turn; `spokeIn` is the set of them (pass
+ * it once per conversation rather than have it rebuilt per turn).
  */
 export function addresseeCandidates(
   conv: ConversationFeatures,
@@ -48,6 +49,7 @@ export function addresseeCandidates(
   i: number,
   narrator: number,
   mentionedInConversation: ReadonlySet<number>,
+  spokeIn: ReadonlySet<number> = new Set(speakers),
 ): AddresseeCandidate[] {
   const turn = conv.turns[i]!;
   const speaker = speakers[i]!;
@@ -57,11 +59,12 @@ export function addresseeCandidates(
   pool.delete(speaker);
   const lo = Math.max(0, i - 5);
   const hi = Math.min(speakers.length, i + 6);
-  const near = new Set(speakers.slice(lo, hi));
-  near.delete(speaker);
-  const everyone = new Set(speakers);
-  everyone.delete(speaker);
-  const group = near.size;
+  const near: number[] = [];
+  for (let j = lo; j < hi; j++) {
+    const s = speakers[j]!;
+    if (s !== speaker && !near.includes(s)) near.push(s);
+  }
+  const group = near.length;
   const out: AddresseeCandidate[] = [];
   for (const c of pool) {
     const f = new Float32Array(NA);
@@ -72,13 +75,14 @@ export function addresseeCandidates(
     if (speakers[i + 1] === c) f[A['spoke-1-ahead']] = 1;
     if (speakers[i - 2] === c) f[A['spoke-2-back']] = 1;
     if (speakers[i + 2] === c) f[A['spoke-2-ahead']] = 1;
-    const within5 = near.has(c);
+    const within5 = near.includes(c);
     if (within5) f[A['spoke-within-5']] = 1;
-    if (everyone.has(c)) f[A['spoke-in-conversation']] = 1;
+    const spoke = spokeIn.has(c);
+    if (spoke) f[A['spoke-in-conversation']] = 1;
     if (group === 2) f[A['group-of-3']] = 1;
     if (group >= 3) f[A['group-of-4-plus']] = 1;
     if (group >= 2 && within5) f[A['spoke-within-5-in-group']] = 1;
-    if (everyone.size >= 2 && everyone.has(c)) f[A['spoke-in-conversation-in-group']] = 1;
+    if (spoke && spokeIn.size - (spokeIn.has(speaker) ? 1 : 0) >= 2) f[A['spoke-in-conversation-in-group']] = 1;
     if (turn.namedInQuote.includes(c)) f[A['named-in-quote']] = 1;
     if (turn.narrationMentions.includes(c)) f[A['mentioned-in-paragraph']] = 1;
     if (mentionedInConversation.has(c)) f[A['mentioned-in-conversation']] = 1;

@@ -282,9 +282,16 @@ export function conversationFeatures(
         f[inRun ? E['in-run-mention-9-30-back'] : E['mention-9-30-back']] = 1;
       const lp = lastAtOrBefore(presence.pronounParagraphs[c]!, para);
       if (lp >= 0 && para - lp <= 2) f[inRun ? E['in-run-pronoun-1-2-back'] : E['pronoun-1-2-back']] = 1;
-      const tagged = taggedTurns[k]!.filter((j) => j !== i);
-      if (tagged.some((j) => Math.abs(j - i) <= 5)) f[E['tagged-within-5-turns']] = 1;
-      else if (tagged.length > 0) f[E['tagged-in-conversation']] = 1;
+      const tagged = taggedTurns[k]!;
+      let within5 = false;
+      let elsewhere = false;
+      for (const j of tagged) {
+        if (j === i) continue;
+        if (Math.abs(j - i) <= 5) within5 = true;
+        else elsewhere = true;
+      }
+      if (within5) f[E['tagged-within-5-turns']] = 1;
+      else if (elsewhere) f[E['tagged-in-conversation']] = 1;
       const since = i - lastTagged[k]!;
       if (since === 1) f[E['spoke-tagged-1-back']] = 1;
       else if (since === 2) f[E['spoke-tagged-2-back']] = 1;
@@ -295,6 +302,7 @@ export function conversationFeatures(
       let before = -1;
       let after = -1;
       for (const j of tagged) {
+        if (j === i) continue;
         if (j < i && i - j <= 8) before = j;
         if (j > i && j - i <= 8 && after < 0) after = j;
       }

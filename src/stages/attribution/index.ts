@@ -93,11 +93,12 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
     });
     const speakers = best.map((b) => conv.candidates[b]!);
     const mentioned = new Set(conv.turns.flatMap((t) => t.narrationMentions));
+    const spokeIn = new Set(speakers);
     conv.turns.forEach((turn, i) => {
       const speaker = speakers[i]!;
       const confidence = calibrate(marginals[i * C + best[i]!]!, model.calibration);
       const addressees = learnedAddressees
-        ? chooseAddressees(addresseeCandidates(conv, speakers, i, narrator, mentioned), addresseeWeights)
+        ? chooseAddressees(addresseeCandidates(conv, speakers, i, narrator, mentioned, spokeIn), addresseeWeights)
         : addresseesOf(conv, best, i, speaker);
       for (const q of turn.quotes) {
         out[q] = {
