@@ -321,3 +321,76 @@ describe('characters: vocatives and endearments', () => {
     assert.ok(c.who('Ivy'));
   });
 });
+
+describe('characters: gender as evidence for clustering', () => {
+  it('characters: "Tobin Vale", whom the text calls "he", and "Miss Vale" are two people', () => {
+    const c = cast(
+      story(
+        'Tobin Vale came down the lane at noon. Tobin stopped at the gate, and he looked at the house.',
+        'Tobin knocked twice. He waited. Miss Vale opened the door and Miss Vale smiled at her brother.',
+        '"You are late," said Miss Vale. Tobin shrugged. He had walked from the station.',
+        'Miss Vale poured the tea. She said nothing more. Tobin drank it, and he thanked her.',
+        'Tobin slept in the old room. He woke early. Miss Vale was already in the garden, and she waved.',
+      ),
+    );
+    const tobin = c.who('Tobin');
+    const sister = c.who('Miss Vale');
+    assert.ok(tobin && sister, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(tobin, sister);
+    assert.equal(tobin.gender.label, 'male');
+    assert.equal(sister.gender.label, 'female');
+  });
+
+  it('characters: a familiar form takes the gender of the names it shortens ("Freddy" of Frederick)', () => {
+    const c = cast(
+      story(
+        'Freddy Lamb lived with his sister. Miss Lamb kept house and Freddy kept bees.',
+        '"The bees are angry," said Freddy. "So am I," said Miss Lamb.',
+        'Freddy went out to the hives. Miss Lamb watched from the window.',
+      ),
+    );
+    const freddy = c.who('Freddy');
+    assert.ok(freddy, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Miss Lamb'), freddy);
+    assert.equal(freddy.gender.label, 'male');
+  });
+
+  it('characters: a man known by his surname alone is a man when the text gives him "his" ("Quill shook his head")', () => {
+    const c = cast(
+      story(
+        'Quill sat by the stove. Quill shook his head when the boy came in.',
+        '"No work today," said Quill. Quill rubbed his hands. "Come back tomorrow."',
+        'The boy went out. Quill lit his pipe and Quill watched the snow.',
+      ),
+    );
+    assert.equal(c.who('Quill')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: two ranks are two people ("General Tarrant" and his son "Captain Tarrant")', () => {
+    const c = cast(
+      story(
+        'General Tarrant ruled the house. Captain Tarrant, his son, kept out of his way.',
+        '"Sit down," said General Tarrant. Captain Tarrant sat. The General frowned at him.',
+        'Captain Tarrant left for his regiment in May. General Tarrant did not see him off.',
+      ),
+    );
+    const father = c.who('General Tarrant');
+    const son = c.who('Captain Tarrant');
+    assert.ok(father && son, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(father, son);
+  });
+
+  it('characters: a month that is also a given name starts a name before a surname ("April Dunmore")', () => {
+    const c = cast(
+      story(
+        'April Dunmore came to the school in the spring. April Dunmore was ten.',
+        '"What is your name?" said the teacher. "April," said April Dunmore.',
+        'In April the rain never stopped. April sat by the window and April read.',
+      ),
+    );
+    const april = c.who('April Dunmore');
+    assert.ok(april, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('April'), april);
+    assert.equal(c.who('Dunmore'), undefined);
+  });
+});

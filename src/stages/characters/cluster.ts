@@ -2,7 +2,7 @@ import type { GenderLabel } from '../../engine/types.js';
 import { firstNameGender } from '../lexicon/first-names.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER } from '../lexicon/honorifics.js';
 import type { NameForm } from './forms.js';
-import { sameGivenName } from './nicknames.js';
+import { givenNameGender, sameGivenName } from './nicknames.js';
 
 /**
  * Alias clustering: name forms that belong to one person ("Tom", "Tom Sawyer", "Mr. Sawyer") become
@@ -169,11 +169,26 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
     else if (title) surname = w;
     else given = w; // a bare unknown word: a given name until the text says otherwise
   }
-  if (gender === '' && given) {
-    const g = firstNameGender(given);
-    if (g === 'male' || g === 'female') gender = g;
-  }
+  if (gender === '' && given) gender = givenNameGender(given) ?? '';
+  if (gender === '') gender = pronounGender(form);
   return { given, surname, gender, marital };
+}
+
+/** A form's pronoun votes decide its gender from this many votes at this share. */
+const PRONOUN_VOTES = 3;
+const PRONOUN_SHARE = 0.75;
+
+/**
+ * The gender the text's pronouns give a form that has neither a gendered title nor a gendered
+ * given name ("Freddy", whom the lists give to both; a bare surname): "" when they say little.
+ */
+function pronounGender(form: NameForm): 'male' | 'female' | '' {
+  const f = form.pronounFemale;
+  const m = form.pronounMale;
+  if (f + m < PRONOUN_VOTES) return '';
+  if (f >= PRONOUN_SHARE * (f + m)) return 'female';
+  if (m >= PRONOUN_SHARE * (f + m)) return 'male';
+  return '';
 }
 
 export interface CharacterCluster {
@@ -194,12 +209,27 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
-/** Two forms named together in this many sentences are two people. */
+/**
+ * Two forms named together in narration in at least this many sentences, and in at least this
+ * share of the narration sentences of the rarer one, are two people. The share matters for the
+ * frequent: free indirect narration names one person twice now and then ("Emma" and "Miss
+ * Woodhouse" share 4 of the latter's 39 narration sentences, "Elinor" and "Miss Dashwood" 4 of
+ * 30), while two people who fit one name share more ("Elizabeth" and "Miss Bennet", 6 of 38).
+ */
 const APART = 2;
+const APART_SHARE = 0.15;
+/** One person is named twice in a narration sentence at most 4 times in a novel (the 21 PDNC novels). */
+const APART_ALWAYS = 5;
 
 function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence): boolean {
+  const narrated = form.count - form.inQuote;
   for (const other of cluster.forms) {
-    if ((together.get(pairKey(form.key, other.key)) ?? 0) >= APART) return true;
+    const n = together.get(pairKey(form.key, other.key)) ?? 0;
+    if (n < APART) continue;
+    // A given name beside a full name that holds it ("Charles" and "Charles Hayter") names another
+    // Charles: one person's full name and given name share a sentence once a novel at most.
+    if (n >= APART_ALWAYS || nested(form, other)) return true;
+    if (n >= APART_SHARE * Math.min(narrated, other.count - other.inQuote)) return true;
   }
   return false;
 }
@@ -211,6 +241,8 @@ interface Fit {
    * the character already goes by the same title.
    */
   strength: number;
+  /** Narration sentences naming the form together with one of the character's forms. */
+  together: number;
 }
 
 function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: CoOccurrence): Fit | undefined {
@@ -231,6 +263,12 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   ) {
     return undefined;
   }
+  // "General Tilney" and "Captain Tilney", or "Mr. Tilney": two ranks are two people (a promotion
+  // within a novel is rare, and the text then drops the old rank), and a man the text calls
+  // "Mr." holds no military rank ("Captain Wentworth" and his brother "Mr. Wentworth"); clergymen
+  // and doctors are "Mr." too.
+  const rank = RANKS.get(form.title);
+  if (rank && c.forms.some((f) => !sameRank(rank, RANKS.get(f.title) ?? rank))) return undefined;
   let strength = 0;
   if (name.given) {
     if (c.given.length > 0) {
@@ -244,7 +282,17 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   // "Sir John" fits "Sir John Middleton" better than "John Dashwood".
   if (form.title && c.forms.some((f) => f.title === form.title)) strength++;
   if (apart(form, c, together)) return undefined;
-  return { cluster: c, strength };
+  // (A name beside its own full form says nothing: "Charles Musgrove … Charles".)
+  let shared = 0;
+  for (const other of c.forms)
+    if (!nested(form, other)) shared += together.get(pairKey(form.key, other.key)) ?? 0;
+  return { cluster: c, strength, together: shared };
+}
+
+/** Whether the name words of one form are all among the other's ("Charles" in "Charles Musgrove"). */
+function nested(a: NameForm, b: NameForm): boolean {
+  const [short, long] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
+  return short.every((w) => long.includes(w));
 }
 
 function join(c: CharacterCluster, form: NameForm, name: ParsedName): void {
@@ -268,6 +316,41 @@ function open(form: NameForm, name: ParsedName): CharacterCluster {
   };
   join(c, form, name);
   return c;
+}
+
+/** Military, church and professional ranks, by canonical name ("capt" is "captain"), and "Mr.". */
+const RANKS: ReadonlyMap<string, string> = new Map([
+  ['mr', 'mr'],
+  ['mister', 'mr'],
+  ['captain', 'captain'],
+  ['capt', 'captain'],
+  ['colonel', 'colonel'],
+  ['col', 'colonel'],
+  ['major', 'major'],
+  ['general', 'general'],
+  ['gen', 'general'],
+  ['lieutenant', 'lieutenant'],
+  ['lt', 'lieutenant'],
+  ['admiral', 'admiral'],
+  ['commander', 'commander'],
+  ['sergeant', 'sergeant'],
+  ['sgt', 'sergeant'],
+  ['corporal', 'corporal'],
+  ['dr', 'doctor'],
+  ['doctor', 'doctor'],
+  ['professor', 'professor'],
+  ['prof', 'professor'],
+  ['inspector', 'inspector'],
+  ['reverend', 'reverend'],
+  ['rev', 'reverend'],
+  ['judge', 'judge'],
+]);
+
+/** Titles that are not military ranks: any of them may be "Mr." as well ("Rev. Cuthbert Eager" is "Mr. Eager"). */
+const CIVIL = new Set(['mr', 'doctor', 'professor', 'inspector', 'reverend', 'judge']);
+
+function sameRank(a: string, b: string): boolean {
+  return a === b || (CIVIL.has(a) && b === 'mr') || (a === 'mr' && CIVIL.has(b));
 }
 
 /** How much more often the leading candidate must be named than the next to take an ambiguous form. */
@@ -396,15 +479,20 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
 function choose(fits: Fit[], name: ParsedName): CharacterCluster | undefined {
   if (fits.length === 0) return undefined;
   const best = Math.max(...fits.map((f) => f.strength));
-  let pool = fits.filter((f) => f.strength === best).map((f) => f.cluster);
-  if (pool.length === 1) return pool[0];
+  let pool = fits.filter((f) => f.strength === best);
+  if (pool.length === 1) return pool[0]!.cluster;
   if (!name.given && name.surname && name.gender === '') {
-    const men = pool.filter((c) => c.gender === 'male');
-    if (men.length === 1) return men[0];
+    const men = pool.filter((f) => f.cluster.gender === 'male');
+    if (men.length === 1) return men[0]!.cluster;
     if (men.length > 1) pool = men;
   }
-  pool.sort((a, b) => b.count - a.count);
-  if (pool[0]!.count >= DOMINANCE * pool[1]!.count) return pool[0];
+  // "Mrs. Wilcox" fits "Evie Wilcox" and "Ruth Wilcox" alike; the text names her beside Evie and
+  // never beside Ruth, so she is Ruth.
+  const apartFromNone = pool.filter((f) => f.together === 0);
+  if (apartFromNone.length > 0) pool = apartFromNone;
+  if (pool.length === 1) return pool[0]!.cluster;
+  const clusters = pool.map((f) => f.cluster).sort((a, b) => b.count - a.count);
+  if (clusters[0]!.count >= DOMINANCE * clusters[1]!.count) return clusters[0];
   return undefined;
 }
 

@@ -15,7 +15,7 @@ import { capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts
 import { detectNarrator } from './narrator.js';
 import { CALENDAR_WORDS, NEVER_NAMES } from './not-names.js';
 import { personForms } from './persons.js';
-import { isVocativeAt } from './vocative.js';
+import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
 
 /**
  * Cast detection from the text: proper names from capitalisation statistics, judged persons or
@@ -48,16 +48,44 @@ export function findCast(doc: StoryDocument): CastFindings {
   });
   const forms = collectForms(doc, facts, stats, spans);
   const persons = personForms(forms);
+  countPronouns(doc, facts, spans, persons);
   const together = coOccurrence(doc, facts, spans, new Set(persons.map((f) => f.key)));
   const clustering = clusterForms(persons, together);
   const narrator = detectNarrator(doc, facts, clustering.clusters);
   return { facts, spans, forms, persons, clustering, narrator };
 }
 
+/** Pronoun votes of each person form, from its narration occurrences (pronoun-votes.ts). */
+function countPronouns(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  spans: readonly NameSpan[],
+  persons: readonly NameForm[],
+): void {
+  const index = new Map<string, number>();
+  persons.forEach((f, i) => {
+    index.set(f.key, i);
+  });
+  const occurrences: NameOccurrence[] = [];
+  for (const span of spans) {
+    if (facts.inQuote[span.first] === 1) continue;
+    const id = index.get(formKey(span));
+    if (id !== undefined) occurrences.push({ first: span.first, last: span.last, id });
+  }
+  const votes = pronounVotes(doc, facts.inQuote, occurrences);
+  occurrences.forEach((o, i) => {
+    const f = persons[o.id]!;
+    f.pronounFemale += votes.female[i]!;
+    f.pronounMale += votes.male[i]!;
+  });
+}
+
 /**
  * How many narration sentences name each pair of person forms (each form counted once per
  * sentence). Narration keeps to one form per character ("Emma"), while speech uses others ("Miss
- * Woodhouse"), so two forms in one stretch of narration are most often two people.
+ * Woodhouse"), so two forms in one stretch of narration are most often two people. (Speech is no
+ * such evidence: counted inside quotations too, "Harriet" and "Miss Smith" share three speeches in
+ * Emma, as many as two different people do.)
  */
 function coOccurrence(
   doc: StoryDocument,
@@ -120,7 +148,6 @@ function spanMentions(
   clustering: Clustering,
 ): Mention[] {
   const tokens = doc.layer('tokens');
-  const text = doc.text;
   const owner = new Map<string, number>();
   const index = new Map<CharacterCluster, number>();
   clustering.clusters.forEach((c, i) => {
@@ -134,8 +161,6 @@ function spanMentions(
       cs.map((c) => index.get(c)!),
     );
   const lastSeen = new Float64Array(clustering.clusters.length).fill(Number.NEGATIVE_INFINITY);
-  const quoteSpans = facts.quoteSpans;
-  let qi = 0;
   const out: Mention[] = [];
   for (const span of spans) {
     const key = formKey(span);
@@ -161,12 +186,7 @@ function spanMentions(
     const lastLower = tokens.lower[span.last]!;
     if (lastLower.endsWith("'s") || lastLower.endsWith('\u2019s')) end -= 2;
     const inQuote = facts.inQuote[span.first] === 1;
-    let kind: Mention['kind'] = span.the ? 'nominal' : 'proper';
-    if (inQuote) {
-      while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
-      const q = quoteSpans[qi];
-      if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) kind = 'vocative';
-    }
+    const kind: Mention['kind'] = span.vocative ? 'vocative' : span.the ? 'nominal' : 'proper';
     // "old Cotter", "poor Emma", "dear Mr. Fortescue": an epithet before the name is part of the
     // noun phrase that mentions the person (as LitBank marks it); the name key stays the name.
     let first = span.first;
@@ -230,7 +250,7 @@ function buildCast(
     narrator: old === narratorIndex,
   }));
   const named: Mention[] = raw.map((m) => ({ ...m, character: newIndex[m.character]! }));
-  const genders = inferGender(doc, characters, named);
+  const genders = inferGender(doc, characters, named, facts.inQuote);
   characters.forEach((c, i) => {
     c.gender = genders[i] ?? c.gender;
   });

@@ -35,6 +35,12 @@ export interface NameForm {
   /** Followed by a plural or a word that makes it a thing: "the Highbury ladies" (name as modifier). */
   modifier: number;
   inQuote: number;
+  /**
+   * Pronoun votes in narration (pronoun-votes.ts): "she" and "he" as the subject after this form
+   * names the only person of a sentence. Filled in once the person forms are known.
+   */
+  pronounFemale: number;
+  pronounMale: number;
   /** Index of each occurrence in the span list. */
   spans: number[];
   /** Written forms seen, with counts (for `display`). */
@@ -80,6 +86,7 @@ export function formKey(span: NameSpan): string {
 
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
 
+/** The forms of the name spans, with their evidence; marks the spans that are vocatives. */
 export function collectForms(
   doc: StoryDocument,
   facts: TokenFacts,
@@ -113,6 +120,8 @@ export function collectForms(
           span.words.length === 1 && !span.the ? (stats.lower[stats.id.get(span.words[0]!) ?? -1] ?? 0) : 0,
         modifier: 0,
         inQuote: 0,
+        pronounFemale: 0,
+        pronounMale: 0,
         spans: [],
         written: new Map(),
       };
@@ -143,7 +152,10 @@ export function collectForms(
       form.inQuote++;
       while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
       const q = quoteSpans[qi];
-      if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) form.vocative++;
+      if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) {
+        form.vocative++;
+        span.vocative = true;
+      }
       return;
     }
     if (!possessive && next < n) {

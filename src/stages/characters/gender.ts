@@ -1,9 +1,9 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel, Mention } from '../../engine/types.js';
-import { firstNameGender } from '../lexicon/first-names.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
-import { PRONOUNS } from '../lexicon/pronouns.js';
+import { givenNameGender } from './nicknames.js';
+import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
 
 /**
  * Gender of each character, from three kinds of evidence, strongest first:
@@ -55,7 +55,7 @@ function nameVotes(c: Character): NameVotes {
     else if (title === 'male') v.titleMale++;
     if (title === 'female' || title === 'male') continue;
     const given = (key ? words[1] : words[0])?.toLowerCase();
-    const g = given ? firstNameGender(given) : undefined;
+    const g = given ? givenNameGender(given) : undefined;
     if (g === 'female') v.firstFemale++;
     else if (g === 'male') v.firstMale++;
   }
@@ -63,80 +63,50 @@ function nameVotes(c: Character): NameVotes {
 }
 
 /**
- * Pronoun votes. In a narration sentence that names exactly one character, the first gendered
- * third-person singular pronoun after the name; in the sentence after it, when that one names
- * nobody, its first such pronoun if it is the subject ("He", "She" at the start or after "and",
- * "but", "then"). Later pronouns in a sentence are more often someone else's ("Elinor thought of
- * what he had said").
+ * Pronoun votes per character (pronoun-votes.ts), from the narration mentions of each. `inQuote`
+ * marks the tokens inside quotations.
  */
-function pronounVotes(
+function characterPronounVotes(
   doc: StoryDocument,
   size: number,
   mentions: readonly Mention[],
+  inQuote: Uint8Array,
 ): { female: Float64Array; male: Float64Array } {
+  const tokens = doc.layer('tokens');
+  const occurrences: NameOccurrence[] = [];
+  let t = 0;
+  for (const m of mentions) {
+    if (m.inQuote || m.character < 0) continue;
+    while (t < tokens.count && tokens.end[t]! <= m.start) t++;
+    let last = t;
+    while (last + 1 < tokens.count && tokens.start[last + 1]! < m.end) last++;
+    occurrences.push({ first: t, last, id: m.character });
+  }
+  const votes = pronounVotes(doc, inQuote, occurrences);
   const female = new Float64Array(size);
   const male = new Float64Array(size);
-  const tokens = doc.layer('tokens');
-  const sentences = doc.layer('sentences');
-  const quoteSpans = doc
-    .layer('quotes')
-    .flatMap((q) => q.spans)
-    .sort((a, b) => a[0] - b[0]);
-  let mi = 0;
-  let qi = 0;
-  let previous = -1;
-  const inQuote = (at: number): boolean => {
-    while (qi < quoteSpans.length && quoteSpans[qi]![1] <= at) qi++;
-    const q = quoteSpans[qi];
-    return q !== undefined && q[0] <= at;
-  };
-  const vote = (c: number, from: number, to: number, subjectOnly: boolean): void => {
-    for (let t = from; t < to; t++) {
-      const lower = tokens.lower[t]!;
-      if (subjectOnly && t > from && !LEADS.has(tokens.lower[t - 1]!)) return;
-      const p = PRONOUNS.get(lower);
-      if (!p || p.person !== 3 || p.plural || p.gender === 'unknown' || p.gender === 'nonbinary') continue;
-      if (inQuote(tokens.start[t]!)) continue;
-      if (subjectOnly && p.case !== 'subject') return;
-      // An object pronoun in the named character's own sentence is someone else ("Gilbert looked
-      // at her"); possessive "her" cannot be told from the object, so "his" is not counted either.
-      if (p.case !== 'subject' && p.case !== 'reflexive') continue;
-      if (p.gender === 'female') female[c]!++;
-      else male[c]!++;
-      return;
-    }
-  };
-  for (const s of sentences) {
-    let only = -1;
-    let several = false;
-    let after = s.end;
-    while (mi < mentions.length && mentions[mi]!.start < s.end) {
-      const m = mentions[mi++]!;
-      if (m.inQuote || m.character < 0 || m.start < s.start) continue;
-      if (only < 0) {
-        only = m.character;
-        after = m.end;
-      } else if (only !== m.character) several = true;
-    }
-    if (several) {
-      previous = -1;
-      continue;
-    }
-    if (only >= 0) {
-      let t = s.tokenStart;
-      while (t < s.tokenEnd && tokens.start[t]! < after) t++;
-      vote(only, t, s.tokenEnd, false);
-      previous = only;
-      continue;
-    }
-    if (previous >= 0) vote(previous, s.tokenStart, s.tokenEnd, true);
-    previous = -1;
-  }
+  occurrences.forEach((o, i) => {
+    female[o.id]! += votes.female[i]!;
+    male[o.id]! += votes.male[i]!;
+  });
   return { female, male };
 }
 
-/** Words after which a pronoun is still the subject of the sentence. */
-const LEADS = new Set(['and', 'but', 'then', 'so', 'yet', 'now', 'still', ',', '"', '\u201c', '\u2014']);
+/** 1 for every token inside a quotation. */
+export function quotedTokens(doc: StoryDocument): Uint8Array {
+  const tokens = doc.layer('tokens');
+  const spans = doc
+    .layer('quotes')
+    .flatMap((q) => q.spans)
+    .sort((a, b) => a[0] - b[0]);
+  const out = new Uint8Array(tokens.count);
+  let t = 0;
+  for (const [start, end] of spans) {
+    while (t < tokens.count && tokens.start[t]! < start) t++;
+    for (let k = t; k < tokens.count && tokens.start[k]! < end; k++) out[k] = 1;
+  }
+  return out;
+}
 
 /** The votes behind each character's gender, for inspection and tests. */
 export interface GenderEvidence extends NameVotes {
@@ -148,8 +118,9 @@ export function genderEvidence(
   doc: StoryDocument,
   characters: readonly Character[],
   mentions: readonly Mention[],
+  inQuote: Uint8Array = quotedTokens(doc),
 ): GenderEvidence[] {
-  const pronouns = pronounVotes(doc, characters.length, mentions);
+  const pronouns = characterPronounVotes(doc, characters.length, mentions, inQuote);
   return characters.map((c, i) => ({
     ...nameVotes(c),
     pronounFemale: pronouns.female[i]!,
@@ -181,11 +152,12 @@ export function inferGender(
   doc: StoryDocument,
   characters: readonly Character[],
   mentions: readonly Mention[],
+  inQuote: Uint8Array = quotedTokens(doc),
 ): { label: GenderLabel; confidence: number }[] {
-  return genderEvidence(doc, characters, mentions).map((e) => {
+  return genderEvidence(doc, characters, mentions, inQuote).map((e) => {
     const titled = byName(e.titleFemale, e.titleMale, e, 20, 4);
     if (titled) return titled;
-    const named = byName(e.firstFemale, e.firstMale, e, 8, 3);
+    const named = byName(e.firstFemale, e.firstMale, e, 6, 2);
     if (named) return { label: named.label, confidence: named.confidence - 0.1 };
     const f = e.pronounFemale;
     const m = e.pronounMale;

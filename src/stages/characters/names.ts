@@ -193,6 +193,8 @@ export interface NameSpan {
   afterThe: boolean;
   /** Matching key: title and name words, "the" for titles ("mr frank churchill", "the hatter"). */
   key: string;
+  /** Addresses someone inside a quotation ("Emma, my dear"); set by `collectForms`. */
+  vocative: boolean;
 }
 
 function nameKeyOf(title: string, words: readonly string[], the: boolean): string {
@@ -322,6 +324,19 @@ export function findNameSpans(
     if (w === CASE.capitalised) return heading[t] !== 1;
     return w === CASE.allCaps && (honorificKey(tokens.lower[t]!) !== undefined || isName(formOf(tokens, t)));
   };
+  // A month that is also a given name, followed on the same line by a capitalised word that is no
+  // given name (a surname, then).
+  const givenBeforeSurname = (k: number): boolean => {
+    const next = k + 1;
+    if (next >= n || !adjacent(next) || written[next] !== CASE.capitalised) return false;
+    const after = formOf(tokens, next);
+    return (
+      lexicon.isFirstName(tokens.lower[k]!) &&
+      !lexicon.isFirstName(after) &&
+      !lexicon.calendar.has(after) &&
+      continues(after)
+    );
+  };
   for (let t = 0; t < n; t++) {
     if (
       heading[t] !== 1 &&
@@ -391,8 +406,9 @@ export function findNameSpans(
         last = k;
         kept = words.length;
         if (form !== tokens.lower[k]) break; // a possessive ends the name
-        // "On Monday Clara walked": a day or month does not start a longer name.
-        if (words.length === 1 && title === '' && lexicon.calendar.has(form)) break;
+        // "On Monday Clara walked": a day or month does not start a longer name, unless it is a
+        // given name before a surname ("May Welland", "June Hartley"; not "in May Clara …").
+        if (words.length === 1 && title === '' && lexicon.calendar.has(form) && !givenBeforeSurname(k)) break;
         continue;
       }
       if (words.length > 0 && isInitialLetter(text, tokens, k)) {
@@ -415,7 +431,16 @@ export function findNameSpans(
     words.length = kept;
     if (kept === 0) continue;
     const afterThe = t > 0 && tokens.lower[t - 1] === 'the';
-    out.push({ first: t, last, title, words, the: false, afterThe, key: nameKeyOf(title, words, false) });
+    out.push({
+      first: t,
+      last,
+      title,
+      words,
+      the: false,
+      afterThe,
+      key: nameKeyOf(title, words, false),
+      vocative: false,
+    });
     t = last;
   }
   return out;
@@ -471,6 +496,7 @@ export function findNameSpans(
       the: true,
       afterThe: false,
       key: nameKeyOf('', words, true),
+      vocative: false,
     };
   }
 }

@@ -1,3 +1,5 @@
+import { firstNameGender } from '../lexicon/first-names.js';
+
 /**
  * Familiar forms of English given names (Elizabeth ↔ Lizzy, Eliza; Robert ↔ Bob), the project's own
  * table, written from common English usage of the eighteenth to twentieth centuries. One group a
@@ -153,18 +155,22 @@ maria masha
 sophia sophie sonya
 `;
 
+const GROUP_LIST: readonly string[][] = GROUPS.split('\n')
+  .map((line) => line.trim().split(/\s+/))
+  .filter((g) => g.length > 1 && g[0] !== '');
+
+/** The formal name of each group (its first word). */
+const FORMAL: readonly string[] = GROUP_LIST.map((g) => g[0]!);
+
 function buildIndex(): Map<string, number[]> {
   const index = new Map<string, number[]>();
-  GROUPS.split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((g) => g.length > 1 && g[0] !== '')
-    .forEach((group, i) => {
-      for (const name of group) {
-        const list = index.get(name) ?? [];
-        list.push(i);
-        index.set(name, list);
-      }
-    });
+  GROUP_LIST.forEach((group, i) => {
+    for (const name of group) {
+      const list = index.get(name) ?? [];
+      list.push(i);
+      index.set(name, list);
+    }
+  });
   return index;
 }
 
@@ -182,4 +188,24 @@ export function sameGivenName(a: string, b: string): boolean {
 /** Whether a lower-case word is a given name the table knows, formal or familiar. */
 export function isKnownGivenName(word: string): boolean {
   return INDEX.has(word);
+}
+
+/**
+ * The gender a given name carries: the first-name lists' when they give one, else the one a
+ * familiar form takes from its formal names ("Freddy" and "Reggie" are in both lists, but every
+ * name they shorten is a man's); undefined when unknown or disputed.
+ */
+export function givenNameGender(word: string): 'male' | 'female' | undefined {
+  const listed = firstNameGender(word);
+  if (listed === 'male' || listed === 'female') return listed;
+  const groups = INDEX.get(word);
+  if (!groups) return undefined;
+  let found: 'male' | 'female' | undefined;
+  for (const g of groups) {
+    const label = firstNameGender(FORMAL[g]!);
+    if (label !== 'male' && label !== 'female') return undefined;
+    if (found && found !== label) return undefined;
+    found = label;
+  }
+  return found;
 }

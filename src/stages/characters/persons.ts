@@ -122,8 +122,10 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
   // "Honey", "Angel", "Sweetheart" written with a capital: an endearment said to someone, unless
   // the narration itself uses it as a name ("Angel Clare", "Angel said").
   if (ENDEARMENTS.has(first) && f.count - f.inQuote < 2 && f.speech === 0) return 'no';
-  // A month or a country is a person only when it speaks: "said Sunday".
-  if (CALENDAR_WORDS.has(first)) return yes(f.speech >= 2);
+  // A month or a country is a person only when it speaks: "said Sunday"; or when the month is
+  // the given name of someone the text names in full ("May Welland") and acts as one.
+  if (CALENDAR_WORDS.has(first))
+    return yes(f.speech >= 2 || (ctx.givenNames.has(first) && !isPlaceLike(f) && evidence + f.subject >= 1));
   if (KNOWN_PLACES.has(first)) return yes(f.speech >= 2 && locativeShare(f) < 0.05);
   // "Abbey", "Hall", "Lane": first names or surnames that mostly name places.
   if (PLACE_HEADS.has(first)) return yes(evidence >= 2 && !placeLike);
