@@ -103,6 +103,7 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
   if (toSelf(text, d, paragraphs)) return 'thought';
+  if (!ctx.opensParagraph && unspokenCue(text, p.start, d.open)) return 'thought';
   if (tagged === 'write') return 'written';
   const cueWords = ctx.opensParagraph ? 8 : 4;
   if ((tagged === undefined || tagged === 'read') && writingCue(text, before, cueEnd, cueWords))
@@ -229,6 +230,17 @@ function tagInside(text: string, d: DraftQuotation): string | undefined {
     if (base !== undefined) return base;
   }
   return undefined;
+}
+
+/**
+ * `as much as to say, "…"`, `their look said: "…"`, `seemed to say "…"`: words nobody speaks —
+ * what a look or a gesture means. Kept as thought, not speech.
+ */
+const UNSPOKEN =
+  /(?:\bas (?:if|though|much as) to (?:say|ask|cry)|\bseem(?:ed|ing|s)? to (?:say|ask)|\b(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|air|silence)\s+(?:said|asked|seemed to say|plainly said|clearly said)|\bmeant|\bmeaning)\W{0,4}$/i;
+
+function unspokenCue(text: string, paragraphStart: number, open: number): boolean {
+  return UNSPOKEN.test(text.slice(Math.max(paragraphStart, open - 60), open));
 }
 
 /** `said Anne to herself`, `she said to himself`: thought voiced inwardly. */
