@@ -58,7 +58,10 @@ function loadExamples(dir: string, novel: string): Example[] {
   const gold = readFileSync(join(base, 'quotes.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as { id: string; spans: [number, number][]; speaker: number; addressees: number[] });
+    .map(
+      (l) =>
+        JSON.parse(l) as { id: string; spans: [number, number][]; speaker: number; addressees: number[] },
+    );
   const engine = createEngine({
     until: 'coref',
     characters: cast.map((c) => ({ id: c.id, name: c.name, aliases: c.aliases, gender: c.gender })),
@@ -77,7 +80,10 @@ function loadExamples(dir: string, novel: string): Example[] {
   const quotes = doc.layer('quotes');
   const speakerOf = new Map(gold.map((q) => [q.id, cast.findIndex((c) => c.id === q.speaker)] as const));
   const addresseesOf = new Map(
-    gold.map((q) => [q.id, q.addressees.map((a) => cast.findIndex((c) => c.id === a)).filter((a) => a >= 0)] as const),
+    gold.map(
+      (q) =>
+        [q.id, q.addressees.map((a) => cast.findIndex((c) => c.id === a)).filter((a) => a >= 0)] as const,
+    ),
   );
   const narrator = doc.layer('characters').findIndex((c) => c.narrator);
   return prepareConversations(doc).map((conv) => {
@@ -332,7 +338,10 @@ function main(): void {
   }
   process.stderr.write('training on all novels…\n');
   const all = [...byNovel.values()].flat();
-  const weights: AttributionWeights = { ...train(all, start, iterations, l2), addressee: trainAddressees(all, l2) };
+  const weights: AttributionWeights = {
+    ...train(all, start, iterations, l2),
+    addressee: trainAddressees(all, l2),
+  };
   const model: AttributionModelFile = {
     version: 1,
     trainedOn: novels,

@@ -82,7 +82,8 @@ export function addresseeCandidates(
     if (group === 2) f[A['group-of-3']] = 1;
     if (group >= 3) f[A['group-of-4-plus']] = 1;
     if (group >= 2 && within5) f[A['spoke-within-5-in-group']] = 1;
-    if (spoke && spokeIn.size - (spokeIn.has(speaker) ? 1 : 0) >= 2) f[A['spoke-in-conversation-in-group']] = 1;
+    if (spoke && spokeIn.size - (spokeIn.has(speaker) ? 1 : 0) >= 2)
+      f[A['spoke-in-conversation-in-group']] = 1;
     if (turn.namedInQuote.includes(c)) f[A['named-in-quote']] = 1;
     if (turn.narrationMentions.includes(c)) f[A['mentioned-in-paragraph']] = 1;
     if (mentionedInConversation.has(c)) f[A['mentioned-in-conversation']] = 1;

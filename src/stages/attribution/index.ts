@@ -98,7 +98,10 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
       const speaker = speakers[i]!;
       const confidence = calibrate(marginals[i * C + best[i]!]!, model.calibration);
       const addressees = learnedAddressees
-        ? chooseAddressees(addresseeCandidates(conv, speakers, i, narrator, mentioned, spokeIn), addresseeWeights)
+        ? chooseAddressees(
+            addresseeCandidates(conv, speakers, i, narrator, mentioned, spokeIn),
+            addresseeWeights,
+          )
         : addresseesOf(conv, best, i, speaker);
       for (const q of turn.quotes) {
         out[q] = {

@@ -53,7 +53,7 @@ export function buildStyleIndex(doc: StoryDocument, turns: readonly Turn[], char
     for (const w of words) background.set(w, (background.get(w) ?? 0) + 1);
     backgroundTotal += words.length;
     const cue = turn.cues[0];
-    if (!cue || cue.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) return;
+    if (cue?.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) return;
     const c = cue.referent.character;
     const profile = profiles[c]!;
     for (const w of words) profile.set(w, (profile.get(w) ?? 0) + 1);

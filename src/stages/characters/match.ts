@@ -206,7 +206,7 @@ export function matchNames(doc: StoryDocument, cast: readonly NamedCharacter[]):
     if (best.lastToken === t) {
       // One-word match: at a sentence start, a word the text mostly writes in lower case is not a name.
       const s = tokens.sentence[t]!;
-      const sentenceInitial = sentences[s]!.tokenStart === t || isAfterOpeningQuote(text, tokens, t);
+      const sentenceInitial = sentences[s]!.tokenStart === t || isAfterOpeningQuote(tokens, t);
       const use = wordUse.get(first);
       if (sentenceInitial && use && use.lower > use.capitalisedInside) continue;
     }
@@ -216,7 +216,7 @@ export function matchNames(doc: StoryDocument, cast: readonly NamedCharacter[]):
   return resolveShared(doc, raw, tokens);
 }
 
-function isAfterOpeningQuote(text: string, tokens: TokenLayer, t: number): boolean {
+function isAfterOpeningQuote(tokens: TokenLayer, t: number): boolean {
   if (t === 0) return true;
   const prev = tokens.lower[t - 1]!;
   return prev === '"' || prev === '\u201c' || prev === "'" || prev === '\u2018' || prev === '\u2014';
@@ -241,7 +241,7 @@ function countWordUses(
     if (!use) continue;
     const c = text.charCodeAt(tokens.start[t]!);
     if (c >= 97 && c <= 122) use.lower++;
-    else if (sentences[tokens.sentence[t]!]!.tokenStart !== t && !isAfterOpeningQuote(text, tokens, t)) {
+    else if (sentences[tokens.sentence[t]!]!.tokenStart !== t && !isAfterOpeningQuote(tokens, t)) {
       use.capitalisedInside++;
     }
   }

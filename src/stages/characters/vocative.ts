@@ -3,9 +3,42 @@ import type { TokenLayer } from '../../engine/types.js';
 
 /** Words that may stand between the start of an address and the name: "Oh, Jane", "my dear Jane". */
 const BEFORE_VOCATIVE = new Set([
-  ',', '!', '?', ';', '\u2014', '--', '\u2013', '...', '\u2026', '"', '\u201c', "'", '\u2018',
-  'dear', 'dearest', 'my', 'oh', 'o', 'ah', 'why', 'well', 'yes', 'no', 'nay', 'come', 'poor', 'good', 'sweet',
-  'hey', 'hello', 'goodbye', 'good-bye', 'bye', 'please', 'listen', 'look',
+  ',',
+  '!',
+  '?',
+  ';',
+  '\u2014',
+  '--',
+  '\u2013',
+  '...',
+  '\u2026',
+  '"',
+  '\u201c',
+  "'",
+  '\u2018',
+  'dear',
+  'dearest',
+  'my',
+  'oh',
+  'o',
+  'ah',
+  'why',
+  'well',
+  'yes',
+  'no',
+  'nay',
+  'come',
+  'poor',
+  'good',
+  'sweet',
+  'hey',
+  'hello',
+  'goodbye',
+  'good-bye',
+  'bye',
+  'please',
+  'listen',
+  'look',
 ]);
 
 const AFTER_VOCATIVE = new Set([',', '!', '?', '.', ';', ':', '\u2014', '--', '\u2013', '...', '\u2026']);
@@ -38,7 +71,8 @@ export function isVocativeAt(
   if (after === ',' && next + 1 < tokens.count) {
     // "Abdullah, Akbar and I" / "Jane, Lizzy and Kitty": a list, not an address.
     const then = next + 1;
-    if (tokens.lower[then] === 'and' || (tokens.pos[then] === POS.PROPN && tokens.lower[then + 1] === ',')) return false;
+    if (tokens.lower[then] === 'and' || (tokens.pos[then] === POS.PROPN && tokens.lower[then + 1] === ','))
+      return false;
   }
   if (AFTER_VOCATIVE.has(after)) return true;
   // Closing quotation mark right after the name.
