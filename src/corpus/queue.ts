@@ -69,7 +69,7 @@ export interface EnqueueOptions {
   onWait?: (waiting: number) => void;
 }
 
-const WAITING_CHECK_EVERY = 100;
+const ENQUEUE_ROUND = 100;
 
 /** Enqueues one job per document not yet queued (nor stored, with `store`). */
 export async function enqueueFiles(
@@ -86,27 +86,45 @@ export async function enqueueFiles(
     const c = await queue.getJobCounts('waiting', 'prioritized', 'delayed');
     return (c.waiting ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0);
   };
+  const seen = new Set<string>();
   try {
-    let sinceCheck = Number.POSITIVE_INFINITY;
-    for (const file of files) {
-      if (sinceCheck >= Math.min(WAITING_CHECK_EVERY, maxWaiting)) {
-        for (let waiting = await backlog(); waiting >= maxWaiting; waiting = await backlog()) {
-          options.onWait?.(waiting);
-          await new Promise((r) => setTimeout(r, 1000));
+    let next = 0;
+    while (next < files.length) {
+      // Room in the backlog decides how many documents go in this round (at most a hundred, sent
+      // together: one document at a time was three round trips each, 280 documents/s).
+      let room = maxWaiting - (await backlog());
+      while (room <= 0) {
+        options.onWait?.(maxWaiting - room);
+        await new Promise((r) => setTimeout(r, 1000));
+        room = maxWaiting - (await backlog());
+      }
+      const round: { file: InputFile; bytes: Buffer; hash: string }[] = [];
+      while (next < files.length && round.length < Math.min(ENQUEUE_ROUND, room)) {
+        const file = files[next++]!;
+        const bytes = await readFile(file.path);
+        const hash = contentHash(bytes);
+        if (seen.has(hash) || (options.store && (await options.store.state(hash)) !== undefined)) {
+          skipped++;
+          continue;
         }
-        sinceCheck = 0;
+        seen.add(hash);
+        round.push({ file, bytes, hash });
       }
-      const bytes = await readFile(file.path);
-      const hash = contentHash(bytes);
-      const known = options.store ? await options.store.state(hash) : undefined;
-      if (known !== undefined || (await queue.getJob(hash)) !== undefined) {
-        skipped++;
-        continue;
-      }
-      await redis.set(contentKey(name, hash), bytes);
-      await queue.add('analyse', { name: file.path, size: bytes.length }, { jobId: hash });
-      enqueued++;
-      sinceCheck++;
+      const queued = await Promise.all(round.map((d) => queue.getJob(d.hash)));
+      const fresh = round.filter((_, i) => queued[i] === undefined);
+      skipped += round.length - fresh.length;
+      if (fresh.length === 0) continue;
+      const contents = redis.pipeline();
+      for (const d of fresh) contents.set(contentKey(name, d.hash), d.bytes);
+      await contents.exec();
+      await queue.addBulk(
+        fresh.map((d) => ({
+          name: 'analyse',
+          data: { name: d.file.path, size: d.bytes.length },
+          opts: { ...JOB_OPTIONS, jobId: d.hash },
+        })),
+      );
+      enqueued += fresh.length;
     }
   } finally {
     await queue.close();
