@@ -7,6 +7,7 @@
  *   npm run bench:corpus -- --dir <dir>  # any folder of stories
  *   npm run bench:corpus -- --workers 1,2,4
  *   npm run bench:corpus -- --no-stores  # leave out the store and queue rates
+ *   npm run bench:corpus -- --chunk 5000 --limit 20  # the first 20 novels cut into 5,000-word works
  *
  * Figures: documents/s, words/s, wall time, the speed-up over 1 worker, CPU time by thread (main,
  * each worker, the rest: GC helpers and I/O), the batch process's peak RSS, the peak RSS per worker
@@ -17,9 +18,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runBatch } from '../src/corpus/batch.js';
@@ -114,6 +115,40 @@ function rerun(dir: string, db: string): { seconds: number; analysed: number; su
   return { seconds, analysed, summary };
 }
 
+/**
+ * Copies the first `limit` stories of `from` (all when 0) into `to`, cut at paragraph ends into
+ * works of about `words` words each (whole when 0): fan-fiction-sized documents from the same
+ * prose, to measure what a document costs beyond its words.
+ */
+async function chunkCorpus(from: string, to: string, words: number, limit: number): Promise<string> {
+  await mkdir(to, { recursive: true });
+  const files = (await listInputs([from], parseFormats('txt'))).sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const file of limit > 0 ? files.slice(0, limit) : files) {
+    const text = await readFile(file.path, 'utf8');
+    const base = basename(file.path, extname(file.path));
+    if (words <= 0) {
+      await writeFile(join(to, `${base}.txt`), text);
+      continue;
+    }
+    let part: string[] = [];
+    let count = 0;
+    let index = 0;
+    const flush = async (): Promise<void> => {
+      if (part.length === 0) return;
+      await writeFile(join(to, `${base}-${String(index++).padStart(3, '0')}.txt`), part.join('\n\n'));
+      part = [];
+      count = 0;
+    };
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      part.push(paragraph);
+      count += paragraph.split(/\s+/).filter(Boolean).length;
+      if (count >= words) await flush();
+    }
+    await flush();
+  }
+  return to;
+}
+
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -156,6 +191,8 @@ async function main(): Promise<void> {
     options: {
       child: { type: 'boolean', default: false },
       dir: { type: 'string' },
+      chunk: { type: 'string' },
+      limit: { type: 'string' },
       db: { type: 'string' },
       workers: { type: 'string', default: '1,2' },
       'no-stores': { type: 'boolean', default: false },
@@ -166,16 +203,20 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     return;
   }
-  const dir = values.dir ?? LITBANK;
-  if (!existsSync(dir)) {
+  const source = values.dir ?? LITBANK;
+  if (!existsSync(source)) {
     process.stdout.write(
-      `bench:corpus: skipped: ${dir} is absent (the LitBank novels live in ../shared/data)\n`,
+      `bench:corpus: skipped: ${source} is absent (the LitBank novels live in ../shared/data)\n`,
     );
     return;
   }
   const counts = values.workers.split(',').map(Number);
   const tmp = await mkdtemp(join(tmpdir(), 'storylens-bench-'));
   try {
+    const dir =
+      values.chunk !== undefined || values.limit !== undefined
+        ? await chunkCorpus(source, join(tmp, 'corpus'), Number(values.chunk ?? 0), Number(values.limit ?? 0))
+        : source;
     const loadBefore = loadavg()
       .map((l) => l.toFixed(1))
       .join(' ');
