@@ -394,3 +394,35 @@ describe('characters: gender as evidence for clustering', () => {
     assert.equal(c.who('Dunmore'), undefined);
   });
 });
+
+describe('characters: on stage or only mentioned', () => {
+  const c = cast(
+    story(
+      'Nell Corbin read by the window while her brother Oswin mended the fence.',
+      '"Grandfather Abel built that fence," said Nell. "Abel built everything here. Abel was a carpenter."',
+      '"Then Abel should have built it better," said Oswin. "Hand me the hammer, Nell."',
+      'Nell handed him the hammer. Oswin drove the last nail, and Nell went back to her book.',
+      '"Dora Quint writes too much about the sea," she said. "Dora Quint never saw it."',
+    ),
+  );
+  const on: [string, string][] = [
+    ['Nell', 'speaks, is spoken to and acts'],
+    ['Oswin', 'speaks and acts'],
+  ];
+  for (const [name, why] of on) {
+    it(`characters: ${name} is on stage (${why})`, () => {
+      assert.equal(c.who(name)?.presence, 'on-stage', `cast: ${c.names.join(', ')}`);
+    });
+  }
+  const mentioned: [string, string][] = [
+    ['Abel', 'a dead grandfather talked about'],
+    ['Dora Quint', 'an author talked about'],
+  ];
+  for (const [name, why] of mentioned) {
+    it(`characters: ${name} is only mentioned (${why})`, () => {
+      const who = c.who(name);
+      assert.ok(who, `cast: ${c.names.join(', ')}`);
+      assert.equal(who.presence, 'mentioned');
+    });
+  }
+});

@@ -70,6 +70,20 @@ describe('characters eval: matching names', () => {
     // Becky is "unknown": wrong. Mrs. Sawyer is judged by her own name, not by Mr. Sawyer's.
     assert.deepEqual(s.gender, { correct: 2, total: 3 });
   });
+
+  it('characters eval: precision on stage leaves out the characters only mentioned', () => {
+    const text = 'Tom met Becky. Huck ran. They talked of Napoleon.';
+    const cast = [gold(0, 'Tom', ['Tom'], 'M'), gold(1, 'Becky', ['Becky'], 'F')];
+    const found = [
+      { ...predicted('Tom', [], 'male'), presence: 'on-stage' as const },
+      { ...predicted('Becky', [], 'female'), presence: 'on-stage' as const },
+      { ...predicted('Huck', [], 'male'), presence: 'on-stage' as const },
+      { ...predicted('Napoleon', [], 'male'), presence: 'mentioned' as const },
+    ];
+    const s = scoreCast(text, cast, found);
+    assert.deepEqual(s.precision, { correct: 2, total: 4 });
+    assert.deepEqual(s.precisionOnStage, { correct: 2, total: 3 });
+  });
 });
 
 const PDNC = '../shared/data/pdnc';

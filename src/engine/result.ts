@@ -15,7 +15,7 @@ import {
   type SceneResult,
   scenesResult,
 } from './result-structure.js';
-import type { GenderLabel, Message, QuotationKind, QuoteMark, StoryMeta } from './types.js';
+import type { GenderLabel, Message, Presence, QuotationKind, QuoteMark, StoryMeta } from './types.js';
 import { VERSION } from './version.js';
 
 /**
@@ -24,7 +24,7 @@ import { VERSION } from './version.js';
  * The JSON Schema in engine/schema.json describes exactly this shape; bump SCHEMA_VERSION on any
  * change a consumer could notice.
  */
-export const SCHEMA_VERSION = '1.0.0';
+export const SCHEMA_VERSION = '1.1.0';
 
 export interface AnalysisResult {
   schemaVersion: string;
@@ -53,6 +53,8 @@ export interface CharacterResult {
   gender: { label: GenderLabel; confidence: number };
   mentions: number;
   narrator: boolean;
+  /** `on-stage` (speaks, is spoken to or acts) or `mentioned` (only talked about). */
+  presence?: Presence;
 }
 
 export interface QuoteResult {
@@ -142,6 +144,7 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
       gender: { label: c.gender.label, confidence: round3(c.gender.confidence) },
       mentions: c.mentionCount,
       narrator: c.narrator,
+      ...(c.presence ? { presence: c.presence } : {}),
     })),
     quotes,
     chapters: chaptersResult(doc, span),

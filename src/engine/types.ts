@@ -161,7 +161,14 @@ export interface Character {
   mentionCount: number;
   /** True for the first-person narrator. */
   narrator: boolean;
+  /**
+   * `on-stage` when the text shows the character taking part (speaking, spoken to, or acting in
+   * narration), `mentioned` when they are only talked about (stages/characters/presence.ts).
+   */
+  presence?: Presence;
 }
+
+export type Presence = 'on-stage' | 'mentioned';
 
 export interface Attribution {
   /** Character index or -1 (abstained). */

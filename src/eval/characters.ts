@@ -11,7 +11,8 @@ import { listPdncNovels, loadPdncNovel, type PdncCharacter } from './pdnc.js';
  *   alias equals one of the gold aliases, honorifics and a leading "the" ignored ("Vyse" finds
  *   "Mr. Vyse");
  * - precision: predicted characters with at least 3 mentions that map to some gold character (any
- *   category) by the same test;
+ *   category) by the same test; reported for all of them and for those on stage (`presence` not
+ *   `mentioned`: PDNC lists the people who speak or are spoken to, not those only talked about);
  * - alias B³: the items are the gold aliases that occur in the text (one item per character and
  *   alias, honorifics normalised but kept: "Mr. Knightley" ≠ "Mr. John Knightley"); an item's
  *   predicted cluster is the predicted character that goes by that alias (the one with most mentions
@@ -59,6 +60,8 @@ export interface NovelCharactersScore {
   predicted3: number;
   recall: Ratio;
   precision: Ratio;
+  /** Precision over the predicted characters on stage. */
+  precisionOnStage: Ratio;
   b3: B3;
   gender: Ratio;
   /** Wall time of the characters stage alone, in milliseconds. */
@@ -71,6 +74,7 @@ export interface CharactersReport {
   novels: NovelCharactersScore[];
   recall: Ratio;
   precision: Ratio;
+  precisionOnStage: Ratio;
   /** B³ over all items of all novels (clusters never cross novels, so this weighs novels by items). */
   b3: { precision: number; recall: number; f1: number; items: number };
   gender: Ratio;
@@ -130,6 +134,7 @@ function occursIn(text: string, alias: string): boolean {
 interface Scored {
   recall: Ratio;
   precision: Ratio;
+  precisionOnStage: Ratio;
   b3: B3;
   gender: Ratio;
   errors: CharacterErrors;
@@ -184,11 +189,20 @@ export function scoreCast(
 
   // Precision of predicted characters with enough mentions.
   const precision: Ratio = { correct: 0, total: 0 };
+  const precisionOnStage: Ratio = { correct: 0, total: 0 };
   predicted.forEach((p, pi) => {
     if (p.mentionCount < MIN_MENTIONS) return;
+    const onStage = p.presence !== 'mentioned';
+    const right = gold.some((_, gi) => finds(pi, gi));
     precision.total++;
-    if (gold.some((_, gi) => finds(pi, gi))) precision.correct++;
-    else errors.spurious.push(`${p.name} ×${p.mentionCount} [${p.aliases.join('; ')}]`);
+    if (onStage) precisionOnStage.total++;
+    if (right) {
+      precision.correct++;
+      if (onStage) precisionOnStage.correct++;
+    } else
+      errors.spurious.push(
+        `${p.name} ×${p.mentionCount} [${p.aliases.join('; ')}]${onStage ? '' : ' (mentioned)'}`,
+      );
   });
 
   // Alias B³ over the gold aliases that occur in the text.
@@ -228,7 +242,7 @@ export function scoreCast(
     const where = mine.map((o) => `${o.alias}→${o.cluster >= 0 ? predicted[o.cluster]!.name : '∅'}`);
     errors.aliases.push(`${g.name}: ${where.join(', ')}`);
   });
-  return { recall, precision, b3, gender, errors };
+  return { recall, precision, precisionOnStage, b3, gender, errors };
 }
 
 function sourceOf(name: string, text: string): SourceText {
@@ -256,6 +270,7 @@ export async function evalCharacters(
     novels: [],
     recall: { correct: 0, total: 0 },
     precision: { correct: 0, total: 0 },
+    precisionOnStage: { correct: 0, total: 0 },
     b3: { precision: 0, recall: 0, f1: 0, items: 0 },
     gender: { correct: 0, total: 0 },
     stageMs: 0,
@@ -283,6 +298,7 @@ export async function evalCharacters(
       predicted3: characters.filter((c) => c.mentionCount >= MIN_MENTIONS).length,
       recall: scored.recall,
       precision: scored.precision,
+      precisionOnStage: scored.precisionOnStage,
       b3: scored.b3,
       gender: scored.gender,
       stageMs,
@@ -292,6 +308,7 @@ export async function evalCharacters(
     report.novels.push(row);
     addRatio(report.recall, scored.recall);
     addRatio(report.precision, scored.precision);
+    addRatio(report.precisionOnStage, scored.precisionOnStage);
     addRatio(report.gender, scored.gender);
     pSum += scored.b3.precisionSum;
     rSum += scored.b3.recallSum;
@@ -338,6 +355,10 @@ export function formatCharactersReport(r: CharactersReport): string {
   lines.push(
     line('precision (≥ 3 mentions)', pct(r.precision), '≥ 90.0') +
       `  ${r.precision.correct}/${r.precision.total}`,
+  );
+  lines.push(
+    line('  of those on stage', pct(r.precisionOnStage), '≥ 90.0') +
+      `  ${r.precisionOnStage.correct}/${r.precisionOnStage.total}`,
   );
   lines.push(
     line('alias B³ F1', (100 * r.b3.f1).toFixed(1), '≥ 90.0') +

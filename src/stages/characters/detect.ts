@@ -15,6 +15,7 @@ import { capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts
 import { detectNarrator } from './narrator.js';
 import { CALENDAR_WORDS, NEVER_NAMES } from './not-names.js';
 import { personForms } from './persons.js';
+import { presenceOf } from './presence.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
 
 /**
@@ -251,8 +252,10 @@ function buildCast(
   }));
   const named: Mention[] = raw.map((m) => ({ ...m, character: newIndex[m.character]! }));
   const genders = inferGender(doc, characters, named, facts.inQuote);
+  const presence = presenceOf(doc, characters, named, facts.inQuote);
   characters.forEach((c, i) => {
     c.gender = genders[i] ?? c.gender;
+    c.presence = presence[i]!;
   });
   const mentions = withEndearments(doc, facts, characters, named);
   return { characters, mentions };

@@ -2,8 +2,9 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { GivenCharacter, Stage } from '../../engine/stage.js';
 import type { Character, GenderLabel, Mention } from '../../engine/types.js';
 import { detectCast } from './detect.js';
-import { inferGender } from './gender.js';
+import { inferGender, quotedTokens } from './gender.js';
 import { matchNames } from './match.js';
+import { presenceOf } from './presence.js';
 
 /**
  * Characters and their name mentions. With `--characters` the given cast is used as is and only
@@ -54,10 +55,13 @@ function useGivenCast(
       narrator: g.aliases.some(isNarratorMarker),
     };
   });
-  // Genders the cast file does not state are inferred from the text.
-  const inferred = inferGender(doc, characters, mentions);
+  // Genders the cast file does not state are inferred from the text; presence always is.
+  const inQuote = quotedTokens(doc);
+  const inferred = inferGender(doc, characters, mentions, inQuote);
+  const presence = presenceOf(doc, characters, mentions, inQuote);
   characters.forEach((c, i) => {
     if (c.gender.confidence === 0) c.gender = inferred[i] ?? c.gender;
+    c.presence = presence[i]!;
   });
   return { characters, mentions };
 }
