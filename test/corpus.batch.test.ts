@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -219,6 +219,20 @@ describe('corpus: local batch', () => {
       assert.equal(count(db, 'failures'), 0, 'an abandoned document is not a failure');
       db.close();
     });
+  });
+
+  it('cli: batch, worker and status without what they need exit 2 with one line', () => {
+    for (const args of [
+      ['batch', '.'],
+      ['batch', '--db', 'x.sqlite'],
+      ['worker', '--db', 'postgres://localhost/x'],
+      ['status'],
+      ['batch', '.', '--db', 'x.sqlite', '--workers', '0'],
+    ]) {
+      const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+      assert.equal(run.status, 2, args.join(' '));
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    }
   });
 
   it('progress: the line shows documents done, words per second and the time left', () => {

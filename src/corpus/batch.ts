@@ -184,6 +184,7 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
 
   options.stop?.addEventListener('abort', signal);
   options.abandon?.addEventListener('abort', signal);
+  report();
   try {
     for (const file of files) {
       while (prepared.length >= workers && !stopped()) await woken;

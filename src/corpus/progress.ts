@@ -74,12 +74,13 @@ export function createProgressView(stream: NodeJS.WriteStream): ProgressView {
       const now = Date.now();
       if (now - last < 100 && p.done < p.total) return;
       last = now;
-      const width = Math.max(20, (stream.columns ?? 100) - 1);
+      // A terminal that reports no size (0 columns) gets a standard width.
+      const width = Math.max(20, (stream.columns || 100) - 1);
       stream.write(`\r${progressLine(p, width).padEnd(width)}`);
       drawn = true;
     },
     end() {
-      if (drawn) stream.write(`\r${' '.repeat(Math.max(20, (stream.columns ?? 100) - 1))}\r`);
+      if (drawn) stream.write(`\r${' '.repeat(Math.max(20, (stream.columns || 100) - 1))}\r`);
       drawn = false;
     },
   };
