@@ -81,20 +81,23 @@ export function forwardBackward(model: ChainModel): ChainResult {
   }
 
   // Forward. alpha[i][a * C + b], a in 0..C (C = start), scaled to sum 1; scale[i] its log factor.
-  const alpha: Float64Array[] = new Array(T);
+  // One buffer per conversation for all turns' tables (allocation per turn cost more than the maths).
+  const SC = S * C;
+  const alphaBuffer = new Float64Array(T * SC);
+  const betaBuffer = new Float64Array(T * SC);
+  const alpha: Float64Array[] = Array.from({ length: T }, (_, i) => alphaBuffer.subarray(i * SC, (i + 1) * SC));
   const logScale = new Float64Array(T);
   const rowTotal = new Float64Array(S);
   {
-    const a0 = new Float64Array(S * C);
+    const a0 = alpha[0]!;
     let z = 0;
     for (let b = 0; b < C; b++) z += a0[C * C + b] = e[b]!;
     normalise(a0, z);
     logScale[0] = Math.log(z || 1);
-    alpha[0] = a0;
   }
   for (let i = 1; i < T; i++) {
     const prev = alpha[i - 1]!;
-    const cur = new Float64Array(S * C);
+    const cur = alpha[i]!;
     for (let a = 0; a < C; a++) {
       let total = 0;
       for (let z = 0; z <= C; z++) total += prev[z * C + a]!;
@@ -122,18 +125,17 @@ export function forwardBackward(model: ChainModel): ChainResult {
     }
     normalise(cur, zsum);
     logScale[i] = Math.log(zsum || 1);
-    alpha[i] = cur;
   }
   let logZ = logOffset;
   for (let i = 0; i < T; i++) logZ += logScale[i]!;
 
   // Backward, scaled by the same factors.
-  const beta: Float64Array[] = new Array(T);
-  beta[T - 1] = new Float64Array(S * C).fill(1);
+  const beta: Float64Array[] = Array.from({ length: T }, (_, i) => betaBuffer.subarray(i * SC, (i + 1) * SC));
+  beta[T - 1]!.fill(1);
   const g = new Float64Array(C);
   for (let i = T - 2; i >= 0; i--) {
     const next = beta[i + 1]!;
-    const cur = new Float64Array(S * C);
+    const cur = beta[i]!;
     const j = i + 1;
     const s = sTr[j]!;
     const al = aTr[j]!;
@@ -156,7 +158,6 @@ export function forwardBackward(model: ChainModel): ChainResult {
         cur[a * C + b] = v * inv;
       }
     }
-    beta[i] = cur;
   }
 
   for (let i = 0; i < T; i++) {

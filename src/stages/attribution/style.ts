@@ -9,16 +9,19 @@ import type { Turn } from './units.js';
  * more likely its words are under a candidate's profile than under everyone's speech (a smoothed
  * log-likelihood ratio per word). Voices differ — Miss Bates's "so very obliging", a dialect, who
  * calls Elizabeth "Lizzy" — and the profile picks that up within one book, without training data.
+ *
+ * Words are interned to ids once, and each profiled character gets a dense table of per-word
+ * ratios, so scoring a turn is one array read per word.
  */
 export interface StyleIndex {
-  /** Words of each turn (lower-case, no punctuation). */
-  turnWords: string[][];
-  /** Per character: word counts over its tagged turns. */
-  profiles: Map<string, number>[];
+  /** Word ids of each turn (lower-case, no punctuation). */
+  turnWords: Int32Array[];
+  /** Per character: per-word log-likelihood ratio, or undefined when the profile is too small. */
+  ratios: (Float32Array | undefined)[];
+  /** Per character: word counts over its tagged turns (for leave-one-out scoring). */
+  counts: (Int32Array | undefined)[];
   totals: Float64Array;
-  /** Word counts over all turns, and their total. */
-  background: Map<string, number>;
-  backgroundTotal: number;
+  background: Float64Array;
   /** Character whose profile each turn fed (-1 if none), to leave the turn's own words out. */
   fedProfile: Int32Array;
 }
@@ -31,36 +34,56 @@ const SMOOTHING = 60;
 export function buildStyleIndex(doc: StoryDocument, turns: readonly Turn[], characters: number): StyleIndex {
   const tokens = doc.layer('tokens');
   const quotes = doc.layer('quotes');
+  const ids = new Map<string, number>();
   const turnWords = turns.map((turn) => {
-    const words: string[] = [];
+    const words: number[] = [];
     for (const qi of turn.quotes) {
       for (const [s, e] of quotes[qi]!.spans) {
         for (let t = tokenAtOrAfter(tokens, s); t < tokens.count && tokens.start[t]! < e; t++) {
           const pos = tokens.pos[t]!;
-          if (pos !== POS.PUNCT && pos !== POS.SYM) words.push(tokens.lower[t]!);
+          if (pos === POS.PUNCT || pos === POS.SYM) continue;
+          const w = tokens.lower[t]!;
+          let id = ids.get(w);
+          if (id === undefined) ids.set(w, (id = ids.size));
+          words.push(id);
         }
       }
     }
-    return words;
+    return Int32Array.from(words);
   });
-  const profiles = Array.from({ length: characters }, () => new Map<string, number>());
-  const totals = new Float64Array(characters);
-  const background = new Map<string, number>();
+  const V = ids.size;
+  const background = new Float64Array(V);
   let backgroundTotal = 0;
+  const totals = new Float64Array(characters);
   const fedProfile = new Int32Array(turns.length).fill(-1);
   turns.forEach((turn, i) => {
     const words = turnWords[i]!;
-    for (const w of words) background.set(w, (background.get(w) ?? 0) + 1);
+    for (const w of words) background[w]!++;
     backgroundTotal += words.length;
     const cue = turn.cues[0];
-    if (cue?.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) return;
-    const c = cue.referent.character;
-    const profile = profiles[c]!;
-    for (const w of words) profile.set(w, (profile.get(w) ?? 0) + 1);
-    totals[c]! += words.length;
-    fedProfile[i] = c;
+    if (!cue || cue.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) return;
+    totals[cue.referent.character]! += words.length;
+    fedProfile[i] = cue.referent.character;
   });
-  return { turnWords, profiles, totals, background, backgroundTotal, fedProfile };
+  for (let w = 0; w < V; w++) background[w]! /= Math.max(1, backgroundTotal);
+  const counts: (Int32Array | undefined)[] = new Array(characters);
+  turns.forEach((_, i) => {
+    const c = fedProfile[i]!;
+    if (c < 0 || totals[c]! < MIN_PROFILE) return;
+    const profile = (counts[c] ??= new Int32Array(V));
+    for (const w of turnWords[i]!) profile[w]!++;
+  });
+  const ratios: (Float32Array | undefined)[] = counts.map((profile, c) => {
+    if (!profile) return undefined;
+    const total = totals[c]!;
+    const r = new Float32Array(V);
+    for (let w = 0; w < V; w++) {
+      const bg = background[w]!;
+      r[w] = Math.log((profile[w]! + SMOOTHING * bg) / ((total + SMOOTHING) * bg));
+    }
+    return r;
+  });
+  return { turnWords, ratios, counts, totals, background, fedProfile };
 }
 
 /**
@@ -70,24 +93,23 @@ export function buildStyleIndex(doc: StoryDocument, turns: readonly Turn[], char
  */
 export function styleScore(style: StyleIndex, i: number, c: number): number {
   const words = style.turnWords[i]!;
-  if (words.length === 0) return Number.NaN;
-  const own = style.fedProfile[i] === c;
-  const total = style.totals[c]! - (own ? words.length : 0);
+  const ratios = style.ratios[c];
+  if (words.length === 0 || !ratios) return Number.NaN;
+  if (style.fedProfile[i] !== c) {
+    let sum = 0;
+    for (let k = 0; k < words.length; k++) sum += ratios[words[k]!]!;
+    return sum / words.length;
+  }
+  // The turn fed c's profile: score it against the profile without its own words.
+  const total = style.totals[c]! - words.length;
   if (total < MIN_PROFILE) return Number.NaN;
-  const profile = style.profiles[c]!;
-  const bgTotal = style.backgroundTotal;
-  const mine = own ? countWords(words) : undefined;
+  const counts = style.counts[c]!;
+  const own = new Map<number, number>();
+  for (const w of words) own.set(w, (own.get(w) ?? 0) + 1);
   let sum = 0;
   for (const w of words) {
-    const bg = (style.background.get(w) ?? 0) / bgTotal;
-    const count = (profile.get(w) ?? 0) - (mine?.get(w) ?? 0);
-    sum += Math.log((count + SMOOTHING * bg) / ((total + SMOOTHING) * bg));
+    const bg = style.background[w]!;
+    sum += Math.log((counts[w]! - own.get(w)! + SMOOTHING * bg) / ((total + SMOOTHING) * bg));
   }
   return sum / words.length;
-}
-
-function countWords(words: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const w of words) m.set(w, (m.get(w) ?? 0) + 1);
-  return m;
 }
