@@ -18,8 +18,8 @@ import type { SourceText } from '../src/engine/types.js';
 import { listNovels } from '../src/eval/attribution.js';
 import {
   ADDRESSEE_FEATURES,
-  addresseeCandidates,
   addresseeProbability,
+  forEachAddresseeCandidate,
   NA,
 } from '../src/stages/attribution/addressees.js';
 import { forwardBackward } from '../src/stages/attribution/decode.js';
@@ -228,10 +228,11 @@ function trainAddressees(examples: readonly Example[], l2: number): Record<strin
     const mentioned = new Set(ex.conv.turns.flatMap((t) => t.narrationMentions));
     ex.conv.turns.forEach((_, i) => {
       if (ex.speakers[i]! < 0) return;
-      for (const c of addresseeCandidates(ex.conv, ex.speakers, i, ex.narrator, mentioned)) {
-        xs.push(c.features);
-        ys.push(ex.addressees[i]!.includes(c.character) ? 1 : 0);
-      }
+      const spokeIn = new Set(ex.speakers);
+      forEachAddresseeCandidate(ex.conv, ex.speakers, i, ex.narrator, mentioned, spokeIn, (c, f) => {
+        xs.push(f.slice());
+        ys.push(ex.addressees[i]!.includes(c) ? 1 : 0);
+      });
     });
   }
   const w = new Float64Array(NA);

@@ -33,30 +33,22 @@ export type AddresseeFeature = (typeof ADDRESSEE_FEATURES)[number];
 const A = Object.fromEntries(ADDRESSEE_FEATURES.map((f, i) => [f, i])) as Record<AddresseeFeature, number>;
 export const NA = ADDRESSEE_FEATURES.length;
 
-export interface AddresseeCandidate {
-  character: number;
-  features: Float32Array;
-}
-
 /**
- * The possible addressees of turn i given the speakers of every turn of the conversation, with
- * their features. `speakers` are character indices per turn; `spokeIn` is the set of them (pass
- * it once per conversation rather than have it rebuilt per turn).
+ * Visits the possible addressees of turn i given the speakers of every turn of the conversation,
+ * with their features in a reused buffer (copy it to keep it). `speakers` are character indices per
+ * turn; `spokeIn` is the set of them (passed once per conversation rather than rebuilt per turn).
  */
-export function addresseeCandidates(
+export function forEachAddresseeCandidate(
   conv: ConversationFeatures,
   speakers: readonly number[],
   i: number,
   narrator: number,
   mentionedInConversation: ReadonlySet<number>,
-  spokeIn: ReadonlySet<number> = new Set(speakers),
-): AddresseeCandidate[] {
+  spokeIn: ReadonlySet<number>,
+  visit: (character: number, features: Float32Array) => void,
+): void {
   const turn = conv.turns[i]!;
   const speaker = speakers[i]!;
-  const pool = new Set<number>(conv.candidates);
-  for (const c of turn.vocatives) pool.add(c);
-  for (const c of turn.tagObjects) pool.add(c);
-  pool.delete(speaker);
   const lo = Math.max(0, i - 5);
   const hi = Math.min(speakers.length, i + 6);
   const near: number[] = [];
@@ -65,9 +57,14 @@ export function addresseeCandidates(
     if (s !== speaker && !near.includes(s)) near.push(s);
   }
   const group = near.length;
-  const out: AddresseeCandidate[] = [];
-  for (const c of pool) {
-    const f = new Float32Array(NA);
+  const spokeInGroup = spokeIn.size - (spokeIn.has(speaker) ? 1 : 0) >= 2;
+  const prev = conv.turns[i - 1];
+  const f = new Float32Array(NA);
+  const seen: number[] = [];
+  const consider = (c: number): void => {
+    if (c === speaker || seen.includes(c)) return;
+    seen.push(c);
+    f.fill(0);
     f[A.bias] = 1;
     if (turn.vocatives.includes(c)) f[A.vocative] = 1;
     if (turn.tagObjects.includes(c)) f[A['tag-object']] = 1;
@@ -82,19 +79,19 @@ export function addresseeCandidates(
     if (group === 2) f[A['group-of-3']] = 1;
     if (group >= 3) f[A['group-of-4-plus']] = 1;
     if (group >= 2 && within5) f[A['spoke-within-5-in-group']] = 1;
-    if (spoke && spokeIn.size - (spokeIn.has(speaker) ? 1 : 0) >= 2)
-      f[A['spoke-in-conversation-in-group']] = 1;
+    if (spoke && spokeInGroup) f[A['spoke-in-conversation-in-group']] = 1;
     if (turn.namedInQuote.includes(c)) f[A['named-in-quote']] = 1;
     if (turn.narrationMentions.includes(c)) f[A['mentioned-in-paragraph']] = 1;
     if (mentionedInConversation.has(c)) f[A['mentioned-in-conversation']] = 1;
-    const prev = conv.turns[i - 1];
     if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c))) f[A['addressed-before']] = 1;
     if (c === narrator) f[A.narrator] = 1;
     if (speakers[i - 1] === speaker) f[A['same-speaker-before']] = 1;
     if (turn.vocatives.length > 0) f[A['turn-has-vocative']] = 1;
-    out.push({ character: c, features: f });
-  }
-  return out;
+    visit(c, f);
+  };
+  for (const c of conv.candidates) consider(c);
+  for (const c of turn.vocatives) consider(c);
+  for (const c of turn.tagObjects) consider(c);
 }
 
 export function addresseeProbability(features: Float32Array, weights: Float64Array): number {
@@ -107,13 +104,23 @@ export function denseAddresseeWeights(w: Record<string, number> | undefined): Fl
   return Float64Array.from(ADDRESSEE_FEATURES, (f) => w?.[f] ?? 0);
 }
 
-/** Picks the addressees: the model's choice, always including outright vocatives and tag objects. */
-export function chooseAddressees(candidates: readonly AddresseeCandidate[], weights: Float64Array): number[] {
+/**
+ * The addressees of turn i: the model's choice, always including outright vocatives and tag
+ * objects.
+ */
+export function chooseAddressees(
+  conv: ConversationFeatures,
+  speakers: readonly number[],
+  i: number,
+  narrator: number,
+  mentionedInConversation: ReadonlySet<number>,
+  spokeIn: ReadonlySet<number>,
+  weights: Float64Array,
+): number[] {
   const out: number[] = [];
-  for (const c of candidates) {
-    const f = c.features;
+  forEachAddresseeCandidate(conv, speakers, i, narrator, mentionedInConversation, spokeIn, (c, f) => {
     if (f[A.vocative] === 1 || f[A['tag-object']] === 1 || addresseeProbability(f, weights) >= 0.5)
-      out.push(c.character);
-  }
+      out.push(c);
+  });
   return out;
 }

@@ -231,7 +231,8 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     // Inversion: said Emma / said he / cried his wife (verb first, possibly after "then").
     const after = skipModifiers(tokens, v + 1, 1, end);
     // Not after a subject ("she told Kit", "she asked Elinor": the name is the object).
-    const inverted = v === t || (v === t + 1 && !referentAt(ix, t, end)) ? referentAt(ix, after, end) : undefined;
+    const inverted =
+      v === t || (v === t + 1 && !referentAt(ix, t, end)) ? referentAt(ix, after, end) : undefined;
     if (inverted)
       return withObject(ix, { kind: 'tag', where: 'post', referent: inverted, verb }, after + 1, end);
     // Subject first: Emma said / she whispered / his wife cried / Mr. Knightley, smiling, said.

@@ -85,7 +85,9 @@ export function forwardBackward(model: ChainModel): ChainResult {
   const SC = S * C;
   const alphaBuffer = new Float64Array(T * SC);
   const betaBuffer = new Float64Array(T * SC);
-  const alpha: Float64Array[] = Array.from({ length: T }, (_, i) => alphaBuffer.subarray(i * SC, (i + 1) * SC));
+  const alpha: Float64Array[] = Array.from({ length: T }, (_, i) =>
+    alphaBuffer.subarray(i * SC, (i + 1) * SC),
+  );
   const logScale = new Float64Array(T);
   const rowTotal = new Float64Array(S);
   {

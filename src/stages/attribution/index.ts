@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Attribution } from '../../engine/types.js';
-import { addresseeCandidates, chooseAddressees, denseAddresseeWeights } from './addressees.js';
+import { chooseAddressees, denseAddresseeWeights } from './addressees.js';
 import { buildCueIndex, type Cue } from './cues.js';
 import { forwardBackward } from './decode.js';
 import {
@@ -98,10 +98,7 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
       const speaker = speakers[i]!;
       const confidence = calibrate(marginals[i * C + best[i]!]!, model.calibration);
       const addressees = learnedAddressees
-        ? chooseAddressees(
-            addresseeCandidates(conv, speakers, i, narrator, mentioned, spokeIn),
-            addresseeWeights,
-          )
+        ? chooseAddressees(conv, speakers, i, narrator, mentioned, spokeIn, addresseeWeights)
         : addresseesOf(conv, best, i, speaker);
       for (const q of turn.quotes) {
         out[q] = {
