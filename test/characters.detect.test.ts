@@ -426,3 +426,30 @@ describe('characters: on stage or only mentioned', () => {
     });
   }
 });
+
+describe('characters: places and things written like names', () => {
+  const c = cast(
+    story(
+      'Hester Vane drove up to Carrow with her cousin Ambrose. They drove back to Carrow in the rain.',
+      '"Where were you born?" asked Ambrose. "Port Lissel," said Hester. Port Lissel is a grey town.',
+      'Ambrose talked of Literature and Art all the way. Hester liked art, but not the talk of art.',
+      'On Whit Monday they went to the fair. Whit Monday was cold. Hester laughed at Ambrose.',
+      '"Art is long," said Ambrose. Hester said nothing, and Ambrose sighed at Hester.',
+      'The road to Carrow was empty. Hester thought of the road up to Carrow and of Port Lissel.',
+    ),
+  );
+  const notCharacters: [string, string][] = [
+    ['Carrow', 'driven up to and back to'],
+    ['Port Lissel', 'a "Port" is a place, even given as an answer'],
+    ['Whit Monday', 'a feast day'],
+    ['Art', 'capitalised here, a common word elsewhere'],
+  ];
+  for (const [word, why] of notCharacters) {
+    it(`characters: "${word}" is not a character (${why})`, () => {
+      assert.equal(c.who(word), undefined, `cast: ${c.names.join(', ')}`);
+    });
+  }
+  it('characters: the two cousins are the cast', () => {
+    assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Ambrose', 'Hester']);
+  });
+});

@@ -71,6 +71,33 @@ const LOCATIVE = new Set([
   'visited',
 ]);
 
+/**
+ * Words after which "to" leads to a place, not a person: "drove up to Fiesole", "the way to
+ * Bath", "back to Hartfield" (while "said to Emma", "came to Emma" are people).
+ */
+const MOTION_BEFORE_TO = new Set([
+  'up',
+  'down',
+  'back',
+  'way',
+  'road',
+  'train',
+  'journey',
+  'trip',
+  'drove',
+  'drive',
+  'driving',
+  'travelled',
+  'traveled',
+  'travelling',
+  'traveling',
+  'sailed',
+  'returned',
+  'returning',
+  'moved',
+  'emigrated',
+]);
+
 /** A verb that almost only tags speech ("said", "replied"), not one that is often narration ("went"). */
 export function isSpeechTag(lower: string): boolean {
   const base = speechVerbBase(lower);
@@ -142,7 +169,11 @@ export function collectForms(
     // are not part of the name.
     let lead = prev;
     while (lead > 0 && lead > prev - 3 && facts.written[lead] === 2) lead--;
-    if (LOCATIVE.has(prevWord) || (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)))
+    if (
+      LOCATIVE.has(prevWord) ||
+      (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)) ||
+      (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!))
+    )
       form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
     let next = span.last + 1;

@@ -16,7 +16,7 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set(
   had not any all some one only just even ever see let come go well now then here there when what
   how who
   i o oh ah ay aye eh ha alas hey hurrah hush lo pooh pshaw tut why yes no nay amen ok okay hullo
-  hallo halloa hello goodbye good-bye gawd lawd lor
+  hallo halloa hello goodbye good-bye gawd lawd lor la lud
   god gods lord lords heaven heavens providence christ jesus saviour savior almighty creator devil satan
   lucifer deity virgin madonna allah jove jupiter hades hell paradise bible testament scripture
   scriptures gospel gospels psalm psalms church mass sabbath nature fate fortune death time
@@ -48,7 +48,7 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
   words(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december christmas easter michaelmas lent whitsuntide
-  midsummer candlemas lammas martinmas
+  midsummer candlemas lammas martinmas whit whitsun
   `),
 );
 
@@ -95,5 +95,12 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
   springs hills islands priory rectory vicarage parsonage grange mills works company bank office
   society cafe café restaurant bar county city town village shire corner land way wood woods villa
   villas gables railway line
+  `),
+);
+
+/** First words that make a capitalised phrase a place: "Port Burdock", "San Miniato", "Mount Vernon". */
+export const PLACE_PREFIXES: ReadonlySet<string> = new Set(
+  words(`
+  port fort mount lake cape glen loch san santa santo sao são
   `),
 );

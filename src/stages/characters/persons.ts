@@ -4,7 +4,7 @@ import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { ENDEARMENTS } from './epithets.js';
 import type { NameForm } from './forms.js';
 import { isKnownGivenName } from './nicknames.js';
-import { CALENDAR_WORDS, KNOWN_PLACES, PLACE_HEADS } from './not-names.js';
+import { CALENDAR_WORDS, KNOWN_PLACES, PLACE_HEADS, PLACE_PREFIXES } from './not-names.js';
 
 /**
  * Which name forms name persons. Places, houses, inns, ships and months are capitalised too; what
@@ -111,7 +111,14 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     return 'yes';
   }
   if (words.length >= 2) {
-    if (PLACE_HEADS.has(last)) return yes(evidence >= 2);
+    // "Kansas City", "Port Burdock", "San Miniato": a place unless it speaks (an answer that is
+    // only the name looks like an address: '"Kansas City," I said'). "Mary Hall", "Tom Wood" are
+    // people with a given name and a surname that is also a place word.
+    if (PLACE_HEADS.has(last) && isGivenName(first) && !PLACE_PREFIXES.has(first))
+      return yes(!placeLike && (evidence >= 1 || f.subject >= 2));
+    if (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first)) return yes(f.speech >= 1);
+    // "Whit Monday", "Easter Sunday" (but "Minnie May" is a girl).
+    if (CALENDAR_WORDS.has(last) && !isGivenName(first)) return yes(f.speech >= 2);
     if (words.some((w) => KNOWN_PLACES.has(w))) return yes(f.speech >= 2);
     if (isGivenName(first)) return yes(!placeLike || evidence >= 1);
     if (ctx.titledSurnames.has(last)) return 'yes';
@@ -129,8 +136,10 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
   if (KNOWN_PLACES.has(first)) return yes(f.speech >= 2 && locativeShare(f) < 0.05);
   // "Abbey", "Hall", "Lane": first names or surnames that mostly name places.
   if (PLACE_HEADS.has(first)) return yes(evidence >= 2 && !placeLike);
-  // "Will", "Rose", "Art": a name that is also a common word must be seen acting as a person.
-  const wordToo = f.lowerUses >= f.count;
+  // "Will", "Rose", "Art": a name that is also a common word must be seen acting as a person. A
+  // word the text writes in lower case a third as often as capitalised is such a word ("Art" 9
+  // times in "Literature and Art", "art" 8 times).
+  const wordToo = f.lowerUses * 3 >= f.count;
   if (ctx.titledSurnames.has(first) || ctx.givenNames.has(first))
     return yes((!placeLike && !wordToo) || evidence >= 1);
   if (isGivenName(first)) return yes(wordToo ? evidence >= 1 && !placeLike : !placeLike || evidence >= 2);
