@@ -41,7 +41,7 @@ export interface CastFindings {
 
 export function findCast(doc: StoryDocument): CastFindings {
   const facts = tokenFacts(doc);
-  const stats = capitalStats(doc, facts);
+  const stats = capitalStats(doc, facts, isFirstName);
   const spans = findNameSpans(doc, facts, stats, {
     never: NEVER_NAMES,
     calendar: CALENDAR_WORDS,
@@ -317,44 +317,52 @@ function speakersByTag(
   const tokens = doc.layer('tokens');
   const quotes = doc.layer('quotes');
   const sentences = doc.layer('sentences');
+  const paragraphs = doc.layer('paragraphs');
   const byParagraph = new Map<number, number>();
   const mentionAt = new Map<number, Mention>();
   for (const m of mentions) if (!m.inQuote && m.character >= 0) mentionAt.set(m.start, m);
   // Only the paragraphs whose quotations hold an endearment need a speaker.
-  const wanted = new Uint8Array(doc.layer('paragraphs').length);
+  const wanted = new Uint8Array(paragraphs.length);
   for (const q of needed) wanted[quotes[q]!.paragraph] = 1;
   let lastMale = -1;
   let lastFemale = -1;
   let mi = 0;
   const named = mentions.filter((m) => !m.inQuote && m.character >= 0);
-  for (let t = 0; t < tokens.count; t++) {
-    if (facts.inQuote[t] === 1) continue;
-    // Keep track of the last man and woman named, paragraph by paragraph.
-    while (mi < named.length && named[mi]!.start < tokens.start[t]!) {
+  // Keep track of the last man and woman named before a position.
+  const namedBefore = (at: number): void => {
+    while (mi < named.length && named[mi]!.start < at) {
       const g = characters[named[mi]!.character]?.gender.label;
       if (g === 'male') lastMale = named[mi]!.character;
       else if (g === 'female') lastFemale = named[mi]!.character;
       mi++;
     }
-    if (wanted[sentences[tokens.sentence[t]!]!.paragraph] !== 1) continue;
-    const m = mentionAt.get(tokens.start[t]!);
-    let speaker = -1;
-    let end = t;
-    if (m) {
-      while (end + 1 < tokens.count && tokens.start[end + 1]! < m.end) end++;
-      speaker = m.character;
-      const g = characters[speaker]?.gender.label;
-      if (g === 'male') lastMale = speaker;
-      else if (g === 'female') lastFemale = speaker;
-    } else {
-      const w = tokens.lower[t]!;
-      if (w === 'he') speaker = lastMale;
-      else if (w === 'she') speaker = lastFemale;
+  };
+  for (let p = 0; p < paragraphs.length; p++) {
+    const paragraph = paragraphs[p]!;
+    if (wanted[p] !== 1 || paragraph.sentenceEnd <= paragraph.sentenceStart) continue;
+    const from = sentences[paragraph.sentenceStart]!.tokenStart;
+    const to = sentences[paragraph.sentenceEnd - 1]!.tokenEnd;
+    for (let t = from; t < to; t++) {
+      if (facts.inQuote[t] === 1) continue;
+      namedBefore(tokens.start[t]!);
+      const m = mentionAt.get(tokens.start[t]!);
+      let speaker = -1;
+      let end = t;
+      if (m) {
+        while (end + 1 < tokens.count && tokens.start[end + 1]! < m.end) end++;
+        speaker = m.character;
+        const g = characters[speaker]?.gender.label;
+        if (g === 'male') lastMale = speaker;
+        else if (g === 'female') lastFemale = speaker;
+      } else {
+        const w = tokens.lower[t]!;
+        if (w === 'he') speaker = lastMale;
+        else if (w === 'she') speaker = lastFemale;
+      }
+      if (speaker < 0) continue;
+      if (!isSpeechTag(tokens.lower[t - 1] ?? '') && !isSpeechTag(tokens.lower[end + 1] ?? '')) continue;
+      if (!byParagraph.has(p)) byParagraph.set(p, speaker);
     }
-    if (speaker < 0) continue;
-    if (!isSpeechTag(tokens.lower[t - 1] ?? '') && !isSpeechTag(tokens.lower[end + 1] ?? '')) continue;
-    const p = sentences[tokens.sentence[t]!]!.paragraph;
-    if (!byParagraph.has(p)) byParagraph.set(p, speaker);
   }
   return Int32Array.from(quotes, (q) => byParagraph.get(q.paragraph) ?? -1);
 }

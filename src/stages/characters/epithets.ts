@@ -3,6 +3,7 @@ import type { Attribution, Character, Mention, Quotation } from '../../engine/ty
 import { words } from '../lexicon/words.js';
 import type { TokenFacts } from './names.js';
 import { isVocativeAt } from './vocative.js';
+import { WordGate } from './word-gate.js';
 
 /**
  * Terms of endearment and epithets used to address someone ("sweetheart", "my love", "papa").
@@ -20,8 +21,8 @@ export const ENDEARMENTS: ReadonlySet<string> = new Set(
   `),
 );
 
-/** Length of the longest endearment, to skip most words before the set lookup. */
-const MAX_ENDEARMENT = Math.max(...[...ENDEARMENTS].map((w) => w.length));
+/** Turns away most words before the set lookup. */
+const ENDEARMENT_GATE = new WordGate(ENDEARMENTS);
 
 /** Words that may stand before an endearment in an address: "my love", "my dear boy", "you angel". */
 const LEADS = new Set(['my', 'dear', 'dearest', 'sweet', 'little', 'poor', 'old', 'you', 'darling']);
@@ -56,7 +57,7 @@ export function findEndearments(doc: StoryDocument, facts: TokenFacts): Endearme
   for (let t = 0; t < tokens.count; t++) {
     if (facts.inQuote[t] !== 1) continue;
     const w = tokens.lower[t]!;
-    if (w.length < 2 || w.length > MAX_ENDEARMENT || !ENDEARMENTS.has(w)) continue;
+    if (!ENDEARMENT_GATE.mayHave(w) || !ENDEARMENTS.has(w)) continue;
     // Widen over the words that lead the address: "my dear", "my own sweet love".
     let first = t;
     while (first > 0 && LEADS.has(tokens.lower[first - 1]!) && facts.inQuote[first - 1] === 1) first--;

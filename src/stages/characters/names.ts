@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { honorificKey } from '../lexicon/honorifics.js';
 import { isKnownGivenName } from './nicknames.js';
+import { WordGate } from './word-gate.js';
 
 /**
  * Proper names found from capitalisation statistics over the whole text.
@@ -146,9 +147,15 @@ export function formOf(tokens: TokenLayer, t: number): string {
 
 /**
  * Two passes: capitalised tokens first (a tenth of the text) make the table, then lower-case tokens
- * are only looked up, so the common words never enter it.
+ * are counted for the forms that may be names (capitalised inside a sentence somewhere, or a known
+ * first name): a gate on each word's first two letters and length turns away most lower-case
+ * tokens before the table is looked up. Other forms keep a lower-case count of 0.
  */
-export function capitalStats(doc: StoryDocument, facts: TokenFacts): CapitalStats {
+export function capitalStats(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  isFirstName: (lower: string) => boolean,
+): CapitalStats {
   const tokens = doc.layer('tokens');
   const stats: CapitalStats = { id: new Map(), capMid: [], capInitial: [], lower: [] };
   const { written, initial, heading } = facts;
@@ -167,12 +174,26 @@ export function capitalStats(doc: StoryDocument, facts: TokenFacts): CapitalStat
     if (initial[t] === 1) stats.capInitial[i]!++;
     else stats.capMid[i]!++;
   }
+  const gate = new WordGate();
+  for (const [form, i] of stats.id) {
+    if (stats.capMid[i]! >= 1 || isFirstName(form)) gate.add(form, form.length);
+  }
+  const lower = tokens.lower;
   for (let t = 0; t < n; t++) {
     if (written[t] !== CASE.lower) continue;
+    const word = lower[t]!;
+    if (!gate.mayHave(word, word.length - possessiveLength(word))) continue;
     const i = stats.id.get(formOf(tokens, t));
     if (i !== undefined) stats.lower[i]!++;
   }
   return stats;
+}
+
+function possessiveLength(lower: string): number {
+  const n = lower.length;
+  return n > 2 && lower.charCodeAt(n - 1) === 115 && (lower[n - 2] === "'" || lower[n - 2] === '\u2019')
+    ? 2
+    : 0;
 }
 
 /** A run of capitalised name words in the text, with an optional title before it. */
@@ -338,13 +359,9 @@ export function findNameSpans(
     );
   };
   for (let t = 0; t < n; t++) {
-    if (
-      heading[t] !== 1 &&
-      tokens.lower[t] === 'the' &&
-      t + 1 < n &&
-      written[t + 1] === CASE.capitalised &&
-      adjacent(t + 1)
-    ) {
+    // Cheap tests first: most tokens are lower case and followed by lower case.
+    const nextCapital = t + 1 < n && written[t + 1] === CASE.capitalised;
+    if (nextCapital && heading[t] !== 1 && tokens.lower[t] === 'the' && adjacent(t + 1)) {
       const the = descriptiveTitle(t);
       if (the) {
         out.push(the);
@@ -354,10 +371,9 @@ export function findNameSpans(
     }
     // "uncle Charles", "aunt Polly": a kinship title in lower case before a name.
     const kin =
+      nextCapital &&
       written[t] === CASE.lower &&
       LOWER_TITLES.has(tokens.lower[t]!) &&
-      t + 1 < n &&
-      written[t + 1] === CASE.capitalised &&
       adjacent(t + 1) &&
       isName(formOf(tokens, t + 1));
     if (!kin && !capital(t)) continue;
