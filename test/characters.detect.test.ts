@@ -453,3 +453,38 @@ describe('characters: places and things written like names', () => {
     assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Ambrose', 'Hester']);
   });
 });
+
+describe('characters: gender from titles, kinship words and shared names', () => {
+  it('characters: "Kit" shortens Christopher and Katherine alike, so "Kit Pryor" does not join a "Christopher"', () => {
+    const c = cast(
+      story(
+        'Christopher Dane walked in the park with Kit Pryor. Christopher talked and Kit Pryor listened.',
+        '"You never listen," said Christopher. "I always listen," said Miss Pryor, and Christopher laughed.',
+        'Then Kit Pryor went home alone. Christopher stayed. Miss Pryor wrote to him that night.',
+      ),
+    );
+    const christopher = c.who('Christopher');
+    assert.ok(christopher, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Kit Pryor'), christopher);
+  });
+
+  it('characters: a title after "the" names the gender even with "of" ("the Duke of Harle")', () => {
+    const c = cast(
+      story(
+        'The Duke of Harle came to dinner. Everyone watched the Duke of Harle.',
+        '"Good evening," said the Duke of Harle. Mira curtsied to the Duke of Harle.',
+      ),
+    );
+    assert.equal(c.who('the Duke of Harle')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a police rank is a title of men in the fiction of the period ("Superintendent Voss")', () => {
+    const c = cast(
+      story(
+        'Superintendent Voss arrived at nine. Voss looked at the window.',
+        '"Nobody came in this way," said Voss. Ellen Marr shook her head.',
+      ),
+    );
+    assert.equal(c.who('Voss')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+  });
+});

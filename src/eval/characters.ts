@@ -172,9 +172,13 @@ export function scoreCast(
     }
     if (finders.length > 0 && (g.gender === 'M' || g.gender === 'F')) {
       // The finder that shares most names exactly ("Mr. Weston" is found by "Mrs. Weston" too,
-      // honorifics ignored, but his gender is read from "Mr. Weston"), then the most mentioned.
+      // honorifics ignored, but his gender is read from "Mr. Weston"), then the one whose titled
+      // names agree with the gold ones ("Mrs. Vyse" is found by "Mrs. Vyse" and, through the bare
+      // "Vyse" her aliases list, by "Mr. Vyse"), then the most mentioned.
       const exact = (pi: number): number => [...predExact[pi]!].filter((k) => goldExact[gi]!.has(k)).length;
-      const rank = (pi: number): number => exact(pi) * 1e6 + predicted[pi]!.mentionCount;
+      const titled = (pi: number): number =>
+        [...predLoose[pi]!].filter((k) => !k.startsWith('|') && goldLoose[gi]!.has(k)).length;
+      const rank = (pi: number): number => exact(pi) * 1e6 + titled(pi) * 1e4 + predicted[pi]!.mentionCount;
       const best = finders.reduce((a, b) => (rank(b) > rank(a) ? b : a));
       const p = predicted[best]!;
       const want = g.gender === 'M' ? 'male' : 'female';

@@ -2,7 +2,7 @@ import type { GenderLabel } from '../../engine/types.js';
 import { firstNameGender } from '../lexicon/first-names.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER } from '../lexicon/honorifics.js';
 import type { NameForm } from './forms.js';
-import { givenNameGender, sameGivenName } from './nicknames.js';
+import { givenNameGender, isAmbiguousFamiliar, isGuessedGender, sameGivenName } from './nicknames.js';
 
 /**
  * Alias clustering: name forms that belong to one person ("Tom", "Tom Sawyer", "Mr. Sawyer") become
@@ -97,6 +97,11 @@ export interface ParsedName {
   given: string;
   surname: string;
   gender: 'male' | 'female' | '';
+  /**
+   * Whether the gender is sure: from a title or a name the lists give to one sex. A name given to
+   * both ("Evelyn", which the table calls male) or the pronouns give a gender that a title outweighs.
+   */
+  sure: boolean;
   marital: 'married' | 'unmarried' | '';
 }
 
@@ -169,9 +174,20 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
     else if (title) surname = w;
     else given = w; // a bare unknown word: a given name until the text says otherwise
   }
-  if (gender === '' && given) gender = givenNameGender(given) ?? '';
-  if (gender === '') gender = pronounGender(form);
-  return { given, surname, gender, marital };
+  let sure = gender !== '';
+  if (gender === '' && given) {
+    gender = givenNameGender(given) ?? '';
+    sure = gender !== '' && !isGuessedGender(given);
+  }
+  // The text's own pronouns settle a name the lists leave open or only guess at.
+  if (!sure) {
+    const said = pronounGender(form);
+    if (said !== '') {
+      gender = said;
+      sure = true;
+    }
+  }
+  return { given, surname, gender, sure, marital };
 }
 
 /** A form's pronoun votes decide its gender from this many votes at this share. */
@@ -197,6 +213,8 @@ export interface CharacterCluster {
   given: string[];
   surname: string;
   gender: 'male' | 'female' | '';
+  /** Whether the gender is sure (see `ParsedName.sure`). */
+  sure: boolean;
   marital: 'married' | 'unmarried' | '';
   /** A descriptive title ("the Hatter") rather than a name. */
   the: boolean;
@@ -247,7 +265,9 @@ interface Fit {
 
 function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: CoOccurrence): Fit | undefined {
   if (c.the) return undefined;
-  if (name.gender && c.gender && name.gender !== c.gender) return undefined;
+  // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
+  // "Miss Howard").
+  if (name.gender && c.gender && name.gender !== c.gender && name.sure && c.sure) return undefined;
   if (name.marital && c.marital && name.marital !== c.marital) return undefined;
   if (name.surname && c.surname && name.surname !== c.surname) return undefined;
   // "Mr. Knightley" and "Mr. John Knightley", "Miss Bennet" and "Miss Elizabeth Bennet": a title
@@ -273,8 +293,12 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   if (name.given) {
     if (c.given.length > 0) {
       if (c.given.includes(name.given)) strength = 2;
-      else if (c.given.some((g) => sameGivenName(g, name.given))) strength = 1;
-      else return undefined;
+      else if (c.given.some((g) => sameGivenName(g, name.given))) {
+        // "Kit" is Christopher or Katherine: only a known and equal gender links it.
+        const ambiguous = isAmbiguousFamiliar(name.given) || c.given.some(isAmbiguousFamiliar);
+        if (ambiguous && !(name.gender && name.gender === c.gender)) return undefined;
+        strength = 1;
+      } else return undefined;
     }
   }
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
@@ -300,7 +324,10 @@ function join(c: CharacterCluster, form: NameForm, name: ParsedName): void {
   c.count += form.count;
   if (name.given && !c.given.includes(name.given)) c.given.push(name.given);
   if (name.surname && !c.surname) c.surname = name.surname;
-  if (name.gender && !c.gender) c.gender = name.gender;
+  if (name.gender && (!c.gender || (name.sure && !c.sure))) {
+    c.gender = name.gender;
+    c.sure = name.sure;
+  }
   if (name.marital && !c.marital) c.marital = name.marital;
 }
 
@@ -311,6 +338,7 @@ function open(form: NameForm, name: ParsedName): CharacterCluster {
     given: [],
     surname: '',
     gender: '',
+    sure: false,
     marital: '',
     the: form.the,
   };
@@ -382,7 +410,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     return parsed.get(f)!.given ? 1 : 3;
   };
   const ordered = [...forms].sort((a, b) => specificity(a) - specificity(b) || b.count - a.count);
-  const none: ParsedName = { given: '', surname: '', gender: '', marital: '' };
+  const none: ParsedName = { given: '', surname: '', gender: '', sure: false, marital: '' };
   for (const form of ordered) {
     if (form.the) {
       const titled = titledCluster(form, clusters);
@@ -455,7 +483,10 @@ function absorb(into: CharacterCluster, from: CharacterCluster, clusters: Charac
   }
   for (const g of from.given) if (!into.given.includes(g)) into.given.push(g);
   if (!into.surname) into.surname = from.surname;
-  if (!into.gender) into.gender = from.gender;
+  if (!into.gender || (from.sure && !into.sure)) {
+    into.gender = from.gender;
+    into.sure = from.sure;
+  }
   const at = clusters.indexOf(from);
   if (at >= 0) clusters.splice(at, 1);
 }

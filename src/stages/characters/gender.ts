@@ -2,7 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel, Mention } from '../../engine/types.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
-import { givenNameGender } from './nicknames.js';
+import { givenNameGender, isGuessedGender } from './nicknames.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
 
 /**
@@ -32,16 +32,27 @@ interface NameVotes {
   titleMale: number;
   firstFemale: number;
   firstMale: number;
+  /** Given names the lists give to both sexes, counted as the project's table guesses them. */
+  guessFemale: number;
+  guessMale: number;
 }
 
 function nameVotes(c: Character): NameVotes {
-  const v: NameVotes = { titleFemale: 0, titleMale: 0, firstFemale: 0, firstMale: 0 };
+  const v: NameVotes = {
+    titleFemale: 0,
+    titleMale: 0,
+    firstFemale: 0,
+    firstMale: 0,
+    guessFemale: 0,
+    guessMale: 0,
+  };
   for (const name of [c.name, ...c.aliases]) {
     const words = name.split(/\s+/).filter((w) => w.length > 0);
     if (words.length === 0) continue;
-    // "the Duchess", "the old man": the head noun's gender.
+    // "the Duchess", "the old man", "the Duke of Monmouth": the head noun's gender.
     if (words[0]!.toLowerCase() === 'the') {
-      const head = words[words.length - 1]!.toLowerCase();
+      const of = words.findIndex((w) => w.toLowerCase() === 'of');
+      const head = words[of > 1 ? of - 1 : words.length - 1]!.toLowerCase();
       let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head);
       if ((g === undefined || g === 'unknown') && CUSTOMARILY_MALE_TITLES.has(head)) g = 'male';
       if (g === 'female') v.titleFemale++;
@@ -56,8 +67,15 @@ function nameVotes(c: Character): NameVotes {
     if (title === 'female' || title === 'male') continue;
     const given = (key ? words[1] : words[0])?.toLowerCase();
     const g = given ? givenNameGender(given) : undefined;
-    if (g === 'female') v.firstFemale++;
-    else if (g === 'male') v.firstMale++;
+    // A name the lists give to both sexes ("Evelyn", "Leslie") is only a guess, after the pronouns.
+    const guessed = given !== undefined && isGuessedGender(given);
+    if (g === 'female') {
+      if (guessed) v.guessFemale++;
+      else v.firstFemale++;
+    } else if (g === 'male') {
+      if (guessed) v.guessMale++;
+      else v.firstMale++;
+    }
   }
   return v;
 }
@@ -162,10 +180,13 @@ export function inferGender(
     const f = e.pronounFemale;
     const m = e.pronounMale;
     const total = f + m;
-    if (total < MIN_VOTES) return { label: 'unknown', confidence: 0.5 };
-    const share = Math.max(f, m) / total;
-    if (share < MIN_SHARE) return { label: 'unknown', confidence: 0.5 };
-    const confidence = Math.min(0.9, share * (1 - 1 / (total + 1)));
-    return { label: f > m ? 'female' : 'male', confidence };
+    const share = total > 0 ? Math.max(f, m) / total : 0;
+    if (total >= MIN_VOTES && share >= MIN_SHARE) {
+      const confidence = Math.min(0.9, share * (1 - 1 / (total + 1)));
+      return { label: f > m ? 'female' : 'male', confidence };
+    }
+    const guessed = byName(e.guessFemale, e.guessMale, e, 2, 1);
+    if (guessed) return { label: guessed.label, confidence: 0.6 };
+    return { label: 'unknown', confidence: 0.5 };
   });
 }

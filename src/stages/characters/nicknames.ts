@@ -1,4 +1,4 @@
-import { firstNameGender } from '../lexicon/first-names.js';
+import { firstNameGender, isUnisexName } from '../lexicon/first-names.js';
 
 /**
  * Familiar forms of English given names (Elizabeth ↔ Lizzy, Eliza; Robert ↔ Bob), the project's own
@@ -191,6 +191,15 @@ export function isKnownGivenName(word: string): boolean {
 }
 
 /**
+ * Whether the lists' gender for a given name is only a guess: a name both lists hold, which the
+ * project's table gives to the sex that dominates in fiction ("Evelyn", "Leslie" to men).
+ */
+export function isGuessedGender(word: string): boolean {
+  const listed = firstNameGender(word);
+  return (listed === 'male' || listed === 'female') && isUnisexName(word);
+}
+
+/**
  * The gender a given name carries: the first-name lists' when they give one, else the one a
  * familiar form takes from its formal names ("Freddy" and "Reggie" are in both lists, but every
  * name they shorten is a man's); undefined when unknown or disputed.
@@ -208,4 +217,21 @@ export function givenNameGender(word: string): 'male' | 'female' | undefined {
     found = label;
   }
   return found;
+}
+
+/**
+ * Whether a familiar form shortens names of both sexes ("Kit": Christopher and Katherine; "Frankie":
+ * Francis and Frances), so that it links to a formal name only where the genders agree.
+ */
+export function isAmbiguousFamiliar(word: string): boolean {
+  const groups = INDEX.get(word);
+  if (!groups || groups.length < 2) return false;
+  let male = false;
+  let female = false;
+  for (const g of groups) {
+    const label = firstNameGender(FORMAL[g]!);
+    if (label === 'male') male = true;
+    else if (label === 'female') female = true;
+  }
+  return male && female;
 }

@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { isSpeechTag } from './forms.js';
 
@@ -11,7 +12,8 @@ import { isSpeechTag } from './forms.js';
  * then the first gendered third-person singular subject or reflexive pronoun after it in the same
  * sentence, the subject of the next sentence when that one names nobody ("He", "She" first or after
  * "and", "but", "then"), and a possessive "his" or "her" before a noun within the next few words
- * ("Woolsey shook his head"), which stays its own even when the sentence names others. A name in
+ * ("Woolsey shook his head"), which stays its own even when the sentence names others; and a
+ * gendered word for a person right before any name ("her brother Tom": 23 of 25 right). A name in
  * any other place is too often beside someone else's pronoun ("Gilbert looked at her"; "He thought
  * of Emma. She was …" is his thought). Measured over the names of the gold M/F characters of the
  * 21 PDNC novels: subject votes are right 83% of the time (87% after an inverted speech tag), the
@@ -36,6 +38,9 @@ export interface OccurrenceVotes {
 
 /** Words after which a word still begins its clause: a name or pronoun there is its subject. */
 const LEADS = new Set(['and', 'but', 'then', 'so', 'yet', 'now', 'still', ',', '"', '\u201c', '\u2014', ';']);
+
+/** Words before "brother", "wife", "old man" that make them a description of the next name. */
+const DETERMINERS = new Set(['his', 'her', 'my', 'your', 'their', 'our', 'the', 'a', 'an']);
 
 /** How far after a subject name a possessive still belongs to it ("Woolsey slowly shook his head"). */
 const POSSESSIVE_REACH = 4;
@@ -118,6 +123,13 @@ export function pronounVotes(
       if (PRONOUNS.has(w)) return;
     }
   };
+  // "her brother Tom", "the old woman Hannah": a gendered word for a person right before the name.
+  occurrences.forEach((o, i) => {
+    if (o.first < 2 || inQuote[o.first] === 1) return;
+    const g = NOMINAL_GENDER.get(lower[o.first - 1]!);
+    if ((g === 'male' || g === 'female') && DETERMINERS.has(lower[o.first - 2]!))
+      count(i, g === 'male' ? MALE : FEMALE);
+  });
   let oi = 0;
   let previous = -1;
   for (let s = 0; s < sentences.length; s++) {

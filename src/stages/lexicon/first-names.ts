@@ -21,11 +21,15 @@ const MOSTLY_FEMALE = words(`
   fannie fanny nell nelly betty daisy winnie
 `);
 
+/** Names in both source lists, whatever the table below makes of them. */
+const BOTH = new Set<string>();
+
 function build(): Map<string, GenderLabel> {
   const map = new Map<string, GenderLabel>();
   for (const name of femaleFirstNames()) map.set(name.toLowerCase(), 'female');
   for (const name of maleFirstNames()) {
     const key = name.toLowerCase();
+    if (map.get(key) === 'female') BOTH.add(key);
     map.set(key, map.get(key) === 'female' ? 'unknown' : 'male');
   }
   for (const name of MOSTLY_MALE) map.set(name, 'male');
@@ -42,4 +46,12 @@ export function firstNameGender(lower: string): GenderLabel | undefined {
 
 export function isFirstName(lower: string): boolean {
   return firstNameGender(lower) !== undefined;
+}
+
+/**
+ * Whether a first name is given to both sexes in the source lists ("Evelyn", "Leslie", "Frankie"),
+ * even when the table above says which use dominates: a title or the text's pronouns outweigh it.
+ */
+export function isUnisexName(lower: string): boolean {
+  return BOTH.has(lower);
 }

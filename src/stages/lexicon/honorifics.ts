@@ -17,7 +17,7 @@ const MALE = words(`
 `);
 const NEUTRAL = words(`
   dr doctor professor prof captain capt colonel col major general gen lieutenant lt sergeant sgt
-  corporal admiral commander inspector detective sheriff judge justice reverend rev parson
+  corporal admiral commander inspector superintendent detective sheriff judge justice reverend rev parson
   pastor bishop cardinal dean mx saint st officer constable governor president senator
   chancellor agent private coach
 `);
@@ -49,7 +49,7 @@ export function canonicalHonorific(key: string): string {
 export const CUSTOMARILY_MALE_TITLES: ReadonlySet<string> = new Set(
   words(`
   captain capt colonel col major general gen lieutenant lt sergeant sgt corporal admiral commander
-  inspector detective reverend rev parson pastor bishop cardinal dean sheriff constable dr doctor
+  inspector superintendent detective reverend rev parson pastor bishop cardinal dean sheriff constable dr doctor
   professor prof judge governor president senator chancellor
   `),
 );
