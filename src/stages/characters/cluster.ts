@@ -109,6 +109,8 @@ export interface ParsedName {
 export interface WordRoles {
   given: Map<string, number>;
   surname: Map<string, number>;
+  /** Title and given name of the titled full names ("mrs rachel" of "Mrs. Rachel Lynde"). */
+  titledGiven: Set<string>;
 }
 
 function add(map: Map<string, number>, key: string, n: number): void {
@@ -129,16 +131,24 @@ function nameWords(words: readonly string[]): string[] {
 }
 
 export function wordRoles(forms: Iterable<NameForm>): WordRoles {
-  const roles: WordRoles = { given: new Map(), surname: new Map() };
+  const roles: WordRoles = { given: new Map(), surname: new Map(), titledGiven: new Set() };
+  const titledSingles: NameForm[] = [];
   for (const f of forms) {
     if (f.the) continue;
     const words = nameWords(f.words);
     if (words.length >= 2) {
       add(roles.given, words[0]!, f.count);
       add(roles.surname, surnameOf(words), f.count);
+      if (f.title && f.count >= 2 && !PARTICLES.has(words[0]!)) roles.titledGiven.add(`${f.title} ${words[0]!}`);
     } else if (f.title && !GIVEN_NAME_TITLES.has(f.title) && !UNMARRIED_TITLES.has(f.title)) {
-      add(roles.surname, words[0]!, f.count);
+      titledSingles.push(f);
     }
+  }
+  // "Mr. Darcy" votes for "Darcy" as a surname, but "Mrs. Rachel" beside "Mrs. Rachel Lynde" for
+  // "Rachel" as a given name.
+  for (const f of titledSingles) {
+    const w = f.words[0]!;
+    add(roles.titledGiven.has(`${f.title} ${w}`) ? roles.given : roles.surname, w, f.count);
   }
   return roles;
 }
@@ -167,7 +177,9 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
     const w = words[0]!;
     const asGiven = roles.given.get(w) ?? 0;
     const asSurname = roles.surname.get(w) ?? 0;
-    if (asGiven > asSurname) given = w;
+    // "Mrs. Rachel" is "Mrs. Rachel Lynde": the same title before the word and a surname.
+    if (title && roles.titledGiven.has(`${title} ${w}`)) given = w;
+    else if (asGiven > asSurname) given = w;
     else if (asSurname > asGiven) surname = w;
     else if (title && !GIVEN_NAME_TITLES.has(title) && !UNMARRIED_TITLES.has(title)) surname = w;
     else if (firstNameGender(w) !== undefined) given = w;
