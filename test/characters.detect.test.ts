@@ -488,3 +488,26 @@ describe('characters: gender from titles, kinship words and shared names', () =>
     assert.equal(c.who('Voss')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
   });
 });
+
+describe('characters: people known by their part in the story', () => {
+  const c = cast(
+    story(
+      'Count Orlov came to the inn at dusk. The landlord was asleep by the fire.',
+      '"A room," said the count. "We have none," said the landlord. The count laughed at him.',
+      '"Then I shall sleep here," said the count, and the landlord shrugged.',
+      'A man came in from the yard. "Cold night," the man said. "Very," said the landlord.',
+      'Later another man looked in. "Any room?" the man said. Nobody answered him.',
+    ),
+  );
+  it('characters: a role noun that speech tags name twice is a character ("said the landlord")', () => {
+    assert.ok(c.who('the landlord'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: "the count" is the one character who bears the title Count', () => {
+    const count = c.who('Count Orlov');
+    assert.ok(count, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the count'), count);
+  });
+  it('characters: a word for people in general is never a character ("the man said")', () => {
+    assert.equal(c.who('the man'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});

@@ -139,7 +139,8 @@ export function wordRoles(forms: Iterable<NameForm>): WordRoles {
     if (words.length >= 2) {
       add(roles.given, words[0]!, f.count);
       add(roles.surname, surnameOf(words), f.count);
-      if (f.title && f.count >= 2 && !PARTICLES.has(words[0]!)) roles.titledGiven.add(`${f.title} ${words[0]!}`);
+      if (f.title && f.count >= 2 && !PARTICLES.has(words[0]!))
+        roles.titledGiven.add(`${f.title} ${words[0]!}`);
     } else if (f.title && !GIVEN_NAME_TITLES.has(f.title) && !UNMARRIED_TITLES.has(f.title)) {
       titledSingles.push(f);
     }
@@ -421,7 +422,11 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     if (f.title) return 2;
     return parsed.get(f)!.given ? 1 : 3;
   };
-  const ordered = [...forms].sort((a, b) => specificity(a) - specificity(b) || b.count - a.count);
+  // (Descriptive titles with "of" go first, so that "the Queen" can join "the Queen of Hearts".)
+  const ordered = [...forms].sort(
+    (a, b) =>
+      specificity(a) - specificity(b) || (a.the ? b.words.length - a.words.length : 0) || b.count - a.count,
+  );
   const none: ParsedName = { given: '', surname: '', gender: '', sure: false, marital: '' };
   for (const form of ordered) {
     if (form.the) {
@@ -511,8 +516,13 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   if (form.words.length !== 1) return undefined;
   const title = form.words[0]!;
   if (!HONORIFIC_GENDER.has(title)) return undefined;
+  // "the Queen" is "the Queen of Hearts" when she is the only queen of something.
   const pool = clusters
-    .filter((c) => !c.the && c.forms.some((f) => f.title === title))
+    .filter((c) =>
+      c.the
+        ? c.forms.some((f) => f.words.length > 2 && f.words[0] === title && f.words[1] === 'of')
+        : c.forms.some((f) => f.title === title),
+    )
     .sort((a, b) => b.count - a.count);
   if (pool.length === 0) return undefined;
   if (pool.length === 1 || pool[0]!.count >= DOMINANCE * pool[1]!.count) return pool[0];

@@ -30,6 +30,8 @@ export interface NameForm {
   owned: number;
   /** A descriptive title: "the Hatter". */
   the: boolean;
+  /** Occurrences of a descriptive title in lower case: "the mariner". */
+  described: number;
   /** For a one-word name, how often the text writes the word in lower case ("will", "rose"). */
   lowerUses: number;
   /** Followed by a plural or a word that makes it a thing: "the Highbury ladies" (name as modifier). */
@@ -143,6 +145,7 @@ export function collectForms(
         locative: 0,
         owned: 0,
         the: span.the,
+        described: 0,
         lowerUses:
           span.words.length === 1 && !span.the ? (stats.lower[stats.id.get(span.words[0]!) ?? -1] ?? 0) : 0,
         modifier: 0,
@@ -163,6 +166,7 @@ export function collectForms(
     const surface = text.slice(start, end);
     form.written.set(surface, (form.written.get(surface) ?? 0) + 1);
     if (span.afterThe) form.afterThe++;
+    if (span.described) form.described++;
     const prev = span.first - 1;
     const prevWord = prev >= 0 ? tokens.lower[prev]! : '';
     // "at Green Gables", "in New York": the preposition may stand before capitalised words that

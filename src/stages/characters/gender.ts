@@ -53,7 +53,7 @@ function nameVotes(c: Character): NameVotes {
     if (words[0]!.toLowerCase() === 'the') {
       const of = words.findIndex((w) => w.toLowerCase() === 'of');
       const head = words[of > 1 ? of - 1 : words.length - 1]!.toLowerCase();
-      let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head);
+      let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head) ?? roleGender(head);
       if ((g === undefined || g === 'unknown') && CUSTOMARILY_MALE_TITLES.has(head)) g = 'male';
       if (g === 'female') v.titleFemale++;
       else if (g === 'male') v.titleMale++;
@@ -78,6 +78,14 @@ function nameVotes(c: Character): NameVotes {
     }
   }
   return v;
+}
+
+/** "the barman", "the washerwoman", "the governess": a role noun's ending gives its gender. */
+function roleGender(noun: string): GenderLabel | undefined {
+  if (noun.endsWith('woman')) return 'female';
+  if (noun.endsWith('man')) return 'male';
+  if (noun.endsWith('ess') && noun.length > 5) return 'female';
+  return undefined;
 }
 
 /**

@@ -1,8 +1,22 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { honorificKey } from '../lexicon/honorifics.js';
 import { isKnownGivenName } from './nicknames.js';
+import { ROLE_NOUNS } from './roles.js';
 import { WordGate } from './word-gate.js';
+
+const ROLE_GATE = new WordGate(ROLE_NOUNS);
+
+/** "the" or "The" (tokens are lower-cased), without comparing strings for every token. */
+function isThe(lower: string): boolean {
+  return (
+    lower.length === 3 &&
+    lower.charCodeAt(0) === 116 &&
+    lower.charCodeAt(1) === 104 &&
+    lower.charCodeAt(2) === 101
+  );
+}
 
 /**
  * Proper names found from capitalisation statistics over the whole text.
@@ -210,6 +224,8 @@ export interface NameSpan {
    * Invisible Man", "the Queen of Hearts"); `words` then holds the words after "the".
    */
   the: boolean;
+  /** A descriptive title in lower case: "the" and a role noun ("the mariner", "the old count"). */
+  described: boolean;
   /** Preceded by "the" without being a descriptive title ("the Miss Bennets"). */
   afterThe: boolean;
   /** Matching key: title and name words, "the" for titles ("mr frank churchill", "the hatter"). */
@@ -369,6 +385,15 @@ export function findNameSpans(
         continue;
       }
     }
+    // "the mariner", "the old count": a role noun in lower case after "the".
+    if (written[t + 1] === CASE.lower && isThe(tokens.lower[t]!) && heading[t] !== 1) {
+      const role = describedRole(t);
+      if (role) {
+        out.push(role);
+        t = role.last;
+        continue;
+      }
+    }
     // "uncle Charles", "aunt Polly": a kinship title in lower case before a name.
     const kin =
       nextCapital &&
@@ -453,6 +478,7 @@ export function findNameSpans(
       title,
       words,
       the: false,
+      described: false,
       afterThe,
       key: nameKeyOf(title, words, false),
       vocative: false,
@@ -460,6 +486,29 @@ export function findNameSpans(
     t = last;
   }
   return out;
+
+  /** "the", up to two adjectives, and a role noun, all in lower case ("the portly proprietor"). */
+  function describedRole(the: number): NameSpan | undefined {
+    for (let k = the + 1; k < n && k <= the + 3; k++) {
+      if (written[k] !== CASE.lower || !adjacent(k)) return undefined;
+      const w = tokens.lower[k]!;
+      if (ROLE_GATE.mayHave(w) && ROLE_NOUNS.has(w)) {
+        return {
+          first: the,
+          last: k,
+          title: '',
+          words: [w],
+          the: true,
+          described: true,
+          afterThe: false,
+          key: nameKeyOf('', [w], true),
+          vocative: false,
+        };
+      }
+      if (tokens.pos[k] !== POS.ADJ) return undefined;
+    }
+    return undefined;
+  }
 
   /**
    * "the" followed by capitalised words inside a sentence: "the Hatter", "the White Rabbit", "the
@@ -510,6 +559,7 @@ export function findNameSpans(
       title: '',
       words,
       the: true,
+      described: false,
       afterThe: false,
       key: nameKeyOf('', words, true),
       vocative: false,

@@ -53,6 +53,9 @@ function isTitleWord(word: string): boolean {
  */
 function isPersonTitle(f: NameForm): boolean {
   if (f.count < 2) return false;
+  // "the mariner", never capitalised: a character when the text tags speech with it twice ("said
+  // the mariner"); otherwise it is one more mention of a passing role.
+  if (f.described === f.count) return f.speech >= 2;
   const of = f.words.indexOf('of');
   const head = f.words[of > 0 ? of - 1 : f.words.length - 1]!;
   if (PLACE_HEADS.has(head)) return false;
