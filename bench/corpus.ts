@@ -259,7 +259,8 @@ async function main(): Promise<void> {
                 `${fmt(bound(base) / bound(r), 2)}×)`,
             )
             .join('; ') +
-          `. Worker threads analysed ${fmt(base.words / sum(base.workerCpuSeconds))} words per CPU second with 1 worker.`,
+          `. Worker threads analysed ${fmt(base.words / sum(base.workerCpuSeconds))} words per CPU second ` +
+          `with ${base.workers} worker${base.workers > 1 ? 's' : ''}.`,
         '',
         `Re-run of the finished ${counts.at(-1)}-worker batch (whole CLI process): ${fmt(again.seconds, 2)} s, ${fmt(again.analysed)} documents analysed again.`,
         '',
