@@ -61,7 +61,7 @@ export function buildStyleIndex(doc: StoryDocument, turns: readonly Turn[], char
     for (const w of words) background[w]!++;
     backgroundTotal += words.length;
     const cue = turn.cues[0];
-    if (!cue || cue.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) return;
+    if (cue?.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) return;
     totals[cue.referent.character]! += words.length;
     fedProfile[i] = cue.referent.character;
   });
