@@ -53,25 +53,26 @@ export function findEndearments(doc: StoryDocument, facts: TokenFacts): Endearme
   });
   pieces.sort((a, b) => a.start - b.start);
   const out: EndearmentVocative[] = [];
-  let pi = 0;
-  for (let t = 0; t < tokens.count; t++) {
-    if (facts.inQuote[t] !== 1) continue;
-    const w = tokens.lower[t]!;
-    if (!ENDEARMENT_GATE.mayHave(w) || !ENDEARMENTS.has(w)) continue;
-    // Widen over the words that lead the address: "my dear", "my own sweet love".
-    let first = t;
-    while (first > 0 && LEADS.has(tokens.lower[first - 1]!) && facts.inQuote[first - 1] === 1) first--;
-    // "dear" and "love" alone are ordinary words unless they stand as the whole address.
-    const start = tokens.start[first]!;
-    const end = tokens.end[t]!;
-    while (pi < pieces.length && pieces[pi]!.end <= start) pi++;
-    const piece = pieces[pi];
-    if (!piece || piece.start > start) continue;
-    if (!isVocativeAt(text, tokens, first, end, [piece.start, piece.end])) continue;
-    // "my dear Jane": the endearment leads a name; the name is the address.
-    const next = t + 1;
-    if (next < tokens.count && facts.written[next] === 2 && facts.inQuote[next] === 1) continue;
-    out.push({ start, end, text: text.slice(start, end).toLowerCase(), quote: piece.quote });
+  // Only the tokens inside quotations: walk each piece's tokens.
+  let t = 0;
+  for (const piece of pieces) {
+    while (t < tokens.count && tokens.start[t]! < piece.start) t++;
+    for (; t < tokens.count && tokens.start[t]! < piece.end; t++) {
+      const w = tokens.lower[t]!;
+      if (!ENDEARMENT_GATE.mayHave(w) || !ENDEARMENTS.has(w)) continue;
+      // Widen over the words that lead the address: "my dear", "my own sweet love".
+      let first = t;
+      while (first > 0 && LEADS.has(tokens.lower[first - 1]!) && facts.inQuote[first - 1] === 1) first--;
+      // "dear" and "love" alone are ordinary words unless they stand as the whole address.
+      const start = tokens.start[first]!;
+      const end = tokens.end[t]!;
+      if (start < piece.start) continue;
+      if (!isVocativeAt(text, tokens, first, end, [piece.start, piece.end])) continue;
+      // "my dear Jane": the endearment leads a name; the name is the address.
+      const next = t + 1;
+      if (next < tokens.count && facts.written[next] === 2 && facts.inQuote[next] === 1) continue;
+      out.push({ start, end, text: text.slice(start, end).toLowerCase(), quote: piece.quote });
+    }
   }
   return out;
 }

@@ -386,7 +386,12 @@ export function findNameSpans(
       }
     }
     // "the mariner", "the old count": a role noun in lower case after "the".
-    if (written[t + 1] === CASE.lower && isThe(tokens.lower[t]!) && heading[t] !== 1) {
+    if (
+      written[t + 1] === CASE.lower &&
+      tokens.end[t]! - tokens.start[t]! === 3 &&
+      isThe(tokens.lower[t]!) &&
+      heading[t] !== 1
+    ) {
       const role = describedRole(t);
       if (role) {
         out.push(role);

@@ -32,10 +32,13 @@ export function detectNarrator(
   for (let t = 0; t < tokens.count; t++) {
     if (facts.inQuote[t] === 1 || facts.heading[t] === 1) continue;
     narration++;
+    // "i", "me", "my", "mine", "myself": 1, 2, 4 or 6 letters, read from the offsets before the
+    // token's string is touched.
+    const length = tokens.end[t]! - tokens.start[t]!;
+    if (length !== 1 && length !== 2 && length !== 4 && length !== 6) continue;
     const w = tokens.lower[t]!;
-    // "i", "me", "my", "myself", "mine": check the first letter before the set.
     const c = w.charCodeAt(0);
-    if ((c === 105 || c === 109) && w.length <= 6 && FIRST_PERSON.has(w)) first++;
+    if ((c === 105 || c === 109) && FIRST_PERSON.has(w)) first++;
   }
   if (narration === 0 || (first * 1000) / narration < FIRST_PERSON_PER_MILLE) return undefined;
   let best = -1;
