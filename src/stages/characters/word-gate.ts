@@ -27,7 +27,10 @@ function slot(word: string, length: number): number {
   // 16 bits: common words rarely share a slot with the words of a small set.
   const last = length > 0 ? word.charCodeAt(length - 1) & 31 : 0;
   return (
-    (((word.charCodeAt(0) & 31) << 11) ^ ((word.charCodeAt(1) & 31) << 6) ^ (last << 3) ^ Math.min(length, 31)) &
+    (((word.charCodeAt(0) & 31) << 11) ^
+      ((word.charCodeAt(1) & 31) << 6) ^
+      (last << 3) ^
+      Math.min(length, 31)) &
     0xffff
   );
 }
