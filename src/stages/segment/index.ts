@@ -68,27 +68,91 @@ interface Tokenised {
   winkSentenceStarts: Uint8Array;
 }
 
+/**
+ * Characters of text handed to wink-nlp at a time, cut at a line break. Chunks keep wink's working
+ * arrays small and short-lived (a 1M-word novel in one call peaks ~60 MB higher), and no sentence
+ * crosses a line break of the working text, so nothing is lost at the cuts.
+ */
+const CHUNK = 256 * 1024;
+
+/** Token arrays that grow as chunks come in. */
+class TokenBuilder {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  pos: Uint8Array;
+  sentenceStart: Uint8Array;
+  readonly lower: string[] = [];
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.pos = new Uint8Array(capacity);
+    this.sentenceStart = new Uint8Array(capacity);
+  }
+  reserve(extra: number): void {
+    const need = this.count + extra;
+    if (need <= this.start.length) return;
+    const size = Math.max(need, this.start.length * 2);
+    const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.start = grow(this.start, (n) => new Int32Array(n));
+    this.end = grow(this.end, (n) => new Int32Array(n));
+    this.pos = grow(this.pos, (n) => new Uint8Array(n));
+    this.sentenceStart = grow(this.sentenceStart, (n) => new Uint8Array(n));
+  }
+}
+
 function tokenise(doc: StoryDocument): Tokenised {
+  const text = doc.text;
+  const from = doc.body.start;
+  const to = doc.body.end;
+  // About one token per five characters of prose; the builder grows if a text is denser.
+  const built = new TokenBuilder(Math.ceil((to - from) / 4) + 16);
+  for (let chunkStart = from; chunkStart < to; ) {
+    let chunkEnd = Math.min(to, chunkStart + CHUNK);
+    if (chunkEnd < to) {
+      const cut = text.lastIndexOf('\n', chunkEnd);
+      chunkEnd = cut > chunkStart ? cut + 1 : text.indexOf('\n', chunkEnd) + 1 || to;
+    }
+    tokeniseChunk(text, chunkStart, chunkEnd, built);
+    chunkStart = chunkEnd;
+  }
+  const count = built.count;
+  const winkSentenceStarts = new Uint8Array(count + 1);
+  winkSentenceStarts.set(built.sentenceStart.subarray(0, count));
+  return {
+    tokens: {
+      count,
+      start: built.start.slice(0, count),
+      end: built.end.slice(0, count),
+      pos: built.pos.slice(0, count),
+      sentence: new Int32Array(count),
+      lower: built.lower,
+    },
+    winkSentenceStarts,
+  };
+}
+
+/** Tokenises text[from, to) with wink-nlp, appending words and punctuation (not whitespace). */
+function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder): void {
   const nlp = wink();
   const its = nlp.its;
-  const base = doc.body.start;
-  const body = doc.text.slice(base, doc.body.end);
-  const wdoc = nlp.readDoc(body);
+  const wdoc = nlp.readDoc(text.slice(from, to));
   const all = wdoc.tokens();
   const values = all.out(its.value) as string[];
   const tags = all.out(its.pos) as string[];
   const n = values.length;
-
-  const start = new Int32Array(n);
-  const end = new Int32Array(n);
-  const pos = new Uint8Array(n);
-  const lower: string[] = new Array(n);
+  out.reserve(n);
   const keptIndex = new Int32Array(n + 1);
+  const first = out.count;
   // Token values are verbatim substrings in order, so offsets come from skipping the whitespace
   // before each one (cheaper than asking wink for every token's preceding spaces).
-  const text = doc.text;
-  let offset = base;
-  let count = 0;
+  let offset = from;
+  let count = first;
+  const { start, end, pos, lower } = out;
   for (let i = 0; i < n; i++) {
     const value = values[i]!;
     keptIndex[i] = count;
@@ -101,30 +165,17 @@ function tokenise(doc: StoryDocument): Tokenised {
     start[count] = offset;
     end[count] = offset + value.length;
     pos[count] = posId(tag);
-    lower[count] = value.toLowerCase();
+    lower.push(value.toLowerCase());
     count++;
     offset += value.length;
   }
-  lower.length = count;
   keptIndex[n] = count;
-
-  const winkSentenceStarts = new Uint8Array(count + 1);
+  out.count = count;
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
   for (const span of spans) {
-    const first = keptIndex[span[0]]!;
-    if (first < count) winkSentenceStarts[first] = 1;
+    const k = keptIndex[span[0]]!;
+    if (k < count) out.sentenceStart[k] = 1;
   }
-  return {
-    tokens: {
-      count,
-      start: start.slice(0, count),
-      end: end.slice(0, count),
-      pos: pos.slice(0, count),
-      sentence: new Int32Array(count),
-      lower,
-    },
-    winkSentenceStarts,
-  };
 }
 
 const CLOSING_QUOTES = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u201c']);
