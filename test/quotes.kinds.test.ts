@@ -33,6 +33,8 @@ describe('quotes: kinds', () => {
     ['"Shut the gate," said the farmer.', 'Shut the gate,', 'speech'],
     ['It was a "foreign" novelty, the neighbours agreed.', 'foreign', 'mention'],
     ['He never once used the word "apology" in his life.', 'apology', 'mention'],
+    ['She had never heard him say the word "goodbye" aloud.', 'goodbye', 'mention'],
+    ['Tom said the phrase "in due course" twice an hour.', 'in due course', 'mention'],
     ['They had supper at the "Bell and Anchor" that night.', 'Bell and Anchor', 'mention'],
     ['She liked the novel called "Evening Tides" best of all.', 'Evening Tides', 'mention'],
     ['"What a strange little man," thought Ruth.', 'What a strange little man,', 'thought'],
@@ -63,6 +65,26 @@ describe('quotes: kinds', () => {
     assert.ok(found.length >= 2);
     for (const [t, kind] of found.slice(0, -1)) assert.equal(kind, 'written', t);
     assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
+  });
+
+  it('quotes: a one-paragraph letter from salutation to signature is written; "Dear me" is speech', () => {
+    const text = [
+      'The card was tucked behind the clock.',
+      '"Dear Ruth, the hens are laying again and the roof is mended at last, so there is no excuse now. Come home when you can. Love, Tom."',
+      '"My dear girl, you should have seen the whole street turn out to watch them, every last one, and ask after Mr. Peter Hale?"',
+      '"Dear me, what a mess," said her aunt. "Sit down. Eat."',
+    ].join('\n');
+    assert.deepEqual(kinds(text), [
+      [
+        'Dear Ruth, the hens are laying again and the roof is mended at last, so there is no excuse now. Come home when you can. Love, Tom.',
+        'written',
+      ],
+      [
+        'My dear girl, you should have seen the whole street turn out to watch them, every last one, and ask after Mr. Peter Hale?',
+        'speech',
+      ],
+      ['Dear me, what a mess, | Sit down. Eat.', 'speech'],
+    ]);
   });
 
   it('quotes: a quotation in a heading is a mention', () => {

@@ -98,7 +98,11 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   const after = d.close >= 0 ? tagAfter(text, d.close + 1, paragraphs[d.paragraphEnd]!.end) : undefined;
   const before = cueEnd > cueStart ? lastWords(text, cueStart, cueEnd, CUE_WINDOW) : [];
 
-  if (!ctx.opensParagraph && namedRightBefore(text, before, d.open) && ctx.words <= NAMED_WORDS)
+  if (
+    !ctx.opensParagraph &&
+    ctx.words <= NAMED_WORDS &&
+    (namedRightBefore(text, before, d.open) || wordAsWord(text, before, d))
+  )
     return 'mention';
   const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
@@ -153,6 +157,24 @@ function namedRightBefore(text: string, before: readonly string[], open: number)
     if (base !== undefined && NAMING_VERBS.has(base)) return true;
   }
   return false;
+}
+
+/** Nouns that present what follows as words, not as something said: `said the word "sorry"`. */
+const WORD_NOUNS: ReadonlySet<string> = new Set(words('word words phrase expression term name'));
+
+/**
+ * `never once said the word "sorry"`, `the phrase "in due course"`: the quotation comes right
+ * after a noun naming words, with no punctuation between, even when a speech verb comes before,
+ * and carries no punctuation of its own.
+ */
+function wordAsWord(text: string, before: readonly string[], d: DraftQuotation): boolean {
+  const last = before[before.length - 1];
+  if (last === undefined || !WORD_NOUNS.has(last) || !isWordChar(text.charCodeAt(d.open - 2))) return false;
+  // Words with a voice of their own are heard, not cited: `called the name "Alice!"`, `heard the
+  // words "my son," and …`.
+  const [, e] = d.spans[d.spans.length - 1]!;
+  const end = text.charCodeAt(e - 1);
+  return d.spans.length === 1 && end !== 33 && end !== 63 && !isClausePunct(end);
 }
 
 /** Start of the last sentence of the paragraph before `pi`, when it ends with `:` or a dash. */
@@ -321,11 +343,13 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
       if (contextOf(text, paragraphs, prev).fillsParagraph) prev.kind = 'written';
     }
     // The body, sign-off and signature: following quotation paragraphs with no narration between.
+    // A letter signed in its first paragraph is over; a quotation with a tag of its own is speech.
+    if (isWholeLetter(text, d, ctx)) continue;
     let end = d.paragraphEnd;
     for (let j = k + 1; j < ordered.length; j++) {
       const next = ordered[j]!;
       const nctx = contextOf(text, paragraphs, next);
-      if (next.paragraph !== end + 1 || !nctx.fillsParagraph) break;
+      if (next.paragraph !== end + 1 || !nctx.fillsParagraph || next.tags.length > 0) break;
       next.kind = 'written';
       end = next.paragraphEnd;
       k = j;
@@ -352,7 +376,56 @@ function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boo
   const afterComma = text.charCodeAt(comma + 1);
   if (ctx.fillsParagraph && ctx.words <= 5 && text.charCodeAt(e - 1) === 44) return true;
   if (afterComma === 45 || afterComma === 0x2014) return true;
+  // A whole letter in one paragraph: `"Dear Maggie, if you are reading this … Dad."`.
+  if (isWholeLetter(text, d, ctx)) return true;
   return isUpper(text.charCodeAt(s + 1)) && isUpper(text.charCodeAt(s + 2));
+}
+
+/** Whether the full stop at `i` closes a short capitalised abbreviation (`Mr.`, `Dr.`, `St.`). */
+function afterTitle(text: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  return i - k <= 3 && i > k && isUpper(text.charCodeAt(k));
+}
+
+/** Fewest words of a letter written out in one paragraph, salutation to signature. */
+const WHOLE_LETTER_WORDS = 20;
+
+/** A one-paragraph letter: untagged, a few sentences long, and signed at the end. */
+function isWholeLetter(text: string, d: DraftQuotation, ctx: Context): boolean {
+  return (
+    ctx.fillsParagraph &&
+    d.tags.length === 0 &&
+    countWords(text, d.spans[0]![0], d.spans[d.spans.length - 1]![1], WHOLE_LETTER_WORDS) >=
+      WHOLE_LETTER_WORDS &&
+    signedOff(text, d)
+  );
+}
+
+/**
+ * The quotation ends with a signature sentence: one to three capitalised words after the last
+ * sentence end (`… only do it together. Dad.`, `… See you soon. Love, Jo.`).
+ */
+function signedOff(text: string, d: DraftQuotation): boolean {
+  const [s, e] = d.spans[d.spans.length - 1]!;
+  let i = e - 1;
+  while (i > s && !isWordChar(text.charCodeAt(i))) {
+    // A signature ends with a full stop, not a question (`… about Mr. Dorian Gray?`).
+    if (text.charCodeAt(i) === 33 || text.charCodeAt(i) === 63) return false;
+    i--;
+  }
+  let words = 0;
+  let inWord = false;
+  for (; i > s; i--) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 && !afterTitle(text, i)) || c === 33 || c === 63) break;
+    const w = isWordChar(c);
+    if (inWord && !w && !isUpper(text.charCodeAt(i + 1))) return false;
+    if (w && !inWord) words++;
+    inWord = w;
+  }
+  if (inWord && !isUpper(text.charCodeAt(i + 1))) return false;
+  return i > s && words >= 1 && words <= 3;
 }
 
 /** Nested quotations: short fragments are mentions, the rest is quoted speech. */
