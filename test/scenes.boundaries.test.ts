@@ -228,6 +228,28 @@ describe('scenes: implicit shifts', () => {
     );
   });
 
+  it('scenes: a journey that ends in a new place starts a scene; reaching, leaving or planning one does not', () => {
+    const after = (opening: string) =>
+      analyse(story(...KITCHEN, opening, '“Well?” said Tobias.', 'Mara shrugged and said it could wait.'), [
+        ['Mara'],
+        ['Tobias'],
+      ])
+        .layer('scenes')
+        .map((s) => s.boundary.kind);
+    assert.deepEqual(after('Mara walked down the hill to the village with the empty basket on her arm.'), [
+      'start',
+      'place',
+    ]);
+    for (const opening of [
+      'Mara reached over for the dish towel that hung by the stove and dried her hands slowly.',
+      'Without another word Mara went out of the house and let the door bang behind her.',
+      'On Sundays they would go on to the park after church, whatever the weather.',
+      'The letter lay on the kitchen table where Tobias had left it, unopened.',
+    ]) {
+      assert.deepEqual(after(opening), ['start'], opening);
+    }
+  });
+
   it('scenes: "Once in a while" is not a change of place', () => {
     const doc = analyse(
       story(
@@ -240,7 +262,7 @@ describe('scenes: implicit shifts', () => {
     assert.equal(doc.layer('scenes').length, 1);
   });
 
-  it('scenes: when the narration leaves two characters and follows two others, a cast scene starts', () => {
+  it('scenes: when the narration leaves two characters for two others seated in another room, a scene starts', () => {
     const doc = analyse(
       story(
         'Mara and Tobias carried the ladder round to the back of the house. Mara held it while Tobias climbed.',
@@ -257,9 +279,11 @@ describe('scenes: implicit shifts', () => {
       [['Mara'], ['Tobias'], ['Ivo Brandt', 'Ivo'], ['Helga Sand', 'Helga']],
     );
     const scenes = doc.layer('scenes');
+    // The cast changes entirely and "sat in the back office" seats the new pair somewhere else: the
+    // place is the stronger cue (a new cast alone is below the threshold).
     assert.deepEqual(
       scenes.map((s) => s.boundary.kind),
-      ['start', 'cast'],
+      ['start', 'place'],
     );
     assert.equal(scenes[1]!.paragraphStart, 5);
     const characters = doc.layer('characters');

@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Paragraph, SceneBoundaryKind, TokenLayer } from '../../engine/types.js';
+import { words } from '../lexicon/words.js';
 import {
   ARRIVAL_VERBS,
   DESTINATION_WORDS,
@@ -170,6 +171,7 @@ export function findImplicitShifts(
   const before = new Float64Array(presence.size);
   const after = new Float64Array(presence.size);
 
+  const people = personWords(characters);
   const candidates: (Evidence & { paragraph: number; opening: boolean })[] = [];
   let lastExplicit = 0;
   for (let p = 1; p < n; p++) {
@@ -181,7 +183,7 @@ export function findImplicitShifts(
     if (para.kind !== 'prose' || p - lastExplicit < OPENING_GAP) continue;
     if (isDialogue(text, para)) continue;
     if (paragraphs[p - 1]!.kind !== 'prose') continue;
-    const evidence = scoreParagraph(doc, paragraphs, p);
+    const evidence = scoreParagraph(doc, paragraphs, p, people);
     let nextExplicit = p + 1;
     while (nextExplicit < n && !isExplicit[nextExplicit]) nextExplicit++;
     const cast = castChange(
@@ -245,7 +247,22 @@ interface ParagraphEvidence {
   context: number;
 }
 
-function scoreParagraph(doc: StoryDocument, paragraphs: readonly Paragraph[], p: number): ParagraphEvidence {
+/** The words of the characters' names: "returned to Mercedes" goes to a person, not a place. */
+function personWords(characters: readonly { name: string; aliases: readonly string[] }[]): Set<string> {
+  const out = new Set<string>();
+  for (const c of characters) {
+    for (const n of [c.name, ...c.aliases])
+      for (const w of n.toLowerCase().split(/[\s.]+/)) if (w) out.add(w);
+  }
+  return out;
+}
+
+function scoreParagraph(
+  doc: StoryDocument,
+  paragraphs: readonly Paragraph[],
+  p: number,
+  people: ReadonlySet<string>,
+): ParagraphEvidence {
   const text = doc.text;
   const para = paragraphs[p]!;
   const sentences = doc.layer('sentences');
@@ -311,7 +328,12 @@ function scoreParagraph(doc: StoryDocument, paragraphs: readonly Paragraph[], p:
     place.cue = m[0];
   }
   if (first) {
-    const journey = journeyIn(tokens, first.tokenStart, Math.min(first.tokenEnd, first.tokenStart + 30));
+    const journey = journeyIn(
+      tokens,
+      first.tokenStart,
+      Math.min(first.tokenEnd, first.tokenStart + 30),
+      people,
+    );
     if (journey) {
       // Going somewhere new ("we walked down to the village", "She went home on the bus") moves the
       // story; crossing the lawn where everybody already is does not.
@@ -383,43 +405,105 @@ interface Journey {
 
 /**
  * A journey in the first sentence: a travel or arrival verb with a destination word after it
- * ("walked the long way round to …", "arrived back"), and the first place noun after that — a noun
- * by its part of speech too, so "gone to Italy to study" goes nowhere. "Reached over for a fan"
- * is no arrival: an arrival verb needs a place or "back"/"home".
+ * ("walked the long way round to …", "arrived back"), and the object of that destination — the
+ * first noun after it, before any punctuation or verb. A place noun or a name there is where the
+ * journey goes ("gone to Italy", "reached Bright River"); any other noun means it goes nowhere new
+ * ("reached over for a fan that lay on the porch", "went down the stairs across the hall"). Leaving
+ * ("went out of the house") and journeys only wished or planned ("would go on to the park", "meant
+ * to walk to the village") are no arrival.
  */
-function journeyIn(tokens: TokenLayer, from: number, to: number): Journey | undefined {
+function journeyIn(
+  tokens: TokenLayer,
+  from: number,
+  to: number,
+  people: ReadonlySet<string>,
+): Journey | undefined {
   const lower = tokens.lower;
   for (let t = from; t < to; t++) {
     const w = lower[t]!;
     const arrival = ARRIVAL.has(w);
-    if (!arrival && !TRAVEL.has(w)) continue;
+    // Only a person is seated at the start of the sentence ("He was sitting", "Ivo Brandt sat"),
+    // not a thing lying about ("The ledger lay on the kitchen table").
+    const settled =
+      !arrival &&
+      POSTURE.has(w) &&
+      t - from <= 3 &&
+      (tokens.pos[from] === POS.PRON || tokens.pos[from] === POS.PROPN);
+    if (!arrival && !settled && !TRAVEL.has(w)) continue;
+    if (t > from && UNREAL.has(lower[t - 1]!)) continue;
+    const towards = settled ? WHERE : DESTINATION;
+    const onward = settled ? WHERE : GOAL;
     let after = -1;
     if (arrival) after = t + 1;
     else {
-      for (let k = t + 1; k < Math.min(to, t + 5); k++) {
-        if (DESTINATION.has(lower[k]!)) {
+      for (let k = t + 1; k < Math.min(to, t + (settled ? 3 : 5)); k++) {
+        if (towards.has(lower[k]!)) {
           after = k;
           break;
         }
       }
     }
     if (after < 0) continue;
-    for (let k = after; k < to; k++) {
+    if (lower[after] === 'out' && lower[after + 1] === 'of') continue;
+    let blocked = false;
+    for (let k = after; k < Math.min(to, after + DESTINATION_REACH); k++) {
       const word = lower[k]!;
       const pos = tokens.pos[k]!;
       if (word === 'home' || (PLACE_NOUN_SET.has(word) && (pos === POS.NOUN || pos === POS.PROPN))) {
         return { cue: `${w} … ${word}`, destination: word, named: false };
       }
+      // "to Mr. Dunmore's house": a possessor on the way to the place.
+      const possessor = lower[k + 1] === "'s" || lower[k + 1] === '\u2019s';
       // "reached Bright River", "went to London": a name right after the verb or its preposition.
-      if (pos === POS.PROPN && k <= after + 1 && !NOT_PLACE_NAMES.has(word)) {
+      if (
+        pos === POS.PROPN &&
+        !possessor &&
+        k <= after + 1 &&
+        !NOT_PLACE_NAMES.has(word.replace('.', '')) &&
+        !people.has(word)
+      ) {
         return { cue: `${w} … ${word}`, destination: word, named: true };
       }
+      if (pos === POS.PROPN || possessor || TIME_NOUNS.has(word)) continue;
+      if (pos === POS.PUNCT || pos === POS.VERB) break;
+      if (pos !== POS.NOUN) continue;
+      // A path that is no place ("down the steps", "through the woods"): the journey goes on only
+      // to a goal named next ("down the steps to the lodge"), not along another path.
+      blocked = true;
+      if (!onward.has(lower[k + 1] ?? '')) break;
+      blocked = false;
     }
+    if (blocked || settled) continue;
     if (arrival && lower[t + 1] !== 'back') continue;
     return { cue: w, destination: '', named: false };
   }
   return undefined;
 }
+
+/** Tokens after a destination word searched for its object ("to the old stone village"). */
+const DESTINATION_REACH = 6;
+
+/**
+ * Verbs of being somewhere: a first sentence that seats someone in a place ("Ivo sat in the back
+ * office of the bank", "He was sitting on the backless chair in his aunt's kitchen") sets a scene
+ * like an arrival — at the weight of a journey to that place.
+ */
+const POSTURE: ReadonlySet<string> = new Set(
+  words('sat sitting stood standing lay lying waited waiting knelt kneeling leaned leaning'),
+);
+/** Prepositions that place the one sitting or standing. */
+const WHERE: ReadonlySet<string> = new Set(words('in at inside by beside on'));
+
+/** Prepositions that name where a journey ends, not the way it goes. */
+const GOAL: ReadonlySet<string> = new Set(words('to into onto towards toward'));
+
+/** Nouns of time inside a journey ("went away one morning to the beach"). */
+const TIME_NOUNS: ReadonlySet<string> = new Set(
+  words('morning afternoon evening night day days week weeks hour hours minute minutes time'),
+);
+
+/** Words before a travel verb that make the journey unreal: wished, planned, habitual. */
+const UNREAL: ReadonlySet<string> = new Set(words('would could should might must will shall to'));
 
 /** Whether a place word occurs in the few paragraphs before `p` (the scene is still there). */
 function seenBefore(
