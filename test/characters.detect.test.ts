@@ -284,6 +284,19 @@ describe('characters: vocatives and endearments', () => {
     assert.deepEqual(kinds, ['vocative', 'vocative', 'proper']);
   });
 
+  it('characters: a name after another name is a vocative when it closes the quotation, a list item when the list goes on', () => {
+    const c = cast(
+      story(
+        'Margaret Lowe stood up to go. Her uncle Basil looked up from the paper. Tom Hale was at the door.',
+        '"You can walk back with Tom Hale, Margaret," said Basil.',
+        '"I saw Tom Hale, Margaret and the vicar at the fair," said Basil.',
+        'Margaret said nothing. Basil went back to his paper.',
+      ),
+    );
+    const kinds = c.mentions.filter((m) => c.text.slice(m.start, m.end) === 'Margaret').map((m) => m.kind);
+    assert.deepEqual(kinds, ['vocative', 'proper', 'proper']);
+  });
+
   it('characters: lovers who share one pet name, one of them called by two more, are exactly the two named people', () => {
     const c = cast(
       story(

@@ -57,16 +57,25 @@ export function isVocativeAt(
 ): boolean {
   const prevAt = firstToken - 1;
   const startsQuote = prevAt < 0 || tokens.end[prevAt]! <= quote[0];
-  if (!startsQuote) {
-    const prev = tokens.lower[prevAt]!;
-    if (!BEFORE_VOCATIVE.has(prev)) return false;
-    // "Abdullah, Akbar, and I": a name after a comma that follows another name is a list.
-    if (prev === ',' && prevAt > 0 && tokens.pos[prevAt - 1] === POS.PROPN) return false;
-  }
   // What follows the name (honorific + name already consumed up to `end`).
   let next = firstToken;
   while (next < tokens.count && tokens.start[next]! < end) next++;
-  if (next >= tokens.count || tokens.start[next]! >= quote[1]) return true;
+  const closes = next >= tokens.count || tokens.start[next]! >= quote[1];
+  if (!startsQuote) {
+    const prev = tokens.lower[prevAt]!;
+    if (!BEFORE_VOCATIVE.has(prev)) return false;
+    // "Abdullah, Akbar, and I": a name after a comma that follows another name is a list, unless
+    // it ends the quotation or its sentence ("call for Mrs. Lynde, Anne," / "… Mr. Hale, Tom.").
+    if (
+      prev === ',' &&
+      prevAt > 0 &&
+      tokens.pos[prevAt - 1] === POS.PROPN &&
+      !closes &&
+      !endsClause(tokens, next, quote)
+    )
+      return false;
+  }
+  if (closes) return true;
   const after = tokens.lower[next]!;
   if (after === ',' && next + 1 < tokens.count) {
     // "Abdullah, Akbar and I" / "Jane, Lizzy and Kitty": a list, not an address.
@@ -77,4 +86,15 @@ export function isVocativeAt(
   if (AFTER_VOCATIVE.has(after)) return true;
   // Closing quotation mark right after the name.
   return /^["\u201d'\u2019]$/.test(after) && text.charCodeAt(tokens.start[next]!) !== 32;
+}
+
+/** The name is followed by the end of its sentence or a comma closing the quotation: `Anne,"` `Tom.` */
+function endsClause(tokens: TokenLayer, next: number, quote: readonly [number, number]): boolean {
+  const after = tokens.lower[next]!;
+  if (after === '.' || after === '!' || after === '?') return true;
+  if (after !== ',') return false;
+  const then = next + 1;
+  return (
+    then >= tokens.count || tokens.start[then]! >= quote[1] || /^["\u201d'\u2019]$/.test(tokens.lower[then]!)
+  );
 }
