@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +109,31 @@ describe('corpus: local batch', () => {
       const retried = await batch(dir, dbPath, { retryFailed: true });
       assert.deepEqual([retried.analysed, retried.failed, retried.skipped], [0, 1, 3]);
     });
+  });
+
+  it('batch: a file over maxSize is not read: it fails with the limit in its reason and the rest are stored', async () => {
+    await withTempDir(async (dir) => {
+      const files = await writeCorpus(dir, 3);
+      const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+      const largest = Math.max(...sizes);
+      const reasons: string[] = [];
+      const summary = await batch(dir, join(dir, 'corpus.sqlite'), {
+        maxSize: largest - 1,
+        onFailure: (name, error) => reasons.push(`${name}: ${error}`),
+      });
+      assert.deepEqual([summary.analysed, summary.failed], [2, 1]);
+      assert.equal(reasons.length, 1);
+      assert.match(reasons[0]!, /over the .* limit \(raise it with --max-size\)/);
+      assert.ok(reasons[0]!.startsWith(files[sizes.indexOf(largest)]!), reasons[0]);
+    });
+  });
+
+  it('cli: batch --max-size takes sizes like 64M and refuses nonsense with exit 2', () => {
+    const run = spawnSync(process.execPath, [BIN, 'batch', '.', '--db', 'x.sqlite', '--max-size', 'lots'], {
+      encoding: 'utf8',
+    });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /--max-size/);
   });
 
   it('batch: two files with the same content are stored once', async () => {

@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../engine/errors.js';
 import type { GivenQuotation } from '../engine/stage.js';
 import type { SourceText } from '../engine/types.js';
 import { ingestBytes, ingestFile } from '../ingest/index.js';
-import { formatBytes } from '../ingest/options.js';
+import { DEFAULT_MAX_EXPANDED_BYTES, formatBytes, type IngestOptions } from '../ingest/options.js';
 import { RENDERERS, type RenderFormat } from '../render/index.js';
 import { readGivenCast, readGivenQuotes } from './given.js';
 import { DEFAULT_MAX_SIZE, parseSize } from './size.js';
@@ -67,12 +67,17 @@ export async function analyzeCommand(args: string[]): Promise<void> {
  * standard input as soon as it goes past it, and text extracted from a smaller EPUB or DOCX when
  * the text itself is over the limit (the limit bounds the analysis, not only the bytes read).
  */
+/** `--max-size` bounds the file and, when raised past the default, what an EPUB or DOCX may expand to. */
+function limitsFor(maxSize: number): IngestOptions {
+  return { maxBytes: maxSize, maxExpandedBytes: Math.max(DEFAULT_MAX_EXPANDED_BYTES, maxSize) };
+}
+
 async function readInput(input: string, maxSize: number): Promise<SourceText> {
   const tooLarge = (what: string): InputError =>
     new InputError(`${what}, over the ${formatBytes(maxSize)} limit (raise it with --max-size)`);
   let source: SourceText;
   if (input === '-') {
-    source = await ingestBytes(await readStdin(maxSize), '-', { maxBytes: maxSize });
+    source = await ingestBytes(await readStdin(maxSize), '-', limitsFor(maxSize));
   } else {
     let size = -1;
     try {
@@ -82,7 +87,7 @@ async function readInput(input: string, maxSize: number): Promise<SourceText> {
       // ingestFile reports a missing or unreadable file in its own words.
     }
     if (size > maxSize) throw tooLarge(`"${input}" is ${formatBytes(size)}`);
-    source = await ingestFile(input, { maxBytes: maxSize });
+    source = await ingestFile(input, limitsFor(maxSize));
   }
   if (source.text.length > maxSize) {
     throw tooLarge(`the text of "${input}" is ${source.text.length.toLocaleString('en-US')} characters`);

@@ -1,16 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runBatch } from '../corpus/batch.js';
+import { runBatch, tooLarge } from '../corpus/batch.js';
 import { listInputs, parseFormats } from '../corpus/files.js';
 import { createProgressView, formatCount, formatDuration } from '../corpus/progress.js';
 import { openStore } from '../corpus/store.js';
 import { UsageError, UserError } from '../engine/errors.js';
+import { DEFAULT_MAX_SIZE, parseSize } from './size.js';
 
 export const BATCH_USAGE = `batch options:
       --db <path|url>       corpus database: an SQLite file, or postgres://… (same schema)
   -w, --workers <n>         worker threads (default: the number of cores)
       --format <list>       formats taken from directories, e.g. txt,epub (default: txt,md,html,epub,docx)
       --retry-failed        analyse documents recorded as failed again
+      --max-size <size>     skip (as failed) files larger than this, e.g. 64M (default: 16M)
       --partitions <n>      hash-partition the PostgreSQL tables n ways when they are created
       --queue <redis://…>   enqueue one job per document for \`storylens worker\` instead of analysing here
       --queue-name <name>   queue name (default: storylens)
@@ -37,6 +39,7 @@ export async function batchCommand(args: string[]): Promise<void> {
       queue: { type: 'string' },
       'queue-name': { type: 'string' },
       'max-waiting': { type: 'string' },
+      'max-size': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('batch takes one or more directories or files');
@@ -44,12 +47,19 @@ export async function batchCommand(args: string[]): Promise<void> {
     throw new UsageError('batch needs --db <corpus.sqlite|postgres://…> (or --queue redis://… to enqueue)');
   }
   const workers = positiveInt(values.workers, '--workers', availableParallelism());
-  const files = await listInputs(positionals, parseFormats(values.format));
+  const maxSize = values['max-size'] !== undefined ? parseSize(values['max-size']) : DEFAULT_MAX_SIZE;
+  const listed = await listInputs(positionals, parseFormats(values.format));
   const storeOptions =
     values.partitions !== undefined ? { partitions: positiveInt(values.partitions, '--partitions', 1) } : {};
   const err = process.stderr;
 
   if (values.queue !== undefined) {
+    // Queued jobs carry their bytes through Redis: oversized files are left out here.
+    const files = listed.filter((f) => {
+      if (f.size <= maxSize) return true;
+      err.write(`storylens: ${f.path}: ${tooLarge(f.size, maxSize)}\n`);
+      return false;
+    });
     const store = values.db !== undefined ? await openStore(values.db, storeOptions) : undefined;
     try {
       const r = await (await import('../corpus/queue.js')).enqueueFiles(files, {
@@ -82,7 +92,8 @@ export async function batchCommand(args: string[]): Promise<void> {
   const view = createProgressView(err);
   try {
     const s = await runBatch({
-      files,
+      files: listed,
+      maxSize,
       store,
       workers,
       retryFailed: values['retry-failed'] === true,

@@ -5,6 +5,7 @@
  * stopping at any point keeps everything finished so far.
  */
 import { readFile } from 'node:fs/promises';
+import { formatBytes } from '../ingest/options.js';
 import type { InputFile } from './files.js';
 import { contentHash } from './hash.js';
 import { type AnalysisPool, createAnalysisPool } from './pool.js';
@@ -28,6 +29,11 @@ export interface BatchOptions {
   onFailure?: (name: string, error: string) => void;
   /** A pool to use instead of starting one (tests). */
   pool?: AnalysisPool;
+  /**
+   * Largest file analysed, in bytes. A larger one is not read: it fails with a one-line reason
+   * (and, having no content hash, is not recorded in the store). Default: no limit here.
+   */
+  maxSize?: number;
 }
 
 export interface BatchSummary {
@@ -189,6 +195,13 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
     for (const file of files) {
       while (prepared.length >= workers && !stopped()) await woken;
       if (stopped()) break;
+      if (options.maxSize !== undefined && file.size > options.maxSize) {
+        summary.failed++;
+        progress.failed++;
+        options.onFailure?.(file.path, tooLarge(file.size, options.maxSize));
+        finish(file.size);
+        continue;
+      }
       let bytes: Buffer;
       try {
         bytes = await readFile(file.path);
@@ -231,4 +244,9 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
   summary.seconds = (performance.now() - started) / 1000;
   report();
   return summary;
+}
+
+/** The one-line reason a file over `--max-size` is not analysed. */
+export function tooLarge(size: number, maxSize: number): string {
+  return `${formatBytes(size)}, over the ${formatBytes(maxSize)} limit (raise it with --max-size)`;
 }

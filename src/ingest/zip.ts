@@ -35,7 +35,7 @@ export function damaged(ctx: ZipContext, detail: string): InputError {
 function tooBig(ctx: ZipContext, how: string): InputError {
   return new InputError(
     `cannot read ${ctx.kind} "${ctx.name}": its contents ${how} more than ${formatBytes(ctx.maxExpandedBytes)} ` +
-      '(a possible zip bomb; raise maxExpandedBytes if the book is genuine)',
+      '(a possible zip bomb; if the book is genuine, raise the limit: --max-size, or maxExpandedBytes in the API)',
   );
 }
 
