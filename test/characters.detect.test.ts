@@ -125,6 +125,44 @@ describe('characters: alias clustering', () => {
     assert.notEqual(elder, younger);
   });
 
+  it('characters: an only daughter is "Miss Lorne" far more often than "Hester", and still one person', () => {
+    const chores = [
+      'swept the hall',
+      'fed the hens',
+      'wrote to the bank',
+      'mended a glove',
+      'read by the fire',
+    ];
+    const titled = Array.from(
+      { length: 30 },
+      (_, i) => `Miss Lorne ${chores[i % chores.length]} on day ${i + 1}.`,
+    );
+    const given = Array.from(
+      { length: 11 },
+      (_, i) => `"Hester, ${chores[i % chores.length]}," said the cook.`,
+    );
+    const c = cast(story('Hester Lorne was the only child of the old rector.', ...titled, ...given));
+    const hester = c.who('Hester');
+    assert.ok(hester, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Miss Lorne'), hester);
+    assert.equal(c.who('Hester Lorne'), hester);
+  });
+
+  it('characters: a baronet "Sir Oswin Hale" is never "Mr. Hale", who is another man', () => {
+    const c = cast(
+      story(
+        'Sir Oswin Hale owned the valley. Sir Oswin rode out every morning.',
+        'Mr. Hale, his nephew and heir, kept to the library. Mr. Hale read all day.',
+        '"Good morning, Sir Oswin," said the groom. Mr. Hale did not look up from his book.',
+        'Mr. Hale dined alone. Sir Oswin dined with the vicar.',
+      ),
+    );
+    const baronet = c.who('Sir Oswin');
+    const heir = c.who('Mr. Hale');
+    assert.ok(baronet && heir, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(baronet, heir);
+  });
+
   it('characters: "Mrs. Pell" and "Ada Pell" are two people, mother and daughter', () => {
     const c = cast(
       story(
