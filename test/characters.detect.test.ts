@@ -417,6 +417,20 @@ describe('characters: gender as evidence for clustering', () => {
     assert.equal(c.who('Quill')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: one pronoun after a name is thin evidence, but evidence ("the Heron … he")', () => {
+    const c = cast(
+      story(
+        '"Who are you?" said the Heron. Nell did not know what to say to that.',
+        '"Nobody," said Nell. "Nobody at all," said the Heron, and he flew off over the reeds.',
+        '"Come back!" said Nell. The Heron did not come back.',
+      ),
+    );
+    const heron = c.who('the Heron');
+    assert.ok(heron, `cast: ${c.names.join(', ')}`);
+    assert.equal(heron.gender.label, 'male');
+    assert.ok(heron.gender.confidence <= 0.5, `confidence ${heron.gender.confidence}`);
+  });
+
   it('characters: two ranks are two people ("General Tarrant" and his son "Captain Tarrant")', () => {
     const c = cast(
       story(
