@@ -140,7 +140,9 @@ export function buildResult(doc: StoryDocument, stageNames: readonly string[]): 
       id: c.id,
       name: c.name,
       aliases: [...c.aliases],
-      epithets: [...new Set([...c.epithets, ...(laterEpithets?.[i] ?? [])])],
+      // Once attribution has run, its speakers and addressees decide; the characters stage's guess
+      // from tags and recent mentions stands only when it has not.
+      epithets: laterEpithets ? [...(laterEpithets[i] ?? [])] : [...c.epithets],
       gender: { label: c.gender.label, confidence: round3(c.gender.confidence) },
       mentions: c.mentionCount,
       narrator: c.narrator,

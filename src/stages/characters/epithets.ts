@@ -119,6 +119,9 @@ export function epithetsByContext(
   return counts.map((m) => [...m].sort((a, b) => b[1] - a[1]).map(([w]) => w));
 }
 
+/** Confidence-weighted uses an endearment needs to become someone's epithet. */
+const MIN_EPITHET_WEIGHT = 0.75;
+
 /**
  * Epithets from attribution, for the attribution stage to call once speakers and addressees are
  * known: each endearment vocative (a `vocative` mention with character -1 inside a quotation) is
@@ -132,6 +135,9 @@ export function epithetsFromAttribution(
   text: string,
   size: number,
 ): string[][] {
+  // Each use weighs the attribution's confidence, shared among the addressees when there are
+  // several: a single doubtful use ("love" in a quotation given to the wrong speaker at 0.6) is
+  // not enough to name anyone.
   const counts = Array.from({ length: size }, () => new Map<string, number>());
   let qi = 0;
   for (const m of mentions) {
@@ -155,9 +161,14 @@ export function epithetsFromAttribution(
     if (to < 0 || to >= size) continue;
     const word = text.slice(m.start, m.end).toLowerCase();
     const map = counts[to]!;
-    map.set(word, (map.get(word) ?? 0) + 1);
+    map.set(word, (map.get(word) ?? 0) + a.confidence / Math.max(1, a.addressees.length));
   }
-  return counts.map((m) => [...m].sort((x, y) => y[1] - x[1]).map(([w]) => w));
+  return counts.map((m) =>
+    [...m]
+      .filter(([, weight]) => weight >= MIN_EPITHET_WEIGHT)
+      .sort((x, y) => y[1] - x[1])
+      .map(([w]) => w),
+  );
 }
 
 function lastEnd(q: Quotation): number {

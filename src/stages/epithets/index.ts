@@ -3,8 +3,8 @@ import { epithetsFromAttribution } from '../characters/epithets.js';
 
 /**
  * Terms of endearment ("sweetheart", "my love") recorded on the character they address, once
- * attribution knows who speaks to whom. The characters stage has already recorded what it could
- * tell from tags alone; the result joins both.
+ * attribution knows who speaks to whom. The characters stage has already guessed from tags and
+ * recent mentions alone; once this stage has run, the result takes its answer instead.
  */
 export const epithetsStage: Stage<'epithets'> = {
   name: 'epithets',

@@ -1,0 +1,69 @@
+/**
+ * Epithets from attribution: an endearment said in a quotation becomes an epithet of the person it
+ * addresses, weighed by how sure attribution is. The layers here are built by hand.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Attribution, Mention, Quotation } from '../src/engine/types.js';
+import { epithetsFromAttribution } from '../src/stages/characters/epithets.js';
+
+const TEXT = '"Come in, love." "Sit down, love." "Eat up, pet."';
+
+function quote(id: string, start: number, end: number): Quotation {
+  return { id, spans: [[start, end]], kind: 'speech', mark: 'double', paragraph: 0, paragraphEnd: 0 };
+}
+
+const QUOTES = [quote('Q0', 1, 15), quote('Q1', 18, 33), quote('Q2', 36, 48)];
+/** The endearments as the characters stage leaves them: vocatives of nobody in particular. */
+const MENTIONS: Mention[] = [
+  { start: 10, end: 14, character: -1, kind: 'vocative', inQuote: true },
+  { start: 28, end: 32, character: -1, kind: 'vocative', inQuote: true },
+  { start: 44, end: 47, character: -1, kind: 'vocative', inQuote: true },
+];
+
+function said(speaker: number, addressees: number[], confidence: number): Attribution {
+  return { speaker, addressees, confidence, method: 'turn-taking' };
+}
+
+describe('epithets from attribution', () => {
+  it('epithets: an endearment said to someone is their epithet when attribution is sure of it', () => {
+    const epithets = epithetsFromAttribution(
+      QUOTES,
+      [said(0, [1], 0.95), said(0, [1], 0.9), said(0, [2], 0.9)],
+      MENTIONS,
+      TEXT,
+      3,
+    );
+    assert.deepEqual(epithets, [[], ['love'], ['pet']]);
+  });
+
+  it('epithets: one doubtful use names nobody; two together do', () => {
+    const once = epithetsFromAttribution(
+      QUOTES,
+      [said(0, [1], 0.6), said(-1, [], 0), said(-1, [], 0)],
+      MENTIONS,
+      TEXT,
+      3,
+    );
+    assert.deepEqual(once, [[], [], []]);
+    const twice = epithetsFromAttribution(
+      QUOTES,
+      [said(0, [1], 0.6), said(0, [1], 0.6), said(-1, [], 0)],
+      MENTIONS,
+      TEXT,
+      3,
+    );
+    assert.deepEqual(twice, [[], ['love'], []]);
+  });
+
+  it('epithets: a use shared by two addressees counts half', () => {
+    const epithets = epithetsFromAttribution(
+      QUOTES,
+      [said(0, [1, 2], 0.95), said(-1, [], 0), said(-1, [], 0)],
+      MENTIONS,
+      TEXT,
+      3,
+    );
+    assert.deepEqual(epithets, [[], [], []]);
+  });
+});
