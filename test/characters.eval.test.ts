@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Character } from '../src/engine/types.js';
-import { looseKey, scoreCast } from '../src/eval/characters.js';
+import { looseKey, looseKeys, scoreCast } from '../src/eval/characters.js';
 import type { PdncCharacter } from '../src/eval/pdnc.js';
 
 const gold = (
@@ -43,6 +43,29 @@ describe('characters eval: matching names', () => {
     assert.equal(looseKey('Mr. Vyse').split('|')[1], looseKey('Vyse').split('|')[1]);
     assert.notEqual(looseKey('Mr. Vyse'), looseKey('Mrs. Vyse'));
     assert.equal(looseKey('The Hatter'), '|hatter');
+  });
+
+  it('characters eval: a bare surname beside "Mr." is his, and does not find his wife', () => {
+    assert.deepEqual([...looseKeys(['Mr. Bell', 'Bell'])], ['male|bell']);
+    assert.deepEqual([...looseKeys(['Bell'])], ['|bell']);
+    // Titles of both genders on one character (a clustering slip) leave the bare name open.
+    assert.ok(looseKeys(['Mr. Bell', 'Mrs. Bell', 'Bell']).has('|bell'));
+    const text = 'Mr. Bell and Mrs. Bell came. Bell sat down.';
+    const s = scoreCast(
+      text,
+      [gold(0, 'Mrs. Bell', ['Mrs. Bell'], 'F', 'minor')],
+      [predicted('Mr. Bell', ['Bell'], 'male')],
+    );
+    // He is not her: she is not found (no gender to score) and he maps to nobody.
+    assert.deepEqual(s.gender, { correct: 0, total: 0 });
+    assert.deepEqual(s.precision, { correct: 0, total: 1 });
+    // A bare "Bell" alone still finds "Mrs. Bell".
+    const bare = scoreCast(
+      text,
+      [gold(0, 'Mrs. Bell', ['Mrs. Bell'], 'F')],
+      [predicted('Bell', [], 'female')],
+    );
+    assert.deepEqual(bare.recall, { correct: 1, total: 1 });
   });
 
   it('characters eval: recall, precision, alias B³ and gender on a small cast', () => {

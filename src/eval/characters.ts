@@ -9,7 +9,8 @@ import { listPdncNovels, loadPdncNovel, type PdncCharacter } from './pdnc.js';
  *
  * - recall: major and intermediate gold characters found, i.e. some predicted character's name or
  *   alias equals one of the gold aliases, honorifics and a leading "the" ignored ("Vyse" finds
- *   "Mr. Vyse");
+ *   "Mr. Vyse"), a bare name taking the gender of the titled forms beside it (a predicted "Mr. Bell"
+ *   who is also "Bell" does not find the gold "Mrs. Bell");
  * - precision: predicted characters with at least 3 mentions that map to some gold character (any
  *   category) by the same test; reported for all of them and for those on stage (`presence` not
  *   `mentioned`: PDNC lists the people who speak or are spoken to, not those only talked about);
@@ -99,6 +100,30 @@ export function looseKey(name: string): string {
   return `${gender}|${words.join(' ')}`;
 }
 
+/**
+ * The loose keys of one character's names, a bare name taking the gender of the titled forms of the
+ * same name when they all agree: a character called "Mr. Bell" and "Bell" is a man, and its "Bell"
+ * does not find the gold "Mrs. Bell" (nor does her "Bell" find him), as "Mr. Bell" itself would
+ * not. A bare name alone, or beside titles of both genders, still matches either.
+ */
+export function looseKeys(names: readonly string[]): Set<string> {
+  const keys = new Set(names.map(looseKey));
+  const genderOf = new Map<string, string>();
+  for (const k of keys) {
+    const [g, n] = k.split('|') as [string, string];
+    if (g === '') continue;
+    const had = genderOf.get(n);
+    genderOf.set(n, had === undefined || had === g ? g : '');
+  }
+  const out = new Set<string>();
+  for (const k of keys) {
+    const [g, n] = k.split('|') as [string, string];
+    const titled = genderOf.get(n);
+    out.add(g === '' && titled ? `${titled}|${n}` : k);
+  }
+  return out;
+}
+
 /** Whether two sets of loose keys share a name without contradicting titles. */
 function shareLooseKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   for (const x of a) {
@@ -147,12 +172,11 @@ export function scoreCast(
   predicted: readonly Character[],
 ): Scored {
   const errors: CharacterErrors = { missed: [], spurious: [], aliases: [], gender: [] };
-  const goldLoose = gold.map(
-    (g) =>
-      new Set([g.name, ...g.aliases].filter((a) => !a.startsWith('_') && !isNarratorAlias(a)).map(looseKey)),
+  const goldLoose = gold.map((g) =>
+    looseKeys([g.name, ...g.aliases].filter((a) => !a.startsWith('_') && !isNarratorAlias(a))),
   );
   const goldNarrator = gold.map((g) => g.aliases.some(isNarratorAlias));
-  const predLoose = predicted.map((p) => new Set([p.name, ...p.aliases].map(looseKey)));
+  const predLoose = predicted.map((p) => looseKeys([p.name, ...p.aliases]));
   const predExact = predicted.map((p) => new Set([p.name, ...p.aliases].map(nameKey)));
   const goldExact = gold.map((g) => new Set([g.name, ...g.aliases].map(nameKey)));
   const finds = (pi: number, gi: number): boolean => {
