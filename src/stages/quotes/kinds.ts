@@ -104,6 +104,7 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
     (namedRightBefore(text, before, d.open) || wordAsWord(text, before, d))
   )
     return 'mention';
+  if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
   const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
   if (toSelf(text, d, paragraphs)) return 'thought';
@@ -157,6 +158,26 @@ function namedRightBefore(text: string, before: readonly string[], open: number)
     if (base !== undefined && NAMING_VERBS.has(base)) return true;
   }
   return false;
+}
+
+/** Most words of a lower-case scare quote inside a sentence. */
+const SCARE_WORDS = 3;
+
+/**
+ * `people said she "cared"`, `thought it "provincial"`, `as people said, "true Newlands"; tall`: a
+ * short lower-case quotation with no punctuation of its own, inside a sentence, is a word or phrase
+ * held up for show, even after a verb of saying. Spoken words carry their own capital or comma.
+ */
+function isScareQuote(text: string, d: DraftQuotation, ctx: Context): boolean {
+  if (d.spans.length !== 1 || ctx.words === 0 || ctx.words > SCARE_WORDS) return false;
+  const [s, e] = d.spans[0]!;
+  const first = text.charCodeAt(s);
+  if (!isWordChar(first) || isUpper(first) || text[s] === text[s]!.toUpperCase()) return false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (isClausePunct(c) || c === 0x2014 || c === 0x2013) return false;
+  }
+  return true;
 }
 
 /** Nouns that present what follows as words, not as something said: `said the word "sorry"`. */
