@@ -212,6 +212,30 @@ describe('characters: alias clustering', () => {
   });
 });
 
+describe('characters: a bare surname several people share', () => {
+  const c = cast(
+    story(
+      'Basil Thorne and Hugh Thorne were brothers, and Ivy Thorne was their sister.',
+      'Basil farmed the hill. Hugh kept the shop. Ivy taught at the school.',
+      'Basil rode out at dawn. Hugh opened the shop. Ivy rang the bell.',
+      'Ivy walked down the lane at noon. Basil met the vicar by the gate.',
+      '"Good day, Thorne," said the vicar. Thorne nodded and rode on.',
+      'Hugh sold the vicar a lamp. Basil came back at dusk. Ivy lit the fire.',
+      'Ivy waited at the door. "Thorne!" called the carter, and Thorne came out of the barn.',
+    ),
+  );
+  it("characters: it is a man's, never his sister's, though she was named last", () => {
+    assert.ok(c.who('Ivy'), `cast: ${c.names.join(', ')}`);
+    assert.ok(!c.mentionsOf('Ivy').includes('Thorne'), c.mentionsOf('Ivy').join(', '));
+  });
+  it('characters: it is an alias of the one it named most often', () => {
+    const basil = c.who('Basil');
+    assert.ok(basil, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Thorne'), basil);
+    assert.equal(c.mentionsOf('Basil').filter((m) => m === 'Thorne').length, 4);
+  });
+});
+
 describe('characters: names that are also words, possessives, capitals', () => {
   it('characters: "Will" and "Rose" are characters when the text makes them speak, and "will" stays a word', () => {
     const c = cast(

@@ -26,7 +26,7 @@ import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
  */
 export function detectCast(doc: StoryDocument): { characters: Character[]; mentions: Mention[] } {
   const found = findCast(doc);
-  return buildCast(doc, found.facts, found.spans, found.clustering, found.narrator);
+  return buildCast(doc, found.facts, found.spans, found.clustering, found.narrator, found.forms);
 }
 
 /** The intermediate findings of cast detection (for inspection and tests). */
@@ -140,13 +140,15 @@ const RECENT = 6000;
 
 /**
  * Mentions straight from the name spans: each span's form belongs to one character, or is shared by
- * several and goes to the candidate named most recently (or else most often).
+ * several and goes to the candidate named most recently (or else most often), counted in
+ * `sharedVotes` (form key → character → mentions).
  */
 function spanMentions(
   doc: StoryDocument,
   facts: TokenFacts,
   spans: readonly NameSpan[],
   clustering: Clustering,
+  sharedVotes: Map<string, Map<number, number>>,
 ): Mention[] {
   const tokens = doc.layer('tokens');
   const owner = new Map<string, number>();
@@ -156,11 +158,15 @@ function spanMentions(
     for (const f of c.forms) owner.set(f.key, i);
   });
   const shared = new Map<string, number[]>();
-  for (const [key, cs] of clustering.shared)
+  for (const [key, cs] of clustering.shared) {
+    // A bare surname is a man's when it can be ("Tilney" of General Tilney and his sons, never of
+    // Miss Tilney): narration and speech name women by title or given name.
+    const men = cs.filter((c) => c.gender === 'male' && c.surname === key);
     shared.set(
       key,
-      cs.map((c) => index.get(c)!),
+      (men.length > 0 ? men : cs).map((c) => index.get(c)!),
     );
+  }
   const lastSeen = new Float64Array(clustering.clusters.length).fill(Number.NEGATIVE_INFINITY);
   const out: Mention[] = [];
   for (const span of spans) {
@@ -181,6 +187,9 @@ function spanMentions(
         }
       }
       character = best;
+      const votes = sharedVotes.get(key) ?? new Map<number, number>();
+      votes.set(best, (votes.get(best) ?? 0) + 1);
+      sharedVotes.set(key, votes);
     }
     lastSeen[character] = start;
     let end = tokens.end[span.last]!;
@@ -205,19 +214,58 @@ function spanMentions(
   return out;
 }
 
+/** A shared name is an alias of the character that received this many and this share of its mentions. */
+const SHARED_ALIAS_MIN = 2;
+const SHARED_ALIAS_SHARE = 0.5;
+
+/**
+ * A bare name several characters share ("Tilney" of the father and his sons) is resolved per
+ * mention; it is also an alias of the character that most of its mentions went to (Henry Tilney,
+ * the one the text calls "Tilney" most), so that the cast lists every name it goes by, when that
+ * character holds at least half of them.
+ * `sharedVotes` holds, per shared form, the mentions each character received (spanMentions).
+ */
+function addSharedAliases(
+  sharedVotes: ReadonlyMap<string, Map<number, number>>,
+  forms: ReadonlyMap<string, NameForm>,
+  names: string[][],
+): void {
+  for (const [key, byCharacter] of sharedVotes) {
+    const form = forms.get(key);
+    if (!form) continue;
+    let best = -1;
+    let most = 0;
+    let all = 0;
+    for (const [c, n] of byCharacter) {
+      all += n;
+      if (n > most) {
+        most = n;
+        best = c;
+      }
+    }
+    // A name split among several ("Lisle" of two sisters, each named so now and then) is no one's.
+    if (best < 0 || most < SHARED_ALIAS_MIN || most < SHARED_ALIAS_SHARE * all) continue;
+    const display = displayOf(form);
+    if (!names[best]!.includes(display)) names[best]!.push(display);
+  }
+}
+
 function buildCast(
   doc: StoryDocument,
   facts: TokenFacts,
   spans: readonly NameSpan[],
   clustering: Clustering,
   narrator: NarratorFinding | undefined,
+  forms: ReadonlyMap<string, NameForm>,
 ): { characters: Character[]; mentions: Mention[] } {
   const clusters = clustering.clusters;
-  const raw = spanMentions(doc, facts, spans, clustering);
+  const sharedVotes = new Map<string, Map<number, number>>();
+  const raw = spanMentions(doc, facts, spans, clustering, sharedVotes);
   const names = clusters.map((c) => {
     const forms = [...c.forms].sort((a, b) => b.count - a.count);
     return [...new Set(forms.map(displayOf))];
   });
+  addSharedAliases(sharedVotes, forms, names);
   let narratorIndex = -1;
   if (narrator) {
     narratorIndex = narrator.cluster >= 0 ? narrator.cluster : names.length;
