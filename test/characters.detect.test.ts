@@ -596,6 +596,21 @@ describe('characters: people known by their part in the story', () => {
     assert.ok(count, `cast: ${c.names.join(', ')}`);
     assert.equal(c.who('the count'), count);
   });
+  it('characters: "the Badger" is "the Grey Badger", and "Badger!" addressed is the same animal', () => {
+    const c = cast(
+      story(
+        'The Grey Badger lived under the oak. "Who is there?" said the Grey Badger.',
+        '"Only me," said Nell. "Then go away," said the Badger, and the Badger turned his back.',
+        '"Badger, please," said Nell. "Badger, I am lost." The Grey Badger sighed.',
+        '"Very well," said the Badger. "Follow me," said the Grey Badger, and Nell followed.',
+      ),
+    );
+    const badger = c.who('the Grey Badger');
+    assert.ok(badger, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the Badger'), badger);
+    assert.equal(c.who('Badger'), badger);
+  });
+
   it('characters: a word for people in general is never a character ("the man said")', () => {
     assert.equal(c.who('the man'), undefined, `cast: ${c.names.join(', ')}`);
   });

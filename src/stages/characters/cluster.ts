@@ -437,9 +437,14 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
   const none: ParsedName = { given: '', surname: '', gender: '', sure: false, marital: '' };
   for (const form of ordered) {
     if (form.the) {
-      const titled = titledCluster(form, clusters);
+      const titled = titledCluster(form, clusters) ?? describedCluster(form, clusters);
+      const c = titled ?? open(form, none);
       if (titled) join(titled, form, none);
-      else clusters.push(open(form, none));
+      else clusters.push(c);
+      for (const bare of bareHeads(form, clusters)) {
+        absorb(c, bare, clusters);
+        absorbedInto.set(bare, c);
+      }
       continue;
     }
     const name = parsed.get(form)!;
@@ -518,6 +523,39 @@ function absorb(into: CharacterCluster, from: CharacterCluster, clusters: Charac
   }
   const at = clusters.indexOf(from);
   if (at >= 0) clusters.splice(at, 1);
+}
+
+/**
+ * "the Rabbit" is "the White Rabbit", "the Hare" "the March Hare": a descriptive title of one word
+ * is the one longer descriptive title with the same head noun, when only one has it.
+ */
+function describedCluster(
+  form: NameForm,
+  clusters: readonly CharacterCluster[],
+): CharacterCluster | undefined {
+  if (form.words.length !== 1) return undefined;
+  const head = form.words[0]!;
+  let found: CharacterCluster | undefined;
+  for (const c of clusters) {
+    if (!c.the || !c.forms.some((f) => f.words.length === 2 && f.words[1] === head)) continue;
+    if (found) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/**
+ * "Dormouse!" or "Hatter" written bare, in a text that calls them "the Dormouse" and "the Hatter"
+ * more often: the characters known by a bare word that is the head of a descriptive title.
+ */
+function bareHeads(form: NameForm, clusters: readonly CharacterCluster[]): CharacterCluster[] {
+  if (form.words.length !== 1) return [];
+  const head = form.words[0]!;
+  return clusters.filter((c) => {
+    if (c.the || c.forms.length !== 1) return false;
+    const f = c.forms[0]!;
+    return f.title === '' && f.words.length === 1 && f.words[0] === head && f.count <= form.count;
+  });
 }
 
 /**
