@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
 import type { Character, Mention, SourceText } from '../src/engine/types.js';
+import { clusterForms } from '../src/stages/characters/cluster.js';
+import type { NameForm } from '../src/stages/characters/forms.js';
 
 interface Cast {
   characters: Character[];
@@ -161,6 +163,47 @@ describe('characters: alias clustering', () => {
     const heir = c.who('Mr. Hale');
     assert.ok(baronet && heir, `cast: ${c.names.join(', ')}`);
     assert.notEqual(baronet, heir);
+  });
+
+  it('characters: a name running on into a title-case heading keeps its surname ("Miss Ada Quarrell Drive Out")', () => {
+    // As the forms of a text whose chapter heading reads "… and Miss Ada Quarrell Drive Out in
+    // Carriages": a heading is too rare a source of names to build a whole story around here.
+    const form = (display: string, title: string, words: string[], count: number): NameForm => ({
+      key: [title, ...words].filter((w) => w).join(' '),
+      title,
+      words,
+      display,
+      count,
+      afterThe: 0,
+      speech: 0,
+      vocative: 0,
+      subject: count,
+      locative: 0,
+      owned: 0,
+      the: false,
+      described: 0,
+      lowerUses: 0,
+      modifier: 0,
+      inQuote: 0,
+      pronounFemale: 0,
+      pronounMale: 0,
+      spans: [],
+      written: new Map([[display, count]]),
+    });
+    const forms = [
+      form('Ada', '', ['ada'], 40),
+      form('Miss Ada Quarrell Drive', 'miss', ['ada', 'quarrell', 'drive'], 1),
+      form('Ada Quarrell', '', ['ada', 'quarrell'], 1),
+      form('Miss Quarrell', 'miss', ['quarrell'], 12),
+      form('Mrs. Quarrell', 'mrs', ['quarrell'], 15),
+    ];
+    const { clusters } = clusterForms(forms, new Map());
+    const ada = clusters.find((c) => c.forms.some((f) => f.display === 'Ada'));
+    assert.ok(ada);
+    assert.equal(ada.surname, 'quarrell');
+    // Her full names said "Miss": her mother is not she.
+    assert.ok(ada.forms.some((f) => f.display === 'Miss Quarrell'));
+    assert.ok(!ada.forms.some((f) => f.display === 'Mrs. Quarrell'));
   });
 
   it('characters: "Mrs. Pell" and "Ada Pell" are two people, mother and daughter', () => {

@@ -154,6 +154,24 @@ export function wordRoles(forms: Iterable<NameForm>): WordRoles {
   return roles;
 }
 
+/**
+ * Of the words after a given name, the one the forms use most as a surname (the last on a tie):
+ * "Honeychurch" of "Miss Lucy Honeychurch Drive", a heading in title case that runs on into the
+ * next words ("… and Miss Lucy Honeychurch Drive Out in Carriages").
+ */
+function bestSupported(candidates: readonly string[], roles: WordRoles): string {
+  let best = candidates[candidates.length - 1]!;
+  let most = roles.surname.get(best) ?? 0;
+  for (const w of candidates) {
+    const n = roles.surname.get(w) ?? 0;
+    if (n > most) {
+      most = n;
+      best = w;
+    }
+  }
+  return best;
+}
+
 function titleGender(title: string): 'male' | 'female' | '' {
   const g = title ? HONORIFIC_GENDER.get(title) : undefined;
   if (g === 'male' || g === 'female') return g;
@@ -171,7 +189,7 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
     surname = surnameOf(words); // "De Griers", "Van der Luyden"
   } else if (words.length >= 2) {
     given = words[0]!;
-    surname = surnameOf(words);
+    surname = words.length > 2 ? bestSupported(words.slice(1), roles) : surnameOf(words);
     // "Mrs. John Knightley" is John Knightley's wife: the given name is her husband's.
     if (gender === 'female' && firstNameGender(given) === 'male') given = '';
   } else {
@@ -468,6 +486,10 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
         absorb(c, f.cluster, clusters);
         absorbedInto.set(f.cluster, c);
       }
+      // Stray full names may disagree ("Margaret Schlegel", and "Margaret Oniton" where a place
+      // follows her name): the surname the other forms use most.
+      const surnames = stray.map((f) => f.cluster.surname).filter((w) => w !== '');
+      if (surnames.length > 1) c.surname = bestSupported(surnames, roles);
       clusters.push(c);
       continue;
     }
@@ -521,6 +543,7 @@ function absorb(into: CharacterCluster, from: CharacterCluster, clusters: Charac
     into.gender = from.gender;
     into.sure = from.sure;
   }
+  if (!into.marital) into.marital = from.marital;
   const at = clusters.indexOf(from);
   if (at >= 0) clusters.splice(at, 1);
 }
