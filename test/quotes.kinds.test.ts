@@ -38,6 +38,9 @@ describe('quotes: kinds', () => {
     ['By then it was thought "common" to keep a parrot.', 'common', 'mention'],
     ['They were, as the village said, "proper gentry"; tall and slow.', 'proper gentry', 'mention'],
     ['He said "yes, of course" without looking up.', 'yes, of course', 'speech'],
+    ['Tom muttered "damn it" under his breath and went on digging.', 'damn it', 'speech'],
+    ['He began "but--" and then stopped.', 'but--', 'speech'],
+    ['He never once said the word "sorry."', 'sorry.', 'mention'],
     ['They had supper at the "Bell and Anchor" that night.', 'Bell and Anchor', 'mention'],
     ['She liked the novel called "Evening Tides" best of all.', 'Evening Tides', 'mention'],
     ['"What a strange little man," thought Ruth.', 'What a strange little man,', 'thought'],
@@ -88,6 +91,18 @@ describe('quotes: kinds', () => {
       ],
       ['Dear me, what a mess, | Sit down. Eat.', 'speech'],
     ]);
+  });
+
+  it('quotes: "Dear Lord" is no salutation, and a speech ending on a name or an order is no signature', () => {
+    const text = [
+      '"Dear Lord, what a mess you have made of my kitchen, and the oven still warm with nothing baked in it at all. Honestly, Tom."',
+      '"My dear boy, you cannot possibly go out in this weather without a coat, and I will hear no more about it from you. Sit."',
+      '"Dear Ruth, the hens are laying and the roof is mended at last, so there is no excuse left. Come home when you can. Yours ever, Tom."',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['speech', 'speech', 'written'],
+    );
   });
 
   it('quotes: a quotation in a heading is a mention', () => {

@@ -177,7 +177,22 @@ function isScareQuote(text: string, d: DraftQuotation, ctx: Context): boolean {
     const c = text.charCodeAt(i);
     if (isClausePunct(c) || c === 0x2014 || c === 0x2013) return false;
   }
-  return true;
+  // A broken-off word (`began "but--"`) is speech.
+  if (text.charCodeAt(e - 1) === 45) return false;
+  // Right after a verb of speaking (`muttered "damn it"`, `screamed "help"`) the words are spoken;
+  // after "thought" or "called" they are held up for show.
+  const before = wordBefore(text, d.open);
+  const verb = before === undefined ? undefined : speechVerbBase(before);
+  return verb === undefined || THOUGHT_VERBS.has(verb) || NAMING_VERBS.has(verb);
+}
+
+/** The lower-case word ending right before `open` (spaces between allowed), or undefined. */
+function wordBefore(text: string, open: number): string | undefined {
+  let i = open - 1;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  let k = i + 1;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  return k <= i ? text.slice(k, i + 1).toLowerCase() : undefined;
 }
 
 /** Nouns that present what follows as words, not as something said: `said the word "sorry"`. */
@@ -195,7 +210,8 @@ function wordAsWord(text: string, before: readonly string[], d: DraftQuotation):
   // words "my son," and …`.
   const [, e] = d.spans[d.spans.length - 1]!;
   const end = text.charCodeAt(e - 1);
-  return d.spans.length === 1 && end !== 33 && end !== 63 && !isClausePunct(end);
+  // `the word "sorry."`: a full stop inside the marks ends the narrator's sentence, American style.
+  return d.spans.length === 1 && (end === 46 || !isClausePunct(end));
 }
 
 /** Start of the last sentence of the paragraph before `pi`, when it ends with `:` or a dash. */
@@ -387,7 +403,8 @@ function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boo
     return first.length < 3;
   });
   const w0 = first[0];
-  if (w0 === undefined || first[1] === 'me') return false;
+  // "Dear me", "Dear Lord", "Dear God": exclamations, not salutations.
+  if (w0 === undefined || NOT_ADDRESSED.has(first[1] ?? '')) return false;
   const salutation = SALUTATION_WORDS.has(w0) || (w0 === 'my' && SALUTATION_WORDS.has(first[1] ?? ''));
   if (!salutation) return false;
   // The salutation is a line of its own: a short paragraph ending with a comma, or one followed by
@@ -424,8 +441,10 @@ function isWholeLetter(text: string, d: DraftQuotation, ctx: Context): boolean {
 }
 
 /**
- * The quotation ends with a signature sentence: one to three capitalised words after the last
- * sentence end (`… only do it together. Dad.`, `… See you soon. Love, Jo.`).
+ * The quotation ends with a signature sentence after its last full stop: a closing formula and a
+ * name (`… See you soon. Love, Jo.`, `Yours ever, Tom.`) or a family word alone (`… only do it
+ * together. Dad.`, `Your mother.`). A bare name is not enough: `… Honestly, Tom.` and `… Sit.` are
+ * what a speaker says, not how a letter ends.
  */
 function signedOff(text: string, d: DraftQuotation): boolean {
   const [s, e] = d.spans[d.spans.length - 1]!;
@@ -435,19 +454,38 @@ function signedOff(text: string, d: DraftQuotation): boolean {
     if (text.charCodeAt(i) === 33 || text.charCodeAt(i) === 63) return false;
     i--;
   }
-  let words = 0;
-  let inWord = false;
+  const last = i + 1;
   for (; i > s; i--) {
     const c = text.charCodeAt(i);
     if ((c === 46 && !afterTitle(text, i)) || c === 33 || c === 63) break;
-    const w = isWordChar(c);
-    if (inWord && !w && !isUpper(text.charCodeAt(i + 1))) return false;
-    if (w && !inWord) words++;
-    inWord = w;
   }
-  if (inWord && !isUpper(text.charCodeAt(i + 1))) return false;
-  return i > s && words >= 1 && words <= 3;
+  if (i <= s) return false;
+  const signature =
+    text
+      .slice(i + 1, last)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
+  if (signature.length === 0 || signature.length > 4) return false;
+  const [first, second] = signature;
+  if (signature.length === 1) return KIN_SIGNATURES.has(first!);
+  if (first === 'your' && signature.length === 2) return KIN_SIGNATURES.has(second!);
+  return CLOSINGS.has(first!);
 }
+
+/** Words after "Dear" that make an exclamation rather than a salutation. */
+const NOT_ADDRESSED: ReadonlySet<string> = new Set(words('me lord god heaven heavens goodness'));
+
+/** Words that open a letter's closing formula: `Love, Jo`, `Yours ever, Tom`, `Affectionately, M.` */
+const CLOSINGS: ReadonlySet<string> = new Set(
+  words('love yours ever affectionately regards sincerely faithfully truly cheers fondly warmly lovingly'),
+);
+
+/** Family words a letter may be signed with alone: `Dad.`, `Mother.`, `Your father.` */
+const KIN_SIGNATURES: ReadonlySet<string> = new Set(
+  words(
+    'dad daddy papa pa father mum mummy mom mommy mama mamma ma mother gran granny grandma grandpa nan auntie aunt uncle',
+  ),
+);
 
 /** Nested quotations: short fragments are mentions, the rest is quoted speech. */
 function nestedKind(text: string, d: DraftQuotation): DraftQuotation['kind'] {
