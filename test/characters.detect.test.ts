@@ -395,11 +395,12 @@ describe('characters: vocatives and endearments', () => {
         'Margaret Lowe stood up to go. Her uncle Basil looked up from the paper. Tom Hale was at the door.',
         '"You can walk back with Tom Hale, Margaret," said Basil.',
         '"I saw Tom Hale, Margaret and the vicar at the fair," said Basil.',
+        '"At church I sat between Tom Hale, Mrs. Cole, Margaret." Basil smiled.',
         'Margaret said nothing. Basil went back to his paper.',
       ),
     );
     const kinds = c.mentions.filter((m) => c.text.slice(m.start, m.end) === 'Margaret').map((m) => m.kind);
-    assert.deepEqual(kinds, ['vocative', 'proper', 'proper']);
+    assert.deepEqual(kinds, ['vocative', 'proper', 'proper', 'proper']);
   });
 
   it('characters: lovers who share one pet name, one of them called by two more, are exactly the two named people', () => {

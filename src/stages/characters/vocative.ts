@@ -66,12 +66,12 @@ export function isVocativeAt(
     if (!BEFORE_VOCATIVE.has(prev)) return false;
     // "Abdullah, Akbar, and I": a name after a comma that follows another name is a list, unless
     // it ends the quotation or its sentence ("call for Mrs. Lynde, Anne," / "… Mr. Hale, Tom.").
+    // A third name in a row ("Mrs. Cole, Mrs. Perry, Miss Bates.") is a list wherever it ends.
     if (
       prev === ',' &&
       prevAt > 0 &&
       tokens.pos[prevAt - 1] === POS.PROPN &&
-      !closes &&
-      !endsClause(tokens, next, quote)
+      ((!closes && !endsClause(tokens, next, quote)) || nameAfterComma(tokens, prevAt - 1))
     )
       return false;
   }
@@ -97,4 +97,11 @@ function endsClause(tokens: TokenLayer, next: number, quote: readonly [number, n
   return (
     then >= tokens.count || tokens.start[then]! >= quote[1] || /^["\u201d'\u2019]$/.test(tokens.lower[then]!)
   );
+}
+
+/** The name ending at token `last` (with its honorific) itself follows a comma: a list runs on. */
+function nameAfterComma(tokens: TokenLayer, last: number): boolean {
+  let k = last;
+  while (k > 0 && tokens.pos[k - 1] === POS.PROPN) k--;
+  return k > 0 && tokens.lower[k - 1] === ',';
 }
