@@ -236,15 +236,18 @@ describe('scenes: implicit shifts', () => {
       ])
         .layer('scenes')
         .map((s) => s.boundary.kind);
-    assert.deepEqual(after('Mara walked down the hill to the village with the empty basket on her arm.'), [
-      'start',
-      'place',
-    ]);
+    for (const opening of [
+      'Mara walked down the hill to the village with the empty basket on her arm.',
+      'Mara hurried out of the house to the station with the basket on her arm.',
+      'Mara was sitting on the old chair in the parlour with the basket on her knee.',
+    ]) {
+      assert.deepEqual(after(opening), ['start', 'place'], opening);
+    }
     for (const opening of [
       'Mara reached over for the dish towel that hung by the stove and dried her hands slowly.',
       'Without another word Mara went out of the house and let the door bang behind her.',
       'On Sundays they would go on to the park after church, whatever the weather.',
-      'The letter lay on the kitchen table where Tobias had left it, unopened.',
+      'It lay in the porch where Tobias had dropped it, unopened.',
     ]) {
       assert.deepEqual(after(opening), ['start'], opening);
     }

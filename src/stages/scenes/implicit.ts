@@ -428,7 +428,7 @@ function journeyIn(
       !arrival &&
       POSTURE.has(w) &&
       t - from <= 3 &&
-      (tokens.pos[from] === POS.PRON || tokens.pos[from] === POS.PROPN);
+      (PERSONAL.has(lower[from]!) || tokens.pos[from] === POS.PROPN);
     if (!arrival && !settled && !TRAVEL.has(w)) continue;
     if (t > from && UNREAL.has(lower[t - 1]!)) continue;
     const towards = settled ? WHERE : DESTINATION;
@@ -444,9 +444,16 @@ function journeyIn(
       }
     }
     if (after < 0) continue;
-    if (lower[after] === 'out' && lower[after + 1] === 'of') continue;
+    // Leaving ("went out of the house") arrives nowhere, unless a goal follows ("out of the house
+    // to the station").
+    if (lower[after] === 'out' && lower[after + 1] === 'of') {
+      after = goalAfter(tokens, after + 2, to);
+      if (after < 0) continue;
+    }
     let blocked = false;
-    for (let k = after; k < Math.min(to, after + DESTINATION_REACH); k++) {
+    // `phrase` is where the current prepositional phrase starts; its object lies within reach of it.
+    let phrase = after;
+    for (let k = after; k < Math.min(to, phrase + DESTINATION_REACH); k++) {
       const word = lower[k]!;
       const pos = tokens.pos[k]!;
       if (word === 'home' || (PLACE_NOUN_SET.has(word) && (pos === POS.NOUN || pos === POS.PROPN))) {
@@ -458,7 +465,7 @@ function journeyIn(
       if (
         pos === POS.PROPN &&
         !possessor &&
-        k <= after + 1 &&
+        k <= phrase + 1 &&
         !NOT_PLACE_NAMES.has(word.replace('.', '')) &&
         !people.has(word)
       ) {
@@ -472,6 +479,7 @@ function journeyIn(
       blocked = true;
       if (!onward.has(lower[k + 1] ?? '')) break;
       blocked = false;
+      phrase = k + 1;
     }
     if (blocked || settled) continue;
     if (arrival && lower[t + 1] !== 'back') continue;
@@ -493,6 +501,19 @@ const POSTURE: ReadonlySet<string> = new Set(
 );
 /** Prepositions that place the one sitting or standing. */
 const WHERE: ReadonlySet<string> = new Set(words('in at inside by beside on'));
+
+/** Pronouns that can be someone seated somewhere ("He was sitting"); "It lay" is a thing. */
+const PERSONAL: ReadonlySet<string> = new Set(words('he she they i we you'));
+
+/** The first goal preposition in tokens [from, to) before punctuation or a verb, or -1. */
+function goalAfter(tokens: TokenLayer, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    if (GOAL.has(tokens.lower[k]!)) return k;
+    const pos = tokens.pos[k]!;
+    if (pos === POS.PUNCT || pos === POS.VERB) return -1;
+  }
+  return -1;
+}
 
 /** Prepositions that name where a journey ends, not the way it goes. */
 const GOAL: ReadonlySet<string> = new Set(words('to into onto towards toward'));
