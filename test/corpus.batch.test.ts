@@ -111,29 +111,53 @@ describe('corpus: local batch', () => {
     });
   });
 
-  it('batch: a file over maxSize is not read: it fails with the limit in its reason and the rest are stored', async () => {
+  it('batch: a file over maxSize is left out: reported with the limit, counted apart, never recorded', async () => {
     await withTempDir(async (dir) => {
       const files = await writeCorpus(dir, 3);
       const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
       const largest = Math.max(...sizes);
+      const dbPath = join(dir, 'corpus.sqlite');
       const reasons: string[] = [];
-      const summary = await batch(dir, join(dir, 'corpus.sqlite'), {
+      const summary = await batch(dir, dbPath, {
         maxSize: largest - 1,
         onFailure: (name, error) => reasons.push(`${name}: ${error}`),
       });
-      assert.deepEqual([summary.analysed, summary.failed], [2, 1]);
+      assert.deepEqual([summary.analysed, summary.failed, summary.tooLarge], [2, 0, 1]);
       assert.equal(reasons.length, 1);
       assert.match(reasons[0]!, /over the .* limit \(raise it with --max-size\)/);
       assert.ok(reasons[0]!.startsWith(files[sizes.indexOf(largest)]!), reasons[0]);
+      // Never read, so never hashed: nothing about it in the store, and a larger limit takes it.
+      const db = new Database(dbPath, { readonly: true });
+      assert.equal(count(db, 'failures'), 0);
+      db.close();
+      const again = await batch(dir, dbPath, { maxSize: largest });
+      assert.deepEqual([again.analysed, again.skipped, again.tooLarge], [1, 2, 0]);
     });
   });
 
-  it('cli: batch --max-size takes sizes like 64M and refuses nonsense with exit 2', () => {
-    const run = spawnSync(process.execPath, [BIN, 'batch', '.', '--db', 'x.sqlite', '--max-size', 'lots'], {
-      encoding: 'utf8',
+  it('cli: batch --max-size takes sizes like 64M, leaves out larger files, and refuses nonsense with exit 2', async () => {
+    await withTempDir(async (dir) => {
+      await writeCorpus(dir, 2);
+      const db = join(dir, 'corpus.sqlite');
+      const run = (size: string) =>
+        spawnSync(
+          process.execPath,
+          [BIN, 'batch', join(dir, 'stories'), '--db', db, '-w', '1', '--max-size', size],
+          {
+            encoding: 'utf8',
+            cwd: dir,
+          },
+        );
+      const small = run('1K');
+      assert.equal(small.status, 0, small.stderr);
+      assert.match(small.stderr, /0 analysed.*2 over --max-size/);
+      const large = run('64M');
+      assert.equal(large.status, 0, large.stderr);
+      assert.match(large.stderr, /2 analysed/);
+      const nonsense = run('lots');
+      assert.equal(nonsense.status, 2, nonsense.stderr);
+      assert.match(nonsense.stderr, /--max-size/);
     });
-    assert.equal(run.status, 2, run.stderr);
-    assert.match(run.stderr, /--max-size/);
   });
 
   it('batch: two files with the same content are stored once', async () => {

@@ -62,15 +62,16 @@ export async function analyzeCommand(args: string[]): Promise<void> {
   }
 }
 
+/** `--max-size` bounds the file and, when raised past the default, what an EPUB or DOCX may expand to. */
+function limitsFor(maxSize: number): IngestOptions {
+  return { maxBytes: maxSize, maxExpandedBytes: Math.max(DEFAULT_MAX_EXPANDED_BYTES, maxSize) };
+}
+
 /**
  * Reads the input within `--max-size`: a file larger than the limit is refused before it is read,
  * standard input as soon as it goes past it, and text extracted from a smaller EPUB or DOCX when
  * the text itself is over the limit (the limit bounds the analysis, not only the bytes read).
  */
-/** `--max-size` bounds the file and, when raised past the default, what an EPUB or DOCX may expand to. */
-function limitsFor(maxSize: number): IngestOptions {
-  return { maxBytes: maxSize, maxExpandedBytes: Math.max(DEFAULT_MAX_EXPANDED_BYTES, maxSize) };
-}
 
 async function readInput(input: string, maxSize: number): Promise<SourceText> {
   const tooLarge = (what: string): InputError =>

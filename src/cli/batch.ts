@@ -12,7 +12,7 @@ export const BATCH_USAGE = `batch options:
   -w, --workers <n>         worker threads (default: the number of cores)
       --format <list>       formats taken from directories, e.g. txt,epub (default: txt,md,html,epub,docx)
       --retry-failed        analyse documents recorded as failed again
-      --max-size <size>     skip (as failed) files larger than this, e.g. 64M (default: 16M)
+      --max-size <size>     leave out files (and texts) larger than this, e.g. 64M (default: 16M)
       --partitions <n>      hash-partition the PostgreSQL tables n ways when they are created
       --queue <redis://…>   enqueue one job per document for \`storylens worker\` instead of analysing here
       --queue-name <name>   queue name (default: storylens)
@@ -109,6 +109,7 @@ export async function batchCommand(args: string[]): Promise<void> {
     const rate = s.seconds > 0 ? s.words / s.seconds : 0;
     err.write(
       `storylens: ${formatCount(s.analysed)} analysed, ${formatCount(s.skipped)} skipped, ${formatCount(s.failed)} failed` +
+        (s.tooLarge > 0 ? `, ${formatCount(s.tooLarge)} over --max-size` : '') +
         (s.abandoned > 0 ? `, ${formatCount(s.abandoned)} abandoned` : '') +
         ` of ${formatCount(s.files)} in ${formatDuration(s.seconds)} (${formatCount(rate)} words/s) → ${store.description}\n`,
     );

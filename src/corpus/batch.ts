@@ -30,8 +30,9 @@ export interface BatchOptions {
   /** A pool to use instead of starting one (tests). */
   pool?: AnalysisPool;
   /**
-   * Largest file analysed, in bytes. A larger one is not read: it fails with a one-line reason
-   * (and, having no content hash, is not recorded in the store). Default: no limit here.
+   * Largest file analysed, in bytes (and most text, in characters). A larger file is not read: it
+   * is counted as `tooLarge` and reported through `onFailure` with a one-line reason, but not
+   * recorded in the store (unread, it has no content hash). Default: ingestion's own limits.
    */
   maxSize?: number;
 }
@@ -49,6 +50,8 @@ export interface BatchSummary {
   words: number;
   bytesAnalysed: number;
   seconds: number;
+  /** Over `maxSize`: not read, not analysed, not recorded. */
+  tooLarge: number;
   /** True when `stop` ended the batch before every document was taken. */
   stopped: boolean;
   /** Largest V8 heap (committed) + external memory any worker thread reported, in bytes. */
@@ -83,6 +86,7 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
     failed: 0,
     abandoned: 0,
     duplicates: 0,
+    tooLarge: 0,
     words: 0,
     bytesAnalysed: 0,
     seconds: 0,
@@ -152,7 +156,8 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
     while (running < workers && prepared.length > 0 && !stopped()) {
       const { file, bytes, hash } = prepared.shift()!;
       running++;
-      const task = pool.run({ name: file.path, bytes, hash }, options.abandon).then(
+      const limit = options.maxSize === undefined ? {} : { maxSize: options.maxSize };
+      const task = pool.run({ name: file.path, bytes, hash, ...limit }, options.abandon).then(
         (outcome) => {
           running--;
           // Hand the worker its next document before writing this one: the write can wait, the worker should not.
@@ -196,8 +201,8 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
       while (prepared.length >= workers && !stopped()) await woken;
       if (stopped()) break;
       if (options.maxSize !== undefined && file.size > options.maxSize) {
-        summary.failed++;
-        progress.failed++;
+        summary.tooLarge++;
+        progress.skipped++;
         options.onFailure?.(file.path, tooLarge(file.size, options.maxSize));
         finish(file.size);
         continue;

@@ -5,8 +5,9 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { createEngine } from '../engine/engine.js';
-import { UserError } from '../engine/errors.js';
-import { ingestBytes } from '../ingest/index.js';
+import { InputError, UserError } from '../engine/errors.js';
+import { DEFAULT_MAX_EXPANDED_BYTES, ingestBytes } from '../ingest/index.js';
+import { formatBytes } from '../ingest/options.js';
 import { contentHash } from './hash.js';
 import { type DocumentRecord, documentRecord } from './rows.js';
 import { threadId } from './thread.js';
@@ -17,6 +18,11 @@ export interface AnalysisTask {
   bytes: Uint8Array;
   /** SHA-256 of `bytes`, hex, as computed by the caller (checked here). */
   hash: string;
+  /**
+   * `--max-size`: the most text analysed, in characters, and (when above the ingest default) what
+   * an EPUB or DOCX may expand to. Default: ingestion's own limits.
+   */
+  maxSize?: number;
 }
 
 export interface AnalysedDocument {
@@ -72,7 +78,18 @@ export default async function analyseDocument(task: AnalysisTask): Promise<Analy
   const bytes = task.bytes.length;
   try {
     if (contentHash(task.bytes) !== hash) throw new Error(`content does not match its hash ${hash}`);
-    const source = await ingestBytes(task.bytes, name);
+    const source = await ingestBytes(
+      task.bytes,
+      name,
+      task.maxSize === undefined
+        ? {}
+        : { maxExpandedBytes: Math.max(DEFAULT_MAX_EXPANDED_BYTES, task.maxSize) },
+    );
+    if (task.maxSize !== undefined && source.text.length > task.maxSize) {
+      throw new InputError(
+        `its text is ${source.text.length.toLocaleString('en-US')} characters, over the ${formatBytes(task.maxSize)} limit (raise it with --max-size)`,
+      );
+    }
     const result = engine.analyze(source);
     const ms = Math.round((performance.now() - started) * 10) / 10;
     const record = documentRecord(result, { hash, name, analysisMs: ms });
