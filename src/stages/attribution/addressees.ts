@@ -106,7 +106,7 @@ export function denseAddresseeWeights(w: Record<string, number> | undefined): Fl
 
 /**
  * The addressees of turn i: the model's choice, always including outright vocatives and tag
- * objects.
+ * objects; those first, then the rest from the most to the least likely.
  */
 export function chooseAddressees(
   conv: ConversationFeatures,
@@ -117,10 +117,11 @@ export function chooseAddressees(
   spokeIn: ReadonlySet<number>,
   weights: Float64Array,
 ): number[] {
-  const out: number[] = [];
+  const chosen: { c: number; score: number }[] = [];
   forEachAddresseeCandidate(conv, speakers, i, narrator, mentionedInConversation, spokeIn, (c, f) => {
-    if (f[A.vocative] === 1 || f[A['tag-object']] === 1 || addresseeProbability(f, weights) >= 0.5)
-      out.push(c);
+    const p = addresseeProbability(f, weights);
+    const named = f[A.vocative] === 1 || f[A['tag-object']] === 1;
+    if (named || p >= 0.5) chosen.push({ c, score: p + (named ? 1 : 0) });
   });
-  return out;
+  return chosen.sort((a, b) => b.score - a.score).map((x) => x.c);
 }

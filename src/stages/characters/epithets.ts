@@ -135,9 +135,9 @@ export function epithetsFromAttribution(
   text: string,
   size: number,
 ): string[][] {
-  // Each use weighs the attribution's confidence, shared among the addressees when there are
-  // several: a single doubtful use ("love" in a quotation given to the wrong speaker at 0.6) is
-  // not enough to name anyone.
+  // Each use goes to the first (most likely) addressee and weighs the attribution's confidence,
+  // divided by the number of addressees (the more listeners, the less sure whom the word was for):
+  // a single doubtful use ("love" in a quotation given to the wrong speaker at 0.6) names nobody.
   const counts = Array.from({ length: size }, () => new Map<string, number>());
   let qi = 0;
   for (const m of mentions) {
