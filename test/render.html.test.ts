@@ -52,6 +52,26 @@ describe('render: HTML report', () => {
     assert.ok(html.includes('id="scene-2"'));
   });
 
+  it('render: the title is the metadata title, else an opening heading, else the bare file name', () => {
+    const heading = (r: AnalysisResult) => /<h1>([^<]*)<\/h1>/.exec(renderHtml(r, { sourceText: STORY }))![1];
+    assert.equal(heading({ ...result, meta: { title: 'Ada &amp; Tom' } }), 'Ada &amp;amp; Tom');
+    const first = result.paragraphs[0]!;
+    assert.equal(
+      heading({ ...result, meta: {}, paragraphs: [{ ...first, kind: 'heading' }] }),
+      'Chapter One',
+    );
+    const noHeading = { ...result, meta: {}, paragraphs: [{ ...first, kind: 'prose' as const }] };
+    assert.equal(
+      heading({ ...noHeading, source: { ...result.source, name: '/home/me/stories/ada.txt' } }),
+      'ada.txt',
+    );
+  });
+
+  it('render: counts are singular for one ("1 chapter") and plural otherwise', () => {
+    assert.match(html, /<b>1<\/b> chapter\b(?!s)|<b>[02-9]\d*<\/b> chapters/);
+    assert.doesNotMatch(html, /<b>1<\/b> (characters|quotations|chapters|scenes)/);
+  });
+
   it('render: a result from a pipeline cut short (no emotion, network or stats) still renders', () => {
     const { emotion: _e, network: _n, stats: _s, ...bare } = result;
     const short = renderHtml(bare as AnalysisResult, { sourceText: STORY });

@@ -26,8 +26,26 @@ type Id = string | number;
  * Speaker colours are CSS classes and the hover text a `title` attribute, so a 600,000-word novel
  * costs about a hundred bytes per quotation on top of its text, not a script per quotation.
  */
+/** `1 chapter`, `4 scenes`. */
+function counted(n: number, noun: string): string {
+  return `<b>${n}</b> ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The story's title: the one its metadata gives (AO3, EPUB, Gutenberg), else a heading that opens
+ * the text (a plain-text story's title line), else the file name without its folders.
+ */
+function titleOf(result: AnalysisResult, text: string): string {
+  if (result.meta.title) return result.meta.title;
+  const first = result.paragraphs[0];
+  if (first?.kind === 'heading' && first.start < 200 && first.end - first.start <= 120) {
+    return text.slice(first.start, first.end);
+  }
+  return result.source.name.split(/[\\/]/).pop() || result.source.name;
+}
+
 export function renderHtml(result: AnalysisResult, options: RenderOptions): string {
-  const title = result.meta.title ?? result.source.name;
+  const title = titleOf(result, options.sourceText);
   const palette = new Map<Id, number>(result.characters.map((c, i) => [c.id, i] as const));
   const names = new Map<Id, string>(result.characters.map((c) => [c.id, c.name] as const));
   const nameOf = (id: Id) => names.get(id) ?? String(id);
@@ -95,10 +113,10 @@ function summarySection(result: AnalysisResult): string {
     items.push(`<b>${Math.max(1, Math.round(s.readingMinutes))}</b> min to read`);
     items.push(`<b>${percent(s.dialogueShare)}</b> dialogue`);
   }
-  items.push(`<b>${result.characters.length}</b> characters`);
-  items.push(`<b>${result.quotes.length}</b> quotations`);
-  if (result.chapters.length > 0) items.push(`<b>${result.chapters.length}</b> chapters`);
-  if (result.scenes.length > 0) items.push(`<b>${result.scenes.length}</b> scenes`);
+  items.push(counted(result.characters.length, 'character'));
+  items.push(counted(result.quotes.length, 'quotation'));
+  if (result.chapters.length > 0) items.push(counted(result.chapters.length, 'chapter'));
+  if (result.scenes.length > 0) items.push(counted(result.scenes.length, 'scene'));
   if (result.emotion) items.push(`arc: <b>${h(result.emotion.shape)}</b>`);
   return `<ul class="figures">${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 }
