@@ -69,11 +69,13 @@ interface Tokenised {
 }
 
 /**
- * Characters of text handed to wink-nlp at a time, cut at a line break. Chunks keep wink's working
- * arrays small and short-lived (a 1M-word novel in one call peaks ~60 MB higher), and no sentence
- * crosses a line break of the working text, so nothing is lost at the cuts.
+ * Characters of text handed to wink-nlp at a time, cut at a line break. No sentence crosses a line
+ * break of the working text, so nothing is lost at the cuts, and small chunks are much faster:
+ * wink's working arrays stay in the young generation and in cache. Measured on one core over
+ * Middlemarch (wink with its outputs): 2 KB 554 ms, 4 KB 520, 8 KB 473, 16 KB 532, 64 KB 608,
+ * 256 KB 748, the whole book in one call 789.
  */
-const CHUNK = 256 * 1024;
+const CHUNK = 8 * 1024;
 
 /** Token arrays that grow as chunks come in. */
 class TokenBuilder {
