@@ -19,7 +19,7 @@ const NEUTRAL = words(`
   dr doctor professor prof captain capt colonel col major general gen lieutenant lt sergeant sgt
   corporal admiral commander inspector superintendent detective sheriff judge justice reverend rev parson
   pastor bishop cardinal dean mx saint st officer constable governor president senator
-  chancellor agent private coach
+  chancellor agent private coach comrade citizen
 `);
 
 export const HONORIFIC_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
