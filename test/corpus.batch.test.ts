@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { runBatch } from '../src/corpus/batch.js';
 import { listInputs, parseFormats, STORY_EXTENSIONS } from '../src/corpus/files.js';
+import { contentHash } from '../src/corpus/hash.js';
 import { createAnalysisPool } from '../src/corpus/pool.js';
 import { createProgressView, progressLine } from '../src/corpus/progress.js';
 import { openSqliteStore } from '../src/corpus/sqlite.js';
+import analyseDocument from '../src/corpus/task.js';
 import { createEngine } from '../src/engine/engine.js';
 import { formatFromName, ingestFile } from '../src/ingest/index.js';
 import { PNG_BYTES, readmeQueries, story, withTempDir, writeCorpus } from './corpus-stories.js';
@@ -133,6 +135,28 @@ describe('corpus: local batch', () => {
       const again = await batch(dir, dbPath, { maxSize: largest });
       assert.deepEqual([again.analysed, again.skipped, again.tooLarge], [1, 2, 0]);
     });
+  });
+
+  it('batch: a worker refuses a text longer than maxSize, as analyze does, whatever the file size', async () => {
+    const bytes = Buffer.from(story(1, 30));
+    const outcome = await analyseDocument({
+      name: 'long.txt',
+      bytes,
+      hash: contentHash(bytes),
+      maxSize: 1024,
+    });
+    assert.equal(outcome.ok, false);
+    assert.match(
+      outcome.ok ? '' : outcome.error,
+      /its text is .* characters, over the 1 KiB limit \(raise it with --max-size\)/,
+    );
+    const fine = await analyseDocument({
+      name: 'long.txt',
+      bytes,
+      hash: contentHash(bytes),
+      maxSize: 1024 * 1024,
+    });
+    assert.equal(fine.ok, true);
   });
 
   it('cli: batch --max-size takes sizes like 64M, leaves out larger files, and refuses nonsense with exit 2', async () => {
