@@ -2,6 +2,7 @@ import type { GenderLabel } from '../../engine/types.js';
 import { firstNameGender } from '../lexicon/first-names.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER } from '../lexicon/honorifics.js';
 import type { NameForm } from './forms.js';
+import { PARTICLES } from './names.js';
 import { givenNameGender, isAmbiguousFamiliar, isGuessedGender, sameGivenName } from './nicknames.js';
 
 /**
@@ -73,24 +74,6 @@ const UNMARRIED_TITLES = new Set([
   'señorita',
   'fraulein',
   'fräulein',
-]);
-
-const PARTICLES = new Set([
-  'de',
-  'van',
-  'von',
-  'der',
-  'du',
-  'da',
-  'di',
-  'del',
-  'della',
-  'le',
-  'la',
-  'des',
-  'ten',
-  'ter',
-  "d'",
 ]);
 
 export interface ParsedName {

@@ -253,7 +253,7 @@ const LOWER_TITLES = new Set([
 ]);
 
 /** Particles that may stand inside a name: "Lady Catherine de Bourgh", "Van der Luyden". */
-const PARTICLES = new Set([
+export const PARTICLES: ReadonlySet<string> = new Set([
   'de',
   'van',
   'von',
