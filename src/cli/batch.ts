@@ -5,6 +5,7 @@ import { listInputs, parseFormats } from '../corpus/files.js';
 import { createProgressView, formatCount, formatDuration } from '../corpus/progress.js';
 import { openStore } from '../corpus/store.js';
 import { UsageError, UserError } from '../engine/errors.js';
+import { positiveInt } from './numbers.js';
 import { DEFAULT_MAX_SIZE, parseSize } from './size.js';
 
 export const BATCH_USAGE = `batch options:
@@ -17,14 +18,6 @@ export const BATCH_USAGE = `batch options:
       --queue <redis://…>   enqueue one job per document for \`storylens worker\` instead of analysing here
       --queue-name <name>   queue name (default: storylens)
       --max-waiting <n>     with --queue: hold back while n jobs wait (their bytes are in Redis; default 10000)`;
-
-function positiveInt(value: string | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`${option} takes a whole number ≥ 1, not "${value}"`);
-  return n;
-}
 
 export async function batchCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({

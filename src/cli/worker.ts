@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
+import { positiveInt } from './numbers.js';
 
 export const WORKER_USAGE = `worker options:
       --queue <redis://…>   the queue \`storylens batch --queue\` fills (required)
@@ -11,14 +12,6 @@ export const WORKER_USAGE = `worker options:
                             another worker (default: 30000)
       --partitions <n>      hash-partition the PostgreSQL tables n ways if this worker creates them
       --quiet               no line per document on stdout`;
-
-function positiveInt(value: string | undefined, option: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`${option} takes a whole number ≥ 1, not "${value}"`);
-  return n;
-}
 
 /** Runs until SIGINT or SIGTERM, then finishes the documents in progress and exits. */
 export async function workerCommand(args: string[]): Promise<void> {
