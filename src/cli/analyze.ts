@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../engine/errors.js';
 import type { GivenQuotation } from '../engine/stage.js';
 import type { SourceText } from '../engine/types.js';
 import { ingestBytes, ingestFile } from '../ingest/index.js';
-import { DEFAULT_MAX_EXPANDED_BYTES, formatBytes, type IngestOptions } from '../ingest/options.js';
+import { formatBytes, maxSizeLimits, overMaxSize } from '../ingest/options.js';
 import { RENDERERS, type RenderFormat } from '../render/index.js';
 import { readGivenCast, readGivenQuotes } from './given.js';
 import { DEFAULT_MAX_SIZE, parseSize } from './size.js';
@@ -62,11 +62,6 @@ export async function analyzeCommand(args: string[]): Promise<void> {
   }
 }
 
-/** `--max-size` bounds the file and, when raised past the default, what an EPUB or DOCX may expand to. */
-function limitsFor(maxSize: number): IngestOptions {
-  return { maxBytes: maxSize, maxExpandedBytes: Math.max(DEFAULT_MAX_EXPANDED_BYTES, maxSize) };
-}
-
 /**
  * Reads the input within `--max-size`: a file larger than the limit is refused before it is read,
  * standard input as soon as it goes past it, and text extracted from a smaller EPUB or DOCX when
@@ -74,11 +69,10 @@ function limitsFor(maxSize: number): IngestOptions {
  */
 
 async function readInput(input: string, maxSize: number): Promise<SourceText> {
-  const tooLarge = (what: string): InputError =>
-    new InputError(`${what}, over the ${formatBytes(maxSize)} limit (raise it with --max-size)`);
+  const tooLarge = (what: string): InputError => new InputError(overMaxSize(what, maxSize));
   let source: SourceText;
   if (input === '-') {
-    source = await ingestBytes(await readStdin(maxSize), '-', limitsFor(maxSize));
+    source = await ingestBytes(await readStdin(maxSize), '-', maxSizeLimits(maxSize));
   } else {
     let size = -1;
     try {
@@ -88,7 +82,7 @@ async function readInput(input: string, maxSize: number): Promise<SourceText> {
       // ingestFile reports a missing or unreadable file in its own words.
     }
     if (size > maxSize) throw tooLarge(`"${input}" is ${formatBytes(size)}`);
-    source = await ingestFile(input, limitsFor(maxSize));
+    source = await ingestFile(input, maxSizeLimits(maxSize));
   }
   if (source.text.length > maxSize) {
     throw tooLarge(`the text of "${input}" is ${source.text.length.toLocaleString('en-US')} characters`);

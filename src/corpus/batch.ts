@@ -5,7 +5,7 @@
  * stopping at any point keeps everything finished so far.
  */
 import { readFile } from 'node:fs/promises';
-import { formatBytes } from '../ingest/options.js';
+import { formatBytes, overMaxSize } from '../ingest/options.js';
 import type { InputFile } from './files.js';
 import { contentHash } from './hash.js';
 import { type AnalysisPool, createAnalysisPool } from './pool.js';
@@ -253,5 +253,5 @@ export async function runBatch(options: Readonly<BatchOptions>): Promise<BatchSu
 
 /** The one-line reason a file over `--max-size` is not analysed. */
 export function tooLarge(size: number, maxSize: number): string {
-  return `${formatBytes(size)}, over the ${formatBytes(maxSize)} limit (raise it with --max-size)`;
+  return overMaxSize(formatBytes(size), maxSize);
 }

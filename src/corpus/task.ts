@@ -6,8 +6,8 @@
 import { getHeapStatistics } from 'node:v8';
 import { createEngine } from '../engine/engine.js';
 import { InputError, UserError } from '../engine/errors.js';
-import { DEFAULT_MAX_EXPANDED_BYTES, ingestBytes } from '../ingest/index.js';
-import { formatBytes } from '../ingest/options.js';
+import { ingestBytes } from '../ingest/index.js';
+import { expansionLimit, overMaxSize } from '../ingest/options.js';
 import { contentHash } from './hash.js';
 import { type DocumentRecord, documentRecord } from './rows.js';
 import { threadId } from './thread.js';
@@ -81,14 +81,11 @@ export default async function analyseDocument(task: AnalysisTask): Promise<Analy
     const source = await ingestBytes(
       task.bytes,
       name,
-      task.maxSize === undefined
-        ? {}
-        : { maxExpandedBytes: Math.max(DEFAULT_MAX_EXPANDED_BYTES, task.maxSize) },
+      task.maxSize === undefined ? {} : { maxExpandedBytes: expansionLimit(task.maxSize) },
     );
     if (task.maxSize !== undefined && source.text.length > task.maxSize) {
-      throw new InputError(
-        `its text is ${source.text.length.toLocaleString('en-US')} characters, over the ${formatBytes(task.maxSize)} limit (raise it with --max-size)`,
-      );
+      const length = source.text.length.toLocaleString('en-US');
+      throw new InputError(overMaxSize(`its text is ${length} characters`, task.maxSize));
     }
     const result = engine.analyze(source);
     const ms = Math.round((performance.now() - started) * 10) / 10;

@@ -35,6 +35,24 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
+/**
+ * The limits of `--max-size`: input up to that size, and an EPUB or DOCX may expand to it when it
+ * is above the default expansion limit.
+ */
+export function maxSizeLimits(maxSize: number): IngestOptions {
+  return { maxBytes: maxSize, maxExpandedBytes: expansionLimit(maxSize) };
+}
+
+/** What an EPUB or DOCX may expand to under `--max-size`: the default, or the size when larger. */
+export function expansionLimit(maxSize: number): number {
+  return Math.max(DEFAULT_MAX_EXPANDED_BYTES, maxSize);
+}
+
+/** The one-line reason for input over `--max-size`: `"x.txt" is 20 MiB, over the 16 MiB limit (…)`. */
+export function overMaxSize(what: string, maxSize: number): string {
+  return `${what}, over the ${formatBytes(maxSize)} limit (raise it with --max-size)`;
+}
+
 /** `1536` → `1.5 KiB`, for one-line error messages. */
 export function formatBytes(n: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB'];
