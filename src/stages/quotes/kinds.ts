@@ -187,11 +187,11 @@ function isScareQuote(text: string, d: DraftQuotation, ctx: Context): boolean {
 }
 
 /** The lower-case word ending right before `open` (spaces between allowed), or undefined. */
-function wordBefore(text: string, open: number): string | undefined {
+function wordBefore(text: string, open: number, from = 0): string | undefined {
   let i = open - 1;
-  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  while (i > from && isSpace(text.charCodeAt(i))) i--;
   let k = i + 1;
-  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  while (k > from && isWordChar(text.charCodeAt(k - 1))) k--;
   return k <= i ? text.slice(k, i + 1).toLowerCase() : undefined;
 }
 
@@ -352,10 +352,9 @@ function isMention(text: string, d: DraftQuotation, ctx: Context, p: Paragraph):
   let i = d.open - 1;
   while (i >= p.start && isSpace(text.charCodeAt(i))) i--;
   if (i < p.start) return false;
-  if (isWordChar(text.charCodeAt(i))) {
-    let k = i;
-    while (k > p.start && isWordChar(text.charCodeAt(k - 1))) k--;
-    const base = speechVerbBase(text.slice(k, i + 1).toLowerCase());
+  const word = wordBefore(text, d.open, p.start);
+  if (word !== undefined) {
+    const base = speechVerbBase(word);
     return base === undefined || NAMING_VERBS.has(base);
   }
   // After punctuation: only a lower-case fragment without clause punctuation of its own.
