@@ -240,6 +240,7 @@ describe('scenes: implicit shifts', () => {
       'Mara walked down the hill to the village with the empty basket on her arm.',
       'Mara hurried out of the house to the station with the basket on her arm.',
       'Mara was sitting on the old chair in the parlour with the basket on her knee.',
+      'Mara walked back along the lane to the station with the basket on her arm.',
     ]) {
       assert.deepEqual(after(opening), ['start', 'place'], opening);
     }
@@ -248,6 +249,7 @@ describe('scenes: implicit shifts', () => {
       'Without another word Mara went out of the house and let the door bang behind her.',
       'On Sundays they would go on to the park after church, whatever the weather.',
       'It lay in the porch where Tobias had dropped it, unopened.',
+      'Mara and Tobias walked back along the harbour wall in the last of the evening light.',
     ]) {
       assert.deepEqual(after(opening), ['start'], opening);
     }

@@ -453,10 +453,17 @@ function journeyIn(
     let blocked = false;
     // `phrase` is where the current prepositional phrase starts; its object lies within reach of it.
     let phrase = after;
+    // Inside a path phrase ("back along the quay", "past the station"), a place is the way, not the goal.
+    let onPath = false;
     for (let k = after; k < Math.min(to, phrase + DESTINATION_REACH); k++) {
       const word = lower[k]!;
       const pos = tokens.pos[k]!;
-      if (word === 'home' || (PLACE_NOUN_SET.has(word) && (pos === POS.NOUN || pos === POS.PROPN))) {
+      if (PATH.has(word)) onPath = true;
+      else if (GOAL.has(word)) onPath = false;
+      if (
+        word === 'home' ||
+        (!onPath && PLACE_NOUN_SET.has(word) && (pos === POS.NOUN || pos === POS.PROPN))
+      ) {
         return { cue: `${w} … ${word}`, destination: word, named: false };
       }
       // "to Mr. Dunmore's house": a possessor on the way to the place.
@@ -514,6 +521,9 @@ function goalAfter(tokens: TokenLayer, from: number, to: number): number {
   }
   return -1;
 }
+
+/** Prepositions of the way a journey goes, whose object is no destination ("along the quay"). */
+const PATH: ReadonlySet<string> = new Set(words('along past around round via alongside'));
 
 /** Prepositions that name where a journey ends, not the way it goes. */
 const GOAL: ReadonlySet<string> = new Set(words('to into onto towards toward'));
