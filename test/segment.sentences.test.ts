@@ -118,3 +118,22 @@ describe('segment: hard cases', () => {
     assert.equal(layer.at(-1)!.tokenEnd, tokens.count);
   });
 });
+
+describe('segment: a text is tokenised the same whatever the process read before', () => {
+  /** The tokens of a text as strings. */
+  function tokens(text: string): string[] {
+    const doc = engine.process(sourceOf(text));
+    const t = doc.layer('tokens');
+    return Array.from({ length: t.count }, (_, i) => doc.text.slice(t.start[i], t.end[i]));
+  }
+
+  it('segment: a word first met at the end of a sentence does not change how it is split in a later text', () => {
+    // wink-nlp keeps "Oswin's." whole before a full stop and adds it to its lexicon; it used to
+    // keep "Oswin's" whole everywhere after that, in this text and in every later one.
+    const later = "Oswin's coat was wet. Nobody took Oswin's side.";
+    const fresh = tokens(later);
+    tokens("In the end the blame was Oswin\u2019s. The coat was Oswin's.");
+    assert.deepEqual(tokens(later), fresh);
+    assert.deepEqual(fresh.slice(0, 3), ['Oswin', "'s", 'coat']);
+  });
+});
