@@ -238,6 +238,35 @@ describe('characters: alias clustering', () => {
     assert.equal(liz.gender.label, 'female');
   });
 
+  it('characters: a full name with a familiar given name joins the formal one ("Eliza Thorne" is "Elizabeth Thorne")', () => {
+    const c = cast(
+      story(
+        'Miss Elizabeth Thorne kept the school. Miss Elizabeth Thorne was strict, and Elizabeth Thorne was fair.',
+        '"Miss Eliza Thorne," said the squire, "good day." Elizabeth bowed to him.',
+        'Elizabeth walked home. The children called after her, "Eliza Thorne! Eliza Thorne!"',
+        '"Eliza, come in," said her aunt. Elizabeth came in and sat by the fire.',
+      ),
+    );
+    const bess = c.who('Elizabeth');
+    assert.ok(bess, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Eliza Thorne'), bess);
+    assert.equal(c.who('Eliza'), bess);
+  });
+
+  it('characters: two familiar forms of one name are not joined by it ("Lizzie Crane" and "Bessie Crane")', () => {
+    const c = cast(
+      story(
+        'Lizzie Crane and Bessie Crane sat on the wall. Lizzie Crane was nine, and Bessie Crane was seven.',
+        '"Lizzie!" said Bessie. "Bessie!" said Lizzie. Lizzie Crane laughed and Bessie Crane cried.',
+        'Lizzie ran home. Bessie stayed on the wall. Lizzie came back with bread for Bessie.',
+      ),
+    );
+    const lizzie = c.who('Lizzie');
+    const bessie = c.who('Bessie');
+    assert.ok(lizzie && bessie, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(lizzie, bessie);
+  });
+
   it('characters: a bare surname that two sisters share joins neither of them', () => {
     const c = cast(
       story(

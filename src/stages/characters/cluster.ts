@@ -3,7 +3,13 @@ import { firstNameGender } from '../lexicon/first-names.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER } from '../lexicon/honorifics.js';
 import type { NameForm } from './forms.js';
 import { PARTICLES } from './names.js';
-import { givenNameGender, isAmbiguousFamiliar, isGuessedGender, sameGivenName } from './nicknames.js';
+import {
+  givenNameGender,
+  isAmbiguousFamiliar,
+  isFormalAndFamiliar,
+  isGuessedGender,
+  sameGivenName,
+} from './nicknames.js';
 
 /**
  * Alias clustering: name forms that belong to one person ("Tom", "Tom Sawyer", "Mr. Sawyer") become
@@ -455,10 +461,18 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       if (f) fits.push(f);
     }
     const full = nameWords(form.words).length >= 2;
-    // A full name joins only a character with the same given name and surname.
+    // A full name joins only a character with the same given name and surname, or the one
+    // character whose given name is its formal or familiar form ("Eliza Bennet" and "Elizabeth
+    // Bennet"; not "Lizzie Wright" and "Bessie Wright", two familiar forms, maybe two people).
     let usable = full
       ? fits.filter((f) => f.strength >= 2 && name.given && f.cluster.given.includes(name.given))
       : fits;
+    if (full && usable.length === 0 && name.given) {
+      const familiar = fits.filter(
+        (f) => f.strength >= 2 && f.cluster.given.some((g) => isFormalAndFamiliar(g, name.given)),
+      );
+      if (familiar.length === 1) usable = familiar;
+    }
     // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
     // a given name the text uses ten times as often: the frequent name is its own character, and
     // the stray full names join it.
