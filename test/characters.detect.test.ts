@@ -267,6 +267,23 @@ describe('characters: alias clustering', () => {
     assert.notEqual(lizzie, bessie);
   });
 
+  it('characters: "Miss Harrow" is the eldest sister, not the one the text calls "Miss Kitty"', () => {
+    const c = cast(
+      story(
+        'Jane Harrow was the eldest daughter, and Kitty Harrow the youngest. Miss Kitty Harrow was loud.',
+        '"Miss Harrow," said the curate, bowing to Jane. Jane smiled. "Miss Kitty," he added, and Kitty laughed.',
+        'Jane walked to church. Kitty ran ahead. "Miss Kitty, slow down!" Jane called. "Miss Kitty, wait!"',
+        'Miss Harrow sat in the front pew. Kitty sat behind. Miss Harrow prayed, and Kitty Harrow yawned.',
+        '"Hush, Miss Kitty," said the curate. Kitty hushed.',
+      ),
+    );
+    const jane = c.who('Jane');
+    const kitty = c.who('Kitty');
+    assert.ok(jane && kitty, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(jane, kitty);
+    assert.equal(c.who('Miss Harrow'), jane);
+  });
+
   it('characters: a bare surname that two sisters share joins neither of them', () => {
     const c = cast(
       story(

@@ -313,6 +313,7 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   // and doctors are "Mr." too.
   const rank = RANKS.get(form.title);
   if (rank && c.forms.some((f) => !sameRank(rank, RANKS.get(f.title) ?? rank))) return undefined;
+  const eldest = !name.given && UNMARRIED_TITLES.has(form.title);
   let strength = 0;
   if (name.given) {
     if (c.given.length > 0) {
@@ -327,8 +328,14 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   }
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
   if (strength === 0) return undefined;
-  // "Sir John" fits "Sir John Middleton" better than "John Dashwood".
-  if (form.title && c.forms.some((f) => f.title === form.title)) strength++;
+  // "Sir John" fits "Sir John Middleton" better than "John Dashwood". (Not "Miss Bennet" and "Miss
+  // Lydia Bennet": the title with the surname alone is the eldest sister, those with given names
+  // are the younger ones.)
+  if (
+    form.title &&
+    c.forms.some((f) => f.title === form.title && !(eldest && f.words.some((w) => c.given.includes(w))))
+  )
+    strength++;
   if (apart(form, c, together)) return undefined;
   // (A name beside its own full form says nothing: "Charles Musgrove … Charles".)
   let shared = 0;
@@ -491,7 +498,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       continue;
     }
     usable = usable.filter((f) => !stray.includes(f));
-    const chosen = choose(usable, name);
+    const chosen = choose(usable, name, form.title);
     if (chosen) join(chosen, form, name);
     else if (usable.length === 0 || form.title || full) clusters.push(open(form, name));
     // A bare name several characters share: each mention is resolved from context.
@@ -599,7 +606,13 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   return undefined;
 }
 
-function choose(fits: Fit[], name: ParsedName): CharacterCluster | undefined {
+function choose(fits: Fit[], name: ParsedName, title: string): CharacterCluster | undefined {
+  // "Miss Bennet" fits all the Bennet sisters; those the text calls "Miss Lydia" are younger. (When
+  // all of them are, she is most often an only daughter, "Miss Bartlett" and "Charlotte" both.)
+  if (!name.given && UNMARRIED_TITLES.has(title)) {
+    const elder = fits.filter((f) => !f.cluster.forms.some((g) => isYoungerSister(g, title)));
+    if (elder.length > 0) fits = elder;
+  }
   if (fits.length === 0) return undefined;
   const best = Math.max(...fits.map((f) => f.strength));
   let pool = fits.filter((f) => f.strength === best);
