@@ -284,6 +284,40 @@ describe('characters: alias clustering', () => {
     assert.equal(c.who('Miss Harrow'), jane);
   });
 
+  it('characters: "Mr. Marlow" is "Mr. Silas Marlow" when the narration calls him so all along', () => {
+    const c = cast(
+      story(
+        'Mr. Silas Marlow kept the shop. Mr. Silas Marlow was a thin man. Mr. Silas Marlow sold string.',
+        'Mr. Silas Marlow opened at eight. Mr. Silas Marlow closed at six. Mr. Silas Marlow never smiled.',
+        'Mr. Silas Marlow counted pennies. Mr. Silas Marlow slept badly. Mr. Silas Marlow rose early.',
+        'Mr. Silas Marlow walked to church. Mr. Silas Marlow sang. Mr. Silas Marlow went home.',
+        ...Array.from(
+          { length: 8 },
+          (_, i) => `"Good day, Mr. Marlow," said customer ${i + 1}. Mr. Marlow nodded.`,
+        ),
+        ...Array.from({ length: 8 }, (_, i) => `Mr. Marlow wrapped parcel ${i + 1}, and Mr. Marlow tied it.`),
+      ),
+    );
+    const marlow = c.who('Mr. Silas Marlow');
+    assert.ok(marlow, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mr. Marlow'), marlow);
+  });
+
+  it('characters: a given name joins the one full name that holds it, though the two share sentences', () => {
+    const c = cast(
+      story(
+        'Nell Garvey came to the village school in May. The boys tried to make Nell Garvey look at them, but Nell was reading.',
+        'Nell sat by the window. Nell read all morning. Nell ate her bread alone.',
+        'The teacher praised Nell Garvey, and Nell blushed. Nell walked home by the river.',
+        'Nell fed the geese. Nell sang to them. Nell went to bed early.',
+        'In June Nell won the prize. Nell thanked the teacher. Nell ran home to tell her aunt.',
+      ),
+    );
+    const nell = c.who('Nell');
+    assert.ok(nell, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Nell Garvey'), nell);
+  });
+
   it('characters: a bare surname that two sisters share joins neither of them', () => {
     const c = cast(
       story(

@@ -259,14 +259,19 @@ const APART_SHARE = 0.15;
 /** One person is named twice in a narration sentence at most 4 times in a novel (the 21 PDNC novels). */
 const APART_ALWAYS = 5;
 
-function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence): boolean {
+function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence, alone: boolean): boolean {
   const narrated = form.count - form.inQuote;
   for (const other of cluster.forms) {
     const n = together.get(pairKey(form.key, other.key)) ?? 0;
     if (n < APART) continue;
+    if (n >= APART_ALWAYS) return true;
     // A given name beside a full name that holds it ("Charles" and "Charles Hayter") names another
-    // Charles: one person's full name and given name share a sentence once a novel at most.
-    if (n >= APART_ALWAYS || nested(form, other)) return true;
+    // Charles: one person's full name and given name share a sentence once a novel at most. Unless
+    // no one else has that given name: "… make Anne Shirley look at him … because Anne was …".
+    if (nested(form, other)) {
+      if (alone) continue;
+      return true;
+    }
     if (n >= APART_SHARE * Math.min(narrated, other.count - other.inQuote)) return true;
   }
   return false;
@@ -283,7 +288,13 @@ interface Fit {
   together: number;
 }
 
-function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: CoOccurrence): Fit | undefined {
+function fit(
+  name: ParsedName,
+  form: NameForm,
+  c: CharacterCluster,
+  together: CoOccurrence,
+  alone = false,
+): Fit | undefined {
   if (c.the) return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
   // "Miss Howard").
@@ -303,6 +314,7 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
     c.given.length > 0 &&
     c.count >= SENIOR_MIN &&
     form.count > SENIOR_RATIO * c.count &&
+    !knownByTitledFullName(c, form.title) &&
     (!UNMARRIED_TITLES.has(form.title) || c.forms.some((f) => isYoungerSister(f, form.title)))
   ) {
     return undefined;
@@ -336,7 +348,7 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
     c.forms.some((f) => f.title === form.title && !(eldest && f.words.some((w) => c.given.includes(w))))
   )
     strength++;
-  if (apart(form, c, together)) return undefined;
+  if (apart(form, c, together, alone)) return undefined;
   // (A name beside its own full form says nothing: "Charles Musgrove … Charles".)
   let shared = 0;
   for (const other of c.forms)
@@ -463,8 +475,14 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     }
     const name = parsed.get(form)!;
     const fits: Fit[] = [];
+    // A bare given name that one character alone has, as given name or familiar form.
+    const alone =
+      !form.title &&
+      nameWords(form.words).length === 1 &&
+      name.given !== '' &&
+      clusters.filter((c) => c.given.some((g) => sameGivenName(g, name.given))).length === 1;
     for (const c of clusters) {
-      const f = fit(name, form, c, together);
+      const f = fit(name, form, c, together, alone);
       if (f) fits.push(f);
     }
     const full = nameWords(form.words).length >= 2;
@@ -528,6 +546,19 @@ function isStray(c: CharacterCluster, form: NameForm): boolean {
 function isYoungerSister(f: NameForm, title: string): boolean {
   return f.title === title && f.count >= 2 && !PARTICLES.has(f.words[0]!);
 }
+
+/**
+ * Whether the text calls a character by the same title with given name and surname nearly always
+ * ("Mr. Thomas Marvel", all but once): a formal habit of the narration, so that the title with the
+ * surname alone ("Mr. Marvel") is the same man. A younger brother is told apart by his given name
+ * ("John Knightley", "John"), used without the title.
+ */
+function knownByTitledFullName(c: CharacterCluster, title: string): boolean {
+  let titled = 0;
+  for (const f of c.forms) if (f.title === title && nameWords(f.words).length >= 2) titled += f.count;
+  return titled >= TITLED_FULL_SHARE * c.count;
+}
+const TITLED_FULL_SHARE = 0.8;
 
 const SENIOR_TITLES = new Set(['mr', 'mister', 'monsieur', 'herr', 'signor', 'miss', 'mademoiselle', 'mlle']);
 const SENIOR_RATIO = 2;
