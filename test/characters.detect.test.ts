@@ -318,6 +318,36 @@ describe('characters: alias clustering', () => {
     assert.equal(c.who('Nell Garvey'), nell);
   });
 
+  it('characters: "the Doctor" is the one "Dr." of the story', () => {
+    const c = cast(
+      story(
+        'Dr. Pryce lived above the chemist. Dr. Pryce was old, and Dr. Pryce was kind.',
+        '"Send for the Doctor," said the farmer. The Doctor came at once. The Doctor looked at the boy.',
+        '"He will live," said the Doctor. Dr. Pryce closed his bag, and the Doctor went home.',
+        'The Doctor slept. In the morning Dr. Pryce came again, and the Doctor smiled.',
+      ),
+    );
+    const doctor = c.who('Dr. Pryce');
+    assert.ok(doctor, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the Doctor'), doctor);
+  });
+
+  it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
+    const c = cast(
+      story(
+        'Joel Tanner came home from the city. Joel walked up the road. Joel Tanner knocked at the door.',
+        '"Mistah Joel!" cried the old cook. "Mistah Joel, you come back!" Joel laughed.',
+        'Joel sat in the kitchen. "Mistah Joel is tired," said the cook. Joel ate his supper.',
+        'Joel slept. In the morning Joel went to the fields.',
+      ),
+    );
+    const joel = c.who('Joel');
+    assert.ok(joel, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Joel Tanner'), joel);
+    assert.equal(c.who('Mistah Joel'), joel);
+    assert.equal(joel.gender.label, 'male');
+  });
+
   it('characters: a bare surname that two sisters share joins neither of them', () => {
     const c = cast(
       story(

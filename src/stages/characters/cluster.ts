@@ -56,6 +56,12 @@ const GIVEN_NAME_TITLES = new Set([
   'saint',
   'st',
   'cousin',
+  // Dialect "Mister" and "Master" of the period's fiction go with the given name ("Mistah Frank").
+  'mistah',
+  'mistuh',
+  'mista',
+  'marse',
+  'massa',
 ]);
 const MARRIED_TITLES = new Set([
   'mrs',
@@ -393,6 +399,9 @@ function open(form: NameForm, name: ParsedName): CharacterCluster {
 const RANKS: ReadonlyMap<string, string> = new Map([
   ['mr', 'mr'],
   ['mister', 'mr'],
+  ['mistah', 'mr'],
+  ['mistuh', 'mr'],
+  ['mista', 'mr'],
   ['captain', 'captain'],
   ['capt', 'captain'],
   ['colonel', 'colonel'],
@@ -419,6 +428,11 @@ const RANKS: ReadonlyMap<string, string> = new Map([
   ['sir', 'sir'],
   ['lord', 'lord'],
 ]);
+
+/** A title under its full name: "dr" is "doctor", "capt" "captain" ("the Doctor" is "Dr. Bull"). */
+function canonicalTitle(title: string): string {
+  return RANKS.get(title) ?? title;
+}
 
 /** Titles that are not military ranks: any of them may be "Mr." as well ("Rev. Cuthbert Eager" is "Mr. Eager"). */
 const CIVIL = new Set(['mr', 'doctor', 'professor', 'inspector', 'reverend', 'judge']);
@@ -629,7 +643,7 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
     .filter((c) =>
       c.the
         ? c.forms.some((f) => f.words.length > 2 && f.words[0] === title && f.words[1] === 'of')
-        : c.forms.some((f) => f.title === title),
+        : c.forms.some((f) => canonicalTitle(f.title) === canonicalTitle(title)),
     )
     .sort((a, b) => b.count - a.count);
   if (pool.length === 0) return undefined;
