@@ -238,6 +238,116 @@ describe('characters: alias clustering', () => {
     assert.equal(liz.gender.label, 'female');
   });
 
+  it('characters: a full name with a familiar given name joins the formal one ("Eliza Thorne" is "Elizabeth Thorne")', () => {
+    const c = cast(
+      story(
+        'Miss Elizabeth Thorne kept the school. Miss Elizabeth Thorne was strict, and Elizabeth Thorne was fair.',
+        '"Miss Eliza Thorne," said the squire, "good day." Elizabeth bowed to him.',
+        'Elizabeth walked home. The children called after her, "Eliza Thorne! Eliza Thorne!"',
+        '"Eliza, come in," said her aunt. Elizabeth came in and sat by the fire.',
+      ),
+    );
+    const bess = c.who('Elizabeth');
+    assert.ok(bess, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Eliza Thorne'), bess);
+    assert.equal(c.who('Eliza'), bess);
+  });
+
+  it('characters: two familiar forms of one name are not joined by it ("Lizzie Crane" and "Bessie Crane")', () => {
+    const c = cast(
+      story(
+        'Lizzie Crane and Bessie Crane sat on the wall. Lizzie Crane was nine, and Bessie Crane was seven.',
+        '"Lizzie!" said Bessie. "Bessie!" said Lizzie. Lizzie Crane laughed and Bessie Crane cried.',
+        'Lizzie ran home. Bessie stayed on the wall. Lizzie came back with bread for Bessie.',
+      ),
+    );
+    const lizzie = c.who('Lizzie');
+    const bessie = c.who('Bessie');
+    assert.ok(lizzie && bessie, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(lizzie, bessie);
+  });
+
+  it('characters: "Miss Harrow" is the eldest sister, not the one the text calls "Miss Kitty"', () => {
+    const c = cast(
+      story(
+        'Jane Harrow was the eldest daughter, and Kitty Harrow the youngest. Miss Kitty Harrow was loud.',
+        '"Miss Harrow," said the curate, bowing to Jane. Jane smiled. "Miss Kitty," he added, and Kitty laughed.',
+        'Jane walked to church. Kitty ran ahead. "Miss Kitty, slow down!" Jane called. "Miss Kitty, wait!"',
+        'Miss Harrow sat in the front pew. Kitty sat behind. Miss Harrow prayed, and Kitty Harrow yawned.',
+        '"Hush, Miss Kitty," said the curate. Kitty hushed.',
+      ),
+    );
+    const jane = c.who('Jane');
+    const kitty = c.who('Kitty');
+    assert.ok(jane && kitty, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(jane, kitty);
+    assert.equal(c.who('Miss Harrow'), jane);
+  });
+
+  it('characters: "Mr. Marlow" is "Mr. Silas Marlow" when the narration calls him so all along', () => {
+    const c = cast(
+      story(
+        'Mr. Silas Marlow kept the shop. Mr. Silas Marlow was a thin man. Mr. Silas Marlow sold string.',
+        'Mr. Silas Marlow opened at eight. Mr. Silas Marlow closed at six. Mr. Silas Marlow never smiled.',
+        'Mr. Silas Marlow counted pennies. Mr. Silas Marlow slept badly. Mr. Silas Marlow rose early.',
+        'Mr. Silas Marlow walked to church. Mr. Silas Marlow sang. Mr. Silas Marlow went home.',
+        ...Array.from(
+          { length: 8 },
+          (_, i) => `"Good day, Mr. Marlow," said customer ${i + 1}. Mr. Marlow nodded.`,
+        ),
+        ...Array.from({ length: 8 }, (_, i) => `Mr. Marlow wrapped parcel ${i + 1}, and Mr. Marlow tied it.`),
+      ),
+    );
+    const marlow = c.who('Mr. Silas Marlow');
+    assert.ok(marlow, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mr. Marlow'), marlow);
+  });
+
+  it('characters: a given name joins the one full name that holds it, though the two share sentences', () => {
+    const c = cast(
+      story(
+        'Nell Garvey came to the village school in May. The boys tried to make Nell Garvey look at them, but Nell was reading.',
+        'Nell sat by the window. Nell read all morning. Nell ate her bread alone.',
+        'The teacher praised Nell Garvey, and Nell blushed. Nell walked home by the river.',
+        'Nell fed the geese. Nell sang to them. Nell went to bed early.',
+        'In June Nell won the prize. Nell thanked the teacher. Nell ran home to tell her aunt.',
+      ),
+    );
+    const nell = c.who('Nell');
+    assert.ok(nell, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Nell Garvey'), nell);
+  });
+
+  it('characters: "the Doctor" is the one "Dr." of the story', () => {
+    const c = cast(
+      story(
+        'Dr. Pryce lived above the chemist. Dr. Pryce was old, and Dr. Pryce was kind.',
+        '"Send for the Doctor," said the farmer. The Doctor came at once. The Doctor looked at the boy.',
+        '"He will live," said the Doctor. Dr. Pryce closed his bag, and the Doctor went home.',
+        'The Doctor slept. In the morning Dr. Pryce came again, and the Doctor smiled.',
+      ),
+    );
+    const doctor = c.who('Dr. Pryce');
+    assert.ok(doctor, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the Doctor'), doctor);
+  });
+
+  it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
+    const c = cast(
+      story(
+        'Joel Tanner came home from the city. Joel walked up the road. Joel Tanner knocked at the door.',
+        '"Mistah Joel!" cried the old cook. "Mistah Joel, you come back!" Joel laughed.',
+        'Joel sat in the kitchen. "Mistah Joel is tired," said the cook. Joel ate his supper.',
+        'Joel slept. In the morning Joel went to the fields.',
+      ),
+    );
+    const joel = c.who('Joel');
+    assert.ok(joel, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Joel Tanner'), joel);
+    assert.equal(c.who('Mistah Joel'), joel);
+    assert.equal(joel.gender.label, 'male');
+  });
+
   it('characters: a bare surname that two sisters share joins neither of them', () => {
     const c = cast(
       story(

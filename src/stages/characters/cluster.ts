@@ -3,7 +3,13 @@ import { firstNameGender } from '../lexicon/first-names.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER } from '../lexicon/honorifics.js';
 import type { NameForm } from './forms.js';
 import { PARTICLES } from './names.js';
-import { givenNameGender, isAmbiguousFamiliar, isGuessedGender, sameGivenName } from './nicknames.js';
+import {
+  givenNameGender,
+  isAmbiguousFamiliar,
+  isFormalAndFamiliar,
+  isGuessedGender,
+  sameGivenName,
+} from './nicknames.js';
 
 /**
  * Alias clustering: name forms that belong to one person ("Tom", "Tom Sawyer", "Mr. Sawyer") become
@@ -50,6 +56,12 @@ const GIVEN_NAME_TITLES = new Set([
   'saint',
   'st',
   'cousin',
+  // Dialect "Mister" and "Master" of the period's fiction go with the given name ("Mistah Frank").
+  'mistah',
+  'mistuh',
+  'mista',
+  'marse',
+  'massa',
 ]);
 const MARRIED_TITLES = new Set([
   'mrs',
@@ -253,14 +265,19 @@ const APART_SHARE = 0.15;
 /** One person is named twice in a narration sentence at most 4 times in a novel (the 21 PDNC novels). */
 const APART_ALWAYS = 5;
 
-function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence): boolean {
+function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence, alone: boolean): boolean {
   const narrated = form.count - form.inQuote;
   for (const other of cluster.forms) {
     const n = together.get(pairKey(form.key, other.key)) ?? 0;
     if (n < APART) continue;
+    if (n >= APART_ALWAYS) return true;
     // A given name beside a full name that holds it ("Charles" and "Charles Hayter") names another
-    // Charles: one person's full name and given name share a sentence once a novel at most.
-    if (n >= APART_ALWAYS || nested(form, other)) return true;
+    // Charles: one person's full name and given name share a sentence once a novel at most. Unless
+    // no one else has that given name: "… make Anne Shirley look at him … because Anne was …".
+    if (nested(form, other)) {
+      if (alone) continue;
+      return true;
+    }
     if (n >= APART_SHARE * Math.min(narrated, other.count - other.inQuote)) return true;
   }
   return false;
@@ -277,7 +294,13 @@ interface Fit {
   together: number;
 }
 
-function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: CoOccurrence): Fit | undefined {
+function fit(
+  name: ParsedName,
+  form: NameForm,
+  c: CharacterCluster,
+  together: CoOccurrence,
+  alone = false,
+): Fit | undefined {
   if (c.the) return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
   // "Miss Howard").
@@ -297,6 +320,7 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
     c.given.length > 0 &&
     c.count >= SENIOR_MIN &&
     form.count > SENIOR_RATIO * c.count &&
+    !knownByTitledFullName(c, form.title) &&
     (!UNMARRIED_TITLES.has(form.title) || c.forms.some((f) => isYoungerSister(f, form.title)))
   ) {
     return undefined;
@@ -307,6 +331,7 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   // and doctors are "Mr." too.
   const rank = RANKS.get(form.title);
   if (rank && c.forms.some((f) => !sameRank(rank, RANKS.get(f.title) ?? rank))) return undefined;
+  const eldest = !name.given && UNMARRIED_TITLES.has(form.title);
   let strength = 0;
   if (name.given) {
     if (c.given.length > 0) {
@@ -321,9 +346,15 @@ function fit(name: ParsedName, form: NameForm, c: CharacterCluster, together: Co
   }
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
   if (strength === 0) return undefined;
-  // "Sir John" fits "Sir John Middleton" better than "John Dashwood".
-  if (form.title && c.forms.some((f) => f.title === form.title)) strength++;
-  if (apart(form, c, together)) return undefined;
+  // "Sir John" fits "Sir John Middleton" better than "John Dashwood". (Not "Miss Bennet" and "Miss
+  // Lydia Bennet": the title with the surname alone is the eldest sister, those with given names
+  // are the younger ones.)
+  if (
+    form.title &&
+    c.forms.some((f) => f.title === form.title && !(eldest && f.words.some((w) => c.given.includes(w))))
+  )
+    strength++;
+  if (apart(form, c, together, alone)) return undefined;
   // (A name beside its own full form says nothing: "Charles Musgrove … Charles".)
   let shared = 0;
   for (const other of c.forms)
@@ -368,6 +399,9 @@ function open(form: NameForm, name: ParsedName): CharacterCluster {
 const RANKS: ReadonlyMap<string, string> = new Map([
   ['mr', 'mr'],
   ['mister', 'mr'],
+  ['mistah', 'mr'],
+  ['mistuh', 'mr'],
+  ['mista', 'mr'],
   ['captain', 'captain'],
   ['capt', 'captain'],
   ['colonel', 'colonel'],
@@ -394,6 +428,11 @@ const RANKS: ReadonlyMap<string, string> = new Map([
   ['sir', 'sir'],
   ['lord', 'lord'],
 ]);
+
+/** A title under its full name: "dr" is "doctor", "capt" "captain" ("the Doctor" is "Dr. Bull"). */
+function canonicalTitle(title: string): string {
+  return RANKS.get(title) ?? title;
+}
 
 /** Titles that are not military ranks: any of them may be "Mr." as well ("Rev. Cuthbert Eager" is "Mr. Eager"). */
 const CIVIL = new Set(['mr', 'doctor', 'professor', 'inspector', 'reverend', 'judge']);
@@ -450,15 +489,29 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     }
     const name = parsed.get(form)!;
     const fits: Fit[] = [];
+    // A bare given name that one character alone has, as given name or familiar form.
+    const alone =
+      !form.title &&
+      nameWords(form.words).length === 1 &&
+      name.given !== '' &&
+      clusters.filter((c) => c.given.some((g) => sameGivenName(g, name.given))).length === 1;
     for (const c of clusters) {
-      const f = fit(name, form, c, together);
+      const f = fit(name, form, c, together, alone);
       if (f) fits.push(f);
     }
     const full = nameWords(form.words).length >= 2;
-    // A full name joins only a character with the same given name and surname.
+    // A full name joins only a character with the same given name and surname, or the one
+    // character whose given name is its formal or familiar form ("Eliza Bennet" and "Elizabeth
+    // Bennet"; not "Lizzie Wright" and "Bessie Wright", two familiar forms, maybe two people).
     let usable = full
       ? fits.filter((f) => f.strength >= 2 && name.given && f.cluster.given.includes(name.given))
       : fits;
+    if (full && usable.length === 0 && name.given) {
+      const familiar = fits.filter(
+        (f) => f.strength >= 2 && f.cluster.given.some((g) => isFormalAndFamiliar(g, name.given)),
+      );
+      if (familiar.length === 1) usable = familiar;
+    }
     // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
     // a given name the text uses ten times as often: the frequent name is its own character, and
     // the stray full names join it.
@@ -477,7 +530,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       continue;
     }
     usable = usable.filter((f) => !stray.includes(f));
-    const chosen = choose(usable, name);
+    const chosen = choose(usable, name, form.title);
     if (chosen) join(chosen, form, name);
     else if (usable.length === 0 || form.title || full) clusters.push(open(form, name));
     // A bare name several characters share: each mention is resolved from context.
@@ -507,6 +560,19 @@ function isStray(c: CharacterCluster, form: NameForm): boolean {
 function isYoungerSister(f: NameForm, title: string): boolean {
   return f.title === title && f.count >= 2 && !PARTICLES.has(f.words[0]!);
 }
+
+/**
+ * Whether the text calls a character by the same title with given name and surname nearly always
+ * ("Mr. Thomas Marvel", all but once): a formal habit of the narration, so that the title with the
+ * surname alone ("Mr. Marvel") is the same man. A younger brother is told apart by his given name
+ * ("John Knightley", "John"), used without the title.
+ */
+function knownByTitledFullName(c: CharacterCluster, title: string): boolean {
+  let titled = 0;
+  for (const f of c.forms) if (f.title === title && nameWords(f.words).length >= 2) titled += f.count;
+  return titled >= TITLED_FULL_SHARE * c.count;
+}
+const TITLED_FULL_SHARE = 0.8;
 
 const SENIOR_TITLES = new Set(['mr', 'mister', 'monsieur', 'herr', 'signor', 'miss', 'mademoiselle', 'mlle']);
 const SENIOR_RATIO = 2;
@@ -577,7 +643,7 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
     .filter((c) =>
       c.the
         ? c.forms.some((f) => f.words.length > 2 && f.words[0] === title && f.words[1] === 'of')
-        : c.forms.some((f) => f.title === title),
+        : c.forms.some((f) => canonicalTitle(f.title) === canonicalTitle(title)),
     )
     .sort((a, b) => b.count - a.count);
   if (pool.length === 0) return undefined;
@@ -585,7 +651,13 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   return undefined;
 }
 
-function choose(fits: Fit[], name: ParsedName): CharacterCluster | undefined {
+function choose(fits: Fit[], name: ParsedName, title: string): CharacterCluster | undefined {
+  // "Miss Bennet" fits all the Bennet sisters; those the text calls "Miss Lydia" are younger. (When
+  // all of them are, she is most often an only daughter, "Miss Bartlett" and "Charlotte" both.)
+  if (!name.given && UNMARRIED_TITLES.has(title)) {
+    const elder = fits.filter((f) => !f.cluster.forms.some((g) => isYoungerSister(g, title)));
+    if (elder.length > 0) fits = elder;
+  }
   if (fits.length === 0) return undefined;
   const best = Math.max(...fits.map((f) => f.strength));
   let pool = fits.filter((f) => f.strength === best);

@@ -185,6 +185,18 @@ export function sameGivenName(a: string, b: string): boolean {
   return ga.some((g) => gb.includes(g));
 }
 
+/**
+ * Whether one given name is the formal name of the other's familiar form ("elizabeth", "eliza"),
+ * either way round: two familiar forms of one name ("lizzie", "bessie") may be two people.
+ */
+export function isFormalAndFamiliar(a: string, b: string): boolean {
+  if (a === b) return false;
+  const ga = INDEX.get(a);
+  const gb = INDEX.get(b);
+  if (!ga || !gb) return false;
+  return ga.some((g) => gb.includes(g) && (FORMAL[g] === a || FORMAL[g] === b));
+}
+
 /** Whether a lower-case word is a given name the table knows, formal or familiar. */
 export function isKnownGivenName(word: string): boolean {
   return INDEX.has(word);

@@ -10,10 +10,11 @@ const FEMALE = words(`
   duchess countess baroness princess queen empress marchioness viscountess signora signorina senora
   senorita señora señorita frau fraulein fräulein grandma granny grandmother nurse widow
 `);
+// (With the dialect spellings of "Mister" and "Master" that fiction writes into speech: "Mistah Frank".)
 const MALE = words(`
   mr sir lord master uncle brother father monsieur m herr signor señor senor don duke count
   baron prince king emperor marquis marquess viscount earl grandpa grandfather mister squire
-  abbé abbe friar fr
+  abbé abbe friar fr mistah mistuh mista marse massa
 `);
 const NEUTRAL = words(`
   dr doctor professor prof captain capt colonel col major general gen lieutenant lt sergeant sgt
