@@ -20,8 +20,8 @@ const CUE_WINDOW = 10;
 /**
  * Decides what each quotation is. Speech is the default; the others need evidence:
  * - `written`: letters (a salutation opening a quotation paragraph, the paragraphs of the letter
- *   that follow it, the sign-off and the signature), and quotations introduced by reading and
- *   writing (`the note ran:`, `she read`, `a placard marked`);
+ *   that follow it, the sign-off and the signature), quotations introduced by reading and
+ *   writing (`the note ran:`, `she read`, `a placard marked`), and verse set out line by line;
  * - `thought`: tagged with a verb of thinking (`thought Emma`, `she wondered`, `said to himself`);
  * - `mention`: a short quotation inside a narration sentence right after an ordinary word (`the
  *   word "apology"`, `a "foreign" novelty`, `the "Coach and Horses"`), with no speech tag and no
@@ -100,6 +100,8 @@ function contextOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuota
 function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotation): DraftQuotation['kind'] {
   const p = paragraphs[d.paragraph]!;
   if (p.kind === 'heading') return 'mention';
+  // Verse set out line by line is recited from a text (a poem, a song), not said in the scene's words.
+  if (d.verse) return 'written';
   const ctx = contextOf(text, paragraphs, d);
   const cueStart = ctx.opensParagraph ? previousCueStart(text, paragraphs, d.paragraph) : p.start;
   const cueEnd = ctx.opensParagraph ? (paragraphs[d.paragraph - 1]?.end ?? 0) : d.open;
