@@ -163,6 +163,22 @@ describe('quotes: nesting', () => {
     assert.equal(found.parents[1], found.quotes[0]!.id);
   });
 
+  it('quotes: a quotation nested at the very end of speech stays inside it, and is still its own quotation', () => {
+    const found = detect(
+      '"So I went straight up to him and said, \'You will not do that again.\'" Ann laughed.',
+    );
+    assert.deepEqual(topLevel(found), [
+      ["So I went straight up to him and said, 'You will not do that again.'"],
+    ]);
+    assert.deepEqual(found.texts[1], ['You will not do that again.']);
+    assert.equal(found.parents[1], found.quotes[0]!.id);
+  });
+
+  it('quotes: a nested quotation that is the whole of the speech is not folded into it', () => {
+    const found = detect('"\'Never again,\' was all he wrote." Ann put the card down.');
+    assert.ok(found.texts.some((t) => t.join(' ') === 'Never again,'));
+  });
+
   it('quotes: a word or two quoted inside speech stays part of it', () => {
     const found = detect('"Do you remember the word \u2018rent\u2019?" asked Ann.');
     assert.deepEqual(topLevel(found), [['Do you remember the word \u2018rent\u2019?']]);

@@ -85,6 +85,12 @@ const VERSE_LINE = 72;
 /** Most lines of a stanza after the one that opens the quotation. */
 const MAX_STANZA_LINES = 16;
 
+/** Whether text[start, end) holds a letter or digit. */
+function hasWords(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isWordChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Whether the first letter of the paragraph, after any marks, brackets or underscores, is a capital. */
 function opensWithCapital(text: string, p: Paragraph): boolean {
   for (let i = p.start; i < p.end; i++) {
@@ -454,8 +460,13 @@ class Scanner {
         if (act === OPEN) innerOpen = at;
         else if (act === CLOSE && innerOpen >= 0) {
           // A word or two quoted inside speech (`You remember 'rent'?`) stays part of it; longer
-          // nested quotations are cut out (PDNC does so about three times in four).
-          if (!isEmbeddedFragment(text, innerOpen + 1, at)) {
+          // nested quotations are cut out (PDNC does so about three times in four), except one that
+          // ends the speech after words of its own (`and then I said, 'Never again.'"`), which PDNC
+          // keeps inside twice in three.
+          if (
+            !isEmbeddedFragment(text, innerOpen + 1, at) &&
+            !(hasWords(text, pieceStart, innerOpen) && !hasWords(text, at + 1, end))
+          ) {
             this.addPiece(draft, pieceStart, innerOpen);
             pieceStart = at + 1;
           }
