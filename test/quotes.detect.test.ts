@@ -163,6 +163,22 @@ describe('quotes: nesting', () => {
     assert.equal(found.parents[1], found.quotes[0]!.id);
   });
 
+  it('quotes: a quotation nested at the very end of speech stays inside it, and is still its own quotation', () => {
+    const found = detect(
+      '"So I went straight up to him and said, \'You will not do that again.\'" Ann laughed.',
+    );
+    assert.deepEqual(topLevel(found), [
+      ["So I went straight up to him and said, 'You will not do that again.'"],
+    ]);
+    assert.deepEqual(found.texts[1], ['You will not do that again.']);
+    assert.equal(found.parents[1], found.quotes[0]!.id);
+  });
+
+  it('quotes: a nested quotation that is the whole of the speech is not folded into it', () => {
+    const found = detect('"\'Never again,\' was all he wrote." Ann put the card down.');
+    assert.ok(found.texts.some((t) => t.join(' ') === 'Never again,'));
+  });
+
   it('quotes: a word or two quoted inside speech stays part of it', () => {
     const found = detect('"Do you remember the word \u2018rent\u2019?" asked Ann.');
     assert.deepEqual(topLevel(found), [['Do you remember the word \u2018rent\u2019?']]);
@@ -187,6 +203,50 @@ describe('quotes: multi-paragraph quotations', () => {
     assert.equal(found.quotes[0]!.paragraph, 0);
     assert.equal(found.quotes[0]!.paragraphEnd, 1);
     assert.equal(found.messages.length, 0);
+  });
+
+  it('quotes: a stanza set out line by line is one recited quotation, closed on its last line', () => {
+    const text = [
+      'The old ferryman sang as he rowed:',
+      '"Slow goes the river, slow goes the tide,',
+      '    Down to the harbour where the gulls ride;',
+      'Slow goes the ferry, and slow go I,',
+      '    Home to the cottage when the sun is high."',
+      '"Do you know another?" asked Ruth.',
+    ].join('\n');
+    const found = detect(text);
+    assert.deepEqual(found.texts, [
+      [
+        'Slow goes the river, slow goes the tide,',
+        'Down to the harbour where the gulls ride;',
+        'Slow goes the ferry, and slow go I,',
+        'Home to the cottage when the sun is high.',
+      ],
+      ['Do you know another?'],
+    ]);
+    assert.equal(found.quotes[0]!.kind, 'written');
+    assert.equal(found.quotes[0]!.paragraphEnd, 4);
+    assert.equal(found.quotes[1]!.kind, 'speech');
+    assert.equal(found.messages.length, 0);
+  });
+
+  it('quotes: a verse begun after a speech tag makes the whole quotation recited', () => {
+    const text = [
+      '"Cold is the morning," the boy began, "and grey is the sky,',
+      'And far is the road to the town."',
+    ].join('\n');
+    const found = detect(text);
+    assert.equal(found.quotes.length, 1);
+    assert.equal(found.quotes[0]!.kind, 'written');
+  });
+
+  it('quotes: an unclosed short line followed by lower-case prose lines is no stanza', () => {
+    const text = ['"Who was that at the door?', 'she asked, but nobody answered her."', 'Tom shrugged.'].join(
+      '\n',
+    );
+    const found = detect(text);
+    assert.equal(found.quotes[0]!.kind, 'speech');
+    assert.deepEqual(found.texts[0], ['Who was that at the door?']);
   });
 });
 

@@ -48,6 +48,18 @@ describe('quotes: kinds', () => {
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
     ['He only said "Yes" and went on eating.', 'Yes', 'speech'],
     ['From the yard came a cry of "Fire! Fire!"', 'Fire! Fire!', 'speech'],
+    // A title-case phrase inside a sentence names a book, paper or song.
+    ['He kept a copy of "The Silent Harbour" by his bed.', 'The Silent Harbour', 'mention'],
+    ['She subscribed to "Country Matters," and read little else.', 'Country Matters,', 'mention'],
+    ['He hailed her "Your Grace!" from the gate.', 'Your Grace!', 'speech'],
+    ['He only said "Good Night" and left.', 'Good Night', 'speech'],
+    // A mention after an ordinary word stays a mention next to speech; a broken-off piece does not.
+    [
+      'The notes all "regretted the short notice," without the usual plea of a "prior engagement" at all.',
+      'prior engagement',
+      'mention',
+    ],
+    ['"We always seem" she paused "to be late."', 'to be late.', 'speech'],
   ];
   for (const [text, quoted, kind] of cases) {
     it(`quotes: "${quoted}" in ${JSON.stringify(text)} is ${kind}`, () => {

@@ -20,11 +20,13 @@ import { collectGaps } from './lost-marks.js';
 import {
   EM_DASH,
   EN_DASH,
+  firstAtOrAfter,
   flankOrientation,
   HORIZONTAL_BAR,
   HYPHEN,
   isClausePunct,
   isSpace,
+  isUpper,
   isWordChar,
   quoteMarkPositions,
 } from './marks.js';
@@ -63,6 +65,8 @@ export interface DraftQuotation {
   tags: [number, number][];
   parent: DraftQuotation | undefined;
   kind: Quotation['kind'];
+  /** A quotation set out over several short verse lines: a poem or song recited (see `stanzaEnd`). */
+  verse?: true;
 }
 
 /** Stage entry point: quotations of the document, diagnostics reported on it. */
@@ -74,6 +78,26 @@ export function detectQuotations(doc: StoryDocument): Quotation[] {
     if (parent !== undefined) q.parent = parent;
   });
   return quotes;
+}
+
+/** Longest line (in characters) of verse set out line by line. */
+const VERSE_LINE = 72;
+/** Most lines of a stanza after the one that opens the quotation. */
+const MAX_STANZA_LINES = 16;
+
+/** Whether text[start, end) holds a letter or digit. */
+function hasWords(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isWordChar(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether the first letter of the paragraph, after any marks, brackets or underscores, is a capital. */
+function opensWithCapital(text: string, p: Paragraph): boolean {
+  for (let i = p.start; i < p.end; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) return isUpper(c);
+  }
+  return false;
 }
 
 /** A nested quotation of at most two words, or four without clause punctuation of its own. */
@@ -128,6 +152,8 @@ class Scanner {
   private runs: Int32Array | undefined;
   /** The quotation left open at the end of the previous paragraph, continued by this one. */
   private continued: DraftQuotation | undefined;
+  /** Last paragraph of a stanza already read as part of a quotation. */
+  private verseUntil = -1;
 
   constructor(
     private readonly text: string,
@@ -171,6 +197,8 @@ class Scanner {
   run(): void {
     const { paragraphs, text } = this;
     for (let pi = 0; pi < paragraphs.length; pi++) {
+      // The lines of a stanza taken into the quotation that opened it.
+      if (pi <= this.verseUntil) continue;
       const p = paragraphs[pi]!;
       if (p.kind === 'break') {
         this.continued = undefined;
@@ -225,8 +253,12 @@ class Scanner {
       }
     }
     if (endsOpen && open >= 0) {
-      if (!continues) this.unclosed(open, p.end);
-      this.region(found, nested, p, pi, open, -1);
+      const verseEnd = continues ? -1 : this.stanzaEnd(pi, open);
+      if (verseEnd >= 0) this.verse(found, nested, p, pi, open, verseEnd);
+      else {
+        if (!continues) this.unclosed(open, p.end);
+        this.region(found, nested, p, pi, open, -1);
+      }
     }
 
     // A paragraph opening with a mark continues the quotation the previous paragraph left open.
@@ -247,6 +279,69 @@ class Scanner {
     if (continues && endsOpen && last && last.close < 0) this.continued = last;
   }
 
+  /**
+   * A quotation left open at the end of a short line, followed by short lines with no quotation
+   * mark and then one that ends with a closing mark, is a stanza of verse set out line by line
+   * (`"How doth the little bee` / `Improve each shining hour,` / `…flower!"`): returns the index of
+   * its last line, or -1.
+   */
+  private stanzaEnd(pi: number, open: number): number {
+    const { paragraphs, text, positions } = this;
+    const first = paragraphs[pi]!;
+    if (first.kind !== 'prose' || first.end - open > VERSE_LINE) return -1;
+    for (let j = pi + 1; j < paragraphs.length && j <= pi + MAX_STANZA_LINES; j++) {
+      const line = paragraphs[j]!;
+      // Each line of verse opens with a capital (`_Twinkle_` and `'Tis` too); a prose line broken
+      // short does not, as a rule.
+      if (line.kind !== 'prose' || line.end - line.start > VERSE_LINE || !opensWithCapital(text, line))
+        return -1;
+      let marks = 0;
+      let last = -1;
+      for (
+        let k = firstAtOrAfter(positions, line.start);
+        k < positions.length && positions[k]! < line.end;
+        k++
+      ) {
+        const at = positions[k]!;
+        if (primaryRole(text.charCodeAt(at), this.set) === NONE) continue;
+        // An apostrophe inside a word (`can't`) is no mark.
+        if (at > line.start && isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at + 1)))
+          continue;
+        marks++;
+        last = at;
+      }
+      if (marks === 0) continue;
+      if (marks !== 1 || last !== line.end - 1 || primaryRole(text.charCodeAt(last), this.set) === OPENS)
+        return -1;
+      return j;
+    }
+    return -1;
+  }
+
+  /** The quotation opened at `open` runs over the lines of a stanza to its closing mark at the end of `lastLine`. */
+  private verse(
+    found: DraftQuotation[],
+    nested: DraftQuotation[],
+    p: Paragraph,
+    pi: number,
+    open: number,
+    lastLine: number,
+  ): void {
+    const before = found.length;
+    this.region(found, nested, p, pi, open, -1);
+    const draft = found[found.length - 1];
+    if (found.length === before || !draft) return;
+    for (let j = pi + 1; j <= lastLine; j++) {
+      const line = this.paragraphs[j]!;
+      const span = trimmedSpan(this.text, line.start, j === lastLine ? line.end - 1 : line.end);
+      if (span) draft.spans.push(span);
+    }
+    draft.paragraphEnd = lastLine;
+    draft.close = this.paragraphs[lastLine]!.end - 1;
+    draft.verse = true;
+    this.verseUntil = lastLine;
+  }
+
   /** `"Look," she said, "I'm here."`: pieces separated only by a speech tag are one quotation. */
   private joinInterrupted(found: DraftQuotation[], nested: DraftQuotation[]): void {
     let k = 0;
@@ -258,6 +353,7 @@ class Scanner {
         a.spans.push(...b.spans);
         a.close = b.close;
         a.paragraphEnd = b.paragraphEnd;
+        if (b.verse) a.verse = true;
         for (const d of nested) if (d.parent === b) d.parent = a;
         found.splice(k + 1, 1);
       } else k++;
@@ -364,8 +460,13 @@ class Scanner {
         if (act === OPEN) innerOpen = at;
         else if (act === CLOSE && innerOpen >= 0) {
           // A word or two quoted inside speech (`You remember 'rent'?`) stays part of it; longer
-          // nested quotations are cut out (PDNC does so about three times in four).
-          if (!isEmbeddedFragment(text, innerOpen + 1, at)) {
+          // nested quotations are cut out (PDNC does so about three times in four), except one that
+          // ends the speech after words of its own (`and then I said, 'Never again.'"`), which PDNC
+          // keeps inside twice in three.
+          if (
+            !isEmbeddedFragment(text, innerOpen + 1, at) &&
+            !(hasWords(text, pieceStart, innerOpen) && !hasWords(text, at + 1, end))
+          ) {
             this.addPiece(draft, pieceStart, innerOpen);
             pieceStart = at + 1;
           }

@@ -20,8 +20,8 @@ const CUE_WINDOW = 10;
 /**
  * Decides what each quotation is. Speech is the default; the others need evidence:
  * - `written`: letters (a salutation opening a quotation paragraph, the paragraphs of the letter
- *   that follow it, the sign-off and the signature), and quotations introduced by reading and
- *   writing (`the note ran:`, `she read`, `a placard marked`);
+ *   that follow it, the sign-off and the signature), quotations introduced by reading and
+ *   writing (`the note ran:`, `she read`, `a placard marked`), and verse set out line by line;
  * - `thought`: tagged with a verb of thinking (`thought Emma`, `she wondered`, `said to himself`);
  * - `mention`: a short quotation inside a narration sentence right after an ordinary word (`the
  *   word "apology"`, `a "foreign" novelty`, `the "Coach and Horses"`), with no speech tag and no
@@ -45,7 +45,15 @@ export function classifyKinds(
       previous.close >= 0 &&
       d.open - previous.close < 60
     ) {
-      if (d.kind === 'mention' && previous.kind !== 'mention') d.kind = previous.kind;
+      // A mention right after an ordinary word (`"…," and the "grand tour"`) keeps its kind: it
+      // stands in the narrator's sentence, unless the speech before broke off mid-sentence
+      // (`"We always seem" she hesitated "to be interrupted."`).
+      if (
+        d.kind === 'mention' &&
+        previous.kind !== 'mention' &&
+        (brokenOff(text, previous) || !afterWord(text, d.open, paragraphs[d.paragraph]!.start))
+      )
+        d.kind = previous.kind;
       else if (previous.kind === 'mention' && d.kind === 'speech' && isMentionSized(text, d))
         d.kind = 'mention';
     }
@@ -92,6 +100,8 @@ function contextOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuota
 function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotation): DraftQuotation['kind'] {
   const p = paragraphs[d.paragraph]!;
   if (p.kind === 'heading') return 'mention';
+  // Verse set out line by line is recited from a text (a poem, a song), not said in the scene's words.
+  if (d.verse) return 'written';
   const ctx = contextOf(text, paragraphs, d);
   const cueStart = ctx.opensParagraph ? previousCueStart(text, paragraphs, d.paragraph) : p.start;
   const cueEnd = ctx.opensParagraph ? (paragraphs[d.paragraph - 1]?.end ?? 0) : d.open;
@@ -105,6 +115,7 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   )
     return 'mention';
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
+  if (!ctx.opensParagraph && isTitle(text, d, p.start)) return 'mention';
   const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
   if (toSelf(text, d, paragraphs)) return 'thought';
@@ -184,6 +195,78 @@ function isScareQuote(text: string, d: DraftQuotation, ctx: Context): boolean {
   const before = wordBefore(text, d.open);
   const verb = before === undefined ? undefined : speechVerbBase(before);
   return verb === undefined || THOUGHT_VERBS.has(verb) || NAMING_VERBS.has(verb);
+}
+
+/** Words a title leaves in lower case: `The House of Life`, `Le Voyage de M. Perrichon`. */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(
+  words('a an the of and or in on at to for with from by as but nor de du la le les des et von van der'),
+);
+
+/** Most words of a title. */
+const TITLE_WORDS = 10;
+
+/**
+ * `recited "The Maiden's Vow" for them`, `subscribed to "Good Words," and`: a phrase in title case
+ * (every word capitalised but the small ones, at least two capitals) right after an ordinary word
+ * inside a sentence names a book, song or place; it is not said. After a verb of speaking (`said
+ * "Good Night"`) it is speech, and one with a sentence or clause inside it (`"Yes. Come on."`) is too.
+ */
+function isTitle(text: string, d: DraftQuotation, from: number): boolean {
+  if (d.spans.length !== 1) return false;
+  const word = wordBefore(text, d.open, from);
+  if (word === undefined) return false;
+  const verb = speechVerbBase(word);
+  if (verb !== undefined && !NAMING_VERBS.has(verb)) return false;
+  const [s, e] = d.spans[0]!;
+  // `hailed her "Your Ladyship!"`: an exclamation or question is heard.
+  if (/[!?]/.test(text.slice(Math.max(s, e - 3), e))) return false;
+  let end = e;
+  while (end > s && (isClausePunct(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 95)) end--;
+  let capitals = 0;
+  let count = 0;
+  let ok = true;
+  for (let i = s; i < end && ok; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 33 ||
+      c === 63 ||
+      c === 59 ||
+      c === 58 ||
+      c === 0x2014 ||
+      (c === 45 && text.charCodeAt(i + 1) === 45)
+    )
+      return false;
+    // A comma or full stop followed by more words splits the quotation into clauses or sentences;
+    // `M. Perrichon` keeps its initial.
+    if (
+      (c === 44 || c === 46) &&
+      i + 1 < end &&
+      isSpace(text.charCodeAt(i + 1)) &&
+      !(c === 46 && afterTitle(text, i))
+    )
+      return false;
+    if (!isWordChar(c) || (i > s && isWordChar(text.charCodeAt(i - 1)))) continue;
+    let k = i;
+    while (k < end && (isWordChar(text.charCodeAt(k)) || text.charCodeAt(k) === 39)) k++;
+    if (++count > TITLE_WORDS) return false;
+    if (isUpper(c)) capitals++;
+    else if (!TITLE_SMALL_WORDS.has(text.slice(i, k).toLowerCase())) ok = false;
+  }
+  return ok && capitals >= 2;
+}
+
+/** Whether the quotation's last piece ends without punctuation of its own, or with a dash. */
+function brokenOff(text: string, d: DraftQuotation): boolean {
+  const [, e] = d.spans[d.spans.length - 1]!;
+  const c = text.charCodeAt(e - 1);
+  return isWordChar(c) || c === 45 || c === 0x2014 || c === 0x2013;
+}
+
+/** Whether the character before the mark at `open` (spaces skipped) ends a word. */
+function afterWord(text: string, open: number, from: number): boolean {
+  let i = open - 1;
+  while (i > from && isSpace(text.charCodeAt(i))) i--;
+  return i >= from && isWordChar(text.charCodeAt(i));
 }
 
 /** The lower-case word ending right before `open` (spaces between allowed), or undefined. */
