@@ -88,11 +88,13 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
           prevPara &&
           prevPara.kind === 'prose'
         ) {
+          // The narration after the previous paragraph's last quotation, if it has one
+          // (`"Yes, sir." Annie grew redder, and now she blurted out:`).
           const lastSpanEnd = si > 0 ? spans[si - 1]!.e : -1;
-          if (lastSpanEnd < prevPara.start) {
+          if (lastSpanEnd < prevPara.end) {
             const lead = cueBefore(
               ix,
-              tokenAtOrAfter(tokens, prevPara.start),
+              tokenAtOrAfter(tokens, Math.max(prevPara.start, lastSpanEnd)),
               tokenAtOrAfter(tokens, prevPara.end),
               false,
             );

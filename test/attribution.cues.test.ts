@@ -1,0 +1,51 @@
+/**
+ * Speech tags and lead-ins the attribution stage finds around quotations, on short texts written for
+ * these tests with a given cast.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
+import { buildCueIndex } from '../src/stages/attribution/cues.js';
+import { buildTurns } from '../src/stages/attribution/units.js';
+import { sourceOf } from './layers.helper.js';
+
+const CAST = [
+  { id: 0, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+  { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+  { id: 2, name: 'Mary Stone', aliases: ['Mary'], gender: 'F' },
+];
+
+/** For each turn, in order: the name of the character its first cue points at, or '-'. */
+function cuedSpeakers(text: string): string[] {
+  const engine = createEngine({ until: 'coref', characters: CAST });
+  const doc = engine.process(sourceOf(text));
+  const characters = doc.layer('characters');
+  return buildTurns(doc, buildCueIndex(doc)).map((turn) => {
+    const c = turn.cues[0]?.referent.character ?? -1;
+    return c >= 0 ? characters[c]!.name : '-';
+  });
+}
+
+describe('attribution: cues', () => {
+  it('a verb outside the tag lexicon right after the quotation, then a name, is an inverted tag', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Not again!" exploded Tom. "Never again!"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it("a lead-in closing the previous paragraph counts after that paragraph's own quotation", () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom, and Ann, after looking at the sky for a while, said:\n\n"I think it will not."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker', 'Ann Hale']);
+  });
+
+  it('a lead-in whose final colon was lost still introduces the next paragraph', () => {
+    const text = 'Tom and Ann sat by the fire. After a long silence Ann said quietly\n\n"I am tired."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('the antecedent of "who" before a speech verb is the speaker', () => {
+    const text =
+      'The dance was over before Ann felt her arm taken by Mary, who in great spirits exclaimed, "At last I have found you."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+});
