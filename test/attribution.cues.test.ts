@@ -13,14 +13,20 @@ const CAST = [
   { id: 0, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
   { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
   { id: 2, name: 'Mary Stone', aliases: ['Mary'], gender: 'F' },
+  { id: 3, name: 'The Vicar', aliases: ['the vicar'], gender: 'M' },
 ];
+
+function turnsOf(text: string) {
+  const engine = createEngine({ until: 'coref', characters: CAST });
+  const doc = engine.process(sourceOf(text));
+  return { doc, turns: buildTurns(doc, buildCueIndex(doc)) };
+}
 
 /** For each turn, in order: the name of the character its first cue points at, or '-'. */
 function cuedSpeakers(text: string): string[] {
-  const engine = createEngine({ until: 'coref', characters: CAST });
-  const doc = engine.process(sourceOf(text));
+  const { doc, turns } = turnsOf(text);
   const characters = doc.layer('characters');
-  return buildTurns(doc, buildCueIndex(doc)).map((turn) => {
+  return turns.map((turn) => {
     const c = turn.cues[0]?.referent.character ?? -1;
     return c >= 0 ? characters[c]!.name : '-';
   });
@@ -47,5 +53,20 @@ describe('attribution: cues', () => {
     const text =
       'The dance was over before Ann felt her arm taken by Mary, who in great spirits exclaimed, "At last I have found you."\n';
     assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+
+  it('a tag naming the speaker outranks a pronoun tag earlier in the same turn', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Yes," she said. "It is late," said Ann.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('a lower-case name ("the vicar") is a descriptive reference carrying its gender', () => {
+    const { turns } = turnsOf('Tom waited at the door.\n\n"Come in," said the vicar.\n');
+    const referent = turns[0]!.cues[0]!.referent;
+    assert.equal(referent.character, 3);
+    assert.equal(referent.descriptive, true);
+    assert.equal(referent.gender, 'male');
+    const named = turnsOf('Tom waited at the door.\n\n"Come in," said Tom.\n').turns[0]!.cues[0]!.referent;
+    assert.equal(named.descriptive, undefined);
   });
 });

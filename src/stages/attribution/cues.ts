@@ -17,6 +17,12 @@ export interface Referent {
   corefGuess: number;
   /** Token index of the reference, for reporting. */
   token: number;
+  /**
+   * A name that is a common noun phrase ("the clergyman", "the girl"): the cast entry it matches
+   * may be a minor character or a description of a major one, so it is weaker evidence. Its gender
+   * is the matched character's.
+   */
+  descriptive?: boolean;
 }
 
 export interface Cue {
@@ -122,8 +128,7 @@ function referentAt(
   const m = ix.mentionAt[t]!;
   if (m >= 0) {
     const mention = ix.mentions[m]!;
-    if (!mention.inQuote)
-      return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
+    if (!mention.inQuote) return nameReferent(ix, mention, t);
   }
   const lower = tokens.lower[t]!;
   // "her husband", "his sister": a possessive determiner, not the speaker.
@@ -154,15 +159,7 @@ function referentAt(
     // "the old man", "his wife", "the younger Miss Steele" (a name inside wins).
     for (let k = t + 1; k < limit && k <= t + 4; k++) {
       const mk = ix.mentionAt[k]!;
-      if (mk >= 0 && !ix.mentions[mk]!.inQuote) {
-        return {
-          character: ix.mentions[mk]!.character,
-          gender: 'unknown',
-          via: 'name',
-          corefGuess: -1,
-          token: k,
-        };
-      }
+      if (mk >= 0 && !ix.mentions[mk]!.inQuote) return nameReferent(ix, ix.mentions[mk]!, k);
       const pos = tokens.pos[k]!;
       const g = NOMINAL_GENDER.get(tokens.lower[k]!);
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
@@ -172,6 +169,16 @@ function referentAt(
     }
   }
   return undefined;
+}
+
+/** A named reference; a lower-case name ("the clergyman") is descriptive. */
+function nameReferent(ix: CueIndex, mention: Mention, t: number): Referent {
+  const first = ix.doc.text.charCodeAt(mention.start);
+  if (first >= 97 && first <= 122 && mention.character >= 0) {
+    const gender = ix.doc.layer('characters')[mention.character]!.gender.label;
+    return { character: mention.character, gender, via: 'name', corefGuess: -1, token: t, descriptive: true };
+  }
+  return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
 }
 
 /** Skips adverbs and commas ("said Emma, softly", "Emma quickly said"). */
