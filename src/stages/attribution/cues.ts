@@ -17,6 +17,12 @@ export interface Referent {
   corefGuess: number;
   /** Token index of the reference, for reporting. */
   token: number;
+  /**
+   * A name that is a common noun phrase ("the clergyman", "the girl"): the cast entry it matches
+   * may be a minor character or a description of a major one, so it is weaker evidence. Its gender
+   * is the matched character's.
+   */
+  descriptive?: boolean;
 }
 
 export interface Cue {
@@ -122,8 +128,7 @@ function referentAt(
   const m = ix.mentionAt[t]!;
   if (m >= 0) {
     const mention = ix.mentions[m]!;
-    if (!mention.inQuote)
-      return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
+    if (!mention.inQuote) return nameReferent(ix, mention, t);
   }
   const lower = tokens.lower[t]!;
   // "her husband", "his sister": a possessive determiner, not the speaker.
@@ -154,15 +159,7 @@ function referentAt(
     // "the old man", "his wife", "the younger Miss Steele" (a name inside wins).
     for (let k = t + 1; k < limit && k <= t + 4; k++) {
       const mk = ix.mentionAt[k]!;
-      if (mk >= 0 && !ix.mentions[mk]!.inQuote) {
-        return {
-          character: ix.mentions[mk]!.character,
-          gender: 'unknown',
-          via: 'name',
-          corefGuess: -1,
-          token: k,
-        };
-      }
+      if (mk >= 0 && !ix.mentions[mk]!.inQuote) return nameReferent(ix, ix.mentions[mk]!, k);
       const pos = tokens.pos[k]!;
       const g = NOMINAL_GENDER.get(tokens.lower[k]!);
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
@@ -172,6 +169,16 @@ function referentAt(
     }
   }
   return undefined;
+}
+
+/** A named reference; a lower-case name ("the clergyman") is descriptive. */
+function nameReferent(ix: CueIndex, mention: Mention, t: number): Referent {
+  const first = ix.doc.text.charCodeAt(mention.start);
+  if (first >= 97 && first <= 122 && mention.character >= 0) {
+    const gender = ix.doc.layer('characters')[mention.character]!.gender.label;
+    return { character: mention.character, gender, via: 'name', corefGuess: -1, token: t, descriptive: true };
+  }
+  return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
 }
 
 /** Skips adverbs and commas ("said Emma, softly", "Emma quickly said"). */
@@ -240,6 +247,19 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     if (subject) return withObject(ix, { kind: 'tag', where: 'post', referent: subject, verb }, v + 1, end);
     if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
   }
+  // A verb right after the quotation followed by a name closing the clause is an inverted tag,
+  // whatever the verb: `"…!" exploded Mr. Emerson.` / `"…," comforted Matthew, …`.
+  if (t < end && isPastVerb(tokens, t)) {
+    const after = skipModifiers(tokens, t + 1, 1, end);
+    const named = referentAt(ix, after, end);
+    if (named && (named.via === 'name' || named.via === 'nominal')) {
+      const m = ix.mentionAt[named.token]!;
+      const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : named.token;
+      const next = last + 1;
+      if (next >= end || tokens.lower[next] === ',' || CLAUSE_END.has(tokens.lower[next]!))
+        return { kind: 'tag', where: 'post', referent: named, verb: '' };
+    }
+  }
   // A quotation that ends in a comma must be followed by its tag, whatever the verb:
   // `"…," Randolph proclaimed.` / `"…," she reminded him.`
   if (commaEnded) {
@@ -255,23 +275,47 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
   return undefined;
 }
 
+/** A verb in the past tense (`exploded`, `put`): the tagger's VERB reading, or an -ed word it calls something else. */
+function isPastVerb(tokens: TokenLayer, t: number): boolean {
+  const lower = tokens.lower[t]!;
+  const pos = tokens.pos[t]!;
+  if (pos === POS.VERB) return !lower.endsWith('ing') && !lower.endsWith('s');
+  return lower.endsWith('ed') && lower.length > 4 && pos !== POS.ADJ && pos !== POS.DET;
+}
+
 /** The subject of a verb at v within [from, v): the nearest reference before it. */
 function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefined {
   const { tokens } = ix;
   let k = skipModifiers(tokens, v - 1, -1, tokens.count);
-  // "Mr. Knightley, smiling, said": allow one parenthetical.
+  // "Isabella, who in great spirits exclaimed": the relative pronoun's antecedent.
+  for (let w = k; w >= from && w >= k - 5; w--) {
+    if (tokens.lower[w] !== 'who') continue;
+    const j = w > from && tokens.lower[w - 1] === ',' ? w - 2 : w - 1;
+    if (j >= from) {
+      const r = subjectEndingAt(ix, from, j);
+      if (r) return r;
+    }
+    break;
+  }
+  // "Mr. Knightley, smiling, said" / "Katharine, after considering for a moment, said": allow one
+  // parenthetical.
   if (k >= from && tokens.lower[k] === ',') {
     let j = k - 1;
-    while (j >= from && tokens.lower[j] !== ',' && k - j < 5) j--;
+    while (j >= from && tokens.lower[j] !== ',' && k - j < 9) j--;
     if (j >= from && tokens.lower[j] === ',') k = j - 1;
   }
+  return subjectEndingAt(ix, from, k);
+}
+
+/** A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his wife"). */
+function subjectEndingAt(ix: CueIndex, from: number, k: number): Referent | undefined {
+  const { tokens } = ix;
   for (let s = Math.max(from, k - 4); s <= k; s++) {
-    const r = referentAt(ix, s, v);
+    const r = referentAt(ix, s, k + 1);
     if (!r) continue;
-    // The reference must reach up to k (a name of several tokens, or "his wife").
     const m = ix.mentionAt[s]!;
     const lastToken = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : r.token;
-    if (lastToken >= k - 0 && lastToken <= k) return r;
+    if (lastToken === k) return r;
   }
   return undefined;
 }
@@ -300,7 +344,15 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   let s = to - 1;
   while (s > from && isQuoteMark(tokens, s)) s--;
   const last = tokens.lower[s]!;
-  const leadsIn = last === ':' || last === ',' || last === '\u2014' || last === '--' || last === '\u2013';
+  // A lead-in ends in a colon, comma or dash — or, where the punctuation was lost, in a word
+  // (`And then Gogol said, with the simplicity of a child` before the quotation).
+  const leadsIn =
+    last === ':' ||
+    last === ',' ||
+    last === '\u2014' ||
+    last === '--' ||
+    last === '\u2013' ||
+    (tokens.pos[s] !== POS.PUNCT && !isQuoteMark(tokens, s) && /\w$/.test(last));
   let begin = s;
   while (begin > from && !(CLAUSE_END.has(tokens.lower[begin - 1]!) && begin - 1 < s)) begin--;
   if (leadsIn) {

@@ -16,6 +16,8 @@ export const EMISSION_FEATURES = [
   'tag-name-post',
   'tag-name-pre',
   'tag-names-other',
+  'tag-descriptor-name',
+  'tag-descriptor-other-same-gender',
   'tag-pronoun-agree',
   'tag-pronoun-clash',
   'tag-pronoun-unknown-gender',
@@ -326,7 +328,11 @@ export function conversationFeatures(
 function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void {
   const r = cue.referent;
   if (cue.kind === 'tag') {
-    if (r.via === 'name') {
+    if (r.via === 'name' && r.descriptive) {
+      if (r.character === c) f[E['tag-descriptor-name']] = 1;
+      else if (genderRelation(ch, r.gender) === 'agree') f[E['tag-descriptor-other-same-gender']] = 1;
+      else f[E['tag-names-other']] = 1;
+    } else if (r.via === 'name') {
       if (r.character === c)
         f[
           cue.where === 'mid'

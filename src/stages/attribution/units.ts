@@ -88,11 +88,13 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
           prevPara &&
           prevPara.kind === 'prose'
         ) {
+          // The narration after the previous paragraph's last quotation, if it has one
+          // (`"Yes, sir." Annie grew redder, and now she blurted out:`).
           const lastSpanEnd = si > 0 ? spans[si - 1]!.e : -1;
-          if (lastSpanEnd < prevPara.start) {
+          if (lastSpanEnd < prevPara.end) {
             const lead = cueBefore(
               ix,
-              tokenAtOrAfter(tokens, prevPara.start),
+              tokenAtOrAfter(tokens, Math.max(prevPara.start, lastSpanEnd)),
               tokenAtOrAfter(tokens, prevPara.end),
               false,
             );
@@ -170,10 +172,11 @@ function firstMentionAt(mentions: readonly { start: number }[], offset: number):
 
 /** Tags between or after the quotation's parts are the surest; beats the least. */
 function cueRank(c: Cue): number {
-  const base =
-    c.kind === 'tag' ? (c.where === 'mid' ? 0 : c.where === 'post' ? 1 : 2) : c.where === 'pre' ? 3 : 4;
-  const via = c.referent.via === 'name' || c.referent.via === 'narrator' ? 0 : 0.5;
-  return base + via;
+  const named = c.referent.via === 'name' || c.referent.via === 'narrator';
+  // A tag that names its speaker outranks a pronoun tag of the same turn even when it stands later
+  // (`"…," she said. "…," said Ann.` in one paragraph is Ann's).
+  if (c.kind === 'tag') return (c.where === 'mid' ? 0 : c.where === 'post' ? 1 : 2) + (named ? 0 : 1.5);
+  return 5 + (c.where === 'pre' ? 0 : 1) + (named ? 0 : 0.5);
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * Speech tags and lead-ins the attribution stage finds around quotations, on short texts written for
+ * these tests with a given cast.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
+import { buildCueIndex } from '../src/stages/attribution/cues.js';
+import { buildTurns } from '../src/stages/attribution/units.js';
+import { sourceOf } from './layers.helper.js';
+
+const CAST = [
+  { id: 0, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+  { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+  { id: 2, name: 'Mary Stone', aliases: ['Mary'], gender: 'F' },
+  { id: 3, name: 'The Vicar', aliases: ['the vicar'], gender: 'M' },
+];
+
+function turnsOf(text: string) {
+  const engine = createEngine({ until: 'coref', characters: CAST });
+  const doc = engine.process(sourceOf(text));
+  return { doc, turns: buildTurns(doc, buildCueIndex(doc)) };
+}
+
+/** For each turn, in order: the name of the character its first cue points at, or '-'. */
+function cuedSpeakers(text: string): string[] {
+  const { doc, turns } = turnsOf(text);
+  const characters = doc.layer('characters');
+  return turns.map((turn) => {
+    const c = turn.cues[0]?.referent.character ?? -1;
+    return c >= 0 ? characters[c]!.name : '-';
+  });
+}
+
+describe('attribution: cues', () => {
+  it('a verb outside the tag lexicon right after the quotation, then a name, is an inverted tag', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Not again!" exploded Tom. "Never again!"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it("a lead-in closing the previous paragraph counts after that paragraph's own quotation", () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom, and Ann, after looking at the sky for a while, said:\n\n"I think it will not."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker', 'Ann Hale']);
+  });
+
+  it('a lead-in whose final colon was lost still introduces the next paragraph', () => {
+    const text = 'Tom and Ann sat by the fire. After a long silence Ann said quietly\n\n"I am tired."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('the antecedent of "who" before a speech verb is the speaker', () => {
+    const text =
+      'The dance was over before Ann felt her arm taken by Mary, who in great spirits exclaimed, "At last I have found you."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+
+  it('a tag naming the speaker outranks a pronoun tag earlier in the same turn', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Yes," she said. "It is late," said Ann.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('a lower-case name ("the vicar") is a descriptive reference carrying its gender', () => {
+    const { turns } = turnsOf('Tom waited at the door.\n\n"Come in," said the vicar.\n');
+    const referent = turns[0]!.cues[0]!.referent;
+    assert.equal(referent.character, 3);
+    assert.equal(referent.descriptive, true);
+    assert.equal(referent.gender, 'male');
+    const named = turnsOf('Tom waited at the door.\n\n"Come in," said Tom.\n').turns[0]!.cues[0]!.referent;
+    assert.equal(named.descriptive, undefined);
+  });
+});
