@@ -18,9 +18,13 @@ import type { SourceText } from '../src/engine/types.js';
 import { listNovels } from '../src/eval/attribution.js';
 import {
   ADDRESSEE_FEATURES,
-  addresseeProbability,
-  forEachAddresseeCandidate,
-  NA,
+  ADDRESSEE_TRANSITIONS,
+  addresseeScore,
+  addresseeTransitions,
+  decodeAddresseeSets,
+  NAW,
+  type TurnCandidates,
+  turnCandidates,
 } from '../src/stages/attribution/addressees.js';
 import { forwardBackward } from '../src/stages/attribution/decode.js';
 import { type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
@@ -220,39 +224,71 @@ function train(
   return sparsify(x.subarray(0, NE), x.subarray(NE));
 }
 
-/** Logistic regression of "is an addressee" over every possible addressee, with gold speakers. */
-function trainAddressees(examples: readonly Example[], l2: number): Record<string, number> {
-  const xs: Float32Array[] = [];
-  const ys: number[] = [];
-  for (const ex of examples) {
-    const mentioned = new Set(ex.conv.turns.flatMap((t) => t.narrationMentions));
-    ex.conv.turns.forEach((_, i) => {
-      if (ex.speakers[i]! < 0) return;
-      const spokeIn = new Set(ex.speakers);
-      forEachAddresseeCandidate(ex.conv, ex.speakers, i, ex.narrator, mentioned, spokeIn, (c, f) => {
-        xs.push(f.slice());
-        ys.push(ex.addressees[i]!.includes(c) ? 1 : 0);
-      });
+/**
+ * Averaged structured perceptron for the addressee decoder, with gold speakers: each conversation is
+ * decoded (the gold sets among the hypotheses) and, when a turn's set is wrong, the weights move
+ * towards the features of the gold sequence and away from the decoded one. Conversations with a
+ * speaker outside the cast are skipped. A fixed pseudo-random order keeps training reproducible.
+ */
+function trainAddressees(examples: readonly Example[], epochs = 3): Record<string, number> {
+  const usable = examples.filter((ex) => ex.speakers.every((s) => s >= 0) && ex.conv.turns.length > 0);
+  const w = new Float64Array(NAW);
+  const total = new Float64Array(NAW);
+  let step = 1;
+  let seed = 1;
+  const random = (): number => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
+  // Features of a whole sequence of sets.
+  const phi = (cands: readonly TurnCandidates[], speakers: readonly number[], sets: number[][]) => {
+    const g = new Float64Array(NAW);
+    sets.forEach((set, i) => {
+      const c = cands[i]!;
+      for (const a of set) {
+        const f = c.features[c.characters.indexOf(a)]!;
+        for (let k = 0; k < f.length; k++) g[k]! += f[k]!;
+      }
+      if (i > 0)
+        for (const t of addresseeTransitions(sets[i - 1]!, speakers[i - 1]!, set, speakers[i]!)) g[t]!++;
     });
-  }
-  const w = new Float64Array(NA);
-  const m = new Float64Array(NA);
-  const v = new Float64Array(NA);
-  for (let it = 1; it <= 400; it++) {
-    const g = new Float64Array(NA);
-    for (let k = 0; k < xs.length; k++) {
-      const x = xs[k]!;
-      const err = addresseeProbability(x, w) - ys[k]!;
-      for (let f = 0; f < NA; f++) if (x[f] !== 0) g[f]! += err * x[f]!;
+    return g;
+  };
+  const prepared = usable.map((ex) => {
+    const mentioned = new Set(ex.conv.turns.flatMap((t) => t.narrationMentions));
+    const spokeIn = new Set(ex.speakers);
+    const cands = ex.conv.turns.map((_, i) =>
+      turnCandidates(ex.conv, ex.speakers, i, ex.narrator, mentioned, spokeIn, w),
+    );
+    // Gold addressees the model cannot name (not candidates) are dropped from the target.
+    const gold = ex.addressees.map((set, i) =>
+      set.filter((a) => cands[i]!.characters.includes(a) && a !== ex.speakers[i]),
+    );
+    return { ex, cands, gold };
+  });
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = prepared.map((_, k) => k).sort(() => random() - 0.5);
+    for (const k of order) {
+      const { ex, cands, gold } = prepared[k]!;
+      for (const c of cands) c.scores = c.features.map((f) => addresseeScore(f, w));
+      const decoded = decodeAddresseeSets(cands, ex.speakers, w, gold);
+      const same = decoded.every(
+        (set, i) => set.length === gold[i]!.length && set.every((a) => gold[i]!.includes(a)),
+      );
+      if (!same) {
+        const g = phi(cands, ex.speakers, gold);
+        const p = phi(cands, ex.speakers, decoded);
+        for (let f = 0; f < NAW; f++) {
+          const d = g[f]! - p[f]!;
+          w[f]! += d;
+          total[f]! += step * d;
+        }
+      }
+      step++;
     }
-    for (let f = 0; f < NA; f++) {
-      const gf = g[f]! / xs.length + (2 * l2 * w[f]!) / xs.length;
-      m[f] = 0.9 * m[f]! + 0.1 * gf;
-      v[f] = 0.999 * v[f]! + 0.001 * gf * gf;
-      w[f]! -= (0.1 * (m[f]! / (1 - 0.9 ** it))) / (Math.sqrt(v[f]! / (1 - 0.999 ** it)) + 1e-8);
-    }
   }
-  return Object.fromEntries(ADDRESSEE_FEATURES.map((f, i) => [f, Math.round(w[i]! * 1e4) / 1e4]));
+  const names = [...ADDRESSEE_FEATURES, ...ADDRESSEE_TRANSITIONS];
+  return Object.fromEntries(names.map((f, i) => [f, Math.round((w[i]! - total[i]! / step) * 1e3) / 1e3]));
 }
 
 /** Accuracy and (posterior, correct) pairs of weights on examples. */
@@ -324,7 +360,7 @@ function main(): void {
     process.stderr.write(`fold ${f + 1}/${k}: held out ${heldOut.join(', ')}\n`);
     const weights: AttributionWeights = {
       ...train(trainSet, start, iterations, l2),
-      addressee: trainAddressees(trainSet, l2),
+      addressee: trainAddressees(trainSet),
     };
     folds.push({ heldOut, weights });
     const points = predict(
@@ -341,7 +377,7 @@ function main(): void {
   const all = [...byNovel.values()].flat();
   const weights: AttributionWeights = {
     ...train(all, start, iterations, l2),
-    addressee: trainAddressees(all, l2),
+    addressee: trainAddressees(all),
   };
   const model: AttributionModelFile = {
     version: 1,

@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Attribution } from '../../engine/types.js';
-import { chooseAddressees, denseAddresseeWeights } from './addressees.js';
+import { decodeAddressees, denseAddresseeWeights } from './addressees.js';
 import { buildCueIndex, type Cue } from './cues.js';
 import { forwardBackward } from './decode.js';
 import {
@@ -94,12 +94,13 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
     const speakers = best.map((b) => conv.candidates[b]!);
     const mentioned = new Set(conv.turns.flatMap((t) => t.narrationMentions));
     const spokeIn = new Set(speakers);
+    const decoded = learnedAddressees
+      ? decodeAddressees(conv, speakers, narrator, mentioned, spokeIn, addresseeWeights)
+      : undefined;
     conv.turns.forEach((turn, i) => {
       const speaker = speakers[i]!;
       const confidence = calibrate(marginals[i * C + best[i]!]!, model.calibration);
-      const addressees = learnedAddressees
-        ? chooseAddressees(conv, speakers, i, narrator, mentioned, spokeIn, addresseeWeights)
-        : addresseesOf(conv, best, i, speaker);
+      const addressees = decoded ? decoded[i]! : addresseesOf(conv, best, i, speaker);
       for (const q of turn.quotes) {
         out[q] = {
           speaker,

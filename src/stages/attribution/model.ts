@@ -6,7 +6,7 @@ import { type ConversationFeatures, EMISSION_FEATURES, NE, TRANSITION_FEATURES }
 export interface AttributionWeights {
   emission: Record<string, number>;
   transition: Record<string, number>;
-  /** Logistic weights of the addressee model (addressees.ts); absent → the simple rule. */
+  /** Perceptron weights of the addressee decoder (addressees.ts); absent → the simple rule. */
   addressee?: Record<string, number>;
 }
 

@@ -1,0 +1,83 @@
+/**
+ * The joint addressee decoder (stages/attribution/addressees.ts) on small hand-made conversations:
+ * keeping the party of the previous turn outweighs a turn's own weak preference, vocatives always
+ * count, and the speaker is never their own addressee.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  ADDRESSEE_TRANSITIONS,
+  addresseeTransitions,
+  decodeAddresseeSets,
+  NA,
+  NAW,
+  type TurnCandidates,
+} from '../src/stages/attribution/addressees.js';
+
+/** Candidates of one turn with given scores; `forced` are vocatives. */
+function turn(scores: Record<number, number>, forced: number[] = []): TurnCandidates {
+  const characters = Object.keys(scores).map(Number);
+  return {
+    characters,
+    features: characters.map(() => new Float32Array(NA)),
+    scores: characters.map((c) => scores[c]!),
+    forced,
+  };
+}
+
+function weights(transitions: Partial<Record<(typeof ADDRESSEE_TRANSITIONS)[number], number>>): Float64Array {
+  const w = new Float64Array(NAW);
+  ADDRESSEE_TRANSITIONS.forEach((t, k) => {
+    w[NA + k] = transitions[t] ?? 0;
+  });
+  return w;
+}
+
+const sorted = (sets: number[][]): number[][] => sets.map((s) => [...s].sort((a, b) => a - b));
+
+describe('addressee decoder', () => {
+  it('names the transitions of a kept, continued and changed party', () => {
+    const kept = NA + ADDRESSEE_TRANSITIONS.indexOf('party-kept');
+    const continued = NA + ADDRESSEE_TRANSITIONS.indexOf('party-continued');
+    // 0 spoke to 1; 1 answers 0: the same pair.
+    assert.ok(addresseeTransitions([1], 0, [0], 1).includes(kept));
+    // 0 spoke to 1 and 2; 1 answers 0 and 2: the same group.
+    assert.ok(addresseeTransitions([1, 2], 0, [0, 2], 1).includes(kept));
+    // 0 spoke to 1; newcomer 3 addresses the pair.
+    assert.ok(addresseeTransitions([1], 0, [0, 1], 3).includes(continued));
+    // 0 spoke to 1 and 2; 1 answers 0 alone: the party changed.
+    const changed = addresseeTransitions([1, 2], 0, [0], 1);
+    assert.ok(!changed.includes(kept) && !changed.includes(continued));
+  });
+
+  it('keeps a silent listener in the group while the others talk', () => {
+    // Three people; 0 and 1 talk, 2 is addressed on the first turn and then never speaks. Each later
+    // turn on its own slightly prefers the other talker alone.
+    const speakers = [0, 1, 0, 1];
+    const candidates = [
+      turn({ 1: 2, 2: 2 }),
+      turn({ 0: 2, 2: -0.3 }),
+      turn({ 1: 2, 2: -0.3 }),
+      turn({ 0: 2, 2: -0.3 }),
+    ];
+    const independent = decodeAddresseeSets(candidates, speakers, weights({}));
+    assert.deepEqual(sorted(independent), [[1, 2], [0], [1], [0]]);
+    // A dialogue keeps its pair from the third turn on as well, so the bonus must outweigh the
+    // listener's small penalty over the turns after the change point.
+    const joint = decodeAddresseeSets(candidates, speakers, weights({ 'party-kept': 2 }));
+    assert.deepEqual(sorted(joint), [
+      [1, 2],
+      [0, 2],
+      [1, 2],
+      [0, 2],
+    ]);
+  });
+
+  it('always includes a vocative and never the speaker', () => {
+    const speakers = [0, 1];
+    const candidates = [turn({ 1: 3, 2: -4 }, [2]), turn({ 0: 3, 1: 5 })];
+    const sets = sorted(decodeAddresseeSets(candidates, speakers, weights({ 'party-kept': 1 })));
+    assert.ok(sets[0]!.includes(2));
+    assert.ok(!sets[1]!.includes(1));
+  });
+});
