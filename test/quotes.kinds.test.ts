@@ -1,6 +1,7 @@
 /**
- * Quotation kinds: speech, thought, written (letters, notes, signs) and mention (scare quotes,
- * titles, words used as words). Every sentence here is the project's own.
+ * Quotation kinds: speech, thought, reported (indirect speech in quotation marks), written
+ * (letters, notes, signs) and mention (scare quotes, titles, words used as words). Every sentence
+ * here is the project's own.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -114,6 +115,64 @@ describe('quotes: kinds', () => {
     assert.deepEqual(
       kinds(text).map(([, kind]) => kind),
       ['speech', 'speech', 'written'],
+    );
+  });
+
+  it('quotes: third-person, past-tense words after narration, untagged, are reported speech', () => {
+    const cases: [string, string][] = [
+      [
+        'The vicar took his leave at the gate. "He should be glad to call again on Friday, and would bring his sister if she was well."',
+        'He should be glad to call again on Friday, and would bring his sister if she was well.',
+      ],
+      [
+        'Aunt Joan was all regret. "She had quite forgotten the date, and could not think how it had happened."',
+        'She had quite forgotten the date, and could not think how it had happened.',
+      ],
+      // Straight on from a speech verb, with no comma, the words are the narrator's report.
+      [
+        'Martha nodded and said "she had never liked him, and was glad he had gone."',
+        'she had never liked him, and was glad he had gone.',
+      ],
+    ];
+    for (const [text, quoted] of cases) assert.deepEqual(kinds(text), [[quoted, 'reported']], text);
+  });
+
+  it('quotes: first or second person, the present tense, a tag or an opening paragraph keep speech', () => {
+    const cases: string[] = [
+      // A speaker's own pronouns.
+      'The vicar took his leave at the gate. "I should be glad to call again, and she would come too."',
+      'The vicar took his leave at the gate. "You should have seen him; he was quite beside himself."',
+      // The present tense, spelt out or contracted.
+      'Aunt Joan was all regret. "She is sorry she forgot, and she was sure it had been Tuesday."',
+      'Aunt Joan was all regret. "He\'s forgotten the date; he was sure it had been Tuesday."',
+      'Aunt Joan was all regret. "He knows the date, though he was sure it had been Tuesday."',
+      // One past-tense verb is too little: direct speech tells the past too.
+      'Aunt Joan was all regret. "Poor Harry, he was so unlucky all along."',
+      // A speech tag, before or after.
+      'Aunt Joan turned to him and said, "He had forgotten the date, and she had not reminded him."',
+      'Aunt Joan was all regret. "He had forgotten the date, and she had not reminded him," she said.',
+    ];
+    for (const text of cases)
+      assert.deepEqual(
+        kinds(text).map(([, kind]) => kind),
+        ['speech'],
+        text,
+      );
+    // Opening its paragraph, it is a turn of the dialogue.
+    const turns = kinds('"Where was Harry?"\n"He had gone to the mill, and she had gone with him."');
+    assert.deepEqual(
+      turns.map(([, kind]) => kind),
+      ['speech', 'speech'],
+    );
+  });
+
+  it('quotes: speech broken off at a comma goes on as speech, third person or not', () => {
+    const found = kinds(
+      '"Well," spoke Ann, "it might be wise if he waited, for she was tired and had gone to bed."',
+    );
+    assert.deepEqual(
+      found.map(([, kind]) => kind),
+      ['speech', 'speech'],
     );
   });
 

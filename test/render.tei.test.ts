@@ -54,6 +54,19 @@ describe('render: TEI', () => {
     assert.ok(said.some((s) => s.attributes.who === undefined));
   });
 
+  it('render: reported speech is <said direct="false"> with its speaker and no aloud', () => {
+    const reported = structuredClone(result);
+    const q = reported.quotes.find((x) => x.kind === 'speech' && x.speaker !== null)!;
+    q.kind = 'reported';
+    const said = findAll(parseXml(renderTei(reported, { sourceText: STORY })), 'said');
+    const indirect = said.filter((s) => s.attributes.direct === 'false');
+    assert.ok(indirect.length >= 1);
+    for (const s of indirect) {
+      assert.equal(s.attributes.aloud, undefined);
+      assert.ok(s.attributes.who);
+    }
+  });
+
   it('render: names in the text point at the cast, and every pointer resolves', () => {
     const ids = new Set(findAll(tei, 'person').map((p) => `#${p.attributes['xml:id']}`));
     const names = findAll(tei, 'persName').filter((p) => p.attributes.ref);

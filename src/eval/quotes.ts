@@ -139,7 +139,13 @@ async function scoreNovel(
   const detection = findQuotations(doc.text, doc.layer('paragraphs'));
   const detectMs = performance.now() - t0;
 
-  const kinds: Record<Quotation['kind'], number> = { speech: 0, thought: 0, written: 0, mention: 0 };
+  const kinds: Record<Quotation['kind'], number> = {
+    speech: 0,
+    thought: 0,
+    written: 0,
+    mention: 0,
+    reported: 0,
+  };
   const predictedQuotes: [number, number][][] = [];
   detection.quotes.forEach((q, k) => {
     if (detection.parents[k] !== undefined) return;
@@ -277,7 +283,7 @@ export function formatQuotesReport(report: QuotesReport): string {
   const lines: string[] = [];
   const width = Math.max(8, ...report.novels.map((n) => n.novel.length));
   lines.push(
-    `${'novel'.padEnd(width)}   gold  pred     P     R    F1 │ quotations P     R    F1 │ written mention  ms`,
+    `${'novel'.padEnd(width)}   gold  pred     P     R    F1 │ quotations P     R    F1 │ written mention reported  ms`,
   );
   const row = (name: string, s: Scores, q: Scores, extra: string): string =>
     `${name.padEnd(width)} ${String(s.gold).padStart(6)} ${String(s.predicted).padStart(5)} ${pct(s.precision)} ${pct(
@@ -286,13 +292,13 @@ export function formatQuotesReport(report: QuotesReport): string {
   let ms = 0;
   for (const n of report.novels) {
     ms += n.detectMs;
-    const extra = `${String(n.kinds.written).padStart(7)} ${String(n.kinds.mention).padStart(7)} ${n.detectMs
-      .toFixed(0)
-      .padStart(3)}`;
+    const extra = `${String(n.kinds.written).padStart(7)} ${String(n.kinds.mention).padStart(7)} ${String(
+      n.kinds.reported,
+    ).padStart(8)} ${n.detectMs.toFixed(0).padStart(3)}`;
     lines.push(row(n.novel, n.spans, n.quotations, extra));
   }
   lines.push(
-    row('overall', report.overall.spans, report.overall.quotations, `${' '.repeat(15)} ${ms.toFixed(0)}`),
+    row('overall', report.overall.spans, report.overall.quotations, `${' '.repeat(24)} ${ms.toFixed(0)}`),
   );
   lines.push('(span scores: speech and thought spans against PDNC gold spans; P/R/F1 in %)');
   return lines.join('\n') + '\n';

@@ -41,10 +41,10 @@ export function renderTei(result: AnalysisResult, options: RenderOptions): strin
   const inline: InlineElement[] = [];
   for (const q of result.quotes) {
     const attrs =
-      q.kind === 'speech' || q.kind === 'thought'
+      q.kind === 'speech' || q.kind === 'thought' || q.kind === 'reported'
         ? `said${q.speaker !== null ? ` who="${ref(q.speaker)}"` : ''}${
             q.addressees.length > 0 ? ` toWhom="${q.addressees.map(ref).join(' ')}"` : ''
-          } aloud="${q.kind === 'speech'}" direct="true"`
+          }${q.kind === 'reported' ? '' : ` aloud="${q.kind === 'speech'}"`} direct="${q.kind !== 'reported'}"`
         : `q type="${q.kind}"`;
     const tag = attrs.startsWith('said') ? 'said' : 'q';
     q.spans.forEach(([s, e], i) => {

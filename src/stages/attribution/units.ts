@@ -26,9 +26,13 @@ export interface Turn {
   narrationMentions: number[];
 }
 
-/** Top-level speech and thought are attributed; a quotation nested in another is part of it. */
+/**
+ * Top-level speech, thought and reported speech are attributed; a quotation nested in another is
+ * part of it. Reported speech (`"He should be glad to come …"`) has a speaker too, and is a turn
+ * of the conversation: left out, the turns around it would alternate wrongly.
+ */
 export function isAttributable(q: Quotation): boolean {
-  return (q.kind === 'speech' || q.kind === 'thought') && q.parent === undefined;
+  return (q.kind === 'speech' || q.kind === 'thought' || q.kind === 'reported') && q.parent === undefined;
 }
 
 /** Groups quotations into turns and finds their cues. */

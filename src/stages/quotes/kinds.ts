@@ -4,6 +4,7 @@ import { words } from '../lexicon/words.js';
 import type { DraftQuotation } from './detect.js';
 import { INTRODUCING_CUES, SALUTATION_WORDS, WRITING_CUES } from './kind-words.js';
 import { isClausePunct, isSpace, isUpper, isWordChar } from './marks.js';
+import { isReportedSpeech } from './reported.js';
 import { eachWord, tagVerb } from './tags.js';
 
 /** Longest quotation (in words) that can be a mention: scare quotes, titles, words as words. */
@@ -25,7 +26,11 @@ const CUE_WINDOW = 10;
  * - `thought`: tagged with a verb of thinking (`thought Emma`, `she wondered`, `said to himself`);
  * - `mention`: a short quotation inside a narration sentence right after an ordinary word (`the
  *   word "apology"`, `a "foreign" novelty`, `the "Coach and Horses"`), with no speech tag and no
- *   exclamation or question of its own; quotations in headings.
+ *   exclamation or question of its own; quotations in headings;
+ * - `reported`: indirect or free indirect speech in quotation marks, the narrator's report of what
+ *   someone said (`He took his leave. "He should be glad to call again, and would bring his
+ *   sister."`): third person and past tense, no speech tag, after narration in its paragraph. Not
+ *   attributed: it is told in the narrator's words, not the speaker's.
  */
 export function classifyKinds(
   text: string,
@@ -45,10 +50,13 @@ export function classifyKinds(
       previous.close >= 0 &&
       d.open - previous.close < 60
     ) {
-      // A mention right after an ordinary word (`"…," and the "grand tour"`) keeps its kind: it
-      // stands in the narrator's sentence, unless the speech before broke off mid-sentence
-      // (`"We always seem" she hesitated "to be interrupted."`).
-      if (
+      if (d.kind === 'reported' && (previous.kind === 'speech' || previous.kind === 'thought')) {
+        // `"Then," spoke Ann, "it might not be amiss …"`: speech broken off at a comma goes on.
+        if (endsWithComma(text, previous)) d.kind = previous.kind;
+      } else if (
+        // A mention right after an ordinary word (`"…," and the "grand tour"`) keeps its kind: it
+        // stands in the narrator's sentence, unless the speech before broke off mid-sentence
+        // (`"We always seem" she hesitated "to be interrupted."`).
         d.kind === 'mention' &&
         previous.kind !== 'mention' &&
         (brokenOff(text, previous) || !afterWord(text, d.open, paragraphs[d.paragraph]!.start))
@@ -117,6 +125,13 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
   if (!ctx.opensParagraph && isTitle(text, d, p.start)) return 'mention';
   const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
+  if (
+    !ctx.opensParagraph &&
+    after === undefined &&
+    reportedContext(text, d, before, p.start) &&
+    isReportedSpeech(text, d)
+  )
+    return 'reported';
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
   if (toSelf(text, d, paragraphs)) return 'thought';
   if (!ctx.opensParagraph && unspokenCue(text, p.start, d.open)) return 'thought';
@@ -262,6 +277,12 @@ function brokenOff(text: string, d: DraftQuotation): boolean {
   return isWordChar(c) || c === 45 || c === 0x2014 || c === 0x2013;
 }
 
+/** Whether the quotation's last piece ends with a comma: its sentence goes on after the tag. */
+function endsWithComma(text: string, d: DraftQuotation): boolean {
+  const [, e] = d.spans[d.spans.length - 1]!;
+  return text.charCodeAt(e - 1) === 44;
+}
+
 /** Whether the character before the mark at `open` (spaces skipped) ends a word. */
 function afterWord(text: string, open: number, from: number): boolean {
   let i = open - 1;
@@ -356,6 +377,21 @@ const TAG_OPENERS: ReadonlySet<string> = new Set(
 
 /** Verbs that name rather than speak: `a novel called "Middlemarch"`, `what she termed "form"`. */
 const NAMING_VERBS: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
+
+/**
+ * Where a quotation after narration can be reported speech: no speech tag inside it, and no speech
+ * verb right before it unless the words run straight on from the verb with no comma or colon (`and
+ * said "it was very true"` reports; `she said, "He was out."` and `"…," spoke Arobin, "it was …"`
+ * quote) or the verb's sentence has ended (`…worth putting in. "He wondered …"`).
+ */
+function reportedContext(text: string, d: DraftQuotation, before: readonly string[], from: number): boolean {
+  if (tagInside(text, d) !== undefined) return false;
+  if (tagBefore(before) === undefined) return true;
+  let i = d.open - 1;
+  while (i > from && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  return isWordChar(c) || c === 46 || c === 33 || c === 63;
+}
 
 /** Base of a speech verb among the last three words before the quotation (`she said, "`). */
 function tagBefore(before: readonly string[]): string | undefined {
