@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
 import {
   ADDRESSEE_TRANSITIONS,
   addresseeTransitions,
@@ -13,6 +14,7 @@ import {
   NAW,
   type TurnCandidates,
 } from '../src/stages/attribution/addressees.js';
+import { sourceOf } from './layers.helper.js';
 
 /** Candidates of one turn with given scores; `forced` are vocatives. */
 function turn(scores: Record<number, number>, forced: number[] = []): TurnCandidates {
@@ -79,5 +81,33 @@ describe('addressee decoder', () => {
     const sets = sorted(decodeAddresseeSets(candidates, speakers, weights({ 'party-kept': 1 })));
     assert.ok(sets[0]!.includes(2));
     assert.ok(!sets[1]!.includes(1));
+  });
+});
+
+describe('addressees in a story', () => {
+  const CAST = [
+    { id: 'tom', name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+    { id: 'ann', name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+    { id: 'mary', name: 'Mary Stone', aliases: ['Mary', 'Mrs. Stone'], gender: 'F' },
+  ];
+  const story = [
+    '“The boat’s late again,” Ann said.',
+    'Tom looked at the clock over the stove. “It’s the wind. It always is.”',
+    '“You said that last week,” said Ann.',
+    '“And I was right last week,” said Tom.',
+    'The latch rattled, and Mrs. Stone came in with her shawl over her head and a basket on her arm.',
+    '“Don’t get up, either of you,” said Mrs. Stone. “I’ve only brought the eggs.”',
+    '“Sit down a minute, Mary,” said Ann.',
+    '“Just a minute, then,” said Mrs. Stone.',
+  ].join('\n\n');
+
+  it('nobody is spoken to before they come in; after, the party includes them', () => {
+    const result = createEngine({ characters: CAST }).analyze(sourceOf(story));
+    const addressees = result.quotes.map((q) => q.addressees);
+    assert.equal(addressees.length, 7);
+    for (const before of addressees.slice(0, 4))
+      assert.ok(!before.includes('mary'), JSON.stringify(addressees));
+    assert.deepEqual([...addressees[4]!].sort(), ['ann', 'tom']);
+    assert.ok(addressees[5]!.includes('mary'), JSON.stringify(addressees));
   });
 });

@@ -86,6 +86,11 @@ export function forEachAddresseeCandidate(
   const seen: number[] = [];
   const consider = (c: number): void => {
     if (c === speaker || seen.includes(c)) return;
+    // Nobody is spoken to before they come in ("the door opened and Mrs. Hale came in").
+    const arrival = conv.arrivals?.get(c);
+    if (arrival !== undefined && arrival > turn.paragraph) {
+      if (!turn.vocatives.includes(c) && !turn.tagObjects.includes(c)) return;
+    }
     seen.push(c);
     f.fill(0);
     f[A.bias] = 1;

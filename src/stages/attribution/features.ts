@@ -106,6 +106,8 @@ export interface ConversationFeatures {
   cued: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
   addressed: Uint32Array;
+  /** Characters who come in during the conversation, by paragraph of arrival (arrivals.ts). */
+  arrivals?: ReadonlyMap<number, number>;
 }
 
 /** How present each character is around a turn: narration mentions by paragraph. */

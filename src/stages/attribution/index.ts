@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Attribution } from '../../engine/types.js';
 import { decodeAddressees, denseAddresseeWeights } from './addressees.js';
+import { arrivalsIn } from './arrivals.js';
 import { buildCueIndex, type Cue } from './cues.js';
 import { forwardBackward } from './decode.js';
 import {
@@ -62,6 +63,7 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
       style,
       first,
     );
+    features.arrivals = arrivalsIn(doc, conv);
     first += conv.length;
     return features;
   });
