@@ -70,3 +70,19 @@ describe('attribution: cues', () => {
     assert.equal(named.descriptive, undefined);
   });
 });
+
+describe('attribution: names that are and are not descriptions', () => {
+  const cast = [
+    { id: 0, name: 'Piet van Tassel', aliases: ['van Tassel'], gender: 'M' },
+    { id: 1, name: 'The Clergyman', aliases: ['the clergyman'], gender: 'M' },
+  ];
+  const descriptive = (text: string): boolean | undefined => {
+    const doc = createEngine({ until: 'coref', characters: cast }).process(sourceOf(text));
+    return buildTurns(doc, buildCueIndex(doc))[0]?.cues[0]?.referent.descriptive;
+  };
+
+  it('a lower-case cast name is a description; a name opening with a particle is a name', () => {
+    assert.equal(descriptive('"We shall see," said the clergyman.\n'), true);
+    assert.notEqual(descriptive('"We shall see," said van Tassel.\n'), true);
+  });
+});

@@ -54,6 +54,7 @@ describe('quotes: kinds', () => {
     ['She subscribed to "Country Matters," and read little else.', 'Country Matters,', 'mention'],
     ['He hailed her "Your Grace!" from the gate.', 'Your Grace!', 'speech'],
     ['He only said "Good Night" and left.', 'Good Night', 'speech'],
+    ['Then "Good Morning" said Tom, and went out.', 'Good Morning', 'speech'],
     // A mention after an ordinary word stays a mention next to speech; a broken-off piece does not.
     [
       'The notes all "regretted the short notice," without the usual plea of a "prior engagement" at all.',

@@ -189,6 +189,7 @@ export function addresseeTransitions(
 function addresseeSets(
   cands: TurnCandidates,
   speakers: readonly number[],
+  everyone: readonly number[],
   i: number,
   previous: readonly (readonly number[])[],
   extra?: readonly number[],
@@ -209,7 +210,7 @@ function addresseeSets(
   if (i > 0) add([speakers[i - 1]!]);
   if (i + 1 < speakers.length) add([speakers[i + 1]!]);
   add(speakers.slice(Math.max(0, i - 5), i + 6));
-  add(speakers);
+  add(everyone);
   for (const set of previous) add([...set, speakers[i - 1]!]);
   if (extra) add(extra);
   return [...out.values()];
@@ -232,6 +233,8 @@ export function decodeAddresseeSets(
   }
   const layers: State[][] = [];
   let layer: State[] = [];
+  // Everyone who speaks in the conversation, once (not the whole speaker list per turn).
+  const everyone = [...new Set(speakers)];
   for (let i = 0; i < candidates.length; i++) {
     const cands = candidates[i]!;
     const scoreOf = new Map(cands.characters.map((c, k) => [c, cands.scores[k]!] as const));
@@ -239,6 +242,7 @@ export function decodeAddresseeSets(
     for (const set of addresseeSets(
       cands,
       speakers,
+      everyone,
       i,
       layer.map((s) => s.set),
       extra?.[i],

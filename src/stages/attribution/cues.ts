@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
+import { PARTICLES as NAME_PARTICLES } from '../characters/names.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
@@ -171,14 +172,27 @@ function referentAt(
   return undefined;
 }
 
-/** A named reference; a lower-case name ("the clergyman") is descriptive. */
+/**
+ * A named reference; a lower-case name ("the clergyman") is descriptive, one opening with a name
+ * particle ("d'Artagnan", "van Tassel") is not.
+ */
 function nameReferent(ix: CueIndex, mention: Mention, t: number): Referent {
   const first = ix.doc.text.charCodeAt(mention.start);
-  if (first >= 97 && first <= 122 && mention.character >= 0) {
+  const lowerCase = first >= 97 && first <= 122;
+  if (lowerCase && mention.character >= 0 && !opensWithParticle(ix.doc.text, mention)) {
     const gender = ix.doc.layer('characters')[mention.character]!.gender.label;
     return { character: mention.character, gender, via: 'name', corefGuess: -1, token: t, descriptive: true };
   }
   return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
+}
+
+/** Whether a mention's first word is a name particle ("de Winter", "d'Artagnan", "van Tassel"). */
+function opensWithParticle(text: string, mention: Mention): boolean {
+  const m = /^([a-z]+)(['\u2019]|\s)/.exec(
+    text.slice(mention.start, Math.min(mention.end, mention.start + 8)),
+  );
+  if (m === null) return false;
+  return NAME_PARTICLES.has(m[1]!) || (m[2] !== ' ' && (m[1] === 'd' || m[1] === 'l'));
 }
 
 /** Skips adverbs and commas ("said Emma, softly", "Emma quickly said"). */
@@ -280,7 +294,8 @@ function isPastVerb(tokens: TokenLayer, t: number): boolean {
   const lower = tokens.lower[t]!;
   const pos = tokens.pos[t]!;
   if (pos === POS.VERB) return !lower.endsWith('ing') && !lower.endsWith('s');
-  return lower.endsWith('ed') && lower.length > 4 && pos !== POS.ADJ && pos !== POS.DET;
+  // "-ed" words the tagger missed, but not names (Alfred, Winifred).
+  return lower.endsWith('ed') && lower.length > 4 && pos !== POS.ADJ && pos !== POS.DET && pos !== POS.PROPN;
 }
 
 /** The subject of a verb at v within [from, v): the nearest reference before it. */

@@ -123,8 +123,9 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   )
     return 'mention';
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
-  if (!ctx.opensParagraph && isTitle(text, d, p.start)) return 'mention';
   const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
+  // A title is held up in narration; one followed by its speaker (`"Good Morning" said Tom`) is said.
+  if (!ctx.opensParagraph && after === undefined && isTitle(text, d, p.start)) return 'mention';
   if (
     !ctx.opensParagraph &&
     after === undefined &&

@@ -458,7 +458,8 @@ function journeyIn(
     for (let k = after; k < Math.min(to, phrase + DESTINATION_REACH); k++) {
       const word = lower[k]!;
       const pos = tokens.pos[k]!;
-      if (PATH.has(word)) onPath = true;
+      // "round" and "past" are path prepositions only as such ("the round tower", "into the past").
+      if (PATH.has(word) && pos === POS.ADP) onPath = true;
       else if (GOAL.has(word)) onPath = false;
       if (
         word === 'home' ||

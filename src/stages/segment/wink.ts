@@ -10,8 +10,8 @@ import winkNLP from 'wink-nlp';
  * it is kept whole, every later text keeps "one's" whole too, and its tags change around it. So
  * a text's tokens depended on what the process had read before — a batch worker gave different
  * results from a fresh `analyze`, and the order of chunks mattered. The tokeniser's lookup is
- * wrapped so that words added after loading are never "known": each text is tokenised as by a
- * fresh instance. The lexicon still grows (an added word's features are computed once), so the
+ * wrapped so that words added after loading are never "known" — not even those added earlier in
+ * the same text — so a text's tokens depend on it alone. The lexicon still grows (an added word's features are computed once), so the
  * instance is renewed when it has gathered RENEW_AFTER new words, which keeps a long-running
  * worker's memory bounded without changing any result.
  */
@@ -34,7 +34,7 @@ interface ModelHooks {
   featureFn(config: unknown): FeatureFns;
 }
 
-/** New words after which the instance is replaced by a fresh one (~40 MB of lexicon). */
+/** Distinct new lexemes after which the instance is replaced by a fresh one (~40 MB of lexicon). */
 export const RENEW_AFTER = 300_000;
 
 let instance: Nlp | undefined;
