@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
+import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import { type StyleIndex, styleScore } from './style.js';
 import type { Turn } from './units.js';
 
@@ -59,6 +60,12 @@ export const EMISSION_FEATURES = [
   'mention-since-previous-turn',
   'pronoun-cue-last-tagged-of-gender',
   'pronoun-cue-last-mentioned-of-gender',
+  'pronoun-cue-subject-last-sentence',
+  'pronoun-cue-subject-last-sentence-prev-para',
+  'in-run-pronoun-cue-subject-last-sentence-prev-para',
+  'pronoun-cue-subject-paragraph-first',
+  'pronoun-cue-last-named-subject-of-gender',
+  'pronoun-cue-salient-named-of-gender',
   'style-similarity',
   'style-unknown',
   'tagged-even-turns-before',
@@ -118,9 +125,15 @@ export interface PresenceIndex {
   pronounParagraphs: Int32Array[];
   /** Explicit named tags per character over the whole text. */
   taggedCount: Float64Array;
+  /** Narration mentions with their grammatical role. */
+  narration: NarrationMentions;
 }
 
-export function buildPresence(doc: StoryDocument, turns: readonly Turn[]): PresenceIndex {
+export function buildPresence(
+  doc: StoryDocument,
+  turns: readonly Turn[],
+  narration: NarrationMentions,
+): PresenceIndex {
   const characters = doc.layer('characters');
   const paragraphs = doc.layer('paragraphs');
   const byChar = (
@@ -147,6 +160,7 @@ export function buildPresence(doc: StoryDocument, turns: readonly Turn[]): Prese
     mentionParagraphs: byChar(doc.layer('mentions')),
     pronounParagraphs: byChar(doc.layer('pronouns')),
     taggedCount,
+    narration,
   };
 }
 
@@ -240,6 +254,10 @@ export function conversationFeatures(
       if (bestTurn < 0) lastTaggedOfGender = -1;
       if (tie || bestPara < 0) lastMentionedOfGender = -1;
     }
+    const subjects =
+      cue && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown'
+        ? subjectFeatures(doc, turn, cue, candidates, presence.narration, inRun)
+        : undefined;
     for (let k = 0; k < C; k++) {
       const c = candidates[k]!;
       const ch = characters[c]!;
@@ -250,6 +268,7 @@ export function conversationFeatures(
       if (Number.isNaN(voice)) f[E['style-unknown']] = 1;
       else f[E['style-similarity']] = Math.max(-1.5, Math.min(1.5, voice));
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
+      if (subjects) for (const name of subjects[k]!) f[E[name]] = 1;
       if (turn.vocatives.includes(c)) f[E.vocative] = 1;
       if (turn.namedInQuote.includes(c)) f[E['named-in-quote']] = 1;
       if (turn.tagObjects.includes(c)) f[E['tag-object']] = 1;
@@ -325,6 +344,103 @@ export function conversationFeatures(
     }
   });
   return { turns, candidates, emission, separated, question, cued, addressed };
+}
+
+/**
+ * For a pronoun cue: which same-gender candidates the narration before it puts in subject position.
+ * The subject of the last narration sentence (in the turn's paragraph, or the paragraph before,
+ * which inside a run of dialogue is usually the previous speaker's), of the paragraph's first
+ * sentence, the most recent named subject of that gender, and the most salient named candidate of
+ * that gender (subjects count double, weight halving with each sentence back). Pronoun subjects
+ * take part only in the last-sentence features: elsewhere they repeat the coref stage's errors.
+ */
+function subjectFeatures(
+  doc: StoryDocument,
+  turn: Turn,
+  cue: Cue,
+  candidates: number[],
+  nm: NarrationMentions,
+  inRun: boolean,
+): EmissionFeature[][] {
+  const characters = doc.layer('characters');
+  const tokens = doc.layer('tokens');
+  const sentences = doc.layer('sentences');
+  const quotes = doc.layer('quotes');
+  const out: EmissionFeature[][] = candidates.map(() => []);
+  const gender = cue.referent.gender;
+  const sameGender = new Map<number, number>();
+  candidates.forEach((c, k) => {
+    if (characters[c]!.gender.label === gender) sameGender.set(c, k);
+  });
+  if (sameGender.size === 0) return out;
+  const para = turn.paragraph;
+  const firstQuote = quotes[turn.quotes[0]!]!.spans[0]![0];
+  const limit = Math.min(tokens.start[cue.referent.token]!, firstQuote);
+  let lastSentence = -1;
+  // The first subject of the last sentence with one (overwritten while walking back).
+  let lastSentenceSubject = -1;
+  let lastSentencePara = -1;
+  let firstSubject = -1;
+  let namedSubjectDone = false;
+  const score = new Map<number, number>();
+  let top = -1;
+  for (let j = lastMentionBefore(nm, limit); j >= 0; j--) {
+    const p = nm.paragraph[j]!;
+    if (para - p > 6) break;
+    const s = nm.sentence[j]!;
+    const subject = nm.subject[j] === 1;
+    const named = nm.pronoun[j] === 0;
+    const k = sameGender.get(nm.character[j]!);
+    if (top < 0) top = s;
+    if (subject && lastSentence < 0 && para - p <= 1) lastSentence = s;
+    if (subject && s === lastSentence) {
+      lastSentenceSubject = k ?? -1;
+      lastSentencePara = p;
+    }
+    if (k === undefined) continue;
+    if (subject && p === para && s === firstSentenceOf(sentences, para, s)) firstSubject = k;
+    if (subject && named && !namedSubjectDone) {
+      out[k]!.push('pronoun-cue-last-named-subject-of-gender');
+      namedSubjectDone = true;
+    }
+    if (named && para - p <= 3) {
+      const w = (subject ? 2 : 1) * 0.5 ** Math.min(12, top - s);
+      score.set(k, (score.get(k) ?? 0) + w);
+    }
+  }
+  if (lastSentenceSubject >= 0)
+    out[lastSentenceSubject]!.push(
+      lastSentencePara === para
+        ? 'pronoun-cue-subject-last-sentence'
+        : inRun
+          ? 'in-run-pronoun-cue-subject-last-sentence-prev-para'
+          : 'pronoun-cue-subject-last-sentence-prev-para',
+    );
+  if (firstSubject >= 0) out[firstSubject]!.push('pronoun-cue-subject-paragraph-first');
+  const best = argmaxUnique(score);
+  if (best >= 0) out[best]!.push('pronoun-cue-salient-named-of-gender');
+  return out;
+}
+
+function argmaxUnique(score: Map<number, number>): number {
+  let best = -1;
+  let bestScore = 0;
+  let tie = false;
+  for (const [k, v] of score) {
+    if (v > bestScore) {
+      best = k;
+      bestScore = v;
+      tie = false;
+    } else if (v === bestScore) tie = true;
+  }
+  return tie ? -1 : best;
+}
+
+/** Index of the first sentence of paragraph `para`, walking back from sentence s inside it. */
+function firstSentenceOf(sentences: readonly { paragraph: number }[], para: number, s: number): number {
+  let f = s;
+  while (f > 0 && sentences[f - 1]!.paragraph === para) f--;
+  return f;
 }
 
 function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void {

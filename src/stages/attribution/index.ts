@@ -12,6 +12,7 @@ import {
   type PresenceIndex,
 } from './features.js';
 import { type AttributionWeights, calibrate, chainOf, densify, shippedModel } from './model.js';
+import { buildNarrationMentions } from './salience.js';
 import { buildStyleIndex } from './style.js';
 import { buildTurns, isAttributable, type Turn } from './units.js';
 
@@ -50,7 +51,7 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
   if (characters.length === 0) return [];
   const ix = buildCueIndex(doc);
   const turns = buildTurns(doc, ix);
-  const presence = buildPresence(doc, turns);
+  const presence = buildPresence(doc, turns, buildNarrationMentions(doc));
   const style = buildStyleIndex(doc, turns, characters.length);
   const narrator = characters.findIndex((c) => c.narrator);
   let first = 0;

@@ -124,8 +124,10 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
     return 'mention';
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
   const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
-  // A title is held up in narration; one followed by its speaker (`"Good Morning" said Tom`) is said.
-  if (!ctx.opensParagraph && after === undefined && isTitle(text, d, p.start)) return 'mention';
+  // A title is held up in narration; one followed by its speaker (`"Good Morning" said Tom`) is
+  // said — but not one the sentence goes on from (`subscribed to "Country Matters," and read …`).
+  const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
+  if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start)) return 'mention';
   if (
     !ctx.opensParagraph &&
     after === undefined &&
@@ -370,6 +372,9 @@ function tagAfter(text: string, start: number, end: number): string | undefined 
   });
   return found;
 }
+
+/** Narration going on after a quotation with a conjunction, not a tag (`"…," and read`). */
+const CONTINUES = /^[\s,]*(?:and|but|or|then|so|yet)\b/i;
 
 /** Words that can open a tag before its subject's noun: `the man said`, `Mr. Darcy said`. */
 const TAG_OPENERS: ReadonlySet<string> = new Set(

@@ -1,0 +1,79 @@
+/**
+ * Narration subjects and the pronoun-tag features built on them, on short texts written for these
+ * tests with a given cast.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
+import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
+import { prepareConversations } from '../src/stages/attribution/index.js';
+import { buildNarrationMentions } from '../src/stages/attribution/salience.js';
+import { sourceOf } from './layers.helper.js';
+
+const CAST = [
+  { id: 0, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+  { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+  { id: 2, name: 'Will Stone', aliases: ['Will'], gender: 'M' },
+];
+
+function docOf(text: string) {
+  return createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+}
+
+/** Names of the characters in subject position in the narration, in text order. */
+function subjects(text: string): string[] {
+  const doc = docOf(text);
+  const nm = buildNarrationMentions(doc);
+  const characters = doc.layer('characters');
+  const out: string[] = [];
+  for (let i = 0; i < nm.start.length; i++) if (nm.subject[i]) out.push(characters[nm.character[i]!]!.name);
+  return out;
+}
+
+/** Characters carrying a feature on the given turn (by index over all turns). */
+function carriers(text: string, feature: string, turn: number): string[] {
+  const doc = docOf(text);
+  const characters = doc.layer('characters');
+  const f = EMISSION_FEATURES.indexOf(feature as (typeof EMISSION_FEATURES)[number]);
+  let seen = 0;
+  for (const conv of prepareConversations(doc)) {
+    const C = conv.candidates.length;
+    for (let i = 0; i < conv.turns.length; i++, seen++) {
+      if (seen !== turn) continue;
+      const out: string[] = [];
+      for (let k = 0; k < C; k++)
+        if (conv.emission[(i * C + k) * NE + f]) out.push(characters[conv.candidates[k]!]!.name);
+      return out;
+    }
+  }
+  return [];
+}
+
+describe('attribution: narration subjects', () => {
+  it('a name before its verb is a subject; after a preposition or a verb it is not', () => {
+    assert.deepEqual(subjects('Tom laughed at Will. Ann looked at him.\n'), ['Tom Barker', 'Ann Hale']);
+  });
+
+  it('the inverted subject of a speech verb is a subject', () => {
+    assert.deepEqual(subjects('Tom sat down.\n\n"Well," said Will.\n'), ['Tom Barker', 'Will Stone']);
+  });
+
+  it('"he said" after a narration sentence points at that sentence\'s subject', () => {
+    const text =
+      'Tom and Will sat by the fire with Ann.\n\n"It is late," said Tom.\n\nWill laughed at Tom. "Not yet," he said.\n';
+    assert.deepEqual(carriers(text, 'pronoun-cue-subject-last-sentence', 1), ['Will Stone']);
+    assert.deepEqual(carriers(text, 'pronoun-cue-subject-paragraph-first', 1), ['Will Stone']);
+    assert.deepEqual(carriers(text, 'pronoun-cue-last-named-subject-of-gender', 1), ['Will Stone']);
+  });
+
+  it('the most salient named character of the gender: subjects outweigh other mentions', () => {
+    const text =
+      'Tom and Will sat by the fire with Ann.\n\n"It is late," said Ann.\n\nTom looked at Will. "Not yet," he said.\n';
+    assert.deepEqual(carriers(text, 'pronoun-cue-salient-named-of-gender', 1), ['Tom Barker']);
+  });
+
+  it('a subject of the other gender is not a candidate for "he"', () => {
+    const text = 'Tom and Will sat by the fire with Ann.\n\nAnn laughed at Will. "Not yet," he said.\n';
+    assert.deepEqual(carriers(text, 'pronoun-cue-subject-last-sentence', 0), []);
+  });
+});
