@@ -171,9 +171,16 @@ export function addresseeTransitions(
   speaker: number,
 ): number[] {
   const out: number[] = [];
-  const party = [...before, beforeSpeaker];
-  if (setKey([...now, speaker]) === setKey(party)) out.push(PARTY_KEPT);
-  else if (setKey(now) === setKey(party.filter((c) => c !== speaker))) out.push(PARTY_CONTINUED);
+  // Sets hold distinct characters and never their own speaker, so equal sizes and inclusion make
+  // equality (this runs for every pair of beam states: no sorting or string keys).
+  const inParty = (c: number): boolean => c === beforeSpeaker || before.includes(c);
+  const speakerInParty = inParty(speaker);
+  if (speakerInParty && now.length === before.length && now.every(inParty)) out.push(PARTY_KEPT);
+  else if (
+    now.length === before.length + (speakerInParty ? 0 : 1) &&
+    now.every((c) => c !== speaker && inParty(c))
+  )
+    out.push(PARTY_CONTINUED);
   if (now.length >= 2 && before.length >= 2) out.push(GROUP_KEPT);
   if (now.length >= 2 && before.length < 2) out.push(GROUP_AFTER_SINGLE);
   if (now.length < 2 && before.length >= 2) out.push(SINGLE_AFTER_GROUP);
