@@ -2,7 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { words } from '../lexicon/words.js';
 import { tokenAtOrAfter } from './cues.js';
-import type { Turn } from './units.js';
+import { firstMentionAt, type Turn } from './units.js';
 
 /** Verbs that bring someone into the room by themselves ("Mrs. Hale entered", "Tom arrived"). */
 const ARRIVE: ReadonlySet<string> = new Set(words('entered arrived appeared reappeared'));
@@ -31,13 +31,7 @@ export function arrivalsIn(doc: StoryDocument, turns: readonly Turn[]): Map<numb
   const from = paragraphs[first.paragraph]!.start;
   const to = paragraphs[last.paragraph]!.start;
   const seen = new Set<number>();
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstMentionAt(mentions, from);
   let p = first.paragraph;
   for (let j = lo; j < mentions.length && mentions[j]!.start < to; j++) {
     const m = mentions[j]!;

@@ -14,7 +14,7 @@ import {
 import { type AttributionWeights, calibrate, chainOf, densify, shippedModel } from './model.js';
 import { buildNarrationMentions } from './salience.js';
 import { buildStyleIndex } from './style.js';
-import { buildTurns, isAttributable, type Turn } from './units.js';
+import { buildTurns, firstMentionAt, isAttributable, type Turn } from './units.js';
 
 /**
  * Speaker and addressees for every speech or thought quotation.
@@ -195,13 +195,7 @@ function candidatesOf(
     for (const c of turn.vocatives) bump(c, 20);
     for (const c of turn.tagObjects) bump(c, 20);
   }
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstMentionAt(mentions, from);
   for (let i = lo; i < mentions.length && mentions[i]!.start < last.end; i++) {
     const m = mentions[i]!;
     bump(m.character, m.inQuote ? 0.5 : m.start < first.start ? 1 : 2);

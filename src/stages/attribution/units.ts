@@ -163,7 +163,8 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
   return turns;
 }
 
-function firstMentionAt(mentions: readonly { start: number }[], offset: number): number {
+/** Index of the first mention (sorted by start) starting at or after offset. */
+export function firstMentionAt(mentions: readonly { start: number }[], offset: number): number {
   let lo = 0;
   let hi = mentions.length;
   while (lo < hi) {
