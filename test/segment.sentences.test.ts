@@ -137,3 +137,18 @@ describe('segment: a text is tokenised the same whatever the process read before
     assert.deepEqual(fresh.slice(0, 3), ['Oswin', "'s", 'coat']);
   });
 });
+
+describe('segment: renewing the wink-nlp instance', () => {
+  it('segment: a fresh instance tokenises and tags a text exactly as the old one did', async () => {
+    const { renewWink, wink, winkNewWords } = await import('../src/stages/segment/wink.js');
+    const text = 'Quillon’s boat was late. “Where’s Quillon?” asked Brannagh, and nobody answered her.';
+    const read = () => {
+      const doc = wink().readDoc(text);
+      return [doc.tokens().out(), doc.tokens().out(wink().its.pos)];
+    };
+    const before = read();
+    assert.ok(winkNewWords() > 0);
+    renewWink();
+    assert.deepEqual(read(), before);
+  });
+});

@@ -89,3 +89,13 @@ export function wink(): Nlp {
   }
   return instance;
 }
+
+/** New words the current instance has gathered since loading (what RENEW_AFTER is compared with). */
+export function winkNewWords(): number {
+  return lexemes === undefined ? 0 : lexemes.length - loadedSize;
+}
+
+/** Drops the instance so that the next call loads a fresh one (as renewal does). */
+export function renewWink(): void {
+  instance = undefined;
+}
