@@ -86,3 +86,17 @@ describe('attribution: names that are and are not descriptions', () => {
     assert.notEqual(descriptive('"We shall see," said van Tassel.\n'), true);
   });
 });
+
+describe('attribution: turns within one paragraph', () => {
+  it('a beat naming someone other than the tagged speaker starts a new turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\nAnn shook her head. "It will not." "It will rain," said Tom.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale', 'Tom Barker']);
+  });
+
+  it('a beat naming the tagged speaker again stays in the same turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\nTom shook his head. "It will not." "It will rain," said Tom.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+});

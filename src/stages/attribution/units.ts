@@ -190,8 +190,9 @@ function cueRank(c: Cue): number {
  * tags of different genders (`"Yes," he said. "No," she said.`).
  */
 function splitsTurn(turnCues: readonly Cue[], cues: readonly Cue[]): boolean {
-  const a = turnCues.find((c) => c.kind === 'tag');
-  const b = cues.find((c) => c.kind === 'tag');
+  const named = (c: Cue): boolean => c.referent.via === 'name' && c.referent.character >= 0;
+  const a = turnCues.find((c) => c.kind === 'tag') ?? turnCues.find((c) => c.kind === 'beat' && named(c));
+  const b = cues.find((c) => c.kind === 'tag') ?? cues.find((c) => c.kind === 'beat' && named(c));
   if (!a || !b) return false;
   const ra = a.referent;
   const rb = b.referent;
