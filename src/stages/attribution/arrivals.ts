@@ -4,7 +4,11 @@ import { words } from '../lexicon/words.js';
 import { tokenAtOrAfter } from './cues.js';
 import { firstMentionAt, type Turn } from './units.js';
 
-/** Verbs that bring someone into the room by themselves ("Mrs. Hale entered", "Tom arrived"). */
+/**
+ * Verbs that bring someone into the room by themselves ("Mrs. Hale entered", "Tom arrived"). Not
+ * the scenes stage's ARRIVAL_VERBS: "reached" and "landed" there arrive at places, and "Tom
+ * reached for the cup" arrives nowhere.
+ */
 const ARRIVE: ReadonlySet<string> = new Set(words('entered arrived appeared reappeared'));
 /** Verbs of motion that bring someone in with "in" or "into" ("came in backwards", "burst into"). */
 const MOVE: ReadonlySet<string> = new Set(
