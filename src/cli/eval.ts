@@ -5,6 +5,8 @@ import { UsageError } from '../engine/errors.js';
 import { evalAttribution, formatAttributionReport } from '../eval/attribution.js';
 import { evalCharacters, formatCharactersReport } from '../eval/characters.js';
 import { evalLitbank, formatLitbankReport } from '../eval/litbank.js';
+import { evalLitbankQuotes, formatLitbankQuotesReport } from '../eval/litbank-quotes.js';
+import { listPdncNovels } from '../eval/pdnc.js';
 import { evalQuotes, formatQuotesReport } from '../eval/quotes.js';
 import { evalScenes, formatScenesReport } from '../eval/scenes.js';
 
@@ -78,6 +80,14 @@ const EVALUATIONS: Record<string, Evaluation> = {
     } else out.push(`eval characters: LitBank skipped — no data at ${args.litbank}`);
     return out.join('\n\n');
   },
+  // Held-out text: LitBank's quotation layer, which the attribution model never trained on.
+  'litbank-quotes': async (args) => {
+    if (!existsSync(args.litbank)) return `eval litbank-quotes: skipped — no LitBank data at ${args.litbank}`;
+    const seen = existsSync(args.pdnc) ? await listPdncNovels(args.pdnc) : [];
+    const report = evalLitbankQuotes(args.litbank, { seen, details: args.details !== undefined });
+    if (args.details !== undefined) writeFileSync(args.details, JSON.stringify(report.details, null, 1));
+    return args.json ? JSON.stringify({ ...report, details: undefined }) : formatLitbankQuotesReport(report);
+  },
   // Runs without ../shared/data too: the project's own stories are scored, the novels skipped.
   scenes: async (args) => {
     const report = await evalScenes({
@@ -98,7 +108,7 @@ const EVALUATIONS: Record<string, Evaluation> = {
 };
 
 /** What `eval all` (and `npm run eval`) runs, in order. */
-const ALL = ['quotes', 'characters', 'attribution', 'scenes'];
+const ALL = ['quotes', 'characters', 'attribution', 'litbank-quotes', 'scenes'];
 
 export async function evalCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;

@@ -8,7 +8,7 @@ export const USAGE = `storylens ${VERSION} — narrative analysis for prose fict
 
 Usage:
   storylens analyze <file|-> [--format <fmt>] [-o <path>] [options]
-  storylens eval quotes|characters|attribution|scenes|all [--pdnc <dir>] [--litbank <dir>] [options]
+  storylens eval quotes|characters|attribution|litbank-quotes|scenes|all [--pdnc <dir>] [--litbank <dir>] [options]
   storylens demo [<out-dir>]          analyse the bundled sample story (what npm start runs)
   storylens batch <dir|files…> --db <corpus.sqlite|postgres://…> [--workers N] [--format txt,…]
   storylens batch <dir|files…> --queue redis://HOST:PORT      enqueue for workers on other machines

@@ -98,7 +98,7 @@ export async function evalQuotes(
   return { novels, overall: { spans: sum((n) => n.spans), quotations: sum((n) => n.quotations) } };
 }
 
-function scores(gold: number, predicted: number, found: number, correct: number): Scores {
+export function scores(gold: number, predicted: number, found: number, correct: number): Scores {
   const precision = predicted === 0 ? 0 : correct / predicted;
   const recall = gold === 0 ? 0 : found / gold;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -120,7 +120,7 @@ export async function pdncDocument(pdncDir: string, name: string): Promise<Story
   return doc;
 }
 
-interface ScoredSpan {
+export interface ScoredSpan {
   start: number;
   end: number;
   /** Index of the quotation the span belongs to. */
@@ -194,7 +194,7 @@ function isTrimmable(c: number): boolean {
 }
 
 /** Spans with surrounding whitespace and quotation marks trimmed, sorted by start. */
-function spansOf(text: string, quotations: readonly (readonly [number, number][])[]): ScoredSpan[] {
+export function spansOf(text: string, quotations: readonly (readonly [number, number][])[]): ScoredSpan[] {
   const out: ScoredSpan[] = [];
   quotations.forEach((spans, owner) => {
     for (const [s0, e0] of spans) {
@@ -212,7 +212,7 @@ function spansOf(text: string, quotations: readonly (readonly [number, number][]
  * Matches gold and predicted spans one to one: same trimmed span first, then the best overlap of
  * at least 90% of both lengths. Both lists are sorted, so a sliding window keeps this linear.
  */
-function matchSpans(gold: ScoredSpan[], predicted: ScoredSpan[]): void {
+export function matchSpans(gold: ScoredSpan[], predicted: ScoredSpan[]): void {
   let from = 0;
   for (let g = 0; g < gold.length; g++) {
     const gs = gold[g]!;
