@@ -185,6 +185,14 @@ describe('quotes: nesting', () => {
     assert.equal(found.quotes[1]!.kind, 'mention');
   });
 
+  it('quotes: a word or two with a speech tag of its own is a retold turn, cut out of the speech', () => {
+    const found = detect(
+      '"And then the boy came in. \u2018Oh!\u2019 said he, \u2018I can mend that for you.\u2019 So kind," said Ann.',
+    );
+    assert.deepEqual(topLevel(found), [['And then the boy came in.', 'said he,', 'So kind,']]);
+    assert.ok(found.texts.some((t) => t.join(' ') === 'Oh!'));
+  });
+
   it('quotes: a straight-quoted lower-case word inside speech is left alone, as dialect apostrophes are', () => {
     const found = detect('"Do you remember the word \'rent\'?" asked Ann.');
     assert.deepEqual(found.texts, [["Do you remember the word 'rent'?"]]);

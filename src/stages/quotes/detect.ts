@@ -32,7 +32,7 @@ import {
 } from './marks.js';
 import { CLOSE, MarkPairing, OPEN, REOPEN, SKIP } from './pairing.js';
 import { detectStyle, type QuoteStyle } from './style.js';
-import { isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION } from './tags.js';
+import { isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION, tagVerb } from './tags.js';
 
 export interface DetectOptions {
   /** The dialogue convention; default: decided from the text (see style.ts). */
@@ -112,6 +112,17 @@ function isEmbeddedFragment(text: string, start: number, end: number): boolean {
   let last = end - 1;
   while (last > start && isSpace(text.charCodeAt(last))) last--;
   return words <= 2 || !isClausePunct(text.charCodeAt(last));
+}
+
+/** Words after a nested quotation that a speech tag can open with: `said he`, `I said`, `cried Tom`. */
+const NESTED_TAG_WORDS = 2;
+
+/** Whether text[start, end) right after a nested quotation opens with a speech tag: `' said he, '`. */
+function taggedAfter(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (start >= end || isWordChar(c)) return false;
+  const verb = tagVerb(text, start, Math.min(end, start + 40), NESTED_TAG_WORDS);
+  return verb !== undefined && verb !== 'read' && verb !== 'write';
 }
 
 /** Whether paragraph `p` opens with an opening mark of the outer family (a continued quotation). */
@@ -463,8 +474,10 @@ class Scanner {
           // nested quotations are cut out (PDNC does so about three times in four), except one that
           // ends the speech after words of its own (`and then I said, 'Never again.'"`), which PDNC
           // keeps inside twice in three.
+          // A fragment with a speech tag of its own (`'Oh!' said he, 'I can mend it.'`) is a turn of
+          // the dialogue the speaker retells, cut out like any other.
           if (
-            !isEmbeddedFragment(text, innerOpen + 1, at) &&
+            !(isEmbeddedFragment(text, innerOpen + 1, at) && !taggedAfter(text, at + 1, end)) &&
             !(hasWords(text, pieceStart, innerOpen) && !hasWords(text, at + 1, end))
           ) {
             this.addPiece(draft, pieceStart, innerOpen);
