@@ -62,6 +62,28 @@ describe('quotes: kinds', () => {
       'mention',
     ],
     ['"We always seem" she paused "to be late."', 'to be late.', 'speech'],
+    // Longer words in lower case carrying on the narrator's sentence are woven into it.
+    [
+      'In her last letter she had asked him to "look in on poor old Martha now and then" while she was away.',
+      'look in on poor old Martha now and then',
+      'reported',
+    ],
+    [
+      'The parlour was hung with prints "of the better sort, from a shop in town," and smelt of camphor.',
+      'of the better sort, from a shop in town,',
+      'reported',
+    ],
+    // After a verb of speaking, or after another quotation in the paragraph, they are heard.
+    [
+      'Asked his trade, he had answered "the mending of clocks and watches."',
+      'the mending of clocks and watches.',
+      'speech',
+    ],
+    [
+      '"Because"--she pulled off her gloves one finger at a time--"because nobody asked me to stay."',
+      'because nobody asked me to stay.',
+      'speech',
+    ],
   ];
   for (const [text, quoted, kind] of cases) {
     it(`quotes: "${quoted}" in ${JSON.stringify(text)} is ${kind}`, () => {

@@ -29,8 +29,9 @@ const CUE_WINDOW = 10;
  *   exclamation or question of its own; quotations in headings;
  * - `reported`: indirect or free indirect speech in quotation marks, the narrator's report of what
  *   someone said (`He took his leave. "He should be glad to call again, and would bring his
- *   sister."`): third person and past tense, no speech tag, after narration in its paragraph. Not
- *   attributed: it is told in the narrator's words, not the speaker's.
+ *   sister."`): third person and past tense, no speech tag, after narration in its paragraph; and
+ *   someone's words woven into the narrator's sentence (`asked him to "look in on his aunt now
+ *   and then" while she was away`). Told in the narrator's words, not the speaker's.
  */
 export function classifyKinds(
   text: string,
@@ -40,7 +41,8 @@ export function classifyKinds(
   const ordered = drafts.filter((d) => d.parent === undefined).sort((a, b) => a.open - b.open);
   let previous: DraftQuotation | undefined;
   for (const d of ordered) {
-    d.kind = kindOf(text, paragraphs, d);
+    const followsQuotation = previous !== undefined && previous.paragraphEnd === d.paragraph;
+    d.kind = kindOf(text, paragraphs, d, followsQuotation);
     // `"We always seem"--she hesitated--"to be interrupted."`: the piece after a short stretch of
     // narration goes with the piece before it, and so do lists of mentions (`"delightful," and
     // "charming,"`).
@@ -105,7 +107,12 @@ function contextOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuota
   return new Context(text, paragraphs, d);
 }
 
-function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotation): DraftQuotation['kind'] {
+function kindOf(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  d: DraftQuotation,
+  followsQuotation: boolean,
+): DraftQuotation['kind'] {
   const p = paragraphs[d.paragraph]!;
   if (p.kind === 'heading') return 'mention';
   // Verse set out line by line is recited from a text (a poem, a song), not said in the scene's words.
@@ -128,6 +135,8 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   // said — but not one the sentence goes on from (`subscribed to "Country Matters," and read …`).
   const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
   if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start)) return 'mention';
+  if (!ctx.opensParagraph && !followsQuotation && after === undefined && wovenIn(text, d, ctx, p.start))
+    return 'reported';
   if (
     !ctx.opensParagraph &&
     after === undefined &&
@@ -271,6 +280,26 @@ function isTitle(text: string, d: DraftQuotation, from: number): boolean {
     else if (!TITLE_SMALL_WORDS.has(text.slice(i, k).toLowerCase())) ok = false;
   }
   return ok && capitals >= 2;
+}
+
+/**
+ * `asked him to "look in on his aunt now and then" while she was away`, `people said she "ought to
+ * have gone on the stage."`: a quotation of more than a few words opening in lower case right after
+ * an ordinary word (no comma or colon between, no verb of speaking just before) carries on the
+ * narrator's sentence. Someone's words are woven into the narration — reported, not a turn of the
+ * dialogue told in the speaker's own voice. After a verb of speaking (`and answered "the railway."`)
+ * the words are heard, so this is left to the other rules; shorter ones are mentions (`isMention`).
+ * They stay `reported` rather than `mention` so that attribution keeps them as turns.
+ */
+function wovenIn(text: string, d: DraftQuotation, ctx: Context, from: number): boolean {
+  if (d.spans.length !== 1 || ctx.words <= MENTION_WORDS) return false;
+  const [s] = d.spans[0]!;
+  // Lower case only: `a "Good morning to you!"` is heard.
+  if (text[s] === text[s]!.toUpperCase()) return false;
+  const word = wordBefore(text, d.open, from);
+  if (word === undefined || !afterWord(text, d.open, from)) return false;
+  const base = speechVerbBase(word);
+  return base === undefined || NAMING_VERBS.has(base);
 }
 
 /** Whether the quotation's last piece ends without punctuation of its own, or with a dash. */
