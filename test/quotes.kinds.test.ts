@@ -93,6 +93,28 @@ describe('quotes: kinds', () => {
     });
   }
 
+  it('quotes: a lead-in about running, a purpose or an ending is no cue for a written text', () => {
+    const cases = [
+      'A boy in a cap ran lightly across the yard and the cook ran out.\n"Why, Peter, you are late again. Sit down."',
+      'Nothing would shake her purpose by any argument of his.\n"You need not look so grim, Nell; I only asked."',
+      'Another silence followed, and it ended thus.\n"Tom, I must go home. Can we not leave to-morrow?"',
+    ];
+    for (const text of cases) assert.deepEqual(kinds(text).at(-1)?.[1], 'speech', text);
+    // The wording of a text still is: `the note ran:`.
+    assert.deepEqual(
+      kinds('He unfolded the paper, which ran:\n"Come at once. Bring the map."').at(-1)?.[1],
+      'written',
+    );
+  });
+
+  it('quotes: a word in capitals shouted alone is speech, not a signature', () => {
+    const found = kinds('"They will build an empire on it."\n"EMPIRE!"\n"Well, a small one."');
+    assert.deepEqual(
+      found.map(([, kind]) => kind),
+      ['speech', 'speech', 'speech'],
+    );
+  });
+
   it('quotes: a letter quoted in full is written, salutation to signature', () => {
     const text = [
       'The letter came on Tuesday. She opened it and read:',

@@ -169,12 +169,26 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
   // `She opened the letter and read as follows.` introduces the next paragraph; mid-paragraph a
   // sentence end cuts the cue off from the quotation.
   if (c === 46 && window <= 4) return false;
+  // Across a full stop the cue closes its sentence (`…read as follows.`, `…to this effect.`); one
+  // earlier in it is something else (`nor did he shake her purpose by his pleading.`).
   const cues = c === 46 ? INTRODUCING_CUES : WRITING_CUES;
-  for (let k = before.length - 1; k >= 0 && k >= before.length - window; k--) {
-    if (cues.has(before[k]!)) return true;
+  const last = before.length - 1;
+  for (let k = last; k >= 0 && k >= before.length - (c === 46 ? INTRODUCING_WINDOW : window); k--) {
+    const w = before[k]!;
+    if (!cues.has(w)) continue;
+    // `ran` is a text's wording only where the cue ends with it (`the note ran:`, `it ran thus:`);
+    // `the girl ran out.` and `Syme ran on with a feverish irony.` are people moving or talking.
+    if (RAN.has(w) && !(k === last || (k === last - 1 && before[last] === 'thus'))) continue;
+    return true;
   }
   return false;
 }
+
+/** Last words of a sentence ending in a full stop searched for a cue that introduces a text. */
+const INTRODUCING_WINDOW = 3;
+
+/** Cue words that are also verbs of motion: a cue only at the end of the lead-in. */
+const RAN: ReadonlySet<string> = new Set(words('ran runs'));
 
 function isMentionSized(text: string, d: DraftQuotation): boolean {
   if (d.spans.length !== 1) return false;
@@ -478,8 +492,13 @@ function countWords(text: string, start: number, end: number, cap = WORD_CAP): n
   return n;
 }
 
-/** `"HELEN."`, `"M. J. SCHLEGEL."`: a paragraph that is only a name in capitals. */
+/**
+ * `"HELEN."`, `"M. J. SCHLEGEL."`: a paragraph that is only a name in capitals. A question or an
+ * exclamation (`"EMPIRE!"`, `"HOWARDS END?"`) is shouted, not signed.
+ */
 function isSignature(text: string, d: DraftQuotation): boolean {
+  const [, end] = d.spans[d.spans.length - 1]!;
+  if (/[!?]/.test(text.slice(Math.max(d.spans[0]![0], end - 3), end))) return false;
   let upper = 0;
   for (const [s, e] of d.spans) {
     for (let i = s; i < e; i++) {
