@@ -44,6 +44,9 @@ describe('quotes: kinds', () => {
     ['He never once said the word "sorry."', 'sorry.', 'mention'],
     ['They had supper at the "Bell and Anchor" that night.', 'Bell and Anchor', 'mention'],
     ['She liked the novel called "Evening Tides" best of all.', 'Evening Tides', 'mention'],
+    // A cry after `called` is heard, not a name given.
+    ['She leaned from the window and called "Robin!" twice.', 'Robin!', 'speech'],
+    ['The guard called out "All change here" and walked on.', 'All change here', 'speech'],
     ['"What a strange little man," thought Ruth.', 'What a strange little man,', 'thought'],
     ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],

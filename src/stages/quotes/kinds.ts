@@ -126,7 +126,7 @@ function kindOf(
   if (
     !ctx.opensParagraph &&
     ctx.words <= NAMED_WORDS &&
-    (namedRightBefore(text, before, d.open) || wordAsWord(text, before, d))
+    (namedRightBefore(text, before, d) || wordAsWord(text, before, d))
   )
     return 'mention';
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
@@ -152,7 +152,7 @@ function kindOf(
   if ((tagged === undefined || tagged === 'read') && writingCue(text, before, cueEnd, cueWords))
     return 'written';
   if (ctx.fillsParagraph && ctx.words <= 4 && isSignature(text, d)) return 'written';
-  if (tagged === undefined && !ctx.opensParagraph && isMention(text, d, ctx, p)) return 'mention';
+  if (tagged === undefined && !ctx.opensParagraph && isMention(text, d, ctx, p, before)) return 'mention';
   return 'speech';
 }
 
@@ -201,13 +201,16 @@ function isMentionSized(text: string, d: DraftQuotation): boolean {
  * among the last three words, with no comma or colon before the mark (`she called, "Come!"` is
  * speech).
  */
-function namedRightBefore(text: string, before: readonly string[], open: number): boolean {
-  let i = open - 1;
+function namedRightBefore(text: string, before: readonly string[], d: DraftQuotation): boolean {
+  let i = d.open - 1;
   while (i > 0 && isSpace(text.charCodeAt(i))) i--;
   if (!isWordChar(text.charCodeAt(i))) return false;
+  // `She called "Victor!"`, `called out "The race is over!"`: a cry is heard, not a name given.
+  const [s, e] = d.spans[d.spans.length - 1]!;
+  if (/[!?]/.test(text.slice(Math.max(s, e - 3), e))) return false;
   for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
     const base = speechVerbBase(before[k]!);
-    if (base !== undefined && NAMING_VERBS.has(base)) return true;
+    if (base !== undefined && NAMING_VERBS.has(base)) return before[k + 1] !== 'out';
   }
   return false;
 }
@@ -424,6 +427,9 @@ const TAG_OPENERS: ReadonlySet<string> = new Set(
   words('the a an mr mrs miss dr sir lady lord old young little poor his her my their our its this that'),
 );
 
+/** Particles that follow a verb of speaking: `called out`, `read aloud`, `shouted back`. */
+const PARTICLES: ReadonlySet<string> = new Set(words('out aloud back'));
+
 /** Verbs that name rather than speak: `a novel called "Middlemarch"`, `what she termed "form"`. */
 const NAMING_VERBS: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
 
@@ -517,7 +523,13 @@ function isSignature(text: string, d: DraftQuotation): boolean {
  * punctuation. A speech verb right before (`only said "Yes"`), or an exclamation or question,
  * makes it speech.
  */
-function isMention(text: string, d: DraftQuotation, ctx: Context, p: Paragraph): boolean {
+function isMention(
+  text: string,
+  d: DraftQuotation,
+  ctx: Context,
+  p: Paragraph,
+  before: readonly string[],
+): boolean {
   if (d.spans.length !== 1 || ctx.words > MENTION_WORDS || ctx.words === 0) return false;
   const [s, e] = d.spans[0]!;
   const last = text.charCodeAt(e - 1);
@@ -527,6 +539,10 @@ function isMention(text: string, d: DraftQuotation, ctx: Context, p: Paragraph):
   if (i < p.start) return false;
   const word = wordBefore(text, d.open, p.start);
   if (word !== undefined) {
+    // `called out "All change"`, `cried aloud "Help"`: the verb of speaking comes before its particle.
+    // `called` alone names (`a dog called "Rex"`); `called out` speaks.
+    if (PARTICLES.has(word) && before.length >= 2 && speechVerbBase(before[before.length - 2]!) !== undefined)
+      return false;
     const base = speechVerbBase(word);
     return base === undefined || NAMING_VERBS.has(base);
   }
