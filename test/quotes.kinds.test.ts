@@ -110,6 +110,10 @@ describe('quotes: kinds', () => {
     );
   });
 
+  it('quotes: a text named as a note before the quotation is written, not a speaker noting', () => {
+    assert.deepEqual(kinds('The answer came in a short note: "Cannot come. Sorry."').at(-1)?.[1], 'written');
+  });
+
   it('quotes: a word in capitals shouted alone is speech, not a signature', () => {
     const found = kinds('"They will build an empire on it."\n"EMPIRE!"\n"Well, a small one."');
     assert.deepEqual(

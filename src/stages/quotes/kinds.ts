@@ -427,6 +427,11 @@ const TAG_OPENERS: ReadonlySet<string> = new Set(
   words('the a an mr mrs miss dr sir lady lord old young little poor his her my their our its this that'),
 );
 
+/** Writing cues that are verbs of reading or writing rather than names of texts. */
+const WRITING_VERB_FORMS: ReadonlySet<string> = new Set(
+  words('read reads reading wrote writes written writing'),
+);
+
 /** Particles that follow a verb of speaking: `called out`, `read aloud`, `shouted back`. */
 const PARTICLES: ReadonlySet<string> = new Set(words('out aloud back'));
 
@@ -451,6 +456,8 @@ function reportedContext(text: string, d: DraftQuotation, before: readonly strin
 /** Base of a speech verb among the last three words before the quotation (`she said, "`). */
 function tagBefore(before: readonly string[]): string | undefined {
   for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
+    // `in this short note:`, `the notes ran:` name a text, not a speaker noting something.
+    if (WRITING_CUES.has(before[k]!) && !WRITING_VERB_FORMS.has(before[k]!)) continue;
     const base = speechVerbBase(before[k]!);
     if (base !== undefined) return NAMING_VERBS.has(base) ? undefined : base;
   }
