@@ -72,6 +72,11 @@ describe('quotes: kinds', () => {
       'reported',
     ],
     [
+      'She had begged him to "write to her every week" before she left.',
+      'write to her every week',
+      'reported',
+    ],
+    [
       'The parlour was hung with prints "of the better sort, from a shop in town," and smelt of camphor.',
       'of the better sort, from a shop in town,',
       'reported',

@@ -301,15 +301,15 @@ function isTitle(text: string, d: DraftQuotation, from: number): boolean {
 
 /**
  * `asked him to "look in on his aunt now and then" while she was away`, `people said she "ought to
- * have gone on the stage."`: a quotation of more than a few words opening in lower case right after
- * an ordinary word (no comma or colon between, no verb of speaking just before) carries on the
+ * have gone on the stage."`, `begged him to "write often"`: a quotation opening in lower case right
+ * after an ordinary word (no comma or colon between, no verb of speaking just before) carries on the
  * narrator's sentence. Someone's words are woven into the narration — reported, not a turn of the
  * dialogue told in the speaker's own voice. After a verb of speaking (`and answered "the railway."`)
- * the words are heard, so this is left to the other rules; shorter ones are mentions (`isMention`).
- * They stay `reported` rather than `mention` so that attribution keeps them as turns.
+ * the words are heard, so this is left to the other rules. They are `reported` rather than
+ * `mention` so that attribution keeps them as turns.
  */
 function wovenIn(text: string, d: DraftQuotation, ctx: Context, from: number): boolean {
-  if (d.spans.length !== 1 || ctx.words <= MENTION_WORDS) return false;
+  if (d.spans.length !== 1 || ctx.words === 0) return false;
   const [s] = d.spans[0]!;
   // Lower case only: `a "Good morning to you!"` is heard.
   if (text[s] === text[s]!.toUpperCase()) return false;
