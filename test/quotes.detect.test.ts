@@ -185,6 +185,37 @@ describe('quotes: nesting', () => {
     assert.equal(found.quotes[1]!.kind, 'mention');
   });
 
+  it('quotes: a word or two with a speech tag of its own is a retold turn, cut out of the speech', () => {
+    const found = detect(
+      '"And then the boy came in. \u2018Oh!\u2019 said he, \u2018I can mend that for you.\u2019 So kind," said Ann.',
+    );
+    assert.deepEqual(topLevel(found), [['And then the boy came in.', 'said he,', 'So kind,']]);
+    assert.ok(found.texts.some((t) => t.join(' ') === 'Oh!'));
+  });
+
+  it('quotes: words only imagined inside speech stay part of it', () => {
+    const found = detect(
+      '"When they tease me I can only say, \u2018Wait until you are married yourselves,\u2019 and laugh," said Ann.',
+    );
+    assert.deepEqual(topLevel(found), [
+      ['When they tease me I can only say, \u2018Wait until you are married yourselves,\u2019 and laugh,'],
+    ]);
+    // Words someone did say are cut out.
+    const said = detect(
+      '"When they teased me I said, \u2018Wait until you are married yourselves,\u2019 and laughed," said Ann.',
+    );
+    assert.deepEqual(topLevel(said), [['When they teased me I said,', 'and laughed,']]);
+  });
+
+  it('quotes: a title quoted inside speech stays part of it', () => {
+    const found = detect(
+      '"On Friday I mean to recite \u2018The Wreck of the Silver Gull\u2019 for the whole school," said Ann.',
+    );
+    assert.deepEqual(topLevel(found), [
+      ['On Friday I mean to recite \u2018The Wreck of the Silver Gull\u2019 for the whole school,'],
+    ]);
+  });
+
   it('quotes: a straight-quoted lower-case word inside speech is left alone, as dialect apostrophes are', () => {
     const found = detect('"Do you remember the word \'rent\'?" asked Ann.');
     assert.deepEqual(found.texts, [["Do you remember the word 'rent'?"]]);

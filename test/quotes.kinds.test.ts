@@ -44,6 +44,9 @@ describe('quotes: kinds', () => {
     ['He never once said the word "sorry."', 'sorry.', 'mention'],
     ['They had supper at the "Bell and Anchor" that night.', 'Bell and Anchor', 'mention'],
     ['She liked the novel called "Evening Tides" best of all.', 'Evening Tides', 'mention'],
+    // A cry after `called` is heard, not a name given.
+    ['She leaned from the window and called "Robin!" twice.', 'Robin!', 'speech'],
+    ['The guard called out "All change here" and walked on.', 'All change here', 'speech'],
     ['"What a strange little man," thought Ruth.', 'What a strange little man,', 'thought'],
     ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
@@ -62,6 +65,33 @@ describe('quotes: kinds', () => {
       'mention',
     ],
     ['"We always seem" she paused "to be late."', 'to be late.', 'speech'],
+    // Longer words in lower case carrying on the narrator's sentence are woven into it.
+    [
+      'In her last letter she had asked him to "look in on poor old Martha now and then" while she was away.',
+      'look in on poor old Martha now and then',
+      'reported',
+    ],
+    [
+      'She had begged him to "write to her every week" before she left.',
+      'write to her every week',
+      'reported',
+    ],
+    [
+      'The parlour was hung with prints "of the better sort, from a shop in town," and smelt of camphor.',
+      'of the better sort, from a shop in town,',
+      'reported',
+    ],
+    // After a verb of speaking, or after another quotation in the paragraph, they are heard.
+    [
+      'Asked his trade, he had answered "the mending of clocks and watches."',
+      'the mending of clocks and watches.',
+      'speech',
+    ],
+    [
+      '"Because"--she pulled off her gloves one finger at a time--"because nobody asked me to stay."',
+      'because nobody asked me to stay.',
+      'speech',
+    ],
   ];
   for (const [text, quoted, kind] of cases) {
     it(`quotes: "${quoted}" in ${JSON.stringify(text)} is ${kind}`, () => {
@@ -70,6 +100,32 @@ describe('quotes: kinds', () => {
       assert.equal(found[1], kind);
     });
   }
+
+  it('quotes: a lead-in about running, a purpose or an ending is no cue for a written text', () => {
+    const cases = [
+      'A boy in a cap ran lightly across the yard and the cook ran out.\n"Why, Peter, you are late again. Sit down."',
+      'Nothing would shake her purpose by any argument of his.\n"You need not look so grim, Nell; I only asked."',
+      'Another silence followed, and it ended thus.\n"Tom, I must go home. Can we not leave to-morrow?"',
+    ];
+    for (const text of cases) assert.deepEqual(kinds(text).at(-1)?.[1], 'speech', text);
+    // The wording of a text still is: `the note ran:`.
+    assert.deepEqual(
+      kinds('He unfolded the paper, which ran:\n"Come at once. Bring the map."').at(-1)?.[1],
+      'written',
+    );
+  });
+
+  it('quotes: a text named as a note before the quotation is written, not a speaker noting', () => {
+    assert.deepEqual(kinds('The answer came in a short note: "Cannot come. Sorry."').at(-1)?.[1], 'written');
+  });
+
+  it('quotes: a word in capitals shouted alone is speech, not a signature', () => {
+    const found = kinds('"They will build an empire on it."\n"EMPIRE!"\n"Well, a small one."');
+    assert.deepEqual(
+      found.map(([, kind]) => kind),
+      ['speech', 'speech', 'speech'],
+    );
+  });
 
   it('quotes: a letter quoted in full is written, salutation to signature', () => {
     const text = [

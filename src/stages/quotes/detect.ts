@@ -32,7 +32,7 @@ import {
 } from './marks.js';
 import { CLOSE, MarkPairing, OPEN, REOPEN, SKIP } from './pairing.js';
 import { detectStyle, type QuoteStyle } from './style.js';
-import { isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION } from './tags.js';
+import { isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION, tagVerb } from './tags.js';
 
 export interface DetectOptions {
   /** The dialogue convention; default: decided from the text (see style.ts). */
@@ -112,6 +112,54 @@ function isEmbeddedFragment(text: string, start: number, end: number): boolean {
   let last = end - 1;
   while (last > start && isSpace(text.charCodeAt(last))) last--;
   return words <= 2 || !isClausePunct(text.charCodeAt(last));
+}
+
+/**
+ * A verb of saying after a modal or `to` (not `used to`), right before a nested quotation: `I can
+ * only say, '…'`, `you might as well say that '…'`, `were to say, '…'`, `I should have said, '…'`.
+ * PDNC keeps such imagined words inside the speech that imagines them (13 of 17 times), where it
+ * cuts out words someone did say.
+ */
+const HYPOTHETICAL_SAY =
+  /\b(?:would|might|could|should|shall|will|may|must|can|(?<!used )to|'ll|'d)\s+(?:(?:only|just|not|never|as well|have|ever|all)\s+)*(?:say|said|ask|answer|reply)\W*(?:that\W*)?$/i;
+
+/** Words a title leaves in lower case: `Ode to Winter`, `The Dog at His Master's Grave`. */
+const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(
+  'a an the of and or in on at to for with from by as but nor after'.split(' '),
+);
+
+/** Most words of a title quoted inside speech. */
+const TITLE_WORDS = 8;
+
+/**
+ * `I recited 'The Dog at His Master's Grave'`, `the manuscript of the 'Ode to Winter.'`: a nested
+ * quotation in title case (every word capitalised but the small ones, two capitals at least, one
+ * clause at most) names a poem, a book or a song, and stays part of the speech that names it.
+ */
+function isTitlePhrase(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && (isClausePunct(text.charCodeAt(e - 1)) || isSpace(text.charCodeAt(e - 1)))) e--;
+  const body = text.slice(start, e);
+  if (/[!?;:]|--|\u2014|[.,]\s/.test(body)) return false;
+  const words = body.match(/[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*/gu) ?? [];
+  if (words.length < 2 || words.length > TITLE_WORDS) return false;
+  let capitals = 0;
+  for (const w of words) {
+    if (isUpper(w.charCodeAt(0))) capitals++;
+    else if (!TITLE_SMALL_WORDS.has(w)) return false;
+  }
+  return capitals >= 2 && isUpper(words[0]!.charCodeAt(0));
+}
+
+/** Words after a nested quotation that a speech tag can open with: `said he`, `I said`, `cried Tom`. */
+const NESTED_TAG_WORDS = 2;
+
+/** Whether text[start, end) right after a nested quotation opens with a speech tag: `' said he, '`. */
+function taggedAfter(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(start);
+  if (start >= end || isWordChar(c)) return false;
+  const verb = tagVerb(text, start, Math.min(end, start + 40), NESTED_TAG_WORDS);
+  return verb !== undefined && verb !== 'read' && verb !== 'write';
 }
 
 /** Whether paragraph `p` opens with an opening mark of the outer family (a continued quotation). */
@@ -463,9 +511,15 @@ class Scanner {
           // nested quotations are cut out (PDNC does so about three times in four), except one that
           // ends the speech after words of its own (`and then I said, 'Never again.'"`), which PDNC
           // keeps inside twice in three.
+          // A fragment with a speech tag of its own (`'Oh!' said he, 'I can mend it.'`) is a turn of
+          // the dialogue the speaker retells, cut out like any other.
+          // Words only imagined (`I can only say, 'No,'`, `a friend were to say, 'Stay,'`) are the
+          // speaker's own turn going on, and stay inside it too.
           if (
-            !isEmbeddedFragment(text, innerOpen + 1, at) &&
-            !(hasWords(text, pieceStart, innerOpen) && !hasWords(text, at + 1, end))
+            !(isEmbeddedFragment(text, innerOpen + 1, at) && !taggedAfter(text, at + 1, end)) &&
+            !(hasWords(text, pieceStart, innerOpen) && !hasWords(text, at + 1, end)) &&
+            !HYPOTHETICAL_SAY.test(text.slice(Math.max(open + 1, innerOpen - 80), innerOpen)) &&
+            !isTitlePhrase(text, innerOpen + 1, at)
           ) {
             this.addPiece(draft, pieceStart, innerOpen);
             pieceStart = at + 1;

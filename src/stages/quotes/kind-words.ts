@@ -15,9 +15,12 @@ export const WRITING_CUES: ReadonlySet<string> = new Set(
   `),
 );
 
-/** Cues that introduce a quoted text even across a full stop: `It was as follows.`, `in these words.` */
+/**
+ * Cues that introduce a quoted text even across a full stop: `It was as follows.`, `to this
+ * effect.` Not `thus`, which introduces speech as often (`and it ended thus.`).
+ */
 export const INTRODUCING_CUES: ReadonlySet<string> = new Set(
-  words('follows following effect purpose thus ran runs'),
+  words('follows following effect purpose ran runs'),
 );
 
 /** First words of a letter's salutation: `Dear Sir,`, `My dearest Jane,`, `Madam,`. */

@@ -29,8 +29,9 @@ const CUE_WINDOW = 10;
  *   exclamation or question of its own; quotations in headings;
  * - `reported`: indirect or free indirect speech in quotation marks, the narrator's report of what
  *   someone said (`He took his leave. "He should be glad to call again, and would bring his
- *   sister."`): third person and past tense, no speech tag, after narration in its paragraph. Not
- *   attributed: it is told in the narrator's words, not the speaker's.
+ *   sister."`): third person and past tense, no speech tag, after narration in its paragraph; and
+ *   someone's words woven into the narrator's sentence (`asked him to "look in on his aunt now
+ *   and then" while she was away`). Told in the narrator's words, not the speaker's.
  */
 export function classifyKinds(
   text: string,
@@ -40,7 +41,8 @@ export function classifyKinds(
   const ordered = drafts.filter((d) => d.parent === undefined).sort((a, b) => a.open - b.open);
   let previous: DraftQuotation | undefined;
   for (const d of ordered) {
-    d.kind = kindOf(text, paragraphs, d);
+    const followsQuotation = previous !== undefined && previous.paragraphEnd === d.paragraph;
+    d.kind = kindOf(text, paragraphs, d, followsQuotation);
     // `"We always seem"--she hesitated--"to be interrupted."`: the piece after a short stretch of
     // narration goes with the piece before it, and so do lists of mentions (`"delightful," and
     // "charming,"`).
@@ -105,7 +107,12 @@ function contextOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuota
   return new Context(text, paragraphs, d);
 }
 
-function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotation): DraftQuotation['kind'] {
+function kindOf(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  d: DraftQuotation,
+  followsQuotation: boolean,
+): DraftQuotation['kind'] {
   const p = paragraphs[d.paragraph]!;
   if (p.kind === 'heading') return 'mention';
   // Verse set out line by line is recited from a text (a poem, a song), not said in the scene's words.
@@ -119,7 +126,7 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   if (
     !ctx.opensParagraph &&
     ctx.words <= NAMED_WORDS &&
-    (namedRightBefore(text, before, d.open) || wordAsWord(text, before, d))
+    (namedRightBefore(text, before, d) || wordAsWord(text, before, d))
   )
     return 'mention';
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
@@ -128,6 +135,8 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   // said — but not one the sentence goes on from (`subscribed to "Country Matters," and read …`).
   const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
   if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start)) return 'mention';
+  if (!ctx.opensParagraph && !followsQuotation && after === undefined && wovenIn(text, d, ctx, p.start))
+    return 'reported';
   if (
     !ctx.opensParagraph &&
     after === undefined &&
@@ -143,7 +152,7 @@ function kindOf(text: string, paragraphs: readonly Paragraph[], d: DraftQuotatio
   if ((tagged === undefined || tagged === 'read') && writingCue(text, before, cueEnd, cueWords))
     return 'written';
   if (ctx.fillsParagraph && ctx.words <= 4 && isSignature(text, d)) return 'written';
-  if (tagged === undefined && !ctx.opensParagraph && isMention(text, d, ctx, p)) return 'mention';
+  if (tagged === undefined && !ctx.opensParagraph && isMention(text, d, ctx, p, before)) return 'mention';
   return 'speech';
 }
 
@@ -160,12 +169,26 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
   // `She opened the letter and read as follows.` introduces the next paragraph; mid-paragraph a
   // sentence end cuts the cue off from the quotation.
   if (c === 46 && window <= 4) return false;
+  // Across a full stop the cue closes its sentence (`…read as follows.`, `…to this effect.`); one
+  // earlier in it is something else (`nor did he shake her purpose by his pleading.`).
   const cues = c === 46 ? INTRODUCING_CUES : WRITING_CUES;
-  for (let k = before.length - 1; k >= 0 && k >= before.length - window; k--) {
-    if (cues.has(before[k]!)) return true;
+  const last = before.length - 1;
+  for (let k = last; k >= 0 && k >= before.length - (c === 46 ? INTRODUCING_WINDOW : window); k--) {
+    const w = before[k]!;
+    if (!cues.has(w)) continue;
+    // `ran` is a text's wording only where the cue ends with it (`the note ran:`, `it ran thus:`);
+    // `the girl ran out.` and `Syme ran on with a feverish irony.` are people moving or talking.
+    if (RAN.has(w) && !(k === last || (k === last - 1 && before[last] === 'thus'))) continue;
+    return true;
   }
   return false;
 }
+
+/** Last words of a sentence ending in a full stop searched for a cue that introduces a text. */
+const INTRODUCING_WINDOW = 3;
+
+/** Cue words that are also verbs of motion: a cue only at the end of the lead-in. */
+const RAN: ReadonlySet<string> = new Set(words('ran runs'));
 
 function isMentionSized(text: string, d: DraftQuotation): boolean {
   if (d.spans.length !== 1) return false;
@@ -178,13 +201,16 @@ function isMentionSized(text: string, d: DraftQuotation): boolean {
  * among the last three words, with no comma or colon before the mark (`she called, "Come!"` is
  * speech).
  */
-function namedRightBefore(text: string, before: readonly string[], open: number): boolean {
-  let i = open - 1;
+function namedRightBefore(text: string, before: readonly string[], d: DraftQuotation): boolean {
+  let i = d.open - 1;
   while (i > 0 && isSpace(text.charCodeAt(i))) i--;
   if (!isWordChar(text.charCodeAt(i))) return false;
+  // `She called "Victor!"`, `called out "The race is over!"`: a cry is heard, not a name given.
+  const [s, e] = d.spans[d.spans.length - 1]!;
+  if (/[!?]/.test(text.slice(Math.max(s, e - 3), e))) return false;
   for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
     const base = speechVerbBase(before[k]!);
-    if (base !== undefined && NAMING_VERBS.has(base)) return true;
+    if (base !== undefined && NAMING_VERBS.has(base)) return before[k + 1] !== 'out';
   }
   return false;
 }
@@ -271,6 +297,26 @@ function isTitle(text: string, d: DraftQuotation, from: number): boolean {
     else if (!TITLE_SMALL_WORDS.has(text.slice(i, k).toLowerCase())) ok = false;
   }
   return ok && capitals >= 2;
+}
+
+/**
+ * `asked him to "look in on his aunt now and then" while she was away`, `people said she "ought to
+ * have gone on the stage."`, `begged him to "write often"`: a quotation opening in lower case right
+ * after an ordinary word (no comma or colon between, no verb of speaking just before) carries on the
+ * narrator's sentence. Someone's words are woven into the narration — reported, not a turn of the
+ * dialogue told in the speaker's own voice. After a verb of speaking (`and answered "the railway."`)
+ * the words are heard, so this is left to the other rules. They are `reported` rather than
+ * `mention` so that attribution keeps them as turns.
+ */
+function wovenIn(text: string, d: DraftQuotation, ctx: Context, from: number): boolean {
+  if (d.spans.length !== 1 || ctx.words === 0) return false;
+  const [s] = d.spans[0]!;
+  // Lower case only: `a "Good morning to you!"` is heard.
+  if (text[s] === text[s]!.toUpperCase()) return false;
+  const word = wordBefore(text, d.open, from);
+  if (word === undefined || !afterWord(text, d.open, from)) return false;
+  const base = speechVerbBase(word);
+  return base === undefined || NAMING_VERBS.has(base);
 }
 
 /** Whether the quotation's last piece ends without punctuation of its own, or with a dash. */
@@ -381,6 +427,14 @@ const TAG_OPENERS: ReadonlySet<string> = new Set(
   words('the a an mr mrs miss dr sir lady lord old young little poor his her my their our its this that'),
 );
 
+/** Writing cues that are verbs of reading or writing rather than names of texts. */
+const WRITING_VERB_FORMS: ReadonlySet<string> = new Set(
+  words('read reads reading wrote writes written writing'),
+);
+
+/** Particles that follow a verb of speaking: `called out`, `read aloud`, `shouted back`. */
+const PARTICLES: ReadonlySet<string> = new Set(words('out aloud back'));
+
 /** Verbs that name rather than speak: `a novel called "Middlemarch"`, `what she termed "form"`. */
 const NAMING_VERBS: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
 
@@ -402,6 +456,8 @@ function reportedContext(text: string, d: DraftQuotation, before: readonly strin
 /** Base of a speech verb among the last three words before the quotation (`she said, "`). */
 function tagBefore(before: readonly string[]): string | undefined {
   for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
+    // `in this short note:`, `the notes ran:` name a text, not a speaker noting something.
+    if (WRITING_CUES.has(before[k]!) && !WRITING_VERB_FORMS.has(before[k]!)) continue;
     const base = speechVerbBase(before[k]!);
     if (base !== undefined) return NAMING_VERBS.has(base) ? undefined : base;
   }
@@ -449,8 +505,13 @@ function countWords(text: string, start: number, end: number, cap = WORD_CAP): n
   return n;
 }
 
-/** `"HELEN."`, `"M. J. SCHLEGEL."`: a paragraph that is only a name in capitals. */
+/**
+ * `"HELEN."`, `"M. J. SCHLEGEL."`: a paragraph that is only a name in capitals. A question or an
+ * exclamation (`"EMPIRE!"`, `"HOWARDS END?"`) is shouted, not signed.
+ */
 function isSignature(text: string, d: DraftQuotation): boolean {
+  const [, end] = d.spans[d.spans.length - 1]!;
+  if (/[!?]/.test(text.slice(Math.max(d.spans[0]![0], end - 3), end))) return false;
   let upper = 0;
   for (const [s, e] of d.spans) {
     for (let i = s; i < e; i++) {
@@ -469,7 +530,13 @@ function isSignature(text: string, d: DraftQuotation): boolean {
  * punctuation. A speech verb right before (`only said "Yes"`), or an exclamation or question,
  * makes it speech.
  */
-function isMention(text: string, d: DraftQuotation, ctx: Context, p: Paragraph): boolean {
+function isMention(
+  text: string,
+  d: DraftQuotation,
+  ctx: Context,
+  p: Paragraph,
+  before: readonly string[],
+): boolean {
   if (d.spans.length !== 1 || ctx.words > MENTION_WORDS || ctx.words === 0) return false;
   const [s, e] = d.spans[0]!;
   const last = text.charCodeAt(e - 1);
@@ -479,6 +546,10 @@ function isMention(text: string, d: DraftQuotation, ctx: Context, p: Paragraph):
   if (i < p.start) return false;
   const word = wordBefore(text, d.open, p.start);
   if (word !== undefined) {
+    // `called out "All change"`, `cried aloud "Help"`: the verb of speaking comes before its particle.
+    // `called` alone names (`a dog called "Rex"`); `called out` speaks.
+    if (PARTICLES.has(word) && before.length >= 2 && speechVerbBase(before[before.length - 2]!) !== undefined)
+      return false;
     const base = speechVerbBase(word);
     return base === undefined || NAMING_VERBS.has(base);
   }
