@@ -155,6 +155,21 @@ async function main(): Promise<void> {
   process.stdout.write(
     `(cpu tok/s: tokens per CPU-second of this process, steadier than wall time on a shared machine; wink alone: ${wctps.toFixed(0)} tokens per CPU-second)\n\n`,
   );
+  // The foundation pipeline (ingest, segmentation, quotations): what issue 2's throughput target
+  // measured, before the characters, attribution, scenes and emotion stages were added.
+  const foundation = createEngine({ until: 'quotes' });
+  let foundationTokens = 0;
+  let foundationMs = 0;
+  for (const file of chosen) {
+    const source = await ingestFile(file);
+    const t0 = performance.now();
+    foundationTokens += foundation.process(source).layer('tokens').count;
+    foundationMs += performance.now() - t0;
+  }
+  const ftps = foundationTokens / (foundationMs / 1000);
+  process.stdout.write(
+    `foundation only (segment + quotes), same novels: ${ftps.toFixed(0)} tokens/s (ratio to wink ${(ftps / wtps).toFixed(2)})\n\n`,
+  );
   process.stdout.write('time per stage (share of pipeline):\n');
   const stageTotal = [...stageMs.values()].reduce((a, b) => a + b, 0);
   for (const [name, ms] of stageMs) {
@@ -196,7 +211,7 @@ async function main(): Promise<void> {
       `${(big.ms / 1000).toFixed(2)} s, ${(big.tokens / (big.ms / 1000)).toFixed(0)} tokens/s (${(big.tokens / (big.cpu / 1000)).toFixed(0)} per CPU-second), peak RSS ${big.peakRssMb.toFixed(0)} MB\n`,
   );
   process.stdout.write(
-    `\nsummary: pipeline, warm ${tps.toFixed(0)} tokens/s (${ctps.toFixed(0)} per CPU-second), cold (fresh process, 1M words) ${(big.tokens / (big.ms / 1000)).toFixed(0)} tokens/s · wink baseline ${wtps.toFixed(0)} tokens/s (${wctps.toFixed(0)} per CPU-second) · ratio ${(tps / wtps).toFixed(2)} · 1M words peak RSS ${big.peakRssMb.toFixed(0)} MB\n`,
+    `\nsummary: foundation (segment + quotes) ${ftps.toFixed(0)} tokens/s · pipeline, warm ${tps.toFixed(0)} tokens/s (${ctps.toFixed(0)} per CPU-second), cold (fresh process, 1M words) ${(big.tokens / (big.ms / 1000)).toFixed(0)} tokens/s · wink baseline ${wtps.toFixed(0)} tokens/s (${wctps.toFixed(0)} per CPU-second) · ratio ${(tps / wtps).toFixed(2)} · 1M words peak RSS ${big.peakRssMb.toFixed(0)} MB\n`,
   );
 }
 
