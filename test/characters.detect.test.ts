@@ -679,6 +679,7 @@ describe('characters: places and things written like names', () => {
       'On Whit Monday they went to the fair. Whit Monday was cold. Hester laughed at Ambrose.',
       '"Art is long," said Ambrose. Hester said nothing, and Ambrose sighed at Hester.',
       'The road to Carrow was empty. Hester thought of the road up to Carrow and of Port Lissel.',
+      'Ambrose had rooms in the Earl Block. The Earl Block had a lift, and Hester admired the Earl Block.',
     ),
   );
   const notCharacters: [string, string][] = [
@@ -686,6 +687,7 @@ describe('characters: places and things written like names', () => {
     ['Port Lissel', 'a "Port" is a place, even given as an answer'],
     ['Whit Monday', 'a feast day'],
     ['Art', 'capitalised here, a common word elsewhere'],
+    ['Earl Block', 'a building, for all its title'],
   ];
   for (const [word, why] of notCharacters) {
     it(`characters: "${word}" is not a character (${why})`, () => {
@@ -763,6 +765,36 @@ describe('characters: people known by their part in the story', () => {
     assert.ok(badger, `cast: ${c.names.join(', ')}`);
     assert.equal(c.who('the Badger'), badger);
     assert.equal(c.who('Badger'), badger);
+  });
+
+  it('characters: a peer named with "the" before title and surname is a person ("the Countess Varga")', () => {
+    const c = cast(
+      story(
+        'In May Helena Varga came to the villa. The Countess Varga took the south rooms.',
+        'Everyone watched the Countess Varga at dinner. The Countess Varga smiled at no one.',
+        '"She is very proud," said Pietro, and Helena Varga laughed when she heard it.',
+        'In June the Countess Varga left. Pietro missed the Countess Varga all summer.',
+      ),
+    );
+    const helena = c.who('Helena Varga');
+    assert.ok(helena, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Countess Varga'), helena);
+  });
+
+  it('characters: a word known as no first name after "Marchioness" is her surname, not a given name', () => {
+    const c = cast(
+      story(
+        'Mrs. Dorley Pask ruled the family. Mrs. Dorley Pask had a niece, Livia Dorley.',
+        'Livia Dorley came home from Rome. "My dear aunt," said Livia Dorley.',
+        'Some called her the Marchioness Dorley. The Marchioness Dorley had married a Roman.',
+        'Mrs. Dorley Pask sighed. "The Marchioness Dorley is late again," said Mrs. Dorley Pask.',
+        'Mrs. Dorley Pask rang for tea. Mrs. Dorley Pask poured it herself, and Mrs. Dorley Pask drank alone.',
+      ),
+    );
+    const livia = c.who('Livia Dorley');
+    assert.ok(livia, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Marchioness Dorley'), livia);
+    assert.notEqual(c.who('Mrs. Dorley Pask'), livia);
   });
 
   it('characters: a word for people in general is never a character ("the man said")', () => {

@@ -93,10 +93,40 @@ export function personContext(forms: ReadonlyMap<string, NameForm>): PersonConte
 
 type Verdict = 'yes' | 'no' | 'maybe';
 
+/** "the Countess Olenska", not "the Counts Orsini" (a family) nor "the Duke Block" (a building). */
+function isPeerAfterThe(f: NameForm, ctx: PersonContext): boolean {
+  const name = f.words[0]!;
+  return (
+    THE_TITLES.has(f.title) && f.words.length === 1 && !PLACE_HEADS.has(name) && !isPlural(f, ctx.lastWords)
+  );
+}
+
+/** Titles of rank that English writes after "the" before a surname: "the Marchioness Manson". */
+const THE_TITLES: ReadonlySet<string> = new Set([
+  'count',
+  'countess',
+  'duke',
+  'duchess',
+  'marquis',
+  'marquess',
+  'marchioness',
+  'baron',
+  'baroness',
+  'viscount',
+  'viscountess',
+  'earl',
+  'prince',
+  'princess',
+  'reverend',
+  'rev',
+]);
+
 function verdict(f: NameForm, ctx: PersonContext): Verdict {
   if (f.the) return isPersonTitle(f) ? 'yes' : 'no';
-  // "the Westons", "the Miss Bennets" name families; "the Crown" and "the Abbey" are buildings.
-  if (f.afterThe * 2 > f.count) return 'no';
+  // "the Westons", "the Miss Bennets" name families; "the Crown" and "the Abbey" are buildings. (A
+  // peer or a clergyman takes "the" before title and name: "the Countess Olenska", "the Reverend
+  // Mr. Collins"; a plural is still a family, "the Counts Orsini".)
+  if (f.afterThe * 2 > f.count && !isPeerAfterThe(f, ctx)) return 'no';
   if (f.owned * 2 > f.count) return 'no'; // "your Grace", "his Majesty"
   if (isPlural(f, ctx.lastWords)) return 'no';
   const words = f.words;
