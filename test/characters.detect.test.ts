@@ -767,6 +767,23 @@ describe('characters: people known by their part in the story', () => {
     assert.equal(c.who('Badger'), badger);
   });
 
+  it('characters: a title said alone to someone ("Well, Major,") addresses the one character called "the Major"', () => {
+    const c = cast(
+      story(
+        'The Major sat by the window. Tessa brought him his tea, and the Major thanked her.',
+        '"Well, Major," said Tessa, "will you walk today?" "Not today," said the Major.',
+        '"You must, Major." The Major sighed. "Very well," said the Major, and rose.',
+      ),
+    );
+    const major = c.who('the Major');
+    assert.ok(major, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Major'), major);
+    assert.deepEqual(
+      c.mentionsOf('the Major').filter((m) => m === 'Major'),
+      ['Major', 'Major'],
+    );
+  });
+
   it('characters: a peer named with "the" before title and surname is a person ("the Countess Varga")', () => {
     const c = cast(
       story(
