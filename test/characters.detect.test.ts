@@ -700,6 +700,20 @@ describe('characters: places and things written like names', () => {
 });
 
 describe('characters: gender from titles, kinship words and shared names', () => {
+  it('characters: "Evie" shortens Evelyn, a name of either sex, so it joins the one Evelyn', () => {
+    const c = cast(
+      story(
+        'Evelyn Marsh ran the house at Stoke. Miss Marsh was up before anyone, and Evelyn Marsh went to bed last.',
+        '"Evie, you work too hard," said Tom. "Nonsense, Tom," said Miss Marsh.',
+        'Tom laughed at her. "Sit down, Evie." Evelyn Marsh sat down at last.',
+        '"Thank you, Evie," said Tom later. Miss Marsh only nodded.',
+      ),
+    );
+    const evelyn = c.who('Evelyn Marsh');
+    assert.ok(evelyn, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Evie'), evelyn, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: "Kit" shortens Christopher and Katherine alike, so "Kit Pryor" does not join a "Christopher"', () => {
     const c = cast(
       story(
