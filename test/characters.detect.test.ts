@@ -680,6 +680,8 @@ describe('characters: places and things written like names', () => {
       '"Art is long," said Ambrose. Hester said nothing, and Ambrose sighed at Hester.',
       'The road to Carrow was empty. Hester thought of the road up to Carrow and of Port Lissel.',
       'Ambrose had rooms in the Earl Block. The Earl Block had a lift, and Hester admired the Earl Block.',
+      'Ambrose talked of Socialism. Socialism will come, he said, and Socialism will win.',
+      'Hester came from St. Petersburg; "St. Petersburg, my dear," said Ambrose. She had lived in St. Petersburg.',
     ),
   );
   const notCharacters: [string, string][] = [
@@ -688,6 +690,8 @@ describe('characters: places and things written like names', () => {
     ['Whit Monday', 'a feast day'],
     ['Art', 'capitalised here, a common word elsewhere'],
     ['Earl Block', 'a building, for all its title'],
+    ['Socialism', 'an abstract noun'],
+    ['St. Petersburg', "a saint's name come from and lived in is a city, though addressed"],
   ];
   for (const [word, why] of notCharacters) {
     it(`characters: "${word}" is not a character (${why})`, () => {

@@ -139,7 +139,7 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     // "St. Paul's", "Lady Chapel": a saint's name is mostly a church.
     // ("St. Aubert felt…" is a family name: it acts and is never a place.)
     if (f.title === 'st' || f.title === 'saint')
-      return yes(evidence >= 1 || (f.subject >= 2 && f.locative === 0));
+      return yes((evidence >= 1 && !placeLike) || (f.subject >= 2 && f.locative === 0));
     if (PLACE_HEADS.has(last) && words.length > 1) return yes(evidence >= 1);
     return 'yes';
   }
@@ -159,6 +159,8 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     return evidence >= 1 ? 'yes' : 'maybe';
   }
   // One word.
+  // "Imperialism", "Theology", "Humanity": an abstract noun capitalised for weight, unless it speaks.
+  if (isAbstractNoun(first) && !isGivenName(first)) return yes(f.speech >= 1);
   // "Honey", "Angel", "Sweetheart" written with a capital: an endearment said to someone, unless
   // the narration itself uses it as a name ("Angel Clare", "Angel said").
   if (ENDEARMENTS.has(first) && f.count - f.inQuote < 2 && f.speech === 0) return 'no';
@@ -182,6 +184,13 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
   // "Strether felt…"): places are named after a preposition of place sooner or later.
   if (f.locative === 0 && f.subject >= 1 && f.count >= 2) return 'yes';
   return 'maybe';
+}
+
+/** Endings of English abstract nouns that surnames do not have ("-ness" they do: Harkness). */
+const ABSTRACT_ENDINGS = ['ism', 'ology', 'ment', 'ity', 'tion', 'sion', 'hood', 'ship'];
+
+function isAbstractNoun(word: string): boolean {
+  return word.length >= 7 && ABSTRACT_ENDINGS.some((e) => word.endsWith(e));
 }
 
 function isGivenName(word: string): boolean {
