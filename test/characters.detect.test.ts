@@ -703,6 +703,28 @@ describe('characters: places and things written like names', () => {
   });
 });
 
+describe('characters: stray full names', () => {
+  const henry = Array.from(
+    { length: 12 },
+    (_, i) => `Henry ${['walked', 'waited', 'smiled', 'read'][i % 4]} by the fire, and Henry said nothing.`,
+  );
+  const c = cast(
+    story(
+      'Henry Dale came home in the autumn.',
+      ...henry,
+      'At the club Henry met Harry Lorimer, an old friend from school.',
+      '"You look tired," said Henry at last.',
+    ),
+  );
+  it('characters: a full name written once joins the frequent bare given name ("Henry Dale", "Henry")', () => {
+    assert.equal(c.who('Henry Dale'), c.who('Henry'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: a stray full name with a familiar form of it is someone else ("Harry Lorimer" is not "Henry")', () => {
+    assert.ok(c.who('Harry Lorimer'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Harry Lorimer'), c.who('Henry'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: gender from titles, kinship words and shared names', () => {
   it('characters: "Evie" shortens Evelyn, a name of either sex, so it joins the one Evelyn', () => {
     const c = cast(

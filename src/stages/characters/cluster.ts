@@ -526,6 +526,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
     // a given name the text uses ten times as often: the frequent name is its own character, and
     // the stray full names join it.
+    if (!full) usable = usable.filter((f) => !(isStray(f.cluster, form) && familiarOnly(f, name)));
     const stray = full ? [] : usable.filter((f) => isStray(f.cluster, form));
     if (stray.length > 0 && stray.length === usable.length) {
       const c = open(form, name);
@@ -558,6 +559,14 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     else shared.delete(key);
   }
   return { clusters, shared };
+}
+
+/**
+ * Whether a character fits a bare given name only through a familiar form ("Harry Sandys" for
+ * "Henry"): a stray full name with another given name is someone else, not a slip of the pen.
+ */
+function familiarOnly(f: Fit, name: ParsedName): boolean {
+  return name.given !== '' && !f.cluster.given.includes(name.given);
 }
 
 /** A character named this rarely is a stray full name (a register, a letter's signature). */
