@@ -703,6 +703,21 @@ describe('characters: places and things written like names', () => {
   });
 });
 
+describe("characters: a wife called by her husband's given name", () => {
+  it('characters: "Mrs. John" is "Mrs. John Crane", the one wife so called', () => {
+    const c = cast(
+      story(
+        'Mrs. John Crane kept the shop. Mrs. Crane was proud, and Mrs. John Crane was rich.',
+        '"Good day, Mrs. John," said Nora. Mrs. John nodded and went on.',
+        'Nora had known Mrs. John for years. Mrs. Crane was always the same.',
+      ),
+    );
+    const wife = c.who('Mrs. John Crane');
+    assert.ok(wife, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. John'), wife, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: stray full names', () => {
   const henry = Array.from(
     { length: 12 },

@@ -499,6 +499,11 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       continue;
     }
     const name = parsed.get(form)!;
+    const wife = husbandsName(form, clusters);
+    if (wife) {
+      join(wife, form, { ...name, given: '' });
+      continue;
+    }
     const fits: Fit[] = [];
     // A bare given name that one character alone has, as given name or familiar form.
     const alone =
@@ -567,6 +572,20 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
  */
 function familiarOnly(f: Fit, name: ParsedName): boolean {
   return name.given !== '' && !f.cluster.given.includes(name.given);
+}
+
+/**
+ * "Mrs. Peter" is "Mrs. Peter Blewett": a married woman's title before a man's given name alone
+ * names the wife the text also calls by his full name, when one character is so called.
+ */
+function husbandsName(form: NameForm, clusters: readonly CharacterCluster[]): CharacterCluster | undefined {
+  if (!MARRIED_TITLES.has(form.title) || form.words.length !== 1) return undefined;
+  const given = form.words[0]!;
+  if (firstNameGender(given) !== 'male') return undefined;
+  const wives = clusters.filter((c) =>
+    c.forms.some((f) => f.title === form.title && f.words.length >= 2 && f.words[0] === given),
+  );
+  return wives.length === 1 ? wives[0] : undefined;
 }
 
 /** A character named this rarely is a stray full name (a register, a letter's signature). */
