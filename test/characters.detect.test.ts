@@ -734,9 +734,14 @@ describe('characters: stray full names', () => {
   it('characters: a full name written once joins the frequent bare given name ("Henry Dale", "Henry")', () => {
     assert.equal(c.who('Henry Dale'), c.who('Henry'), `cast: ${c.names.join(', ')}`);
   });
-  it('characters: a stray full name with a familiar form of it is someone else ("Harry Lorimer" is not "Henry")', () => {
+  it('characters: beside "Henry Dale", a stray full name with a familiar form is someone else ("Harry Lorimer")', () => {
     assert.ok(c.who('Harry Lorimer'), `cast: ${c.names.join(', ')}`);
     assert.notEqual(c.who('Harry Lorimer'), c.who('Henry'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: alone, a stray full name with the formal name is the familiar one ("Jacob Hale", "Jake")', () => {
+    const jake = Array.from({ length: 12 }, () => 'Jake sat by the fire, and Jake said nothing.');
+    const c = cast(story('His name was Jacob Hale.', ...jake, '"You look tired," said Jake.'));
+    assert.equal(c.who('Jacob Hale'), c.who('Jake'), `cast: ${c.names.join(', ')}`);
   });
 });
 

@@ -531,7 +531,8 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
     // a given name the text uses ten times as often: the frequent name is its own character, and
     // the stray full names join it.
-    if (!full) usable = usable.filter((f) => !(isStray(f.cluster, form) && familiarOnly(f, name)));
+    if (!full && usable.some((f) => !familiarOnly(f, name)))
+      usable = usable.filter((f) => !(isStray(f.cluster, form) && familiarOnly(f, name)));
     const stray = full ? [] : usable.filter((f) => isStray(f.cluster, form));
     if (stray.length > 0 && stray.length === usable.length) {
       const c = open(form, name);
@@ -568,7 +569,8 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
 
 /**
  * Whether a character fits a bare given name only through a familiar form ("Harry Sandys" for
- * "Henry"): a stray full name with another given name is someone else, not a slip of the pen.
+ * "Henry"). Beside a full name with the given name itself ("Henry Otway"), such a stray full name
+ * is someone else; alone, it is the formal name of the familiar one ("Jacob Barnes" for "Jake").
  */
 function familiarOnly(f: Fit, name: ParsedName): boolean {
   return name.given !== '' && !f.cluster.given.includes(name.given);
