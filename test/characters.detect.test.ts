@@ -681,6 +681,7 @@ describe('characters: places and things written like names', () => {
       'The road to Carrow was empty. Hester thought of the road up to Carrow and of Port Lissel.',
       'Ambrose had rooms in the Earl Block. The Earl Block had a lift, and Hester admired the Earl Block.',
       'Ambrose talked of Socialism. Socialism will come, he said, and Socialism will win.',
+      'In the old days the Prince Regent built a pavilion. Hester thought the Prince Regent vulgar.',
       'Hester came from St. Petersburg; "St. Petersburg, my dear," said Ambrose. She had lived in St. Petersburg.',
     ),
   );
@@ -691,6 +692,8 @@ describe('characters: places and things written like names', () => {
     ['Art', 'capitalised here, a common word elsewhere'],
     ['Earl Block', 'a building, for all its title'],
     ['Socialism', 'an abstract noun'],
+    ['Regent', 'an office after "the Prince", no name'],
+    ['Prince Regent', 'an office after "the", no name'],
     ['St. Petersburg', "a saint's name come from and lived in is a city, though addressed"],
   ];
   for (const [word, why] of notCharacters) {

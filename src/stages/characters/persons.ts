@@ -101,7 +101,10 @@ function isPeerAfterThe(f: NameForm, ctx: PersonContext): boolean {
   );
 }
 
-/** Titles of rank that English writes after "the" before a surname: "the Marchioness Manson". */
+/**
+ * Titles of rank that English writes after "the" before a surname: "the Marchioness Manson". (Not
+ * "Prince": after "the" it is mostly an office, "the Prince Regent", "the Princess Royal".)
+ */
 const THE_TITLES: ReadonlySet<string> = new Set([
   'count',
   'countess',
@@ -115,8 +118,6 @@ const THE_TITLES: ReadonlySet<string> = new Set([
   'viscount',
   'viscountess',
   'earl',
-  'prince',
-  'princess',
   'reverend',
   'rev',
 ]);
