@@ -721,6 +721,26 @@ describe("characters: a wife called by her husband's given name", () => {
   });
 });
 
+describe('characters: a familiar form that narration uses', () => {
+  const c = cast(
+    story(
+      'Lady Margaret Tull came to stay. Lady Margaret sat by the fire, and Lady Margaret read.',
+      'Peggy ran in from the garden. Peggy was ten, and Peggy was never still.',
+      '"Peggy, be quiet," said Lady Margaret. Peggy laughed and ran out again.',
+      'Lady Margaret sighed. Peggy came back with mud on her boots, and Lady Margaret frowned.',
+      'Then Elizabeth Hart arrived. "Dear Lizzy," said Lady Margaret, "you are late."',
+      'Elizabeth smiled. "Lizzy, sit down," said Peggy, and Elizabeth sat.',
+    ),
+  );
+  it('characters: "Peggy", narration\'s name for her, is not "Lady Margaret", also narration\'s', () => {
+    assert.ok(c.who('Peggy'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Peggy'), c.who('Lady Margaret'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: "Lizzy", said only in speech, is Elizabeth', () => {
+    assert.equal(c.who('Lizzy'), c.who('Elizabeth Hart'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: stray full names', () => {
   const henry = Array.from(
     { length: 12 },

@@ -311,6 +311,7 @@ function fit(
   c: CharacterCluster,
   together: CoOccurrence,
   alone = false,
+  narrated: ReadonlyMap<string, Narration> = new Map(),
 ): Fit | undefined {
   if (c.the) return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
@@ -351,6 +352,8 @@ function fit(
         // "Kit" is Christopher or Katherine: only a known and equal gender links it.
         const ambiguous = isAmbiguousFamiliar(name.given) || c.given.some(isAmbiguousFamiliar);
         if (ambiguous && !(name.gender && name.gender === c.gender)) return undefined;
+        if (nameWords(form.words).length === 1 && narratedApart(name.given, c.given, narrated))
+          return undefined;
         strength = 1;
       } else return undefined;
     }
@@ -371,6 +374,35 @@ function fit(
   for (const other of c.forms)
     if (!nested(form, other)) shared += together.get(pairKey(form.key, other.key)) ?? 0;
   return { cluster: c, strength, together: shared };
+}
+
+/** How often the forms with one given name are written, in all and in narration. */
+export interface Narration {
+  count: number;
+  narrated: number;
+}
+
+/** A given name narration uses this many times and this share of its uses is the narrator's own name for someone. */
+const NARRATED_MIN = 3;
+const NARRATED_SHARE = 1 / 3;
+
+function narratedName(n: Narration | undefined): boolean {
+  return n !== undefined && n.narrated >= NARRATED_MIN && n.narrated >= NARRATED_SHARE * n.count;
+}
+
+/**
+ * "Kitty" beside "Lady Catherine", "Madge" beside "Margaret": narration keeps to one name for each
+ * character, so a familiar form that narration uses, for a character whose formal name it also
+ * uses, is someone else. (Speech uses the familiar form: "Lizzy" is Elizabeth. Two familiar forms
+ * may both be narration's: "Kit" and "Kitty".)
+ */
+function narratedApart(
+  given: string,
+  others: readonly string[],
+  narrated: ReadonlyMap<string, Narration>,
+): boolean {
+  if (!narratedName(narrated.get(given))) return false;
+  return others.some((g) => isFormalAndFamiliar(g, given) && narratedName(narrated.get(g)));
 }
 
 /** Whether the name words of one form are all among the other's ("Charles" in "Charles Musgrove"). */
@@ -474,6 +506,14 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
   // Woodhouse") before titles are placed, so that a title is judged against everything the
   // character is called; then titles with one name; then bare surnames; descriptive titles last.
   const parsed = new Map(forms.map((f) => [f, parseName(f, roles)] as const));
+  const narrated = new Map<string, Narration>();
+  for (const [f, name] of parsed) {
+    if (f.the || !name.given) continue;
+    const n = narrated.get(name.given) ?? { count: 0, narrated: 0 };
+    n.count += f.count;
+    n.narrated += f.count - f.inQuote;
+    narrated.set(name.given, n);
+  }
   const specificity = (f: NameForm): number => {
     if (f.the) return 4;
     if (nameWords(f.words).length >= 2) return 0;
@@ -512,7 +552,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       name.given !== '' &&
       clusters.filter((c) => c.given.some((g) => sameGivenName(g, name.given))).length === 1;
     for (const c of clusters) {
-      const f = fit(name, form, c, together, alone);
+      const f = fit(name, form, c, together, alone, narrated);
       if (f) fits.push(f);
     }
     const full = nameWords(form.words).length >= 2;
