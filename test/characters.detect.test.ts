@@ -741,6 +741,25 @@ describe('characters: a familiar form that narration uses', () => {
   });
 });
 
+describe('characters: a surname that a full name written once lends', () => {
+  const c = cast(
+    story(
+      'The new clerk was called Walter Pyne. Mabel watched him from her desk.',
+      'Pyne worked slowly. Pyne looked up once, at noon, and then bent to his ledger again.',
+      'Mabel sat near Pyne all day and never spoke.',
+      'On Sunday Mabel went to Haldon Grange with her aunt. Haldon had a long drive, and Jim Haldon kept the lodge.',
+      'Haldon looked grey in the rain. Haldon seemed empty, and Mabel was glad to leave Haldon.',
+    ),
+  );
+  it('characters: "Pyne", acting in narration, is the "Walter Pyne" named once', () => {
+    assert.ok(c.who('Pyne'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Pyne'), c.who('Walter Pyne'));
+  });
+  it('characters: "Haldon" of "Haldon Grange" is a place, though it acts and "Jim Haldon" lends it', () => {
+    assert.equal(c.who('Haldon'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: stray full names', () => {
   const henry = Array.from(
     { length: 12 },

@@ -207,9 +207,15 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
   const ctx = personContext(forms);
   const verdicts = new Map<NameForm, Verdict>();
   const known = new Set<string>();
+  // Surnames of full names judged persons, however rarely written ("Harry Sandys", once).
+  // (Not a word that also names a place: "Oniton" of "Oniton Grange", after "Margaret Oniton".)
+  const surnames = new Set<string>();
+  const placeNames = new Set<string>();
   for (const f of forms.values()) {
     const v = verdict(f, ctx);
     verdicts.set(f, v);
+    if (v === 'yes' && !f.the && f.words.length >= 2) surnames.add(f.words[f.words.length - 1]!);
+    if (f.words.length >= 2 && PLACE_HEADS.has(f.words[f.words.length - 1]!)) placeNames.add(f.words[0]!);
     // A form written once lends its words to no other ("Bogey Man" does not make "Man" a name).
     if (v !== 'yes' || f.the || f.count < 2) continue;
     if (f.words.length === 1) known.add(f.words[0]!);
@@ -224,6 +230,9 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
     else if (v === 'maybe') {
       const words = f.words;
       if (known.has(words[0]!) || known.has(words[words.length - 1]!)) out.push(f);
+      // "Sandys" that acts twice in narration, beside "Harry Sandys" written once.
+      else if (words.length === 1 && f.subject >= 2 && surnames.has(words[0]!) && !placeNames.has(words[0]!))
+        out.push(f);
     }
   }
   return out;
