@@ -760,6 +760,32 @@ describe('characters: a surname that a full name written once lends', () => {
   });
 });
 
+describe("characters: wives told apart by their husbands' names", () => {
+  it('characters: with two Vail men named, "Mrs. John Vail" is not "Mrs. Vail"', () => {
+    const c = cast(
+      story(
+        'Henry Vail died in the spring, and his son John Vail had the house.',
+        'Mrs. Vail, his widow, went to a cottage. Mrs. John Vail took the big rooms.',
+        '"It is hard," said Mrs. Vail. Mrs. John Vail did not answer her.',
+        'Mrs. Vail packed her books. Mrs. John Vail watched, and Mrs. Vail left.',
+      ),
+    );
+    assert.ok(c.who('Mrs. Vail') && c.who('Mrs. John Vail'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Mrs. Vail'), c.who('Mrs. John Vail'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: with one Pratt man named, "Mrs. Lemuel Pratt" is "Mrs. Pratt"', () => {
+    const c = cast(
+      story(
+        'Lemuel Pratt made his money in shoe polish. Mrs. Lemuel Pratt spent it.',
+        'Mrs. Pratt gave a ball. "Everyone will come," said Mrs. Pratt.',
+        'Mrs. Lemuel Pratt was right, and Mrs. Pratt was pleased.',
+      ),
+    );
+    assert.ok(c.who('Mrs. Pratt'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. Pratt'), c.who('Mrs. Lemuel Pratt'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: stray full names', () => {
   const henry = Array.from(
     { length: 12 },

@@ -312,8 +312,18 @@ function fit(
   together: CoOccurrence,
   alone = false,
   narrated: ReadonlyMap<string, Narration> = new Map(),
+  men: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): Fit | undefined {
   if (c.the) return undefined;
+  // "Mrs. Dashwood" is not "Mrs. John Dashwood" when the text names John Dashwood and another
+  // Dashwood man (Henry): the wife is told from the other Mrs. Dashwood by her husband's name. (With
+  // one Struthers man, "Mrs. Lemuel Struthers" is the one Mrs. Struthers.)
+  if (
+    MARRIED_TITLES.has(form.title) &&
+    nameWords(form.words).length === 1 &&
+    c.forms.some((f) => isWifeOf(f, men))
+  )
+    return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
   // "Miss Howard").
   if (name.gender && c.gender && name.gender !== c.gender && name.sure && c.sure) return undefined;
@@ -374,6 +384,18 @@ function fit(
   for (const other of c.forms)
     if (!nested(form, other)) shared += together.get(pairKey(form.key, other.key)) ?? 0;
   return { cluster: c, strength, together: shared };
+}
+
+/**
+ * "Mrs. John Dashwood", where `men` (surname → given names of the men named in full) holds John and
+ * another Dashwood.
+ */
+function isWifeOf(f: NameForm, men: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (!MARRIED_TITLES.has(f.title)) return false;
+  const words = nameWords(f.words);
+  if (words.length < 2) return false;
+  const given = men.get(surnameOf(words));
+  return given !== undefined && given.size >= 2 && given.has(words[0]!);
 }
 
 /** How often the forms with one given name are written, in all and in narration. */
@@ -506,6 +528,17 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
   // Woodhouse") before titles are placed, so that a title is judged against everything the
   // character is called; then titles with one name; then bare surnames; descriptive titles last.
   const parsed = new Map(forms.map((f) => [f, parseName(f, roles)] as const));
+  // Men named in full without a title ("John Dashwood"), whose wives are "Mrs. John Dashwood".
+  const men = new Map<string, Set<string>>();
+  for (const f of forms) {
+    const words = nameWords(f.words);
+    if (f.the || words.length < 2 || PARTICLES.has(words[0]!) || firstNameGender(words[0]!) !== 'male')
+      continue;
+    if (f.title && titleGender(f.title) !== 'male') continue;
+    const given = men.get(surnameOf(words)) ?? new Set<string>();
+    given.add(words[0]!);
+    men.set(surnameOf(words), given);
+  }
   const narrated = new Map<string, Narration>();
   for (const [f, name] of parsed) {
     if (f.the || !name.given) continue;
@@ -552,7 +585,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       name.given !== '' &&
       clusters.filter((c) => c.given.some((g) => sameGivenName(g, name.given))).length === 1;
     for (const c of clusters) {
-      const f = fit(name, form, c, together, alone, narrated);
+      const f = fit(name, form, c, together, alone, narrated, men);
       if (f) fits.push(f);
     }
     const full = nameWords(form.words).length >= 2;
