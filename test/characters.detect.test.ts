@@ -814,6 +814,18 @@ describe('characters: stray full names', () => {
 });
 
 describe('characters: gender from titles, kinship words and shared names', () => {
+  it('characters: "Lucia", the Italian form, said to Lucy Frane is Lucy', () => {
+    const c = cast(
+      story(
+        'Lucy Frane came to Rome in April. Lucy liked the noise, and Lucy liked the heat.',
+        '"Signorina Lucia, your coffee," said the maid. "Grazie," said Lucy.',
+        '"Lucia, come and see!" called the maid from the window, and Lucy went.',
+      ),
+    );
+    assert.ok(c.who('Lucy Frane'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Lucia'), c.who('Lucy Frane'), `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: "Evie" shortens Evelyn, a name of either sex, so it joins the one Evelyn', () => {
     const c = cast(
       story(

@@ -62,6 +62,7 @@ george georgie
 gilbert gil
 harriet hattie hatty
 jane jenny jennie janey jeannie
+lucy lucia luce
 joseph joe joey
 josephine josie jo
 lawrence larry laurie
