@@ -679,6 +679,10 @@ describe('characters: places and things written like names', () => {
       'On Whit Monday they went to the fair. Whit Monday was cold. Hester laughed at Ambrose.',
       '"Art is long," said Ambrose. Hester said nothing, and Ambrose sighed at Hester.',
       'The road to Carrow was empty. Hester thought of the road up to Carrow and of Port Lissel.',
+      'Ambrose had rooms in the Earl Block. The Earl Block had a lift, and Hester admired the Earl Block.',
+      'Ambrose talked of Socialism. Socialism will come, he said, and Socialism will win.',
+      'In the old days the Prince Regent built a pavilion. Hester thought the Prince Regent vulgar.',
+      'Hester came from St. Petersburg; "St. Petersburg, my dear," said Ambrose. She had lived in St. Petersburg.',
     ),
   );
   const notCharacters: [string, string][] = [
@@ -686,6 +690,11 @@ describe('characters: places and things written like names', () => {
     ['Port Lissel', 'a "Port" is a place, even given as an answer'],
     ['Whit Monday', 'a feast day'],
     ['Art', 'capitalised here, a common word elsewhere'],
+    ['Earl Block', 'a building, for all its title'],
+    ['Socialism', 'an abstract noun'],
+    ['Regent', 'an office after "the Prince", no name'],
+    ['Prince Regent', 'an office after "the", no name'],
+    ['St. Petersburg', "a saint's name come from and lived in is a city, though addressed"],
   ];
   for (const [word, why] of notCharacters) {
     it(`characters: "${word}" is not a character (${why})`, () => {
@@ -697,7 +706,140 @@ describe('characters: places and things written like names', () => {
   });
 });
 
+describe("characters: a wife called by her husband's given name", () => {
+  it('characters: "Mrs. John" is "Mrs. John Crane", the one wife so called', () => {
+    const c = cast(
+      story(
+        'Mrs. John Crane kept the shop. Mrs. Crane was proud, and Mrs. John Crane was rich.',
+        '"Good day, Mrs. John," said Nora. Mrs. John nodded and went on.',
+        'Nora had known Mrs. John for years. Mrs. Crane was always the same.',
+      ),
+    );
+    const wife = c.who('Mrs. John Crane');
+    assert.ok(wife, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. John'), wife, `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a familiar form that narration uses', () => {
+  const c = cast(
+    story(
+      'Lady Margaret Tull came to stay. Lady Margaret sat by the fire, and Lady Margaret read.',
+      'Peggy ran in from the garden. Peggy was ten, and Peggy was never still.',
+      '"Peggy, be quiet," said Lady Margaret. Peggy laughed and ran out again.',
+      'Lady Margaret sighed. Peggy came back with mud on her boots, and Lady Margaret frowned.',
+      'Then Elizabeth Hart arrived. "Dear Lizzy," said Lady Margaret, "you are late."',
+      'Elizabeth smiled. "Lizzy, sit down," said Peggy, and Elizabeth sat.',
+    ),
+  );
+  it('characters: "Peggy", narration\'s name for her, is not "Lady Margaret", also narration\'s', () => {
+    assert.ok(c.who('Peggy'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Peggy'), c.who('Lady Margaret'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: "Lizzy", said only in speech, is Elizabeth', () => {
+    assert.equal(c.who('Lizzy'), c.who('Elizabeth Hart'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a surname that a full name written once lends', () => {
+  const c = cast(
+    story(
+      'The new clerk was called Walter Pyne. Mabel watched him from her desk.',
+      'Pyne worked slowly. Pyne looked up once, at noon, and then bent to his ledger again.',
+      'Mabel sat near Pyne all day and never spoke.',
+      'On Sunday Mabel went to Haldon Grange with her aunt. Haldon had a long drive, and Jim Haldon kept the lodge.',
+      'Haldon looked grey in the rain. Haldon seemed empty, and Mabel was glad to leave Haldon.',
+    ),
+  );
+  it('characters: "Pyne", acting in narration, is the "Walter Pyne" named once', () => {
+    assert.ok(c.who('Pyne'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Pyne'), c.who('Walter Pyne'));
+  });
+  it('characters: "Haldon" of "Haldon Grange" is a place, though it acts and "Jim Haldon" lends it', () => {
+    assert.equal(c.who('Haldon'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe("characters: wives told apart by their husbands' names", () => {
+  it('characters: with two Vail men named, "Mrs. John Vail" is not "Mrs. Vail"', () => {
+    const c = cast(
+      story(
+        'Henry Vail died in the spring, and his son John Vail had the house.',
+        'Mrs. Vail, his widow, went to a cottage. Mrs. John Vail took the big rooms.',
+        '"It is hard," said Mrs. Vail. Mrs. John Vail did not answer her.',
+        'Mrs. Vail packed her books. Mrs. John Vail watched, and Mrs. Vail left.',
+      ),
+    );
+    assert.ok(c.who('Mrs. Vail') && c.who('Mrs. John Vail'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Mrs. Vail'), c.who('Mrs. John Vail'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: with one Pratt man named, "Mrs. Lemuel Pratt" is "Mrs. Pratt"', () => {
+    const c = cast(
+      story(
+        'Lemuel Pratt made his money in shoe polish. Mrs. Lemuel Pratt spent it.',
+        'Mrs. Pratt gave a ball. "Everyone will come," said Mrs. Pratt.',
+        'Mrs. Lemuel Pratt was right, and Mrs. Pratt was pleased.',
+      ),
+    );
+    assert.ok(c.who('Mrs. Pratt'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. Pratt'), c.who('Mrs. Lemuel Pratt'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: stray full names', () => {
+  const henry = Array.from(
+    { length: 12 },
+    (_, i) => `Henry ${['walked', 'waited', 'smiled', 'read'][i % 4]} by the fire, and Henry said nothing.`,
+  );
+  const c = cast(
+    story(
+      'Henry Dale came home in the autumn.',
+      ...henry,
+      'At the club Henry met Harry Lorimer, an old friend from school.',
+      '"You look tired," said Henry at last.',
+    ),
+  );
+  it('characters: a full name written once joins the frequent bare given name ("Henry Dale", "Henry")', () => {
+    assert.equal(c.who('Henry Dale'), c.who('Henry'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: beside "Henry Dale", a stray full name with a familiar form is someone else ("Harry Lorimer")', () => {
+    assert.ok(c.who('Harry Lorimer'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Harry Lorimer'), c.who('Henry'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: alone, a stray full name with the formal name is the familiar one ("Jacob Hale", "Jake")', () => {
+    const jake = Array.from({ length: 12 }, () => 'Jake sat by the fire, and Jake said nothing.');
+    const c = cast(story('His name was Jacob Hale.', ...jake, '"You look tired," said Jake.'));
+    assert.equal(c.who('Jacob Hale'), c.who('Jake'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: gender from titles, kinship words and shared names', () => {
+  it('characters: "Lucia", the Italian form, said to Lucy Frane is Lucy', () => {
+    const c = cast(
+      story(
+        'Lucy Frane came to Rome in April. Lucy liked the noise, and Lucy liked the heat.',
+        '"Signorina Lucia, your coffee," said the maid. "Grazie," said Lucy.',
+        '"Lucia, come and see!" called the maid from the window, and Lucy went.',
+      ),
+    );
+    assert.ok(c.who('Lucy Frane'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Lucia'), c.who('Lucy Frane'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "Evie" shortens Evelyn, a name of either sex, so it joins the one Evelyn', () => {
+    const c = cast(
+      story(
+        'Evelyn Marsh ran the house at Stoke. Miss Marsh was up before anyone, and Evelyn Marsh went to bed last.',
+        '"Evie, you work too hard," said Tom. "Nonsense, Tom," said Miss Marsh.',
+        'Tom laughed at her. "Sit down, Evie." Evelyn Marsh sat down at last.',
+        '"Thank you, Evie," said Tom later. Miss Marsh only nodded.',
+      ),
+    );
+    const evelyn = c.who('Evelyn Marsh');
+    assert.ok(evelyn, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Evie'), evelyn, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: "Kit" shortens Christopher and Katherine alike, so "Kit Pryor" does not join a "Christopher"', () => {
     const c = cast(
       story(
@@ -763,6 +905,53 @@ describe('characters: people known by their part in the story', () => {
     assert.ok(badger, `cast: ${c.names.join(', ')}`);
     assert.equal(c.who('the Badger'), badger);
     assert.equal(c.who('Badger'), badger);
+  });
+
+  it('characters: a title said alone to someone ("Well, Major,") addresses the one character called "the Major"', () => {
+    const c = cast(
+      story(
+        'The Major sat by the window. Tessa brought him his tea, and the Major thanked her.',
+        '"Well, Major," said Tessa, "will you walk today?" "Not today," said the Major.',
+        '"You must, Major." The Major sighed. "Very well," said the Major, and rose.',
+      ),
+    );
+    const major = c.who('the Major');
+    assert.ok(major, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Major'), major);
+    assert.deepEqual(
+      c.mentionsOf('the Major').filter((m) => m === 'Major'),
+      ['Major', 'Major'],
+    );
+  });
+
+  it('characters: a peer named with "the" before title and surname is a person ("the Countess Varga")', () => {
+    const c = cast(
+      story(
+        'In May Helena Varga came to the villa. The Countess Varga took the south rooms.',
+        'Everyone watched the Countess Varga at dinner. The Countess Varga smiled at no one.',
+        '"She is very proud," said Pietro, and Helena Varga laughed when she heard it.',
+        'In June the Countess Varga left. Pietro missed the Countess Varga all summer.',
+      ),
+    );
+    const helena = c.who('Helena Varga');
+    assert.ok(helena, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Countess Varga'), helena);
+  });
+
+  it('characters: a word known as no first name after "Marchioness" is her surname, not a given name', () => {
+    const c = cast(
+      story(
+        'Mrs. Dorley Pask ruled the family. Mrs. Dorley Pask had a niece, Livia Dorley.',
+        'Livia Dorley came home from Rome. "My dear aunt," said Livia Dorley.',
+        'Some called her the Marchioness Dorley. The Marchioness Dorley had married a Roman.',
+        'Mrs. Dorley Pask sighed. "The Marchioness Dorley is late again," said Mrs. Dorley Pask.',
+        'Mrs. Dorley Pask rang for tea. Mrs. Dorley Pask poured it herself, and Mrs. Dorley Pask drank alone.',
+      ),
+    );
+    const livia = c.who('Livia Dorley');
+    assert.ok(livia, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Marchioness Dorley'), livia);
+    assert.notEqual(c.who('Mrs. Dorley Pask'), livia);
   });
 
   it('characters: a word for people in general is never a character ("the man said")', () => {

@@ -193,6 +193,17 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
     const asSurname = roles.surname.get(w) ?? 0;
     // "Mrs. Rachel" is "Mrs. Rachel Lynde": the same title before the word and a surname.
     if (title && roles.titledGiven.has(`${title} ${w}`)) given = w;
+    // "the Marchioness Manson" beside "Medora Manson" and "Mrs. Manson Mingott" (a family name
+    // given as a first name): after a title that takes the surname, a word that is no known first
+    // name and that some full name ends with is a surname, however often it leads a full name.
+    else if (
+      title &&
+      asSurname > 0 &&
+      !GIVEN_NAME_TITLES.has(title) &&
+      !UNMARRIED_TITLES.has(title) &&
+      firstNameGender(w) === undefined
+    )
+      surname = w;
     else if (asGiven > asSurname) given = w;
     else if (asSurname > asGiven) surname = w;
     else if (title && !GIVEN_NAME_TITLES.has(title) && !UNMARRIED_TITLES.has(title)) surname = w;
@@ -300,8 +311,19 @@ function fit(
   c: CharacterCluster,
   together: CoOccurrence,
   alone = false,
+  narrated: ReadonlyMap<string, Narration> = new Map(),
+  men: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): Fit | undefined {
   if (c.the) return undefined;
+  // "Mrs. Dashwood" is not "Mrs. John Dashwood" when the text names John Dashwood and another
+  // Dashwood man (Henry): the wife is told from the other Mrs. Dashwood by her husband's name. (With
+  // one Struthers man, "Mrs. Lemuel Struthers" is the one Mrs. Struthers.)
+  if (
+    MARRIED_TITLES.has(form.title) &&
+    nameWords(form.words).length === 1 &&
+    c.forms.some((f) => isWifeOf(f, men))
+  )
+    return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
   // "Miss Howard").
   if (name.gender && c.gender && name.gender !== c.gender && name.sure && c.sure) return undefined;
@@ -340,6 +362,8 @@ function fit(
         // "Kit" is Christopher or Katherine: only a known and equal gender links it.
         const ambiguous = isAmbiguousFamiliar(name.given) || c.given.some(isAmbiguousFamiliar);
         if (ambiguous && !(name.gender && name.gender === c.gender)) return undefined;
+        if (nameWords(form.words).length === 1 && narratedApart(name.given, c.given, narrated))
+          return undefined;
         strength = 1;
       } else return undefined;
     }
@@ -360,6 +384,47 @@ function fit(
   for (const other of c.forms)
     if (!nested(form, other)) shared += together.get(pairKey(form.key, other.key)) ?? 0;
   return { cluster: c, strength, together: shared };
+}
+
+/**
+ * "Mrs. John Dashwood", where `men` (surname → given names of the men named in full) holds John and
+ * another Dashwood.
+ */
+function isWifeOf(f: NameForm, men: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (!MARRIED_TITLES.has(f.title)) return false;
+  const words = nameWords(f.words);
+  if (words.length < 2) return false;
+  const given = men.get(surnameOf(words));
+  return given !== undefined && given.size >= 2 && given.has(words[0]!);
+}
+
+/** How often the forms with one given name are written, in all and in narration. */
+export interface Narration {
+  count: number;
+  narrated: number;
+}
+
+/** A given name narration uses this many times and this share of its uses is the narrator's own name for someone. */
+const NARRATED_MIN = 3;
+const NARRATED_SHARE = 1 / 3;
+
+function narratedName(n: Narration | undefined): boolean {
+  return n !== undefined && n.narrated >= NARRATED_MIN && n.narrated >= NARRATED_SHARE * n.count;
+}
+
+/**
+ * "Kitty" beside "Lady Catherine", "Madge" beside "Margaret": narration keeps to one name for each
+ * character, so a familiar form that narration uses, for a character whose formal name it also
+ * uses, is someone else. (Speech uses the familiar form: "Lizzy" is Elizabeth. Two familiar forms
+ * may both be narration's: "Kit" and "Kitty".)
+ */
+function narratedApart(
+  given: string,
+  others: readonly string[],
+  narrated: ReadonlyMap<string, Narration>,
+): boolean {
+  if (!narratedName(narrated.get(given))) return false;
+  return others.some((g) => isFormalAndFamiliar(g, given) && narratedName(narrated.get(g)));
 }
 
 /** Whether the name words of one form are all among the other's ("Charles" in "Charles Musgrove"). */
@@ -463,6 +528,25 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
   // Woodhouse") before titles are placed, so that a title is judged against everything the
   // character is called; then titles with one name; then bare surnames; descriptive titles last.
   const parsed = new Map(forms.map((f) => [f, parseName(f, roles)] as const));
+  // Men named in full without a title ("John Dashwood"), whose wives are "Mrs. John Dashwood".
+  const men = new Map<string, Set<string>>();
+  for (const f of forms) {
+    const words = nameWords(f.words);
+    if (f.the || words.length < 2 || PARTICLES.has(words[0]!) || firstNameGender(words[0]!) !== 'male')
+      continue;
+    if (f.title && titleGender(f.title) !== 'male') continue;
+    const given = men.get(surnameOf(words)) ?? new Set<string>();
+    given.add(words[0]!);
+    men.set(surnameOf(words), given);
+  }
+  const narrated = new Map<string, Narration>();
+  for (const [f, name] of parsed) {
+    if (f.the || !name.given) continue;
+    const n = narrated.get(name.given) ?? { count: 0, narrated: 0 };
+    n.count += f.count;
+    n.narrated += f.count - f.inQuote;
+    narrated.set(name.given, n);
+  }
   const specificity = (f: NameForm): number => {
     if (f.the) return 4;
     if (nameWords(f.words).length >= 2) return 0;
@@ -488,6 +572,11 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       continue;
     }
     const name = parsed.get(form)!;
+    const wife = husbandsName(form, clusters);
+    if (wife) {
+      join(wife, form, { ...name, given: '' });
+      continue;
+    }
     const fits: Fit[] = [];
     // A bare given name that one character alone has, as given name or familiar form.
     const alone =
@@ -496,7 +585,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
       name.given !== '' &&
       clusters.filter((c) => c.given.some((g) => sameGivenName(g, name.given))).length === 1;
     for (const c of clusters) {
-      const f = fit(name, form, c, together, alone);
+      const f = fit(name, form, c, together, alone, narrated, men);
       if (f) fits.push(f);
     }
     const full = nameWords(form.words).length >= 2;
@@ -515,6 +604,8 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
     // a given name the text uses ten times as often: the frequent name is its own character, and
     // the stray full names join it.
+    if (!full && usable.some((f) => !familiarOnly(f, name)))
+      usable = usable.filter((f) => !(isStray(f.cluster, form) && familiarOnly(f, name)));
     const stray = full ? [] : usable.filter((f) => isStray(f.cluster, form));
     if (stray.length > 0 && stray.length === usable.length) {
       const c = open(form, name);
@@ -547,6 +638,29 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     else shared.delete(key);
   }
   return { clusters, shared };
+}
+
+/**
+ * Whether a character fits a bare given name only through a familiar form ("Harry Sandys" for
+ * "Henry"). Beside a full name with the given name itself ("Henry Otway"), such a stray full name
+ * is someone else; alone, it is the formal name of the familiar one ("Jacob Barnes" for "Jake").
+ */
+function familiarOnly(f: Fit, name: ParsedName): boolean {
+  return name.given !== '' && !f.cluster.given.includes(name.given);
+}
+
+/**
+ * "Mrs. Peter" is "Mrs. Peter Blewett": a married woman's title before a man's given name alone
+ * names the wife the text also calls by his full name, when one character is so called.
+ */
+function husbandsName(form: NameForm, clusters: readonly CharacterCluster[]): CharacterCluster | undefined {
+  if (!MARRIED_TITLES.has(form.title) || form.words.length !== 1) return undefined;
+  const given = form.words[0]!;
+  if (firstNameGender(given) !== 'male') return undefined;
+  const wives = clusters.filter((c) =>
+    c.forms.some((f) => f.title === form.title && f.words.length >= 2 && f.words[0] === given),
+  );
+  return wives.length === 1 ? wives[0] : undefined;
 }
 
 /** A character named this rarely is a stray full name (a register, a letter's signature). */

@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, Mention } from '../../engine/types.js';
 import { isFirstName } from '../lexicon/first-names.js';
+import { honorificKey } from '../lexicon/honorifics.js';
 import {
   type CharacterCluster,
   type Clustering,
@@ -11,12 +12,13 @@ import {
 import { epithetsByContext, findEndearments } from './epithets.js';
 import { collectForms, formKey, isSpeechTag, type NameForm } from './forms.js';
 import { inferGender } from './gender.js';
-import { capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
+import { CASE, capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
 import { detectNarrator } from './narrator.js';
 import { CALENDAR_WORDS, NEVER_NAMES } from './not-names.js';
 import { personForms } from './persons.js';
 import { presenceOf } from './presence.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
+import { isVocativeAt } from './vocative.js';
 
 /**
  * Cast detection from the text: proper names from capitalisation statistics, judged persons or
@@ -37,6 +39,8 @@ export interface CastFindings {
   persons: NameForm[];
   clustering: Clustering;
   narrator: NarratorFinding | undefined;
+  /** Narration sentences naming each pair of person forms (see `coOccurrence`). */
+  together: CoOccurrence;
 }
 
 export function findCast(doc: StoryDocument): CastFindings {
@@ -53,7 +57,7 @@ export function findCast(doc: StoryDocument): CastFindings {
   const together = coOccurrence(doc, facts, spans, new Set(persons.map((f) => f.key)));
   const clustering = clusterForms(persons, together);
   const narrator = detectNarrator(doc, facts, clustering.clusters);
-  return { facts, spans, forms, persons, clustering, narrator };
+  return { facts, spans, forms, persons, clustering, narrator, together };
 }
 
 /** Pronoun votes of each person form, from its narration occurrences (pronoun-votes.ts). */
@@ -214,6 +218,52 @@ function spanMentions(
   return out;
 }
 
+/**
+ * "Well, Colonel," / "Sit down, Doctor.": a title said alone to someone addresses the one character
+ * the text calls by that title with "the" ("the Colonel", whether or not it joined "Colonel
+ * Brandon"). Each such address is a vocative mention of that character, and the title as written
+ * ("Colonel") one of the names it goes by, in `names`. Titles two characters go by address no one.
+ */
+export function titleVocatives(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  spans: readonly NameSpan[],
+  clusters: readonly CharacterCluster[],
+  names: string[][],
+): Mention[] {
+  const byTitle = new Map<string, number>();
+  clusters.forEach((c, i) => {
+    for (const f of c.forms) {
+      if (!f.the || f.words.length !== 1 || honorificKey(f.words[0]!) !== f.words[0]) continue;
+      const had = byTitle.get(f.words[0]!);
+      byTitle.set(f.words[0]!, had === undefined || had === i ? i : -1);
+    }
+  });
+  for (const [t, i] of byTitle) if (i < 0) byTitle.delete(t);
+  if (byTitle.size === 0) return [];
+  const text = doc.text;
+  const tokens = doc.layer('tokens');
+  const inSpan = new Uint8Array(tokens.count);
+  for (const span of spans) inSpan.fill(1, span.first, span.last + 1);
+  const quoteSpans = facts.quoteSpans;
+  const out: Mention[] = [];
+  let qi = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    if (facts.inQuote[t] !== 1 || inSpan[t] === 1 || facts.written[t] !== CASE.capitalised) continue;
+    const c = byTitle.get(tokens.lower[t]!);
+    if (c === undefined) continue;
+    const start = tokens.start[t]!;
+    const end = tokens.end[t]!;
+    while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
+    const q = quoteSpans[qi];
+    if (!q || q[0] > start || !isVocativeAt(text, tokens, t, end, q)) continue;
+    out.push({ start, end, character: c, kind: 'vocative', inQuote: true });
+    const written = text.slice(start, end);
+    if (!names[c]!.includes(written)) names[c]!.push(written);
+  }
+  return out;
+}
+
 /** A shared name is an alias of the character that received this many and this share of its mentions. */
 const SHARED_ALIAS_MIN = 2;
 const SHARED_ALIAS_SHARE = 0.5;
@@ -266,6 +316,11 @@ function buildCast(
     return [...new Set(forms.map(displayOf))];
   });
   addSharedAliases(sharedVotes, forms, names);
+  const addressed = titleVocatives(doc, facts, spans, clusters, names);
+  if (addressed.length > 0) {
+    raw.push(...addressed);
+    raw.sort((a, b) => a.start - b.start);
+  }
   let narratorIndex = -1;
   if (narrator) {
     narratorIndex = narrator.cluster >= 0 ? narrator.cluster : names.length;

@@ -62,6 +62,7 @@ george georgie
 gilbert gil
 harriet hattie hatty
 jane jenny jennie janey jeannie
+lucy lucia luce
 joseph joe joey
 josephine josie jo
 lawrence larry laurie
@@ -233,7 +234,9 @@ export function givenNameGender(word: string): 'male' | 'female' | undefined {
 
 /**
  * Whether a familiar form shortens names of both sexes ("Kit": Christopher and Katherine; "Frankie":
- * Francis and Frances), so that it links to a formal name only where the genders agree.
+ * Francis and Frances), so that it links to a formal name only where the genders agree. A formal
+ * name given to both sexes fits either: "Evie" shortens Evelyn and Evelina, names a woman may have
+ * both, and is no more ambiguous than "Evelyn" itself.
  */
 export function isAmbiguousFamiliar(word: string): boolean {
   const groups = INDEX.get(word);
@@ -241,7 +244,9 @@ export function isAmbiguousFamiliar(word: string): boolean {
   let male = false;
   let female = false;
   for (const g of groups) {
-    const label = firstNameGender(FORMAL[g]!);
+    const formal = FORMAL[g]!;
+    if (isUnisexName(formal)) continue;
+    const label = firstNameGender(formal);
     if (label === 'male') male = true;
     else if (label === 'female') female = true;
   }

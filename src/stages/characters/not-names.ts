@@ -94,7 +94,7 @@ export const PLACE_HEADS: ReadonlySet<string> = new Set(
   grove buildings rooms close market wharf docks harbour harbor port point cape channel falls
   springs hills islands priory rectory vicarage parsonage grange mills works company bank office
   society cafe café restaurant bar county city town village shire corner land way wood woods villa
-  villas gables railway line
+  villas gables railway line block building
   `),
 );
 

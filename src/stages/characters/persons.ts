@@ -93,10 +93,41 @@ export function personContext(forms: ReadonlyMap<string, NameForm>): PersonConte
 
 type Verdict = 'yes' | 'no' | 'maybe';
 
+/** "the Countess Olenska", not "the Counts Orsini" (a family) nor "the Duke Block" (a building). */
+function isPeerAfterThe(f: NameForm, ctx: PersonContext): boolean {
+  const name = f.words[0]!;
+  return (
+    THE_TITLES.has(f.title) && f.words.length === 1 && !PLACE_HEADS.has(name) && !isPlural(f, ctx.lastWords)
+  );
+}
+
+/**
+ * Titles of rank that English writes after "the" before a surname: "the Marchioness Manson". (Not
+ * "Prince": after "the" it is mostly an office, "the Prince Regent", "the Princess Royal".)
+ */
+const THE_TITLES: ReadonlySet<string> = new Set([
+  'count',
+  'countess',
+  'duke',
+  'duchess',
+  'marquis',
+  'marquess',
+  'marchioness',
+  'baron',
+  'baroness',
+  'viscount',
+  'viscountess',
+  'earl',
+  'reverend',
+  'rev',
+]);
+
 function verdict(f: NameForm, ctx: PersonContext): Verdict {
   if (f.the) return isPersonTitle(f) ? 'yes' : 'no';
-  // "the Westons", "the Miss Bennets" name families; "the Crown" and "the Abbey" are buildings.
-  if (f.afterThe * 2 > f.count) return 'no';
+  // "the Westons", "the Miss Bennets" name families; "the Crown" and "the Abbey" are buildings. (A
+  // peer or a clergyman takes "the" before title and name: "the Countess Olenska", "the Reverend
+  // Mr. Collins"; a plural is still a family, "the Counts Orsini".)
+  if (f.afterThe * 2 > f.count && !isPeerAfterThe(f, ctx)) return 'no';
   if (f.owned * 2 > f.count) return 'no'; // "your Grace", "his Majesty"
   if (isPlural(f, ctx.lastWords)) return 'no';
   const words = f.words;
@@ -109,7 +140,7 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     // "St. Paul's", "Lady Chapel": a saint's name is mostly a church.
     // ("St. Aubert felt…" is a family name: it acts and is never a place.)
     if (f.title === 'st' || f.title === 'saint')
-      return yes(evidence >= 1 || (f.subject >= 2 && f.locative === 0));
+      return yes((evidence >= 1 && !placeLike) || (f.subject >= 2 && f.locative === 0));
     if (PLACE_HEADS.has(last) && words.length > 1) return yes(evidence >= 1);
     return 'yes';
   }
@@ -129,6 +160,8 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     return evidence >= 1 ? 'yes' : 'maybe';
   }
   // One word.
+  // "Imperialism", "Theology", "Humanity": an abstract noun capitalised for weight, unless it speaks.
+  if (isAbstractNoun(first) && !isGivenName(first)) return yes(f.speech >= 1);
   // "Honey", "Angel", "Sweetheart" written with a capital: an endearment said to someone, unless
   // the narration itself uses it as a name ("Angel Clare", "Angel said").
   if (ENDEARMENTS.has(first) && f.count - f.inQuote < 2 && f.speech === 0) return 'no';
@@ -154,6 +187,13 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
   return 'maybe';
 }
 
+/** Endings of English abstract nouns that surnames do not have ("-ness" they do: Harkness). */
+const ABSTRACT_ENDINGS = ['ism', 'ology', 'ment', 'ity', 'tion', 'sion', 'hood', 'ship'];
+
+function isAbstractNoun(word: string): boolean {
+  return word.length >= 7 && ABSTRACT_ENDINGS.some((e) => word.endsWith(e));
+}
+
 function isGivenName(word: string): boolean {
   return isFirstName(word) || isKnownGivenName(word);
 }
@@ -167,9 +207,15 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
   const ctx = personContext(forms);
   const verdicts = new Map<NameForm, Verdict>();
   const known = new Set<string>();
+  // Surnames of full names judged persons, however rarely written ("Harry Sandys", once).
+  // (Not a word that also names a place: "Oniton" of "Oniton Grange", after "Margaret Oniton".)
+  const surnames = new Set<string>();
+  const placeNames = new Set<string>();
   for (const f of forms.values()) {
     const v = verdict(f, ctx);
     verdicts.set(f, v);
+    if (v === 'yes' && !f.the && f.words.length >= 2) surnames.add(f.words[f.words.length - 1]!);
+    if (f.words.length >= 2 && PLACE_HEADS.has(f.words[f.words.length - 1]!)) placeNames.add(f.words[0]!);
     // A form written once lends its words to no other ("Bogey Man" does not make "Man" a name).
     if (v !== 'yes' || f.the || f.count < 2) continue;
     if (f.words.length === 1) known.add(f.words[0]!);
@@ -184,6 +230,9 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
     else if (v === 'maybe') {
       const words = f.words;
       if (known.has(words[0]!) || known.has(words[words.length - 1]!)) out.push(f);
+      // "Sandys" that acts twice in narration, beside "Harry Sandys" written once.
+      else if (words.length === 1 && f.subject >= 2 && surnames.has(words[0]!) && !placeNames.has(words[0]!))
+        out.push(f);
     }
   }
   return out;
