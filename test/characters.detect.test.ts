@@ -84,6 +84,26 @@ describe('characters: what is a name', () => {
   });
 });
 
+describe('characters: a nickname that is an ordinary word, seen only where a tag puts it', () => {
+  // "Slim" is no first name and opens every sentence it is in; only the speech tag after a closing
+  // quotation mark says it names someone. "Stout" is written the same way but never tags speech.
+  const c = cast(
+    story(
+      'The bunkhouse was cold that morning, and the coffee was worse.',
+      '"Any letters for me?" Slim asked.',
+      '"None," said the cook. "Stout hearts and no letters, that is the rule."',
+      'Slim went back out to the horses.',
+      '"Then I will write my own," Slim said. Stout boots kept his feet dry.',
+    ),
+  );
+  it('characters: "Slim", who speaks, is a character with all three mentions', () => {
+    assert.deepEqual(c.mentionsOf('Slim'), ['Slim', 'Slim', 'Slim']);
+  });
+  it('characters: "Stout", capitalised only at sentence starts, is not', () => {
+    assert.equal(c.who('Stout'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: alias clustering', () => {
   it('characters: "Tom", "Tom Sawyer" and "Mr. Sawyer" are one person', () => {
     const c = cast(

@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { honorificKey } from '../lexicon/honorifics.js';
+import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
 import { isKnownGivenName } from './nicknames.js';
 import { ROLE_NOUNS } from './roles.js';
 import { WordGate } from './word-gate.js';
@@ -185,7 +186,7 @@ export function capitalStats(
       stats.capInitial.push(0);
       stats.lower.push(0);
     }
-    if (initial[t] === 1) stats.capInitial[i]!++;
+    if (initial[t] === 1 && !isTagSubject(doc.text, tokens, facts, t)) stats.capInitial[i]!++;
     else stats.capMid[i]!++;
   }
   const gate = new WordGate();
@@ -201,6 +202,21 @@ export function capitalStats(
     if (i !== undefined) stats.lower[i]!++;
   }
   return stats;
+}
+
+/**
+ * `"Any letters?" Slim asked.`: a capitalised word between a closing quotation mark and a verb that
+ * tags speech names the speaker. It opens a sentence only because the quotation closed one, so it
+ * counts as a capital inside a sentence — the evidence that makes a word that is no known first
+ * name ("Slim", "Turkey") a name.
+ */
+function isTagSubject(text: string, tokens: TokenLayer, facts: TokenFacts, t: number): boolean {
+  if (t < 2 || t + 1 >= tokens.count || facts.inQuote[t] === 1 || facts.inQuote[t - 2] !== 1) return false;
+  const mark = text.charCodeAt(tokens.start[t - 1]!);
+  if (mark !== 34 && mark !== 39 && mark !== 0x201d && mark !== 0x2019) return false;
+  if (text.slice(tokens.end[t - 1]!, tokens.start[t]!).includes('\n')) return false;
+  const base = speechVerbBase(tokens.lower[t + 1]!);
+  return base !== undefined && CORE_SPEECH_VERBS.has(base);
 }
 
 function possessiveLength(lower: string): number {
