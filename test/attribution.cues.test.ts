@@ -100,3 +100,19 @@ describe('attribution: turns within one paragraph', () => {
     assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
   });
 });
+
+describe('attribution: a named tag and a pronoun tag in one paragraph', () => {
+  it('a pronoun of the other gender than the named speaker starts a new turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom. Ann looked at the sky a while. "It will not," she said.\n';
+    const { turns } = turnsOf(text);
+    assert.equal(turns.length, 2);
+    assert.equal(turns[1]!.cues[0]!.referent.via, 'pronoun');
+  });
+
+  it('a pronoun of the named speaker’s gender stays in the same turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom. He looked at the sky a while. "It will pour," he said.\n';
+    assert.equal(turnsOf(text).turns.length, 1);
+  });
+});

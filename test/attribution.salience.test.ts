@@ -77,3 +77,35 @@ describe('attribution: narration subjects', () => {
     assert.deepEqual(carriers(text, 'pronoun-cue-subject-last-sentence', 0), []);
   });
 });
+
+describe('attribution: descriptive tags and lead-ins', () => {
+  const CAST2 = [
+    { id: 0, name: 'Colonel Hart', aliases: ['Hart'], gender: 'M' },
+    { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+    { id: 2, name: 'Will Stone', aliases: ['Will'], gender: 'M' },
+  ];
+  function carriers2(text: string, feature: string): string[] {
+    const doc = createEngine({ until: 'coref', characters: CAST2 }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    const f = EMISSION_FEATURES.indexOf(feature as (typeof EMISSION_FEATURES)[number]);
+    const conv = prepareConversations(doc)[0]!;
+    const C = conv.candidates.length;
+    const out: string[] = [];
+    for (let k = 0; k < C; k++)
+      if (conv.emission[k * NE + f]) out.push(characters[conv.candidates[k]!]!.name);
+    return out;
+  }
+
+  it('a nominal tag whose noun is a word of a name points at that character', () => {
+    const text = 'Hart, Will and Ann sat by the fire.\n\n"We march at dawn," said the colonel.\n';
+    assert.deepEqual(carriers2(text, 'tag-nominal-in-name'), ['Colonel Hart']);
+  });
+
+  it('a named lead-in just before the quotation is a close lead-in; one far back is not', () => {
+    const near = 'Hart, Will and Ann sat by the fire.\n\nAfter a while Ann said: "We march at dawn."\n';
+    assert.deepEqual(carriers2(near, 'tag-name-pre-close'), ['Ann Hale']);
+    const far =
+      'Hart, Will and Ann sat by the fire.\n\nAnn said that the fire was dying and that the wood was wet through and through, and then at last, turning to the door: "We march at dawn."\n';
+    assert.deepEqual(carriers2(far, 'tag-name-pre-close'), []);
+  });
+});

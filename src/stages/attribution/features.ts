@@ -16,6 +16,7 @@ export const EMISSION_FEATURES = [
   'tag-name-mid',
   'tag-name-post',
   'tag-name-pre',
+  'tag-name-pre-close',
   'tag-names-other',
   'tag-descriptor-name',
   'tag-descriptor-other-same-gender',
@@ -25,6 +26,7 @@ export const EMISSION_FEATURES = [
   'tag-pronoun-coref',
   'tag-nominal-agree',
   'tag-nominal-clash',
+  'tag-nominal-in-name',
   'tag-narrator',
   'tag-narrator-other',
   'beat-name-pre',
@@ -201,6 +203,14 @@ export function conversationFeatures(
   const cued = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map(candidates.map((c, k) => [c, k] as const));
+  const tokens = doc.layer('tokens');
+  // The words of each candidate's names: "the colonel" in a tag points at Colonel Brandon.
+  const nameWords = candidates.map(
+    (c) =>
+      new Set(
+        [characters[c]!.name, ...characters[c]!.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)),
+      ),
+  );
   const lastTagged = new Int32Array(C).fill(-100);
   // Turns whose tag names each candidate: the conversation's confirmed participants.
   const taggedTurns: number[][] = candidates.map(() => []);
@@ -258,11 +268,16 @@ export function conversationFeatures(
       cue && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown'
         ? subjectFeatures(doc, turn, cue, candidates, presence.narration, inRun)
         : undefined;
+    const nominalWord =
+      cue && cue.kind === 'tag' && cue.referent.via === 'nominal' ? tokens.lower[cue.referent.token]! : '';
+    const closePre = cue !== undefined && isClosePreTag(doc, turn, cue);
     for (let k = 0; k < C; k++) {
       const c = candidates[k]!;
       const ch = characters[c]!;
       const f = emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
       if (cue) cueFeatures(cue, c, ch, f);
+      if (closePre && cue!.referent.character === c) f[E['tag-name-pre-close']] = 1;
+      if (nominalWord && nameWords[k]!.has(nominalWord)) f[E['tag-nominal-in-name']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
       const voice = styleScore(style, firstTurn + i, c);
       if (Number.isNaN(voice)) f[E['style-unknown']] = 1;
@@ -344,6 +359,25 @@ export function conversationFeatures(
     }
   });
   return { turns, candidates, emission, separated, question, cued, addressed };
+}
+
+/**
+ * A named lead-in tag close before its quotation, in the quotation's paragraph (`Evie said:` /
+ * `Emma found an opportunity of saying,`): as sure as a tag after it. Lead-ins further back, or
+ * from the paragraph before, more often belong to other speech.
+ */
+function isClosePreTag(doc: StoryDocument, turn: Turn, cue: Cue): boolean {
+  if (cue.kind !== 'tag' || cue.where !== 'pre' || cue.referent.via !== 'name' || cue.referent.descriptive)
+    return false;
+  const tokens = doc.layer('tokens');
+  const quote = doc.layer('quotes')[turn.quotes[0]!]!;
+  const para = doc.layer('paragraphs')[turn.paragraph]!;
+  const t = cue.referent.token;
+  if (tokens.start[t]! < para.start) return false;
+  let q = t;
+  while (q < tokens.count && tokens.start[q]! < quote.spans[0]![0]) q++;
+  const gap = q - t;
+  return gap >= 2 && gap <= 12;
 }
 
 /**
