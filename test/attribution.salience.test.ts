@@ -109,3 +109,12 @@ describe('attribution: descriptive tags and lead-ins', () => {
     assert.deepEqual(carriers2(far, 'tag-name-pre-close'), []);
   });
 });
+
+describe('attribution: tag verbs that carry on or answer', () => {
+  it('"went on" marks a turn that carries on, "replied" one that answers, "said" neither', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom.\n\n"And the roof leaks," he went on.\n\n"Then mend it," Ann replied.\n';
+    const conv = prepareConversations(docOf(text))[0]!;
+    assert.deepEqual([...conv.verbTurn], [0, 1, 2]);
+  });
+});

@@ -91,7 +91,33 @@ export const TRANSITION_FEATURES = [
   'same-after-question',
   'same-when-cued',
   'new-voice-when-cued',
+  'same-when-continuing',
+  'same-when-responding',
 ] as const;
+
+/** Tag verbs that carry on the previous speech ("he went on", "she added"). */
+const CONTINUING_VERBS: ReadonlySet<string> = new Set([
+  'continue',
+  'go',
+  'add',
+  'resume',
+  'pursue',
+  'proceed',
+]);
+/** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
+const RESPONDING_VERBS: ReadonlySet<string> = new Set([
+  'reply',
+  'answer',
+  'retort',
+  'rejoin',
+  'return',
+  'respond',
+  'interrupt',
+  'interpose',
+  'echo',
+  'protest',
+  'object',
+]);
 
 export type EmissionFeature = (typeof EMISSION_FEATURES)[number];
 export type TransitionFeature = (typeof TRANSITION_FEATURES)[number];
@@ -113,6 +139,8 @@ export interface ConversationFeatures {
   question: Uint8Array;
   /** Per turn: a tag or beat names or points at its speaker (writers cue the turns that break alternation). */
   cued: Uint8Array;
+  /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
+  verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
   addressed: Uint32Array;
   /** Characters who come in during the conversation, by paragraph of arrival (arrivals.ts). */
@@ -201,6 +229,7 @@ export function conversationFeatures(
   const separated = new Uint8Array(turns.length);
   const question = new Uint8Array(turns.length);
   const cued = new Uint8Array(turns.length);
+  const verbTurn = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map(candidates.map((c, k) => [c, k] as const));
   const tokens = doc.layer('tokens');
@@ -238,6 +267,8 @@ export function conversationFeatures(
     }
     const cue = turn.cues[0];
     if (cue) cued[i] = 1;
+    const tag = turn.cues.find((c) => c.kind === 'tag');
+    if (tag) verbTurn[i] = CONTINUING_VERBS.has(tag.verb) ? 1 : RESPONDING_VERBS.has(tag.verb) ? 2 : 0;
     const para = turn.paragraph;
     const inRun = i > 0 && separated[i] === 0;
     // For "he said" / "she sighed": the candidate of that gender named in a tag most recently, and
@@ -358,7 +389,7 @@ export function conversationFeatures(
       if (k !== undefined) lastTagged[k] = i;
     }
   });
-  return { turns, candidates, emission, separated, question, cued, addressed };
+  return { turns, candidates, emission, separated, question, cued, verbTurn, addressed };
 }
 
 /**

@@ -81,7 +81,9 @@ export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel
       t[TI.same]! +
       (sep(i) ? t[TI['same-after-narration']]! : 0) +
       (question(i) ? t[TI['same-after-question']]! : 0) +
-      (conv.cued[i] === 1 ? t[TI['same-when-cued']]! : 0),
+      (conv.cued[i] === 1 ? t[TI['same-when-cued']]! : 0) +
+      (conv.verbTurn[i] === 1 ? t[TI['same-when-continuing']]! : 0) +
+      (conv.verbTurn[i] === 2 ? t[TI['same-when-responding']]! : 0),
     alternate: (i) =>
       t[TI.alternate]! +
       (sep(i) ? t[TI['alternate-after-narration']]! : 0) +
@@ -123,6 +125,8 @@ export function addTransitionExpectations(
   const cued = conv.cued[i] === 1 ? 1 : 0;
   into[TI['same-when-cued']]! += sign * same * cued;
   into[TI['new-voice-when-cued']]! += sign * fresh * cued;
+  into[TI['same-when-continuing']]! += sign * same * (conv.verbTurn[i] === 1 ? 1 : 0);
+  into[TI['same-when-responding']]! += sign * same * (conv.verbTurn[i] === 2 ? 1 : 0);
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */
