@@ -116,3 +116,35 @@ describe('attribution: a named tag and a pronoun tag in one paragraph', () => {
     assert.equal(turnsOf(text).turns.length, 1);
   });
 });
+
+describe('attribution: more tag shapes', () => {
+  it('a title after "the" ("the Secretary") is a name, not a description', () => {
+    const cast = [
+      { id: 0, name: 'The Secretary', aliases: ['the Secretary'], gender: 'M' },
+      { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+    ];
+    const doc = createEngine({ until: 'coref', characters: cast }).process(
+      sourceOf('Ann waited at the door.\n\n"Come in," said the Secretary.\n'),
+    );
+    const referent = buildTurns(doc, buildCueIndex(doc))[0]!.cues[0]!.referent;
+    assert.equal(referent.character, 0);
+    assert.notEqual(referent.descriptive, true);
+  });
+
+  it('an auxiliary may stand between the subject and the verb ("Tom was saying")', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Try the jam," Tom was saying. "It is good."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('an inverted tag with a name may go on with a preposition ("boomed Tom from the door")', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Shake hands!" boomed Tom from across the room.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('"was her reply" is a pronoun tag of her gender', () => {
+    const { turns } = turnsOf('Tom and Ann sat by the fire.\n\n"Not today," was her cordial reply.\n');
+    const referent = turns[0]!.cues[0]!.referent;
+    assert.equal(referent.via, 'pronoun');
+    assert.equal(referent.gender, 'female');
+  });
+});
