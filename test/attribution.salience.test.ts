@@ -118,3 +118,12 @@ describe('attribution: tag verbs that carry on or answer', () => {
     assert.deepEqual([...conv.verbTurn], [0, 1, 2]);
   });
 });
+
+describe('attribution: pronoun-tagged turns', () => {
+  it('marks the turns whose tag is a gendered pronoun, not named or untagged ones', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom.\n\n"It will not," she said.\n\n"We shall see."\n';
+    const conv = prepareConversations(docOf(text))[0]!;
+    assert.deepEqual([...conv.pronounCued], [0, 1, 0]);
+  });
+});

@@ -93,6 +93,8 @@ export const TRANSITION_FEATURES = [
   'new-voice-when-cued',
   'same-when-continuing',
   'same-when-responding',
+  'same-when-pronoun-cued',
+  'new-voice-when-pronoun-cued',
 ] as const;
 
 /** Tag verbs that carry on the previous speech ("he went on", "she added"). */
@@ -139,6 +141,8 @@ export interface ConversationFeatures {
   question: Uint8Array;
   /** Per turn: a tag or beat names or points at its speaker (writers cue the turns that break alternation). */
   cued: Uint8Array;
+  /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
+  pronounCued: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
   verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
@@ -230,6 +234,7 @@ export function conversationFeatures(
   const question = new Uint8Array(turns.length);
   const cued = new Uint8Array(turns.length);
   const verbTurn = new Uint8Array(turns.length);
+  const pronounCued = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map(candidates.map((c, k) => [c, k] as const));
   const tokens = doc.layer('tokens');
@@ -267,6 +272,8 @@ export function conversationFeatures(
     }
     const cue = turn.cues[0];
     if (cue) cued[i] = 1;
+    if (cue && cue.kind === 'tag' && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown')
+      pronounCued[i] = 1;
     const tag = turn.cues.find((c) => c.kind === 'tag');
     if (tag) verbTurn[i] = CONTINUING_VERBS.has(tag.verb) ? 1 : RESPONDING_VERBS.has(tag.verb) ? 2 : 0;
     const para = turn.paragraph;
@@ -389,7 +396,7 @@ export function conversationFeatures(
       if (k !== undefined) lastTagged[k] = i;
     }
   });
-  return { turns, candidates, emission, separated, question, cued, verbTurn, addressed };
+  return { turns, candidates, emission, separated, question, cued, verbTurn, pronounCued, addressed };
 }
 
 /**
