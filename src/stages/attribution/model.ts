@@ -96,6 +96,7 @@ export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel
       (conv.pronounCued[i] === 1 ? t[TI['new-voice-when-pronoun-cued']]! : 0),
     bonus: (i, c) =>
       c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1 ? t[TI['replies-to-addressed']]! : 0,
+    bonusApplies: (i, c) => c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1,
   };
 }
 
