@@ -148,3 +148,21 @@ describe('attribution: more tag shapes', () => {
     assert.equal(referent.gender, 'female');
   });
 });
+
+describe('attribution: the subject of a lead-in', () => {
+  it('is the nearest subject before the speech verb, not the first word of the sentence', () => {
+    const { turns } = turnsOf(
+      'Tom and Ann met at the gate.\n\nShe was sure that he lifted his cap and said quite coolly, "Good morning."\n',
+    );
+    const referent = turns[0]!.cues[0]!.referent;
+    assert.equal(referent.via, 'pronoun');
+    assert.equal(referent.gender, 'male');
+  });
+});
+
+describe('attribution: the addressee gender of a tag', () => {
+  it('a pronoun object of the tag ("he told her") gives the addressee gender', () => {
+    const { turns } = turnsOf('Tom and Ann met at the gate.\n\n"Go home," he told her.\n');
+    assert.equal(turns[0]!.addresseeGender, 'female');
+  });
+});

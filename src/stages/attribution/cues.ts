@@ -429,7 +429,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       const after = skipModifiers(tokens, v + 1, 1, to);
       const inverted = referentAt(ix, after, to);
       if (inverted && after <= v + 2) return { kind: 'tag', where: 'pre', referent: inverted, verb };
-      const subject = subjectBefore(ix, begin, v) ?? firstReferent(ix, begin, v);
+      const subject = subjectBefore(ix, begin, v) ?? lastSubject(ix, begin, v) ?? firstReferent(ix, begin, v);
       if (subject) return withObject(ix, { kind: 'tag', where: 'pre', referent: subject, verb }, v + 1, to);
     }
     // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
@@ -451,6 +451,23 @@ export function beatAfter(ix: CueIndex, from: number, to: number): Cue | undefin
   while (t < to && (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t))) t++;
   const subject = firstReferent(ix, t, Math.min(to, t + 3));
   if (subject) return { kind: 'beat', where: 'post', referent: subject, verb: '' };
+  return undefined;
+}
+
+/**
+ * The nearest reference before v that stands as a subject, followed by its own verb: in `She was
+ * conscious that he raised his cap and said` it is "he", not the sentence's first word.
+ */
+function lastSubject(ix: CueIndex, from: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  for (let k = v - 1; k >= from; k--) {
+    const r = referentAt(ix, k, v);
+    if (!r || r.via === 'nominal') continue;
+    const m = ix.mentionAt[k]!;
+    const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : k;
+    const next = skipModifiers(tokens, last + 1, 1, v);
+    if (next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX)) return r;
+  }
   return undefined;
 }
 

@@ -160,6 +160,11 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         turn.tagObjects.push(cue.object.character);
       }
     }
+    // "he told her", "she said to him": the tag's pronoun object gives the addressee's gender.
+    const object = turn.cues[0]?.object;
+    if (turn.addresseeGender === 'unknown' && object && object.via === 'pronoun') {
+      turn.addresseeGender = object.gender;
+    }
   }
   return turns;
 }
