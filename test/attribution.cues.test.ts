@@ -166,3 +166,14 @@ describe('attribution: the addressee gender of a tag', () => {
     assert.equal(turns[0]!.addresseeGender, 'female');
   });
 });
+
+describe('attribution: a title before a name', () => {
+  it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
+    const { turns } = turnsOf(
+      'Tom and Ann met at the gate.\n\n"Good morning," said Miss Hale, with a smile.\n',
+    );
+    const cue = turns[0]!.cues[0]!;
+    assert.equal(cue.kind, 'tag');
+    assert.equal(cue.referent.character, 1);
+  });
+});

@@ -127,3 +127,12 @@ describe('attribution: pronoun-tagged turns', () => {
     assert.deepEqual([...conv.pronounCued], [0, 1, 0]);
   });
 });
+
+describe('attribution: the same speaker tagged twice running', () => {
+  it('is its own feature, not the penalty for having just spoken', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom.\n\n"It always rains here," said Tom.\n';
+    assert.deepEqual(carriers(text, 'tagged-again-after-1', 1), ['Tom Barker']);
+    assert.deepEqual(carriers(text, 'spoke-tagged-1-back', 1), []);
+  });
+});

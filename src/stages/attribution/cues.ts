@@ -110,6 +110,29 @@ const DETERMINERS = new Set([
   'its',
 ]);
 
+/** Titles that may stand before a name the cast lists without them. */
+const HONORIFICS = new Set([
+  'mr',
+  'mr.',
+  'mrs',
+  'mrs.',
+  'miss',
+  'ms',
+  'ms.',
+  'dr',
+  'dr.',
+  'sir',
+  'lady',
+  'lord',
+  'madame',
+  'monsieur',
+  'mademoiselle',
+  'captain',
+  'colonel',
+  'uncle',
+  'aunt',
+]);
+
 function isQuoteMark(tokens: TokenLayer, t: number): boolean {
   return QUOTE_MARKS.has(tokens.lower[t]!);
 }
@@ -132,6 +155,12 @@ function referentAt(
     if (!mention.inQuote) return nameReferent(ix, mention, t);
   }
   const lower = tokens.lower[t]!;
+  // "said Miss Sophy" where only "Sophy" is the name: a title before a name is part of it.
+  if (HONORIFICS.has(lower)) {
+    const n = t + 1 < limit && tokens.lower[t + 1] === '.' ? t + 2 : t + 1;
+    const mn = n < limit ? ix.mentionAt[n]! : -1;
+    if (mn >= 0 && !ix.mentions[mn]!.inQuote) return nameReferent(ix, ix.mentions[mn]!, n);
+  }
   // "her husband", "his sister": a possessive determiner, not the speaker.
   const possessive =
     (lower === 'her' || lower === 'his') &&

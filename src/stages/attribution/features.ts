@@ -57,6 +57,7 @@ export const EMISSION_FEATURES = [
   'tagged-within-5-turns',
   'tagged-in-conversation',
   'spoke-tagged-1-back',
+  'tagged-again-after-1',
   'spoke-tagged-2-back',
   'spoke-tagged-3-6-back',
   'mention-since-previous-turn',
@@ -369,7 +370,13 @@ export function conversationFeatures(
       if (within5) f[E['tagged-within-5-turns']] = 1;
       else if (elsewhere) f[E['tagged-in-conversation']] = 1;
       const since = i - lastTagged[k]!;
-      if (since === 1) f[E['spoke-tagged-1-back']] = 1;
+      // Named by this turn's tag and by the previous one's: the same speaker again, as the tags say.
+      if (since === 1)
+        f[
+          cue && cue.kind === 'tag' && cue.referent.via === 'name' && cue.referent.character === c
+            ? E['tagged-again-after-1']
+            : E['spoke-tagged-1-back']
+        ] = 1;
       else if (since === 2) f[E['spoke-tagged-2-back']] = 1;
       else if (since >= 3 && since <= 6) f[E['spoke-tagged-3-6-back']] = 1;
       if (i > 0 && lm > turns[i - 1]!.paragraph && lm < para) f[E['mention-since-previous-turn']] = 1;
