@@ -136,3 +136,23 @@ describe('attribution: the same speaker tagged twice running', () => {
     assert.deepEqual(carriers(text, 'spoke-tagged-1-back', 1), []);
   });
 });
+
+describe('attribution: a speech that goes on in the next paragraph', () => {
+  it('marks the turn after a paragraph whose speech has no closing mark', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain all week," said Tom. "The roof will leak and the river will rise.\n\n"And then we shall all go to the inn."\n\n"Nonsense," said Ann.\n';
+    // Quotations given one per paragraph, as an annotated corpus splits such a speech.
+    const span = (from: string, to: string): [number, number] => {
+      const s = text.indexOf(from);
+      return [s, text.indexOf(to, s) + to.length];
+    };
+    const quotes = [
+      { id: 'a', spans: [span('"It will', 'week,"'), span('"The roof', 'rise.')] },
+      { id: 'b', spans: [span('"And then', 'inn."')] },
+      { id: 'c', spans: [span('"Nonsense', ',"')] },
+    ];
+    const doc = createEngine({ until: 'coref', characters: CAST, quotes }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    assert.deepEqual([...conv.continued], [0, 1, 0]);
+  });
+});

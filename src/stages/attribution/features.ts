@@ -96,6 +96,7 @@ export const TRANSITION_FEATURES = [
   'same-when-responding',
   'same-when-pronoun-cued',
   'new-voice-when-pronoun-cued',
+  'same-after-open-quote',
 ] as const;
 
 /** Tag verbs that carry on the previous speech ("he went on", "she added"). */
@@ -142,6 +143,11 @@ export interface ConversationFeatures {
   question: Uint8Array;
   /** Per turn: a tag or beat names or points at its speaker (writers cue the turns that break alternation). */
   cued: Uint8Array;
+  /**
+   * Per turn: the previous turn's speech runs to the end of its paragraph with no closing quotation
+   * mark, the convention for a speech that goes on in the next paragraph.
+   */
+  continued: Uint8Array;
   /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
   pronounCued: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
@@ -236,6 +242,7 @@ export function conversationFeatures(
   const cued = new Uint8Array(turns.length);
   const verbTurn = new Uint8Array(turns.length);
   const pronounCued = new Uint8Array(turns.length);
+  const continued = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map(candidates.map((c, k) => [c, k] as const));
   const tokens = doc.layer('tokens');
@@ -263,6 +270,7 @@ export function conversationFeatures(
       for (let p = prevPara + 1; p < turn.paragraph; p++)
         if (paragraphs[p]!.kind === 'prose') separated[i] = 1;
     }
+    if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
     const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
     const tail = text.slice(Math.max(lastSpan[0], lastSpan[1] - 3), lastSpan[1]);
@@ -403,8 +411,33 @@ export function conversationFeatures(
       if (k !== undefined) lastTagged[k] = i;
     }
   });
-  return { turns, candidates, emission, separated, question, cued, verbTurn, pronounCued, addressed };
+  return {
+    turns,
+    candidates,
+    emission,
+    separated,
+    question,
+    cued,
+    verbTurn,
+    pronounCued,
+    continued,
+    addressed,
+  };
 }
+
+/** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */
+function leftOpen(doc: StoryDocument, turn: Turn): boolean {
+  const text = doc.text;
+  const para = doc.layer('paragraphs')[turn.paragraph]!;
+  const quote = doc.layer('quotes')[turn.quotes[turn.quotes.length - 1]!]!;
+  const end = quote.spans[quote.spans.length - 1]![1];
+  let k = para.end - 1;
+  while (k > para.start && /\s/.test(text[k]!)) k--;
+  if (end < k - 2) return false;
+  return !CLOSING_MARKS.has(text[k]!);
+}
+
+const CLOSING_MARKS = new Set(['"', '\u201d', '\u2019', "'", '\u00bb']);
 
 /**
  * A named lead-in tag close before its quotation, in the quotation's paragraph (`Evie said:` /

@@ -84,7 +84,8 @@ export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel
       (conv.cued[i] === 1 ? t[TI['same-when-cued']]! : 0) +
       (conv.verbTurn[i] === 1 ? t[TI['same-when-continuing']]! : 0) +
       (conv.verbTurn[i] === 2 ? t[TI['same-when-responding']]! : 0) +
-      (conv.pronounCued[i] === 1 ? t[TI['same-when-pronoun-cued']]! : 0),
+      (conv.pronounCued[i] === 1 ? t[TI['same-when-pronoun-cued']]! : 0) +
+      (conv.continued[i] === 1 ? t[TI['same-after-open-quote']]! : 0),
     alternate: (i) =>
       t[TI.alternate]! +
       (sep(i) ? t[TI['alternate-after-narration']]! : 0) +
@@ -133,6 +134,7 @@ export function addTransitionExpectations(
   const pronoun = conv.pronounCued[i] === 1 ? 1 : 0;
   into[TI['same-when-pronoun-cued']]! += sign * same * pronoun;
   into[TI['new-voice-when-pronoun-cued']]! += sign * fresh * pronoun;
+  into[TI['same-after-open-quote']]! += sign * same * (conv.continued[i] === 1 ? 1 : 0);
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */
