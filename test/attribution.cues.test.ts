@@ -100,3 +100,80 @@ describe('attribution: turns within one paragraph', () => {
     assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
   });
 });
+
+describe('attribution: a named tag and a pronoun tag in one paragraph', () => {
+  it('a pronoun of the other gender than the named speaker starts a new turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom. Ann looked at the sky a while. "It will not," she said.\n';
+    const { turns } = turnsOf(text);
+    assert.equal(turns.length, 2);
+    assert.equal(turns[1]!.cues[0]!.referent.via, 'pronoun');
+  });
+
+  it('a pronoun of the named speaker’s gender stays in the same turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom. He looked at the sky a while. "It will pour," he said.\n';
+    assert.equal(turnsOf(text).turns.length, 1);
+  });
+});
+
+describe('attribution: more tag shapes', () => {
+  it('a title after "the" ("the Secretary") is a name, not a description', () => {
+    const cast = [
+      { id: 0, name: 'The Secretary', aliases: ['the Secretary'], gender: 'M' },
+      { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+    ];
+    const doc = createEngine({ until: 'coref', characters: cast }).process(
+      sourceOf('Ann waited at the door.\n\n"Come in," said the Secretary.\n'),
+    );
+    const referent = buildTurns(doc, buildCueIndex(doc))[0]!.cues[0]!.referent;
+    assert.equal(referent.character, 0);
+    assert.notEqual(referent.descriptive, true);
+  });
+
+  it('an auxiliary may stand between the subject and the verb ("Tom was saying")', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Try the jam," Tom was saying. "It is good."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('an inverted tag with a name may go on with a preposition ("boomed Tom from the door")', () => {
+    const text = 'Tom and Ann sat by the fire.\n\n"Shake hands!" boomed Tom from across the room.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('"was her reply" is a pronoun tag of her gender', () => {
+    const { turns } = turnsOf('Tom and Ann sat by the fire.\n\n"Not today," was her cordial reply.\n');
+    const referent = turns[0]!.cues[0]!.referent;
+    assert.equal(referent.via, 'pronoun');
+    assert.equal(referent.gender, 'female');
+  });
+});
+
+describe('attribution: the subject of a lead-in', () => {
+  it('is the nearest subject before the speech verb, not the first word of the sentence', () => {
+    const { turns } = turnsOf(
+      'Tom and Ann met at the gate.\n\nShe was sure that he lifted his cap and said quite coolly, "Good morning."\n',
+    );
+    const referent = turns[0]!.cues[0]!.referent;
+    assert.equal(referent.via, 'pronoun');
+    assert.equal(referent.gender, 'male');
+  });
+});
+
+describe('attribution: the addressee gender of a tag', () => {
+  it('a pronoun object of the tag ("he told her") gives the addressee gender', () => {
+    const { turns } = turnsOf('Tom and Ann met at the gate.\n\n"Go home," he told her.\n');
+    assert.equal(turns[0]!.addresseeGender, 'female');
+  });
+});
+
+describe('attribution: a title before a name', () => {
+  it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
+    const { turns } = turnsOf(
+      'Tom and Ann met at the gate.\n\n"Good morning," said Miss Hale, with a smile.\n',
+    );
+    const cue = turns[0]!.cues[0]!;
+    assert.equal(cue.kind, 'tag');
+    assert.equal(cue.referent.character, 1);
+  });
+});

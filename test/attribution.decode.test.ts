@@ -92,3 +92,21 @@ describe('attribution: chain inference', () => {
     });
   }
 });
+
+describe('attribution: the reply bonus while its weight is zero', () => {
+  it('still counts how often the addressed candidate takes over, so training can move the weight', () => {
+    const model: ChainModel = {
+      candidates: 2,
+      turns: 2,
+      emit: () => 0,
+      same: () => 0,
+      alternate: () => 0,
+      fresh: () => 0,
+      bonus: () => 0,
+      bonusApplies: (_i, c) => c === 1,
+    };
+    const { transitions } = forwardBackward(model);
+    // Uniform chain: half the time the voice changes, and half of those changes go to candidate 1.
+    assert.ok(Math.abs(transitions[1 * 4 + 3]! - 0.25) < 1e-9, String(transitions[1 * 4 + 3]));
+  });
+});

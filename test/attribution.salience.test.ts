@@ -77,3 +77,82 @@ describe('attribution: narration subjects', () => {
     assert.deepEqual(carriers(text, 'pronoun-cue-subject-last-sentence', 0), []);
   });
 });
+
+describe('attribution: descriptive tags and lead-ins', () => {
+  const CAST2 = [
+    { id: 0, name: 'Colonel Hart', aliases: ['Hart'], gender: 'M' },
+    { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+    { id: 2, name: 'Will Stone', aliases: ['Will'], gender: 'M' },
+  ];
+  function carriers2(text: string, feature: string): string[] {
+    const doc = createEngine({ until: 'coref', characters: CAST2 }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    const f = EMISSION_FEATURES.indexOf(feature as (typeof EMISSION_FEATURES)[number]);
+    const conv = prepareConversations(doc)[0]!;
+    const C = conv.candidates.length;
+    const out: string[] = [];
+    for (let k = 0; k < C; k++)
+      if (conv.emission[k * NE + f]) out.push(characters[conv.candidates[k]!]!.name);
+    return out;
+  }
+
+  it('a nominal tag whose noun is a word of a name points at that character', () => {
+    const text = 'Hart, Will and Ann sat by the fire.\n\n"We march at dawn," said the colonel.\n';
+    assert.deepEqual(carriers2(text, 'tag-nominal-in-name'), ['Colonel Hart']);
+  });
+
+  it('a named lead-in just before the quotation is a close lead-in; one far back is not', () => {
+    const near = 'Hart, Will and Ann sat by the fire.\n\nAfter a while Ann said: "We march at dawn."\n';
+    assert.deepEqual(carriers2(near, 'tag-name-pre-close'), ['Ann Hale']);
+    const far =
+      'Hart, Will and Ann sat by the fire.\n\nAnn said that the fire was dying and that the wood was wet through and through, and then at last, turning to the door: "We march at dawn."\n';
+    assert.deepEqual(carriers2(far, 'tag-name-pre-close'), []);
+  });
+});
+
+describe('attribution: tag verbs that carry on or answer', () => {
+  it('"went on" marks a turn that carries on, "replied" one that answers, "said" neither', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom.\n\n"And the roof leaks," he went on.\n\n"Then mend it," Ann replied.\n';
+    const conv = prepareConversations(docOf(text))[0]!;
+    assert.deepEqual([...conv.verbTurn], [0, 1, 2]);
+  });
+});
+
+describe('attribution: pronoun-tagged turns', () => {
+  it('marks the turns whose tag is a gendered pronoun, not named or untagged ones', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom.\n\n"It will not," she said.\n\n"We shall see."\n';
+    const conv = prepareConversations(docOf(text))[0]!;
+    assert.deepEqual([...conv.pronounCued], [0, 1, 0]);
+  });
+});
+
+describe('attribution: the same speaker tagged twice running', () => {
+  it('is its own feature, not the penalty for having just spoken', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain," said Tom.\n\n"It always rains here," said Tom.\n';
+    assert.deepEqual(carriers(text, 'tagged-again-after-1', 1), ['Tom Barker']);
+    assert.deepEqual(carriers(text, 'spoke-tagged-1-back', 1), []);
+  });
+});
+
+describe('attribution: a speech that goes on in the next paragraph', () => {
+  it('marks the turn after a paragraph whose speech has no closing mark', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It will rain all week," said Tom. "The roof will leak and the river will rise.\n\n"And then we shall all go to the inn."\n\n"Nonsense," said Ann.\n';
+    // Quotations given one per paragraph, as an annotated corpus splits such a speech.
+    const span = (from: string, to: string): [number, number] => {
+      const s = text.indexOf(from);
+      return [s, text.indexOf(to, s) + to.length];
+    };
+    const quotes = [
+      { id: 'a', spans: [span('"It will', 'week,"'), span('"The roof', 'rise.')] },
+      { id: 'b', spans: [span('"And then', 'inn."')] },
+      { id: 'c', spans: [span('"Nonsense', ',"')] },
+    ];
+    const doc = createEngine({ until: 'coref', characters: CAST, quotes }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    assert.deepEqual([...conv.continued], [0, 1, 0]);
+  });
+});

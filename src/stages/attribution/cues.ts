@@ -110,6 +110,29 @@ const DETERMINERS = new Set([
   'its',
 ]);
 
+/** Titles that may stand before a name the cast lists without them. */
+const HONORIFICS = new Set([
+  'mr',
+  'mr.',
+  'mrs',
+  'mrs.',
+  'miss',
+  'ms',
+  'ms.',
+  'dr',
+  'dr.',
+  'sir',
+  'lady',
+  'lord',
+  'madame',
+  'monsieur',
+  'mademoiselle',
+  'captain',
+  'colonel',
+  'uncle',
+  'aunt',
+]);
+
 function isQuoteMark(tokens: TokenLayer, t: number): boolean {
   return QUOTE_MARKS.has(tokens.lower[t]!);
 }
@@ -132,6 +155,12 @@ function referentAt(
     if (!mention.inQuote) return nameReferent(ix, mention, t);
   }
   const lower = tokens.lower[t]!;
+  // "said Miss Sophy" where only "Sophy" is the name: a title before a name is part of it.
+  if (HONORIFICS.has(lower)) {
+    const n = t + 1 < limit && tokens.lower[t + 1] === '.' ? t + 2 : t + 1;
+    const mn = n < limit ? ix.mentionAt[n]! : -1;
+    if (mn >= 0 && !ix.mentions[mn]!.inQuote) return nameReferent(ix, ix.mentions[mn]!, n);
+  }
   // "her husband", "his sister": a possessive determiner, not the speaker.
   const possessive =
     (lower === 'her' || lower === 'his') &&
@@ -178,7 +207,9 @@ function referentAt(
  */
 function nameReferent(ix: CueIndex, mention: Mention, t: number): Referent {
   const first = ix.doc.text.charCodeAt(mention.start);
-  const lowerCase = first >= 97 && first <= 122;
+  // "the clergyman" is descriptive; "the Secretary", "the young Crab" are titles used as names.
+  const lowerCase =
+    first >= 97 && first <= 122 && !/\p{Lu}/u.test(ix.doc.text.slice(mention.start, mention.end));
   if (lowerCase && mention.character >= 0 && !opensWithParticle(ix.doc.text, mention)) {
     const gender = ix.doc.layer('characters')[mention.character]!.gender.label;
     return { character: mention.character, gender, via: 'name', corefGuess: -1, token: t, descriptive: true };
@@ -209,6 +240,9 @@ function skipModifiers(tokens: TokenLayer, t: number, step: 1 | -1, limit: numbe
   }
   return k;
 }
+
+/** Auxiliaries that may stand between a tag's subject and its verb. */
+const AUXILIARIES = new Set(['was', 'were', 'had', 'has', 'is', 'would', 'could', 'did']);
 
 /** Particles of phrasal speech verbs: "cried out", "called back", "broke in", "went on". */
 const PARTICLES = new Set(['out', 'up', 'back', 'in', 'on', 'forth', 'down', 'aloud']);
@@ -245,6 +279,9 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
   if (t < end && (tokens.lower[t] === 'was' || tokens.lower[t] === 'came')) {
     const owner = referentAt(ix, t + 1, end);
     if (owner && owner.via === 'name') return { kind: 'tag', where: 'post', referent: owner, verb: '' };
+    // `"…," was her cordial reply` / `came his answer`: the possessive points at the speaker.
+    const possessor = possessiveSpeaker(ix, t + 1, end);
+    if (possessor) return { kind: 'tag', where: 'post', referent: possessor, verb: '' };
   }
   for (let v = t; v < end && v <= t + 6; v++) {
     const verb = verbAt(tokens, v);
@@ -270,7 +307,13 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
       const m = ix.mentionAt[named.token]!;
       const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : named.token;
       const next = last + 1;
-      if (next >= end || tokens.lower[next] === ',' || CLAUSE_END.has(tokens.lower[next]!))
+      // `"…," boomed Uncle Aubrey from across the table.`
+      if (
+        next >= end ||
+        tokens.lower[next] === ',' ||
+        CLAUSE_END.has(tokens.lower[next]!) ||
+        (named.via === 'name' && tokens.pos[next] === POS.ADP)
+      )
         return { kind: 'tag', where: 'post', referent: named, verb: '' };
     }
   }
@@ -289,6 +332,41 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
   return undefined;
 }
 
+/** Nouns of speech a possessive hands to its speaker: `was her reply`, `came his answer`. */
+const SPEECH_NOUNS = new Set([
+  'reply',
+  'answer',
+  'comment',
+  'response',
+  'rejoinder',
+  'retort',
+  'remark',
+  'observation',
+  'question',
+  'greeting',
+  'words',
+  'voice',
+]);
+
+/** `her cordial reply`, `his answer`: a personal possessive before a noun of speech. */
+function possessiveSpeaker(ix: CueIndex, t: number, end: number): Referent | undefined {
+  const { tokens } = ix;
+  const lower = tokens.lower[t];
+  if (lower !== 'his' && lower !== 'her') return undefined;
+  // Up to two modifiers between ("her cordial reply"; the tagger often calls such adjectives nouns).
+  let k = t + 1;
+  while (k < end && k <= t + 3 && !SPEECH_NOUNS.has(tokens.lower[k]!) && tokens.pos[k] !== POS.PUNCT) k++;
+  if (k >= end || !SPEECH_NOUNS.has(tokens.lower[k]!)) return undefined;
+  const r = ix.pronounAt[t]!;
+  return {
+    character: -1,
+    gender: lower === 'his' ? 'male' : 'female',
+    via: 'pronoun',
+    corefGuess: r >= 0 ? ix.pronouns[r]!.character : -1,
+    token: t,
+  };
+}
+
 /** A verb in the past tense (`exploded`, `put`): the tagger's VERB reading, or an -ed word it calls something else. */
 function isPastVerb(tokens: TokenLayer, t: number): boolean {
   const lower = tokens.lower[t]!;
@@ -302,6 +380,9 @@ function isPastVerb(tokens: TokenLayer, t: number): boolean {
 function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefined {
   const { tokens } = ix;
   let k = skipModifiers(tokens, v - 1, -1, tokens.count);
+  // "Freddy was saying", "she had said": the auxiliary stands between subject and verb.
+  if (k > from && tokens.pos[k] === POS.AUX && AUXILIARIES.has(tokens.lower[k]!))
+    k = skipModifiers(tokens, k - 1, -1, tokens.count);
   // "Isabella, who in great spirits exclaimed": the relative pronoun's antecedent.
   for (let w = k; w >= from && w >= k - 5; w--) {
     if (tokens.lower[w] !== 'who') continue;
@@ -377,7 +458,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       const after = skipModifiers(tokens, v + 1, 1, to);
       const inverted = referentAt(ix, after, to);
       if (inverted && after <= v + 2) return { kind: 'tag', where: 'pre', referent: inverted, verb };
-      const subject = subjectBefore(ix, begin, v) ?? firstReferent(ix, begin, v);
+      const subject = subjectBefore(ix, begin, v) ?? lastSubject(ix, begin, v) ?? firstReferent(ix, begin, v);
       if (subject) return withObject(ix, { kind: 'tag', where: 'pre', referent: subject, verb }, v + 1, to);
     }
     // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
@@ -399,6 +480,23 @@ export function beatAfter(ix: CueIndex, from: number, to: number): Cue | undefin
   while (t < to && (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t))) t++;
   const subject = firstReferent(ix, t, Math.min(to, t + 3));
   if (subject) return { kind: 'beat', where: 'post', referent: subject, verb: '' };
+  return undefined;
+}
+
+/**
+ * The nearest reference before v that stands as a subject, followed by its own verb: in `She was
+ * conscious that he raised his cap and said` it is "he", not the sentence's first word.
+ */
+function lastSubject(ix: CueIndex, from: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  for (let k = v - 1; k >= from; k--) {
+    const r = referentAt(ix, k, v);
+    if (!r || r.via === 'nominal') continue;
+    const m = ix.mentionAt[k]!;
+    const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : k;
+    const next = skipModifiers(tokens, last + 1, 1, v);
+    if (next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX)) return r;
+  }
   return undefined;
 }
 

@@ -24,6 +24,11 @@ export interface ChainModel {
   fresh(i: number): number;
   /** Log score added when c, not the speaker of turn i-1, speaks turn i. */
   bonus(i: number, c: number): number;
+  /**
+   * Optional: whether the bonus applies to c at turn i, whatever its weight (training needs its
+   * expected count even while the weight is 0). Default: bonus(i, c) ≠ 0.
+   */
+  bonusApplies?(i: number, c: number): boolean;
   /** Optional: turn i may only be spoken by candidate allowed(i) (training with labels); -1 = any. */
   allowed?(i: number): number;
 }
@@ -76,7 +81,8 @@ export function forwardBackward(model: ChainModel): ChainResult {
     for (let c = 0; c < C; c++) {
       const b = model.bonus(i, c);
       r[i * C + c] = Math.exp(b);
-      bonusOn[i * C + c] = b !== 0 ? 1 : 0;
+      const on = model.bonusApplies ? model.bonusApplies(i, c) : b !== 0;
+      bonusOn[i * C + c] = on ? 1 : 0;
     }
   }
 

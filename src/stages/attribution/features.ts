@@ -16,6 +16,7 @@ export const EMISSION_FEATURES = [
   'tag-name-mid',
   'tag-name-post',
   'tag-name-pre',
+  'tag-name-pre-close',
   'tag-names-other',
   'tag-descriptor-name',
   'tag-descriptor-other-same-gender',
@@ -25,6 +26,7 @@ export const EMISSION_FEATURES = [
   'tag-pronoun-coref',
   'tag-nominal-agree',
   'tag-nominal-clash',
+  'tag-nominal-in-name',
   'tag-narrator',
   'tag-narrator-other',
   'beat-name-pre',
@@ -55,6 +57,7 @@ export const EMISSION_FEATURES = [
   'tagged-within-5-turns',
   'tagged-in-conversation',
   'spoke-tagged-1-back',
+  'tagged-again-after-1',
   'spoke-tagged-2-back',
   'spoke-tagged-3-6-back',
   'mention-since-previous-turn',
@@ -89,7 +92,36 @@ export const TRANSITION_FEATURES = [
   'same-after-question',
   'same-when-cued',
   'new-voice-when-cued',
+  'same-when-continuing',
+  'same-when-responding',
+  'same-when-pronoun-cued',
+  'new-voice-when-pronoun-cued',
+  'same-after-open-quote',
 ] as const;
+
+/** Tag verbs that carry on the previous speech ("he went on", "she added"). */
+const CONTINUING_VERBS: ReadonlySet<string> = new Set([
+  'continue',
+  'go',
+  'add',
+  'resume',
+  'pursue',
+  'proceed',
+]);
+/** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
+const RESPONDING_VERBS: ReadonlySet<string> = new Set([
+  'reply',
+  'answer',
+  'retort',
+  'rejoin',
+  'return',
+  'respond',
+  'interrupt',
+  'interpose',
+  'echo',
+  'protest',
+  'object',
+]);
 
 export type EmissionFeature = (typeof EMISSION_FEATURES)[number];
 export type TransitionFeature = (typeof TRANSITION_FEATURES)[number];
@@ -111,6 +143,15 @@ export interface ConversationFeatures {
   question: Uint8Array;
   /** Per turn: a tag or beat names or points at its speaker (writers cue the turns that break alternation). */
   cued: Uint8Array;
+  /**
+   * Per turn: the previous turn's speech runs to the end of its paragraph with no closing quotation
+   * mark, the convention for a speech that goes on in the next paragraph.
+   */
+  continued: Uint8Array;
+  /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
+  pronounCued: Uint8Array;
+  /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
+  verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
   addressed: Uint32Array;
   /** Characters who come in during the conversation, by paragraph of arrival (arrivals.ts). */
@@ -199,8 +240,19 @@ export function conversationFeatures(
   const separated = new Uint8Array(turns.length);
   const question = new Uint8Array(turns.length);
   const cued = new Uint8Array(turns.length);
+  const verbTurn = new Uint8Array(turns.length);
+  const pronounCued = new Uint8Array(turns.length);
+  const continued = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map(candidates.map((c, k) => [c, k] as const));
+  const tokens = doc.layer('tokens');
+  // The words of each candidate's names: "the colonel" in a tag points at Colonel Brandon.
+  const nameWords = candidates.map(
+    (c) =>
+      new Set(
+        [characters[c]!.name, ...characters[c]!.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)),
+      ),
+  );
   const lastTagged = new Int32Array(C).fill(-100);
   // Turns whose tag names each candidate: the conversation's confirmed participants.
   const taggedTurns: number[][] = candidates.map(() => []);
@@ -218,6 +270,7 @@ export function conversationFeatures(
       for (let p = prevPara + 1; p < turn.paragraph; p++)
         if (paragraphs[p]!.kind === 'prose') separated[i] = 1;
     }
+    if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
     const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
     const tail = text.slice(Math.max(lastSpan[0], lastSpan[1] - 3), lastSpan[1]);
@@ -228,6 +281,10 @@ export function conversationFeatures(
     }
     const cue = turn.cues[0];
     if (cue) cued[i] = 1;
+    if (cue && cue.kind === 'tag' && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown')
+      pronounCued[i] = 1;
+    const tag = turn.cues.find((c) => c.kind === 'tag');
+    if (tag) verbTurn[i] = CONTINUING_VERBS.has(tag.verb) ? 1 : RESPONDING_VERBS.has(tag.verb) ? 2 : 0;
     const para = turn.paragraph;
     const inRun = i > 0 && separated[i] === 0;
     // For "he said" / "she sighed": the candidate of that gender named in a tag most recently, and
@@ -258,11 +315,16 @@ export function conversationFeatures(
       cue && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown'
         ? subjectFeatures(doc, turn, cue, candidates, presence.narration, inRun)
         : undefined;
+    const nominalWord =
+      cue && cue.kind === 'tag' && cue.referent.via === 'nominal' ? tokens.lower[cue.referent.token]! : '';
+    const closePre = cue !== undefined && isClosePreTag(doc, turn, cue);
     for (let k = 0; k < C; k++) {
       const c = candidates[k]!;
       const ch = characters[c]!;
       const f = emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
       if (cue) cueFeatures(cue, c, ch, f);
+      if (closePre && cue!.referent.character === c) f[E['tag-name-pre-close']] = 1;
+      if (nominalWord && nameWords[k]!.has(nominalWord)) f[E['tag-nominal-in-name']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
       const voice = styleScore(style, firstTurn + i, c);
       if (Number.isNaN(voice)) f[E['style-unknown']] = 1;
@@ -316,7 +378,13 @@ export function conversationFeatures(
       if (within5) f[E['tagged-within-5-turns']] = 1;
       else if (elsewhere) f[E['tagged-in-conversation']] = 1;
       const since = i - lastTagged[k]!;
-      if (since === 1) f[E['spoke-tagged-1-back']] = 1;
+      // Named by this turn's tag and by the previous one's: the same speaker again, as the tags say.
+      if (since === 1)
+        f[
+          cue && cue.kind === 'tag' && cue.referent.via === 'name' && cue.referent.character === c
+            ? E['tagged-again-after-1']
+            : E['spoke-tagged-1-back']
+        ] = 1;
       else if (since === 2) f[E['spoke-tagged-2-back']] = 1;
       else if (since >= 3 && since <= 6) f[E['spoke-tagged-3-6-back']] = 1;
       if (i > 0 && lm > turns[i - 1]!.paragraph && lm < para) f[E['mention-since-previous-turn']] = 1;
@@ -343,7 +411,51 @@ export function conversationFeatures(
       if (k !== undefined) lastTagged[k] = i;
     }
   });
-  return { turns, candidates, emission, separated, question, cued, addressed };
+  return {
+    turns,
+    candidates,
+    emission,
+    separated,
+    question,
+    cued,
+    verbTurn,
+    pronounCued,
+    continued,
+    addressed,
+  };
+}
+
+/** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */
+function leftOpen(doc: StoryDocument, turn: Turn): boolean {
+  const text = doc.text;
+  const para = doc.layer('paragraphs')[turn.paragraph]!;
+  const quote = doc.layer('quotes')[turn.quotes[turn.quotes.length - 1]!]!;
+  const end = quote.spans[quote.spans.length - 1]![1];
+  let k = para.end - 1;
+  while (k > para.start && /\s/.test(text[k]!)) k--;
+  if (end < k - 2) return false;
+  return !CLOSING_MARKS.has(text[k]!);
+}
+
+const CLOSING_MARKS = new Set(['"', '\u201d', '\u2019', "'", '\u00bb']);
+
+/**
+ * A named lead-in tag close before its quotation, in the quotation's paragraph (`Evie said:` /
+ * `Emma found an opportunity of saying,`): as sure as a tag after it. Lead-ins further back, or
+ * from the paragraph before, more often belong to other speech.
+ */
+function isClosePreTag(doc: StoryDocument, turn: Turn, cue: Cue): boolean {
+  if (cue.kind !== 'tag' || cue.where !== 'pre' || cue.referent.via !== 'name' || cue.referent.descriptive)
+    return false;
+  const tokens = doc.layer('tokens');
+  const quote = doc.layer('quotes')[turn.quotes[0]!]!;
+  const para = doc.layer('paragraphs')[turn.paragraph]!;
+  const t = cue.referent.token;
+  if (tokens.start[t]! < para.start) return false;
+  let q = t;
+  while (q < tokens.count && tokens.start[q]! < quote.spans[0]![0]) q++;
+  const gap = q - t;
+  return gap >= 2 && gap <= 12;
 }
 
 /**

@@ -81,7 +81,11 @@ export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel
       t[TI.same]! +
       (sep(i) ? t[TI['same-after-narration']]! : 0) +
       (question(i) ? t[TI['same-after-question']]! : 0) +
-      (conv.cued[i] === 1 ? t[TI['same-when-cued']]! : 0),
+      (conv.cued[i] === 1 ? t[TI['same-when-cued']]! : 0) +
+      (conv.verbTurn[i] === 1 ? t[TI['same-when-continuing']]! : 0) +
+      (conv.verbTurn[i] === 2 ? t[TI['same-when-responding']]! : 0) +
+      (conv.pronounCued[i] === 1 ? t[TI['same-when-pronoun-cued']]! : 0) +
+      (conv.continued[i] === 1 ? t[TI['same-after-open-quote']]! : 0),
     alternate: (i) =>
       t[TI.alternate]! +
       (sep(i) ? t[TI['alternate-after-narration']]! : 0) +
@@ -89,9 +93,11 @@ export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel
     fresh: (i) =>
       t[TI['new-voice']]! +
       (question(i) ? t[TI['answers-question']]! : 0) +
-      (conv.cued[i] === 1 ? t[TI['new-voice-when-cued']]! : 0),
+      (conv.cued[i] === 1 ? t[TI['new-voice-when-cued']]! : 0) +
+      (conv.pronounCued[i] === 1 ? t[TI['new-voice-when-pronoun-cued']]! : 0),
     bonus: (i, c) =>
       c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1 ? t[TI['replies-to-addressed']]! : 0,
+    bonusApplies: (i, c) => c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1,
   };
 }
 
@@ -123,6 +129,12 @@ export function addTransitionExpectations(
   const cued = conv.cued[i] === 1 ? 1 : 0;
   into[TI['same-when-cued']]! += sign * same * cued;
   into[TI['new-voice-when-cued']]! += sign * fresh * cued;
+  into[TI['same-when-continuing']]! += sign * same * (conv.verbTurn[i] === 1 ? 1 : 0);
+  into[TI['same-when-responding']]! += sign * same * (conv.verbTurn[i] === 2 ? 1 : 0);
+  const pronoun = conv.pronounCued[i] === 1 ? 1 : 0;
+  into[TI['same-when-pronoun-cued']]! += sign * same * pronoun;
+  into[TI['new-voice-when-pronoun-cued']]! += sign * fresh * pronoun;
+  into[TI['same-after-open-quote']]! += sign * same * (conv.continued[i] === 1 ? 1 : 0);
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */

@@ -40,6 +40,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
   const quotes = doc.layer('quotes');
   const paragraphs = doc.layer('paragraphs');
   const mentions = doc.layer('mentions');
+  const characters = doc.layer('characters');
   const { tokens } = ix;
 
   // All attributable spans, sorted, to know where narration gaps begin and end.
@@ -111,7 +112,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         if (beat && nextStart === para.end) cues.push(beat);
       }
     });
-    if (!current || current.paragraph !== q.paragraph || splitsTurn(current.cues, cues)) {
+    if (!current || current.paragraph !== q.paragraph || splitsTurn(current.cues, cues, characters)) {
       current = {
         quotes: [],
         paragraph: q.paragraph,
@@ -159,6 +160,11 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         turn.tagObjects.push(cue.object.character);
       }
     }
+    // "he told her", "she said to him": the tag's pronoun object gives the addressee's gender.
+    const object = turn.cues[0]?.object;
+    if (turn.addresseeGender === 'unknown' && object && object.via === 'pronoun') {
+      turn.addresseeGender = object.gender;
+    }
   }
   return turns;
 }
@@ -186,10 +192,15 @@ function cueRank(c: Cue): number {
 
 /**
  * A second quotation in the same paragraph belongs to a new turn only when the tags say the voice
- * changed: both name different people (`"Yes," said Anne. "No," said Tom.`), or both are pronoun
- * tags of different genders (`"Yes," he said. "No," she said.`).
+ * changed: both name different people (`"Yes," said Anne. "No," said Tom.`), both are pronoun
+ * tags of different genders (`"Yes," he said. "No," she said.`), or one names a person and the
+ * other is a pronoun of the other gender (`"Yes," cried Anne. … "No," he said.`).
  */
-function splitsTurn(turnCues: readonly Cue[], cues: readonly Cue[]): boolean {
+function splitsTurn(
+  turnCues: readonly Cue[],
+  cues: readonly Cue[],
+  characters: readonly { gender: { label: GenderLabel } }[],
+): boolean {
   const named = (c: Cue): boolean => c.referent.via === 'name' && c.referent.character >= 0;
   const a = turnCues.find((c) => c.kind === 'tag') ?? turnCues.find((c) => c.kind === 'beat' && named(c));
   const b = cues.find((c) => c.kind === 'tag') ?? cues.find((c) => c.kind === 'beat' && named(c));
@@ -201,6 +212,17 @@ function splitsTurn(turnCues: readonly Cue[], cues: readonly Cue[]): boolean {
   }
   if (ra.via === 'pronoun' && rb.via === 'pronoun') {
     return ra.gender !== rb.gender && ra.gender !== 'unknown' && rb.gender !== 'unknown';
+  }
+  // A name and a pronoun tag: the named character's gender against the pronoun's.
+  const [name, pronoun] = ra.via === 'name' ? [ra, rb] : [rb, ra];
+  if (
+    name.via === 'name' &&
+    name.character >= 0 &&
+    pronoun.via === 'pronoun' &&
+    pronoun.gender !== 'unknown'
+  ) {
+    const g = characters[name.character]!.gender.label;
+    return g !== 'unknown' && g !== pronoun.gender;
   }
   return false;
 }
