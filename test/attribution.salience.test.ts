@@ -155,4 +155,21 @@ describe('attribution: a speech that goes on in the next paragraph', () => {
     const conv = prepareConversations(doc)[0]!;
     assert.deepEqual([...conv.continued], [0, 1, 0]);
   });
+
+  it('does not mark turns of dialogue set off by dashes, which has no closing marks at all', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n\u2014 It will rain all week.\n\n\u2014 It will not.\n\n\u2014 We shall see.\n';
+    const span = (from: string, to: string): [number, number] => {
+      const s = text.indexOf(from);
+      return [s, text.indexOf(to, s) + to.length];
+    };
+    // Given quotations (as an annotated corpus gives them), the marks not said.
+    const quotes = [
+      { id: 'a', spans: [span('It will rain', 'week.')] },
+      { id: 'b', spans: [span('It will not', 'not.')] },
+      { id: 'c', spans: [span('We shall', 'see.')] },
+    ];
+    const doc = createEngine({ until: 'coref', characters: CAST, quotes }).process(sourceOf(text));
+    assert.deepEqual([...prepareConversations(doc)[0]!.continued], [0, 0, 0]);
+  });
 });

@@ -430,6 +430,13 @@ function leftOpen(doc: StoryDocument, turn: Turn): boolean {
   const text = doc.text;
   const para = doc.layer('paragraphs')[turn.paragraph]!;
   const quote = doc.layer('quotes')[turn.quotes[turn.quotes.length - 1]!]!;
+  // Dialogue set off by dashes has no closing marks at all: every turn ends "open".
+  if (quote.mark === 'dash') return false;
+  const start = quote.spans[0]![0];
+  let o = start - 1;
+  while (o >= para.start && /\s/.test(text[o]!)) o--;
+  const opened = OPENING_MARKS.has(text[start]!) || (o >= para.start && OPENING_MARKS.has(text[o]!));
+  if (quote.mark === 'given' && !opened) return false;
   const end = quote.spans[quote.spans.length - 1]![1];
   let k = para.end - 1;
   while (k > para.start && /\s/.test(text[k]!)) k--;
@@ -438,6 +445,8 @@ function leftOpen(doc: StoryDocument, turn: Turn): boolean {
 }
 
 const CLOSING_MARKS = new Set(['"', '\u201d', '\u2019', "'", '\u00bb']);
+/** Marks that open a quotation which a closing mark ends (given quotations do not say which). */
+const OPENING_MARKS = new Set(['"', '\u201c', '\u2018', "'", '\u00ab', '\u201e']);
 
 /**
  * A named lead-in tag close before its quotation, in the quotation's paragraph (`Evie said:` /
