@@ -177,3 +177,36 @@ describe('attribution: a title before a name', () => {
     assert.equal(cue.referent.character, 1);
   });
 });
+
+describe('attribution: kinship tags', () => {
+  const FAMILY = [
+    { id: 0, name: 'Mr. Quill', aliases: ['Arthur Quill'], gender: 'M' },
+    { id: 1, name: 'Mrs. Quill', aliases: [], gender: 'F' },
+    { id: 2, name: 'Rose Quill', aliases: ['Rose'], gender: 'F' },
+    { id: 3, name: 'Mrs. Fenn', aliases: [], gender: 'F' },
+  ];
+  const speakersOf = (text: string): string[] => {
+    const doc = createEngine({ until: 'coref', characters: FAMILY }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    return buildTurns(doc, buildCueIndex(doc)).map((turn) => {
+      const c = turn.cues[0]?.referent.character ?? -1;
+      return c >= 0 ? characters[c]!.name : '-';
+    });
+  };
+
+  it('"cried his wife" is the one "Mrs." of his surname, not another woman in the room', () => {
+    const text =
+      'Mr. Quill put down the paper while Mrs. Fenn poured the tea.\n\n"The roof leaks," said Mr. Quill. "It has leaked since May."\n\n"Then mend it," cried his wife.\n';
+    assert.deepEqual(speakersOf(text), ['Mr. Quill', 'Mrs. Quill']);
+  });
+
+  it('"said her father" is the "Mr." of her surname', () => {
+    const text = 'Rose stood at the window.\n\n"Rain again," said her father.\n';
+    assert.deepEqual(speakersOf(text), ['Mr. Quill']);
+  });
+
+  it('"said her sister" names nobody: sisters share a surname and no title', () => {
+    const text = 'Rose stood at the window.\n\n"Rain again," said her sister.\n';
+    assert.deepEqual(speakersOf(text), ['-']);
+  });
+});

@@ -5,6 +5,7 @@ import { PARTICLES as NAME_PARTICLES } from '../characters/names.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
+import { KIN, relativeOf } from './kin.js';
 
 /** Who a speech tag or an action beat points at. */
 export interface Referent {
@@ -160,6 +161,16 @@ function referentAt(
     const n = t + 1 < limit && tokens.lower[t + 1] === '.' ? t + 2 : t + 1;
     const mn = n < limit ? ix.mentionAt[n]! : -1;
     if (mn >= 0 && !ix.mentions[mn]!.inQuote) return nameReferent(ix, ix.mentions[mn]!, n);
+  }
+  // "cried his wife", "said her father": the one "Mrs."/"Mr." of the owner's surname.
+  if ((lower === 'her' || lower === 'his') && t + 1 < limit && KIN.has(tokens.lower[t + 1]!)) {
+    const r = ix.pronounAt[t]!;
+    const owner = r >= 0 ? ix.pronouns[r]!.character : -1;
+    const relative = owner >= 0 ? relativeOf(ix.doc.layer('characters'), owner, tokens.lower[t + 1]!) : -1;
+    if (relative >= 0) {
+      const gender = KIN.get(tokens.lower[t + 1]!)!.gender;
+      return { character: relative, gender, via: 'name', corefGuess: -1, token: t + 1, descriptive: true };
+    }
   }
   // "her husband", "his sister": a possessive determiner, not the speaker.
   const possessive =
