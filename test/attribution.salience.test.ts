@@ -173,3 +173,28 @@ describe('attribution: a speech that goes on in the next paragraph', () => {
     assert.deepEqual([...prepareConversations(doc)[0]!.continued], [0, 0, 0]);
   });
 });
+
+describe('attribution: third-person tags in a first-person story', () => {
+  it('"he said" and "said the man" clash with the narrator, whatever his gender', () => {
+    // The narrator is detected from the first-person narration; the cast given is his.
+    const cast = [
+      { id: 0, name: 'Pip Carver', aliases: ['Pip', '_narr'], gender: 'M' },
+      { id: 1, name: 'Joe Gargery', aliases: ['Joe'], gender: 'M' },
+    ];
+    const text =
+      'I walked home by the marsh with Joe. I was cold and I said nothing.\n\n"Keep up," he said.\n\n"Who goes there?" said the man at the gate.\n';
+    const doc = createEngine({ until: 'coref', characters: cast }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    const narrator = characters.findIndex((c) => c.narrator);
+    assert.ok(narrator >= 0, 'the narrator is found');
+    const conv = prepareConversations(doc)[0]!;
+    const C = conv.candidates.length;
+    const k = conv.candidates.indexOf(narrator);
+    const on = (turn: number, feature: string): boolean =>
+      conv.emission[
+        (turn * C + k) * NE + EMISSION_FEATURES.indexOf(feature as (typeof EMISSION_FEATURES)[number])
+      ] === 1;
+    assert.ok(on(0, 'tag-pronoun-clash') && !on(0, 'tag-pronoun-agree'));
+    assert.ok(on(1, 'tag-nominal-clash') && !on(1, 'tag-nominal-agree'));
+  });
+});

@@ -584,7 +584,8 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
     } else if (r.via === 'narrator') {
       f[ch.narrator ? E['tag-narrator'] : E['tag-narrator-other']] = 1;
     } else {
-      const rel = genderRelation(ch, r.gender);
+      // "he said", "said the man": third person, never the "I" who narrates.
+      const rel = ch.narrator ? 'clash' : genderRelation(ch, r.gender);
       if (r.via === 'pronoun') {
         f[
           rel === 'agree'
@@ -606,7 +607,7 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
   } else if (r.via === 'narrator') {
     if (ch.narrator) f[E['beat-narrator']] = 1;
   } else if (r.via === 'pronoun') {
-    const rel = genderRelation(ch, r.gender);
+    const rel = ch.narrator ? 'clash' : genderRelation(ch, r.gender);
     if (rel !== 'unknown') f[rel === 'agree' ? E['beat-pronoun-agree'] : E['beat-pronoun-clash']] = 1;
     if (r.corefGuess === c) f[E['beat-pronoun-coref']] = 1;
   }
