@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { StoryDocument } from '../src/engine/document.js';
+import { OffsetMap } from '../src/engine/offsets.js';
 import { checkPipeline } from '../src/engine/pipeline.js';
 import {
   createEngine,
@@ -191,5 +193,25 @@ describe('engine: configure, then freeze', () => {
       createEngine().stages,
       defaultStages().map((s) => s.name),
     );
+  });
+});
+
+describe('engine: attached layers', () => {
+  it('attach: an array layer keeps its elements in order, including one built with holes then filled', () => {
+    const source = sourceOf('One. Two.');
+    const doc = new StoryDocument(source, source.text, OffsetMap.identity(source.text.length), {
+      start: 0,
+      end: source.text.length,
+    });
+    const spans = new Array<{ start: number; end: number }>(2);
+    spans[1] = { start: 5, end: 9 };
+    spans[0] = { start: 0, end: 4 };
+    doc.attach('chapters', []);
+    doc.attach('scenes', spans as never);
+    assert.deepEqual(doc.layer('chapters'), []);
+    assert.equal(doc.layer('scenes').length, 2);
+    assert.equal(doc.layer('scenes')[0], spans[0]);
+    assert.equal(doc.layer('scenes')[1], spans[1]);
+    assert.throws(() => doc.attach('scenes', []), /already attached/);
   });
 });

@@ -45,14 +45,27 @@ export class StoryDocument {
     return value as Layers[K];
   }
 
-  /** Attaches a layer; only the engine calls this. A layer is attached once. */
+  /**
+   * Attaches a layer; only the engine calls this. A layer is attached once. An array layer is
+   * attached as a packed copy (same elements): V8 gives an array built by `.map` in optimised code a
+   * holey hidden class and one built elsewhere a packed one, and every later stage that saw only one
+   * kind would deoptimise and recompile when the other arrives.
+   */
   attach<K extends LayerName>(name: K, value: Layers[K]): void {
     if (this.layers[name] !== undefined) throw new Error(`layer "${name}" is already attached`);
-    this.layers[name] = value;
+    this.layers[name] = (Array.isArray(value) ? packedCopy(value) : value) as Layers[K];
   }
 
   /** Reports a diagnostic about the text. */
   message(m: Message): void {
     this.messages.push(m);
   }
+}
+
+/** A copy of `items` whose hidden class is always the packed array of objects, even when empty. */
+function packedCopy<T>(items: readonly T[]): T[] {
+  const out: T[] = [null as T];
+  out.length = 0;
+  for (let i = 0; i < items.length; i++) out.push(items[i]!);
+  return out;
 }

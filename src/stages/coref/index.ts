@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
-import type { Character, GenderLabel, Mention } from '../../engine/types.js';
+import type { Character, GenderLabel, Mention, Quotation } from '../../engine/types.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 
 /**
@@ -72,10 +72,7 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
   const characters = doc.layer('characters');
   const mentions = doc.layer('mentions');
   const narrator = characters.findIndex((c) => c.narrator);
-  const spans = doc
-    .layer('quotes')
-    .flatMap((q) => q.spans)
-    .sort((a, b) => a[0] - b[0]);
+  const spans = doc.layer('quotes').flatMap(spansOf).sort(byFirst);
   const salience = new Salience(characters.length);
   const out: Mention[] = [];
   let mi = 0;
@@ -134,3 +131,6 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
   }
   return out;
 }
+
+const spansOf = (q: Quotation): [number, number][] => q.spans;
+const byFirst = (a: readonly [number, number], b: readonly [number, number]): number => a[0] - b[0];

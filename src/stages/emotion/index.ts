@@ -1,6 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Stage } from '../../engine/stage.js';
-import type { Emotion, Sentence } from '../../engine/types.js';
+import type { Emotion, Quotation, Sentence } from '../../engine/types.js';
 import { arcShape, DEFAULT_LOW_PASS, smoothArc } from './arc.js';
 import { vaderLexicon } from './lexicon.js';
 import { ValenceScorer } from './vader.js';
@@ -53,15 +53,16 @@ function characterValence(
   const spoken = new Int32Array(cast.length);
   const pairs = new Map<number, { from: number; to: number; sum: number; quotes: number }>();
 
-  quotes.forEach((q, i) => {
-    if (q.kind !== 'speech' && q.kind !== 'thought') return;
+  // Plain loops rather than per-call closures: V8 keeps a closure's optimised code only while some
+  // closure of it is alive, so a callback made anew for every document is recompiled again and again.
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (q.kind !== 'speech' && q.kind !== 'thought') continue;
     const a = attributions[i];
-    if (!a || a.speaker < 0 || a.speaker >= cast.length) return;
+    if (!a || a.speaker < 0 || a.speaker >= cast.length) continue;
     const first = q.spans[0]!;
     const v =
-      q.spans.length === 1
-        ? scorer.score(text, first[0], first[1])
-        : scorer.score(q.spans.map(([s, e]) => text.slice(s, e)).join(' '));
+      q.spans.length === 1 ? scorer.score(text, first[0], first[1]) : scorer.score(joinSpans(text, q.spans));
     speech[a.speaker] = speech[a.speaker]! + v;
     spoken[a.speaker] = spoken[a.speaker]! + 1;
     for (const to of a.addressees) {
@@ -72,18 +73,18 @@ function characterValence(
       pair.quotes++;
       pairs.set(key, pair);
     }
-  });
+  }
 
   // Narration around a character: the sentences that mention them outside quotations, scored
   // without the quoted words they contain, each sentence once per character.
   const narration = new Float64Array(cast.length);
   const counted = new Int32Array(cast.length);
   const lastSentence = new Int32Array(cast.length).fill(-1);
-  const quoteSpans = quotes.flatMap((q) => q.spans).sort((x, y) => x[0] - y[0]);
+  const quoteSpans = quotes.flatMap(spansOf).sort(byFirst);
   const narrationValence = new Float64Array(sentences.length).fill(Number.NaN);
   const mentions = [...doc.layer('mentions'), ...(doc.has('pronouns') ? doc.layer('pronouns') : [])]
     .filter((m) => !m.inQuote && m.character >= 0 && m.character < cast.length)
-    .sort((x, y) => x.start - y.start);
+    .sort(byStart);
   let s = 0;
   for (const m of mentions) {
     while (s < sentences.length && sentences[s]!.end <= m.start) s++;
@@ -99,19 +100,36 @@ function characterValence(
     counted[m.character] = counted[m.character]! + 1;
   }
 
-  return {
-    characters: cast.map((_, c) => ({
+  const characters: Emotion['characters'] = [];
+  for (let c = 0; c < cast.length; c++) {
+    characters.push({
       character: c,
       speech: spoken[c]! > 0 ? speech[c]! / spoken[c]! : 0,
       narration: counted[c]! > 0 ? narration[c]! / counted[c]! : 0,
       quotes: spoken[c]!,
       sentences: counted[c]!,
-    })),
-    pairs: [...pairs.values()]
-      .sort((x, y) => y.quotes - x.quotes || x.from - y.from || x.to - y.to)
-      .map((p) => ({ from: p.from, to: p.to, valence: p.sum / p.quotes, quotes: p.quotes })),
-  };
+    });
+  }
+  const out: Emotion['pairs'] = [];
+  for (const p of [...pairs.values()].sort(byQuotesThenPair)) {
+    out.push({ from: p.from, to: p.to, valence: p.sum / p.quotes, quotes: p.quotes });
+  }
+  return { characters, pairs: out };
 }
+
+function joinSpans(text: string, spans: readonly (readonly [number, number])[]): string {
+  let out = '';
+  for (let k = 0; k < spans.length; k++) out += (k > 0 ? ' ' : '') + text.slice(spans[k]![0], spans[k]![1]);
+  return out;
+}
+
+const spansOf = (q: Quotation): [number, number][] => q.spans;
+const byFirst = (x: readonly [number, number], y: readonly [number, number]): number => x[0] - y[0];
+const byStart = (x: { start: number }, y: { start: number }): number => x.start - y.start;
+const byQuotesThenPair = (
+  x: { quotes: number; from: number; to: number },
+  y: { quotes: number; from: number; to: number },
+): number => y.quotes - x.quotes || x.from - y.from || x.to - y.to;
 
 /** A sentence's valence with the quoted words in it left out. */
 function scoreNarration(

@@ -34,10 +34,14 @@ function conversationEdges(doc: StoryDocument): CharacterNetwork['conversation']
   const tokens = doc.layer('tokens');
   const n = doc.layer('characters').length;
   const edges = new Map<number, { from: number; to: number; quotes: number; words: number }>();
-  quotes.forEach((q, i) => {
-    if (q.kind !== 'speech' && q.kind !== 'thought') return;
+  // Plain loops and module-level helpers rather than per-call closures: V8 keeps a closure's
+  // optimised code only while some closure of it is alive, so a callback made anew for every
+  // document is recompiled again and again.
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
+    if (q.kind !== 'speech' && q.kind !== 'thought') continue;
     const a = attributions[i];
-    if (!a || a.speaker < 0 || a.speaker >= n || a.addressees.length === 0) return;
+    if (!a || a.speaker < 0 || a.speaker >= n || a.addressees.length === 0) continue;
     let words = 0;
     for (const [s, e] of q.spans) words += wordsIn(tokens, s, e);
     for (const to of a.addressees) {
@@ -48,8 +52,8 @@ function conversationEdges(doc: StoryDocument): CharacterNetwork['conversation']
       edge.words += words;
       edges.set(key, edge);
     }
-  });
-  return [...edges.values()].sort((x, y) => y.quotes - x.quotes || x.from - y.from || x.to - y.to);
+  }
+  return [...edges.values()].sort(byQuotesThenPair);
 }
 
 /**
@@ -59,12 +63,13 @@ function conversationEdges(doc: StoryDocument): CharacterNetwork['conversation']
 export function presenceByParagraph(doc: StoryDocument): number[][] {
   const paragraphs = doc.layer('paragraphs');
   const n = doc.layer('characters').length;
-  const present: Set<number>[] = paragraphs.map(() => new Set<number>());
+  const present: Set<number>[] = [];
+  for (let p = 0; p < paragraphs.length; p++) present.push(new Set<number>());
   const mentions = [...doc.layer('mentions'), ...(doc.has('pronouns') ? doc.layer('pronouns') : [])]
     // Named inside a quotation is talked about, not there ("I wonder where Tom went"), unless
     // addressed by name.
     .filter((m) => m.character >= 0 && m.character < n && (!m.inQuote || m.kind === 'vocative'))
-    .sort((x, y) => x.start - y.start);
+    .sort(byStart);
   let p = 0;
   for (const m of mentions) {
     while (p < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
@@ -72,16 +77,20 @@ export function presenceByParagraph(doc: StoryDocument): number[][] {
     if (paragraphs[p]!.start <= m.start) present[p]!.add(m.character);
   }
   const attributions = doc.layer('attributions');
-  doc.layer('quotes').forEach((q, i) => {
+  const quotes = doc.layer('quotes');
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
     const a = attributions[i];
-    if (!a) return;
+    if (!a) continue;
     // A speaker and the people they address are in the room, named or not.
     for (const c of [a.speaker, ...a.addressees]) {
       if (c < 0 || c >= n) continue;
       for (let k = q.paragraph; k <= q.paragraphEnd && k < present.length; k++) present[k]!.add(c);
     }
-  });
-  return present.map((s) => [...s].sort((x, y) => x - y));
+  }
+  const out: number[][] = [];
+  for (const s of present) out.push([...s].sort(ascending));
+  return out;
 }
 
 function cooccurrenceEdges(
@@ -91,18 +100,7 @@ function cooccurrenceEdges(
   const window = options.paragraphWindow ?? 1;
   const n = doc.layer('characters').length;
   const present = presenceByParagraph(doc);
-  const edges = new Map<number, { from: number; to: number; scenes: number; paragraphs: number }>();
-  const edge = (a: number, b: number) => {
-    const from = Math.min(a, b);
-    const to = Math.max(a, b);
-    const key = from * n + to;
-    let e = edges.get(key);
-    if (!e) {
-      e = { from, to, scenes: 0, paragraphs: 0 };
-      edges.set(key, e);
-    }
-    return e;
-  };
+  const edges: Map<number, CooccurrenceEdge> = new Map();
 
   // Paragraph windows: a pair counts once for paragraph p when one of them is present in p and the
   // other within `window` paragraphs of it.
@@ -116,7 +114,7 @@ function cooccurrenceEdges(
       for (let q = lo; q <= hi; q++) {
         for (const b of present[q]!) {
           if (a === b) continue;
-          const e = edge(a, b);
+          const e = edgeOf(edges, n, a, b);
           const key = e.from * n + e.to;
           if (seenAt.get(key) === p) continue;
           seenAt.set(key, p);
@@ -129,19 +127,42 @@ function cooccurrenceEdges(
   // Scenes: every pair of characters present in the same scene (when the scenes stage ran).
   if (doc.has('scenes')) {
     for (const scene of doc.layer('scenes')) {
-      const cast = new Set<number>(scene.characters.filter((c) => c >= 0 && c < n));
+      const cast = new Set<number>();
+      for (const c of scene.characters) if (c >= 0 && c < n) cast.add(c);
       // A scene stage may list only the main cast; add everyone present in its paragraphs.
       for (let p = scene.paragraphStart; p < scene.paragraphEnd && p < present.length; p++) {
         for (const c of present[p]!) cast.add(c);
       }
-      const members = [...cast].sort((x, y) => x - y);
+      const members = [...cast].sort(ascending);
       for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) edge(members[i]!, members[j]!).scenes++;
+        for (let j = i + 1; j < members.length; j++) edgeOf(edges, n, members[i]!, members[j]!).scenes++;
       }
     }
   }
 
-  return [...edges.values()].sort(
-    (x, y) => y.scenes - x.scenes || y.paragraphs - x.paragraphs || x.from - y.from || x.to - y.to,
-  );
+  return [...edges.values()].sort(byScenesThenPair);
 }
+
+type CooccurrenceEdge = CharacterNetwork['cooccurrence'][number];
+
+/** The undirected edge between two characters, created on first use. */
+function edgeOf(edges: Map<number, CooccurrenceEdge>, n: number, a: number, b: number): CooccurrenceEdge {
+  const from = Math.min(a, b);
+  const to = Math.max(a, b);
+  const key = from * n + to;
+  let e = edges.get(key);
+  if (!e) {
+    e = { from, to, scenes: 0, paragraphs: 0 };
+    edges.set(key, e);
+  }
+  return e;
+}
+
+const ascending = (x: number, y: number): number => x - y;
+const byStart = (x: { start: number }, y: { start: number }): number => x.start - y.start;
+const byQuotesThenPair = (
+  x: { quotes: number; from: number; to: number },
+  y: { quotes: number; from: number; to: number },
+): number => y.quotes - x.quotes || x.from - y.from || x.to - y.to;
+const byScenesThenPair = (x: CooccurrenceEdge, y: CooccurrenceEdge): number =>
+  y.scenes - x.scenes || y.paragraphs - x.paragraphs || x.from - y.from || x.to - y.to;

@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
-import type { PointOfView } from '../../engine/types.js';
+import type { PointOfView, Quotation } from '../../engine/types.js';
 import {
   EXPERIENCER_VERBS,
   PERCEPTION_VERBS,
@@ -82,10 +82,7 @@ function pointOfView(doc: StoryDocument): PointOfView {
   const characters = doc.layer('characters');
   const size = characters.length;
   const narrator = characters.findIndex((c) => c.narrator);
-  const spans = doc
-    .layer('quotes')
-    .flatMap((q) => q.spans)
-    .sort((a, b) => a[0] - b[0]);
+  const spans = doc.layer('quotes').flatMap(spansOf).sort(byFirst);
   const subjectAt = characterAtTokens(doc);
 
   const out: PointOfView = { person: 'third', scenes: [] };
@@ -97,22 +94,10 @@ function pointOfView(doc: StoryDocument): PointOfView {
 
   let s = 0;
   let qi = 0;
-  const closeScene = (): void => {
-    scenePersons.push({
-      person: personOf(counts.narration, counts.first, counts.second),
-      narration: counts.narration,
-      first: counts.first,
-    });
-    sceneScores.push(scores.slice());
-    scores.fill(0);
-    counts.narration = 0;
-    counts.first = 0;
-    counts.second = 0;
-  };
   for (let t = 0; t < tokens.count; t++) {
     const at = tokens.start[t]!;
     while (s + 1 < scenes.length && scenes[s + 1]!.start <= at) {
-      closeScene();
+      closeScene(scenePersons, sceneScores, scores, counts);
       s++;
     }
     while (qi < spans.length && spans[qi]![1] <= at) qi++;
@@ -143,7 +128,7 @@ function pointOfView(doc: StoryDocument): PointOfView {
     scores[c]! += evidence === WEIGHT.subject && PRONOUN_FORMS.has(lower) ? WEIGHT.pronounSubject : evidence;
   }
   if (scenes.length > 0) {
-    closeScene();
+    closeScene(scenePersons, sceneScores, scores, counts);
     while (scenePersons.length < scenes.length) {
       scenePersons.push({ person: 'third', narration: 0, first: 0 });
       sceneScores.push(new Float64Array(size));
@@ -167,6 +152,25 @@ function pointOfView(doc: StoryDocument): PointOfView {
     out.scenes.push({ person, focal, confidence });
   }
   return out;
+}
+
+/** Ends a scene: records its person and scores, and resets the counters for the next one. */
+function closeScene(
+  scenePersons: { person: Person; narration: number; first: number }[],
+  sceneScores: Float64Array[],
+  scores: Float64Array,
+  counts: { narration: number; first: number; second: number },
+): void {
+  scenePersons.push({
+    person: personOf(counts.narration, counts.first, counts.second),
+    narration: counts.narration,
+    first: counts.first,
+  });
+  sceneScores.push(scores.slice());
+  scores.fill(0);
+  counts.narration = 0;
+  counts.first = 0;
+  counts.second = 0;
 }
 
 /** A scene keeps the text's person unless its own narration clearly says otherwise. */
@@ -265,3 +269,6 @@ function characterAtTokens(doc: StoryDocument): Int32Array {
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+const spansOf = (q: Quotation): [number, number][] => q.spans;
+const byFirst = (a: readonly [number, number], b: readonly [number, number]): number => a[0] - b[0];

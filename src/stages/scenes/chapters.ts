@@ -89,6 +89,34 @@ export function findStructure(doc: StoryDocument, paragraphs: readonly Paragraph
   // Unnumbered runs after the text's opening count only in a text of unnumbered chapters.
   const titledChapters = !anyNumbered && runs.filter((r, i) => i >= opening && !r.markup).length >= 2;
 
+  const { chapters, chapterStarts } = chaptersFromRuns(paragraphs, runs, titledChapters);
+  const breaks: number[] = [];
+  let c = 0;
+  for (let i = 1; i < n; i++) {
+    while (c + 1 < chapterStarts.length && chapterStarts[c + 1]! <= i) c++;
+    if (breakBefore[i] && i > chapterStarts[c]! && paragraphs[i]!.kind === 'prose') {
+      if (hasProseBetween(paragraphs, chapterStarts[c]!, i)) breaks.push(i);
+    }
+  }
+  // Chapter ends: up to the paragraph before the next chapter's first.
+  for (let k = 0; k < chapters.length; k++) {
+    const endPara = (k + 1 < chapters.length ? chapterStarts[k + 1]! : n) - 1;
+    chapters[k]!.end = paragraphs[Math.max(endPara, chapterStarts[k]!)]!.end;
+  }
+  return { chapters, chapterStarts, breaks };
+}
+
+/**
+ * The chapters the heading runs start (the first one from the text's start). Kept out of
+ * findStructure: its front-matter tests run rarely, and a deoptimisation there then recompiles only
+ * this small function.
+ */
+function chaptersFromRuns(
+  paragraphs: readonly Paragraph[],
+  runs: readonly HeadingRun[],
+  titledChapters: boolean,
+): { chapters: Chapter[]; chapterStarts: number[] } {
+  const n = paragraphs.length;
   const chapters: Chapter[] = [];
   const chapterStarts: number[] = [];
   if (n > 0) {
@@ -113,20 +141,7 @@ export function findStructure(doc: StoryDocument, paragraphs: readonly Paragraph
     }
     lastRun = run;
   }
-  const breaks: number[] = [];
-  let c = 0;
-  for (let i = 1; i < n; i++) {
-    while (c + 1 < chapterStarts.length && chapterStarts[c + 1]! <= i) c++;
-    if (breakBefore[i] && i > chapterStarts[c]! && paragraphs[i]!.kind === 'prose') {
-      if (hasProseBetween(paragraphs, chapterStarts[c]!, i)) breaks.push(i);
-    }
-  }
-  // Chapter ends: up to the paragraph before the next chapter's first.
-  for (let k = 0; k < chapters.length; k++) {
-    const endPara = (k + 1 < chapters.length ? chapterStarts[k + 1]! : n) - 1;
-    chapters[k]!.end = paragraphs[Math.max(endPara, chapterStarts[k]!)]!.end;
-  }
-  return { chapters, chapterStarts, breaks };
+  return { chapters, chapterStarts };
 }
 
 /** "CHAPTER" + "14" → "CHAPTER 14"; "XVII" + "A YELLOW JOURNAL" → "XVII — A YELLOW JOURNAL". */

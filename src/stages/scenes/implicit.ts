@@ -149,10 +149,20 @@ export interface ShiftTrace {
   cue: string;
 }
 
+/**
+ * One kind of evidence for a paragraph. Every piece has the same fields in the same order (the
+ * character is -1 except for the cast): the three pieces are compared in one place, and objects of
+ * several hidden classes there make V8 deoptimise and recompile the scoring functions.
+ */
 interface Evidence {
   score: number;
   kind: SceneBoundaryKind;
   cue: string;
+  character: number;
+}
+
+function evidence(score: number, kind: SceneBoundaryKind, cue: string, character: number): Evidence {
+  return { score, kind, cue, character };
 }
 
 export function findImplicitShifts(
@@ -172,7 +182,7 @@ export function findImplicitShifts(
   const after = new Float64Array(presence.size);
 
   const people = personWords(characters);
-  const candidates: (Evidence & { paragraph: number; opening: boolean })[] = [];
+  const candidates: Candidate[] = [];
   let lastExplicit = 0;
   for (let p = 1; p < n; p++) {
     if (isExplicit[p]) {
@@ -205,7 +215,9 @@ export function findImplicitShifts(
       cue: `${evidence.time.cue}|${evidence.place.cue}|${characters[cast.character]?.name ?? ''}`,
     });
     if (total < THRESHOLD) continue;
-    const best = [evidence.time, evidence.place, cast].reduce((a, b) => (b.score > a.score ? b : a));
+    let best = evidence.time;
+    if (evidence.place.score > best.score) best = evidence.place;
+    if (cast.score > best.score) best = cast;
     const cue = best === cast ? `enter ${characters[cast.character]?.name ?? ''}` : best.cue;
     candidates.push({ paragraph: p, score: total, kind: best.kind, cue, opening: evidence.opening });
   }
@@ -213,21 +225,40 @@ export function findImplicitShifts(
   // Strongest first; a candidate too close to an explicit or a stronger boundary is dropped. A
   // shift announced in the paragraph's first words ranks ahead of one of similar score carried by
   // the cast alone, whose evidence is spread over a window and so is vague about the exact paragraph.
-  const rank = (c: { score: number; opening: boolean }): number =>
-    c.score + (c.opening ? OPENING_PRIORITY : 0);
-  candidates.sort((a, b) => rank(b) - rank(a) || a.paragraph - b.paragraph);
+  candidates.sort(byRank);
   const taken = explicit.map((paragraph) => ({ paragraph, opening: true }));
   const shifts: Shift[] = [];
   for (const c of candidates) {
-    const tooClose = taken.some((t) => {
-      const gap = Math.abs(t.paragraph - c.paragraph);
-      return gap < (c.opening && t.opening ? OPENING_GAP : MIN_GAP);
-    });
-    if (tooClose) continue;
+    if (tooClose(taken, c)) continue;
     taken.push({ paragraph: c.paragraph, opening: c.opening });
     shifts.push({ paragraph: c.paragraph, kind: c.kind, cue: c.cue, confidence: confidenceOf(c.score) });
   }
   return shifts.sort((a, b) => a.paragraph - b.paragraph);
+}
+
+interface Candidate {
+  paragraph: number;
+  score: number;
+  kind: SceneBoundaryKind;
+  cue: string;
+  opening: boolean;
+}
+
+function rank(c: Candidate): number {
+  return c.score + (c.opening ? OPENING_PRIORITY : 0);
+}
+
+function byRank(a: Candidate, b: Candidate): number {
+  return rank(b) - rank(a) || a.paragraph - b.paragraph;
+}
+
+/** Whether a boundary already taken is too close to the candidate. */
+function tooClose(taken: readonly { paragraph: number; opening: boolean }[], c: Candidate): boolean {
+  for (const t of taken) {
+    const gap = Math.abs(t.paragraph - c.paragraph);
+    if (gap < (c.opening && t.opening ? OPENING_GAP : MIN_GAP)) return true;
+  }
+  return false;
 }
 
 function confidenceOf(score: number): number {
@@ -272,7 +303,7 @@ function scoreParagraph(
   const firstEnd = first ? Math.min(first.end, para.start + OPENING) : para.start + opening.length;
   const sentence = opening.slice(0, firstEnd - para.start);
 
-  const time: Evidence = { score: 0, kind: 'time', cue: '' };
+  const time = evidence(0, 'time', '', -1);
   let timeStrongAtStart = false;
   let m = TIME_STRONG_AT_START.exec(opening);
   if (m) {
@@ -302,7 +333,7 @@ function scoreParagraph(
   }
   const timeAtStart = time.score >= WEIGHT.timeMedium;
 
-  const place: Evidence = { score: 0, kind: 'place', cue: '' };
+  const place = evidence(0, 'place', '', -1);
   let where: PlaceWord | undefined;
   let placeAtStart = false;
   let strongOpener = false;
@@ -569,8 +600,8 @@ function castChange(
   p: number,
   to: number,
   narrator: number,
-): Evidence & { character: number } {
-  const none = { score: 0, kind: 'cast' as const, cue: '', character: -1 };
+): Evidence {
+  const none = evidence(0, 'cast', '', -1);
   if (presence.size === 0 || p - from < 2 || to - p < 2) return none;
   before.fill(0);
   after.fill(0);
@@ -593,10 +624,9 @@ function castChange(
     } else if (a > 0 && b > 0) stayed++;
   }
   if (arrived === 0) return none;
-  if (!anyBefore) return { kind: 'cast', cue: '', character: arrivedName, score: WEIGHT.castAfterNobody };
-  const found = { kind: 'cast' as const, cue: '', character: arrivedName };
-  if (left > 0 && stayed === 0) return { ...found, score: WEIGHT.castSwap };
-  if (stayed === 0) return { ...found, score: WEIGHT.castArrival };
-  if (left > 0) return { ...found, score: WEIGHT.castPartial };
+  if (!anyBefore) return evidence(WEIGHT.castAfterNobody, 'cast', '', arrivedName);
+  if (left > 0 && stayed === 0) return evidence(WEIGHT.castSwap, 'cast', '', arrivedName);
+  if (stayed === 0) return evidence(WEIGHT.castArrival, 'cast', '', arrivedName);
+  if (left > 0) return evidence(WEIGHT.castPartial, 'cast', '', arrivedName);
   return none;
 }

@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
-import type { Chapter, Scene, SceneBoundaryKind } from '../../engine/types.js';
+import type { Chapter, Quotation, Scene, SceneBoundaryKind } from '../../engine/types.js';
 import { findStructure } from './chapters.js';
 import { findImplicitShifts } from './implicit.js';
 import { accumulate, type Presence, presenceByParagraph } from './presence.js';
@@ -54,10 +54,10 @@ function findScenes(doc: StoryDocument): { chapters: Chapter[]; scenes: Scene[] 
     const cue = line.kind === 'break' ? doc.text.slice(line.start, line.end).replace(/\s+/g, ' ') : '<hr>';
     boundaries.push({ paragraph: at, kind: 'break', cue, confidence: 1 });
   }
-  boundaries.sort((a, b) => a.paragraph - b.paragraph);
+  boundaries.sort(byParagraph);
   const explicit = boundaries.map((b) => b.paragraph);
   for (const shift of findImplicitShifts(doc, paragraphs, named, explicit)) boundaries.push(shift);
-  boundaries.sort((a, b) => a.paragraph - b.paragraph);
+  boundaries.sort(byParagraph);
 
   const scenes: Scene[] = [];
   let chapter = 0;
@@ -105,22 +105,19 @@ function countWords(doc: StoryDocument, scenes: Scene[]): void {
   const spans = doc
     .layer('quotes')
     .filter((q) => q.kind === 'speech' || q.kind === 'thought')
-    .flatMap((q) => q.spans)
-    .sort((a, b) => a[0] - b[0]);
+    .flatMap(spansOf)
+    .sort(byFirst);
+  // No closure over the counters: a closure would keep them in a heap context in the token loop.
   let s = 0;
   let si = 0;
   let words = 0;
   let dialogue = 0;
-  const flush = (): void => {
-    const scene = scenes[s];
-    if (scene) scene.stats = { words, dialogueShare: words > 0 ? dialogue / words : 0 };
-    words = 0;
-    dialogue = 0;
-  };
   for (let t = 0; t < tokens.count; t++) {
     const at = tokens.start[t]!;
     while (s + 1 < scenes.length && scenes[s + 1]!.start <= at) {
-      flush();
+      setStats(scenes[s], words, dialogue);
+      words = 0;
+      dialogue = 0;
       s++;
     }
     const pos = tokens.pos[t]!;
@@ -130,6 +127,14 @@ function countWords(doc: StoryDocument, scenes: Scene[]): void {
     const span = spans[si];
     if (span && span[0] <= at) dialogue++;
   }
-  flush();
+  setStats(scenes[s], words, dialogue);
   for (let rest = s + 1; rest < scenes.length; rest++) scenes[rest]!.stats = { words: 0, dialogueShare: 0 };
 }
+
+function setStats(scene: Scene | undefined, words: number, dialogue: number): void {
+  if (scene) scene.stats = { words, dialogueShare: words > 0 ? dialogue / words : 0 };
+}
+
+const byParagraph = (a: { paragraph: number }, b: { paragraph: number }): number => a.paragraph - b.paragraph;
+const spansOf = (q: Quotation): [number, number][] => q.spans;
+const byFirst = (a: readonly [number, number], b: readonly [number, number]): number => a[0] - b[0];

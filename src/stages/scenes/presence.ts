@@ -27,18 +27,8 @@ export function presenceByParagraph(
   const size = doc.layer('characters').length;
   const refPara: number[] = [];
   const refChar: number[] = [];
-  const addMentions = (mentions: readonly Mention[]): void => {
-    let p = 0;
-    for (const m of mentions) {
-      if (m.inQuote || m.character < 0) continue;
-      while (p < n && paragraphs[p]!.end <= m.start) p++;
-      if (p >= n) break;
-      refPara.push(p);
-      refChar.push(m.character);
-    }
-  };
-  addMentions(doc.layer('mentions'));
-  if (options.pronouns) addMentions(doc.layer('pronouns'));
+  addMentions(doc.layer('mentions'), paragraphs, refPara, refChar);
+  if (options.pronouns) addMentions(doc.layer('pronouns'), paragraphs, refPara, refChar);
   const quotes = doc.layer('quotes');
   const attributions = doc.layer('attributions');
   for (let i = 0; i < quotes.length; i++) {
@@ -57,6 +47,24 @@ export function presenceByParagraph(
   const chars = new Int32Array(refPara.length);
   for (let i = 0; i < refPara.length; i++) chars[fill[refPara[i]!]!++] = refChar[i]!;
   return { offsets, chars, size };
+}
+
+/** Adds the narration mentions (sorted by offset) to the references, by paragraph. */
+function addMentions(
+  mentions: readonly Mention[],
+  paragraphs: readonly Paragraph[],
+  refPara: number[],
+  refChar: number[],
+): void {
+  const n = paragraphs.length;
+  let p = 0;
+  for (const m of mentions) {
+    if (m.inQuote || m.character < 0) continue;
+    while (p < n && paragraphs[p]!.end <= m.start) p++;
+    if (p >= n) break;
+    refPara.push(p);
+    refChar.push(m.character);
+  }
 }
 
 /** Adds the references of paragraphs [from, to) into `counts` (one per reference, times `sign`). */

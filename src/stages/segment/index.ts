@@ -216,43 +216,32 @@ function buildSentences(
 ): Sentence[] {
   const n = tokens.count;
   const sentences: Sentence[] = [];
-  const { start, end } = tokens;
+  const { start } = tokens;
   let p = 0;
   let sentenceStart = 0;
   let sentenceParagraph = -1;
 
-  const close = (tokenEnd: number): void => {
-    if (tokenEnd <= sentenceStart) return;
-    const index = sentences.length;
-    for (let t = sentenceStart; t < tokenEnd; t++) tokens.sentence[t] = index;
-    sentences.push({
-      start: start[sentenceStart]!,
-      end: end[tokenEnd - 1]!,
-      tokenStart: sentenceStart,
-      tokenEnd,
-      paragraph: sentenceParagraph,
-    });
-    sentenceStart = tokenEnd;
-  };
-
+  // No closure over the cursor: it would keep `sentenceStart` in a heap context in the token loop.
   for (let t = 0; t < n; t++) {
     const s = start[t]!;
     // Advance to the paragraph holding this token.
     let para = p;
     while (para < paragraphs.length && paragraphs[para]!.end <= s) para++;
     const newParagraph = para !== sentenceParagraph;
-    if (t > sentenceStart && newParagraph) close(t);
+    if (t > sentenceStart && newParagraph)
+      sentenceStart = closeSentence(tokens, sentences, sentenceStart, t, sentenceParagraph);
     else if (t > sentenceStart && winkStarts[t] === 1) {
-      if (!continuesDialogue(text, tokens, t) && !insideDots(tokens, t)) close(t);
+      if (!continuesDialogue(text, tokens, t) && !insideDots(tokens, t))
+        sentenceStart = closeSentence(tokens, sentences, sentenceStart, t, sentenceParagraph);
     } else if (
       t > sentenceStart &&
       (startsAfterClosedQuotation(text, tokens, t) || startsAfterEllipsis(text, tokens, t))
     )
-      close(t);
+      sentenceStart = closeSentence(tokens, sentences, sentenceStart, t, sentenceParagraph);
     if (t === sentenceStart) sentenceParagraph = para;
     p = para;
   }
-  close(n);
+  closeSentence(tokens, sentences, sentenceStart, n, sentenceParagraph);
 
   // Link paragraphs to their sentences.
   let si = 0;
@@ -264,6 +253,27 @@ function buildSentences(
     para.sentenceEnd = si;
   }
   return sentences;
+}
+
+/** Adds the sentence of tokens [sentenceStart, tokenEnd) if not empty; returns the next sentence's start. */
+function closeSentence(
+  tokens: TokenLayer,
+  sentences: Sentence[],
+  sentenceStart: number,
+  tokenEnd: number,
+  paragraph: number,
+): number {
+  if (tokenEnd <= sentenceStart) return sentenceStart;
+  const index = sentences.length;
+  for (let t = sentenceStart; t < tokenEnd; t++) tokens.sentence[t] = index;
+  sentences.push({
+    start: tokens.start[sentenceStart]!,
+    end: tokens.end[tokenEnd - 1]!,
+    tokenStart: sentenceStart,
+    tokenEnd,
+    paragraph,
+  });
+  return tokenEnd;
 }
 
 function isClosingQuote(text: string, tokens: TokenLayer, t: number): boolean {

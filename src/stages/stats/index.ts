@@ -89,14 +89,35 @@ export function writingStats(doc: StoryDocument): StoryStats {
     readingMinutes: readingMinutes(words),
     ...speechAndTags(doc),
     sentenceLengths: sentenceLengths(sentenceWords, sentences, paragraphs),
-    pacing: units.map((u, i) => ({
-      ...u,
+    pacing: pacingOf(units, unitWords, unitDialogue, unitQuotes),
+  };
+}
+
+/**
+ * The pacing entries, written field by field: V8 gives every object built as `{ ...u, words }` a
+ * hidden class of its own, which turns every later read of them megamorphic.
+ */
+function pacingOf(
+  units: readonly Pick<Pacing, 'start' | 'end' | 'index' | 'unit'>[],
+  unitWords: Int32Array,
+  unitDialogue: Int32Array,
+  unitQuotes: Int32Array,
+): Pacing[] {
+  const out: Pacing[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    out.push({
+      start: u.start,
+      end: u.end,
+      index: u.index,
+      unit: u.unit,
       words: unitWords[i]!,
       dialogueWords: unitDialogue[i]!,
       dialogueShare: share(unitDialogue[i]!, unitWords[i]!),
       quotes: unitQuotes[i]!,
-    })),
-  };
+    });
+  }
+  return out;
 }
 
 function share(part: number, whole: number): number {
@@ -149,8 +170,11 @@ function speechAndTags(
   const dialogue = quotes
     .map((q, i) => ({ q, i }))
     .filter(({ q }) => q.kind === 'speech' || q.kind === 'thought')
-    .sort((a, b) => a.q.spans[0]![0] - b.q.spans[0]![0]);
-  dialogue.forEach(({ q, i }, k) => {
+    .sort(byQuoteStart);
+  // A plain loop rather than a per-call closure: V8 keeps a closure's optimised code only while some
+  // closure of it is alive, so a callback made anew for every document is recompiled again and again.
+  for (let k = 0; k < dialogue.length; k++) {
+    const { q, i } = dialogue[k]!;
     const speaker = attributions?.[i]?.speaker ?? -1;
     if (speaker >= 0 && speaker < castSize) {
       let n = 0;
@@ -163,10 +187,10 @@ function speechAndTags(
     const previousSpans = dialogue[k - 1]?.q.spans;
     const previous = previousSpans ? previousSpans[previousSpans.length - 1]![1] : 0;
     const paragraph = paragraphs[q.paragraph];
-    if (!paragraph) return;
+    if (!paragraph) continue;
     const last = paragraphs[q.paragraphEnd] ?? paragraph;
     const tag = findSpeechTag(doc.text, tokens, q, { start: paragraph.start, end: last.end }, next, previous);
-    if (!tag) return;
+    if (!tag) continue;
     const verb = tokens.lower[tag.verb]!;
     verbs.set(verb, (verbs.get(verb) ?? 0) + 1);
     summary.tagged++;
@@ -177,7 +201,7 @@ function speechAndTags(
       adverbs.set(adverb, (adverbs.get(adverb) ?? 0) + 1);
       summary.withAdverb++;
     }
-  });
+  }
 
   let attributed = 0;
   for (const w of spokenWords) attributed += w;
@@ -199,8 +223,13 @@ function speechAndTags(
 }
 
 function byCount(counts: Map<string, number>): [string, number][] {
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return [...counts].sort(byCountThenName);
 }
+
+const byQuoteStart = (a: { q: Quotation }, b: { q: Quotation }): number =>
+  a.q.spans[0]![0] - b.q.spans[0]![0];
+const byCountThenName = (a: [string, number], b: [string, number]): number =>
+  b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
 
 function sentenceLengths(
   perSentence: Int32Array,
