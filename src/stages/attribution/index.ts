@@ -89,12 +89,16 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
     const C = conv.candidates.length;
     if (C === 0) continue;
     const { marginals } = forwardBackward(chainOf(conv, dense));
-    const best = conv.turns.map((_, i) => {
+    // Built with push, not map: V8 hands back map's arrays packed or holey depending on whether
+    // the caller was optimised, and every reader then deoptimises on the other kind.
+    const best: number[] = [];
+    const speakers: number[] = [];
+    for (let i = 0; i < conv.turns.length; i++) {
       let b = 0;
       for (let k = 1; k < C; k++) if (marginals[i * C + k]! > marginals[i * C + b]!) b = k;
-      return b;
-    });
-    const speakers = best.map((b) => conv.candidates[b]!);
+      best.push(b);
+      speakers.push(conv.candidates[b]!);
+    }
     const mentioned = new Set(conv.turns.flatMap((t) => t.narrationMentions));
     const spokeIn = new Set(speakers);
     const decoded = learnedAddressees

@@ -73,7 +73,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         tokenAtOrAfter(tokens, nextStart),
         endsWithComma(doc.text, s, e),
       );
-      if (after) cues.push({ ...after, where: k < q.spans.length - 1 ? 'mid' : 'post' });
+      if (after) cues.push(placed(after, k < q.spans.length - 1 ? 'mid' : 'post'));
       if (k === 0) {
         const before = cueBefore(
           ix,
@@ -254,4 +254,11 @@ function paragraphOf(
   let p = hint;
   while (p + 1 < paragraphs.length && paragraphs[p]!.end <= offset) p++;
   return p;
+}
+
+/** A copy of a cue at another place, fields written out (a spread makes a hidden class per cue). */
+function placed(cue: Cue, where: Cue['where']): Cue {
+  const out: Cue = { kind: cue.kind, where, referent: cue.referent, verb: cue.verb };
+  if (cue.object) out.object = cue.object;
+  return out;
 }

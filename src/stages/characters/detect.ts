@@ -353,7 +353,17 @@ function buildCast(
     mentionCount: counts[old]!,
     narrator: old === narratorIndex,
   }));
-  const named: Mention[] = raw.map((m) => ({ ...m, character: newIndex[m.character]! }));
+  // Fields written out, in the layer's order: a spread gives every mention a hidden class of its own.
+  const named: Mention[] = [];
+  for (const m of raw) {
+    named.push({
+      start: m.start,
+      end: m.end,
+      character: newIndex[m.character]!,
+      kind: m.kind,
+      inQuote: m.inQuote,
+    });
+  }
   const genders = inferGender(doc, characters, named, facts.inQuote);
   const presence = presenceOf(doc, characters, named, facts.inQuote);
   characters.forEach((c, i) => {

@@ -321,6 +321,11 @@ function isInitialLetter(text: string, tokens: TokenLayer, t: number): boolean {
   return false;
 }
 
+/** Whether token t follows token t - 1 with at most one character between (no line or clause break). */
+function adjacent(tokens: TokenLayer, t: number): boolean {
+  return tokens.start[t]! - tokens.end[t - 1]! <= 1;
+}
+
 export interface NameWords {
   /** Never a name word ("God", "I", "Papa"). */
   never: ReadonlySet<string>;
@@ -345,7 +350,6 @@ export function findNameSpans(
   const { written, heading, initial } = facts;
   const n = tokens.count;
   const out: NameSpan[] = [];
-  const adjacent = (t: number): boolean => tokens.start[t]! - tokens.end[t - 1]! <= 1;
   const proper = new Map<string, boolean>();
   const isName = (form: string): boolean => {
     let yes = proper.get(form);
@@ -381,7 +385,7 @@ export function findNameSpans(
   // given name (a surname, then).
   const givenBeforeSurname = (k: number): boolean => {
     const next = k + 1;
-    if (next >= n || !adjacent(next) || written[next] !== CASE.capitalised) return false;
+    if (next >= n || !adjacent(tokens, next) || written[next] !== CASE.capitalised) return false;
     const after = formOf(tokens, next);
     return (
       lexicon.isFirstName(tokens.lower[k]!) &&
@@ -393,7 +397,7 @@ export function findNameSpans(
   for (let t = 0; t < n; t++) {
     // Cheap tests first: most tokens are lower case and followed by lower case.
     const nextCapital = t + 1 < n && written[t + 1] === CASE.capitalised;
-    if (nextCapital && heading[t] !== 1 && tokens.lower[t] === 'the' && adjacent(t + 1)) {
+    if (nextCapital && heading[t] !== 1 && tokens.lower[t] === 'the' && adjacent(tokens, t + 1)) {
       const the = descriptiveTitle(t);
       if (the) {
         out.push(the);
@@ -420,7 +424,7 @@ export function findNameSpans(
       nextCapital &&
       written[t] === CASE.lower &&
       LOWER_TITLES.has(tokens.lower[t]!) &&
-      adjacent(t + 1) &&
+      adjacent(tokens, t + 1) &&
       isName(formOf(tokens, t + 1));
     if (!kin && !capital(t)) continue;
     let k = t;
@@ -441,10 +445,10 @@ export function findNameSpans(
         p - k < 3 &&
         written[p] === CASE.lower &&
         PARTICLES.has(tokens.lower[p]!) &&
-        adjacent(p)
+        adjacent(tokens, p)
       )
         p++;
-      if (p >= n || !adjacent(p) || !capital(p)) continue;
+      if (p >= n || !adjacent(tokens, p) || !capital(p)) continue;
       const next = formOf(tokens, p);
       if (lexicon.never.has(next) || honorificKey(next) !== undefined) continue;
     }
@@ -452,7 +456,7 @@ export function findNameSpans(
     let last = -1;
     let kept = 0;
     for (; k < n; k++) {
-      if (k > t && !adjacent(k)) break;
+      if (k > t && !adjacent(tokens, k)) break;
       const form = formOf(tokens, k);
       const w = written[k]!;
       const titled = title !== '' && words.length === 0;
@@ -511,7 +515,7 @@ export function findNameSpans(
   /** "the", up to two adjectives, and a role noun, all in lower case ("the portly proprietor"). */
   function describedRole(the: number): NameSpan | undefined {
     for (let k = the + 1; k < n && k <= the + 3; k++) {
-      if (written[k] !== CASE.lower || !adjacent(k)) return undefined;
+      if (written[k] !== CASE.lower || !adjacent(tokens, k)) return undefined;
       const w = tokens.lower[k]!;
       if (ROLE_GATE.mayHave(w) && ROLE_NOUNS.has(w)) {
         return {
@@ -542,14 +546,14 @@ export function findNameSpans(
       honorificKey(tokens.lower[k]!) !== undefined &&
       k + 1 < n &&
       written[k + 1] === CASE.capitalised &&
-      adjacent(k + 1)
+      adjacent(tokens, k + 1)
     ) {
       return undefined;
     }
     const words: string[] = [];
     let last = -1;
     for (; k < n && words.length < 6; k++) {
-      if (!adjacent(k)) break;
+      if (!adjacent(tokens, k)) break;
       const form = formOf(tokens, k);
       if (written[k] === CASE.capitalised && !lexicon.never.has(form)) {
         words.push(form);
@@ -563,7 +567,7 @@ export function findNameSpans(
         words.length > 0 &&
         k + 1 < n &&
         written[k + 1] === CASE.capitalised &&
-        adjacent(k + 1)
+        adjacent(tokens, k + 1)
       ) {
         words.push(form);
         continue;
