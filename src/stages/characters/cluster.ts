@@ -122,7 +122,11 @@ function surnameOf(words: readonly string[]): string {
 
 /** Name words that are initials ("p" of "Annie P. Miller") are not given names or surnames. */
 function nameWords(words: readonly string[]): string[] {
-  return words.filter((w) => w.length > 1 || words.length === 1);
+  // (Loops here and below, not `filter`/`some` with a closure made per call: the engine recompiles
+  // the callers after each closure is collected.)
+  const out: string[] = [];
+  for (const w of words) if (w.length > 1 || words.length === 1) out.push(w);
+  return out;
 }
 
 export function wordRoles(forms: Iterable<NameForm>): WordRoles {
@@ -318,11 +322,7 @@ function fit(
   // "Mrs. Dashwood" is not "Mrs. John Dashwood" when the text names John Dashwood and another
   // Dashwood man (Henry): the wife is told from the other Mrs. Dashwood by her husband's name. (With
   // one Struthers man, "Mrs. Lemuel Struthers" is the one Mrs. Struthers.)
-  if (
-    MARRIED_TITLES.has(form.title) &&
-    nameWords(form.words).length === 1 &&
-    c.forms.some((f) => isWifeOf(f, men))
-  )
+  if (MARRIED_TITLES.has(form.title) && nameWords(form.words).length === 1 && someWifeOf(c.forms, men))
     return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
   // "Miss Howard").
@@ -343,7 +343,7 @@ function fit(
     c.count >= SENIOR_MIN &&
     form.count > SENIOR_RATIO * c.count &&
     !knownByTitledFullName(c, form.title) &&
-    (!UNMARRIED_TITLES.has(form.title) || c.forms.some((f) => isYoungerSister(f, form.title)))
+    (!UNMARRIED_TITLES.has(form.title) || hasYoungerSister(c.forms, form.title))
   ) {
     return undefined;
   }
@@ -352,15 +352,15 @@ function fit(
   // "Mr." holds no military rank ("Captain Wentworth" and his brother "Mr. Wentworth"); clergymen
   // and doctors are "Mr." too.
   const rank = RANKS.get(form.title);
-  if (rank && c.forms.some((f) => !sameRank(rank, RANKS.get(f.title) ?? rank))) return undefined;
+  if (rank && otherRank(c.forms, rank)) return undefined;
   const eldest = !name.given && UNMARRIED_TITLES.has(form.title);
   let strength = 0;
   if (name.given) {
     if (c.given.length > 0) {
       if (c.given.includes(name.given)) strength = 2;
-      else if (c.given.some((g) => sameGivenName(g, name.given))) {
+      else if (hasSameGivenName(c.given, name.given)) {
         // "Kit" is Christopher or Katherine: only a known and equal gender links it.
-        const ambiguous = isAmbiguousFamiliar(name.given) || c.given.some(isAmbiguousFamiliar);
+        const ambiguous = isAmbiguousFamiliar(name.given) || someAmbiguousFamiliar(c.given);
         if (ambiguous && !(name.gender && name.gender === c.gender)) return undefined;
         if (nameWords(form.words).length === 1 && narratedApart(name.given, c.given, narrated))
           return undefined;
@@ -373,17 +373,55 @@ function fit(
   // "Sir John" fits "Sir John Middleton" better than "John Dashwood". (Not "Miss Bennet" and "Miss
   // Lydia Bennet": the title with the surname alone is the eldest sister, those with given names
   // are the younger ones.)
-  if (
-    form.title &&
-    c.forms.some((f) => f.title === form.title && !(eldest && f.words.some((w) => c.given.includes(w))))
-  )
-    strength++;
+  if (form.title && sameTitle(c, form.title, eldest)) strength++;
   if (apart(form, c, together, alone)) return undefined;
   // (A name beside its own full form says nothing: "Charles Musgrove … Charles".)
   let shared = 0;
   for (const other of c.forms)
     if (!nested(form, other)) shared += together.get(pairKey(form.key, other.key)) ?? 0;
   return { cluster: c, strength, together: shared };
+}
+
+function someWifeOf(forms: readonly NameForm[], men: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  for (const f of forms) if (isWifeOf(f, men)) return true;
+  return false;
+}
+
+function hasYoungerSister(forms: readonly NameForm[], title: string): boolean {
+  for (const f of forms) if (isYoungerSister(f, title)) return true;
+  return false;
+}
+
+/** Whether one of the forms has a rank other than `rank`. */
+function otherRank(forms: readonly NameForm[], rank: string): boolean {
+  for (const f of forms) if (!sameRank(rank, RANKS.get(f.title) ?? rank)) return true;
+  return false;
+}
+
+function hasSameGivenName(given: readonly string[], name: string): boolean {
+  for (const g of given) if (sameGivenName(g, name)) return true;
+  return false;
+}
+
+function someAmbiguousFamiliar(given: readonly string[]): boolean {
+  for (const g of given) if (isAmbiguousFamiliar(g)) return true;
+  return false;
+}
+
+/** Whether the character goes by `title` too (for the eldest sister: without a given name of hers). */
+function sameTitle(c: CharacterCluster, title: string, eldest: boolean): boolean {
+  for (const f of c.forms) {
+    if (f.title !== title) continue;
+    if (!eldest) return true;
+    let named = false;
+    for (const w of f.words)
+      if (c.given.includes(w)) {
+        named = true;
+        break;
+      }
+    if (!named) return true;
+  }
+  return false;
 }
 
 /**
@@ -424,13 +462,16 @@ function narratedApart(
   narrated: ReadonlyMap<string, Narration>,
 ): boolean {
   if (!narratedName(narrated.get(given))) return false;
-  return others.some((g) => isFormalAndFamiliar(g, given) && narratedName(narrated.get(g)));
+  for (const g of others) if (isFormalAndFamiliar(g, given) && narratedName(narrated.get(g))) return true;
+  return false;
 }
 
 /** Whether the name words of one form are all among the other's ("Charles" in "Charles Musgrove"). */
 function nested(a: NameForm, b: NameForm): boolean {
-  const [short, long] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
-  return short.every((w) => long.includes(w));
+  const short = a.words.length <= b.words.length ? a.words : b.words;
+  const long = a.words.length <= b.words.length ? b.words : a.words;
+  for (const w of short) if (!long.includes(w)) return false;
+  return true;
 }
 
 function join(c: CharacterCluster, form: NameForm, name: ParsedName): void {
@@ -519,16 +560,61 @@ export interface Clustering {
   shared: Map<string, CharacterCluster[]>;
 }
 
+/** What placing a form reads and writes (one object, one shape: see `placeForm`). */
+interface Placing {
+  clusters: CharacterCluster[];
+  shared: Map<string, CharacterCluster[]>;
+  absorbedInto: Map<CharacterCluster, CharacterCluster>;
+  together: CoOccurrence;
+  roles: WordRoles;
+  narrated: Map<string, Narration>;
+  men: Map<string, Set<string>>;
+}
+
+/** A form with the rank of its turn in clustering (lower first). */
+interface Turn {
+  form: NameForm;
+  specificity: number;
+}
+
+const NO_NAME: ParsedName = { given: '', surname: '', gender: '', sure: false, marital: '' };
+
 export function clusterForms(forms: readonly NameForm[], together: CoOccurrence): Clustering {
+  // (Split into module-level functions without closures: one large function with closures made
+  // per call was recompiled again and again.)
   const roles = wordRoles(forms);
-  const clusters: CharacterCluster[] = [];
-  const shared = new Map<string, CharacterCluster[]>();
-  const absorbedInto = new Map<CharacterCluster, CharacterCluster>();
   // Full names first; then bare given names, which join their full names ("Emma" → "Emma
   // Woodhouse") before titles are placed, so that a title is judged against everything the
   // character is called; then titles with one name; then bare surnames; descriptive titles last.
-  const parsed = new Map(forms.map((f) => [f, parseName(f, roles)] as const));
-  // Men named in full without a title ("John Dashwood"), whose wives are "Mrs. John Dashwood".
+  const parsed = new Map<NameForm, ParsedName>();
+  for (const f of forms) parsed.set(f, parseName(f, roles));
+  const placing: Placing = {
+    clusters: [],
+    shared: new Map(),
+    absorbedInto: new Map(),
+    together,
+    roles,
+    narrated: narratedNames(parsed),
+    men: menInFull(forms),
+  };
+  for (const turn of turns(forms, parsed)) {
+    const form = turn.form;
+    if (form.the) placeDescriptive(form, placing);
+    else placeForm(form, parsed.get(form)!, placing);
+  }
+  const clusters = placing.clusters;
+  const shared = placing.shared;
+  // Shared names may list characters that a frequent name absorbed later.
+  for (const [key, list] of shared) {
+    const live = liveClusters(list, placing);
+    if (live.length > 1) shared.set(key, live);
+    else shared.delete(key);
+  }
+  return { clusters, shared };
+}
+
+/** Men named in full without a title ("John Dashwood"), whose wives are "Mrs. John Dashwood". */
+function menInFull(forms: readonly NameForm[]): Map<string, Set<string>> {
   const men = new Map<string, Set<string>>();
   for (const f of forms) {
     const words = nameWords(f.words);
@@ -539,6 +625,10 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     given.add(words[0]!);
     men.set(surnameOf(words), given);
   }
+  return men;
+}
+
+function narratedNames(parsed: ReadonlyMap<NameForm, ParsedName>): Map<string, Narration> {
   const narrated = new Map<string, Narration>();
   for (const [f, name] of parsed) {
     if (f.the || !name.given) continue;
@@ -547,97 +637,149 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     n.narrated += f.count - f.inQuote;
     narrated.set(name.given, n);
   }
-  const specificity = (f: NameForm): number => {
-    if (f.the) return 4;
-    if (nameWords(f.words).length >= 2) return 0;
-    if (f.title) return 2;
-    return parsed.get(f)!.given ? 1 : 3;
-  };
-  // (Descriptive titles with "of" go first, so that "the Queen" can join "the Queen of Hearts".)
-  const ordered = [...forms].sort(
-    (a, b) =>
-      specificity(a) - specificity(b) || (a.the ? b.words.length - a.words.length : 0) || b.count - a.count,
-  );
-  const none: ParsedName = { given: '', surname: '', gender: '', sure: false, marital: '' };
-  for (const form of ordered) {
-    if (form.the) {
-      const titled = titledCluster(form, clusters) ?? describedCluster(form, clusters);
-      const c = titled ?? open(form, none);
-      if (titled) join(titled, form, none);
-      else clusters.push(c);
-      for (const bare of bareHeads(form, clusters)) {
-        absorb(c, bare, clusters);
-        absorbedInto.set(bare, c);
-      }
-      continue;
-    }
-    const name = parsed.get(form)!;
-    const wife = husbandsName(form, clusters);
-    if (wife) {
-      join(wife, form, { ...name, given: '' });
-      continue;
-    }
-    const fits: Fit[] = [];
-    // A bare given name that one character alone has, as given name or familiar form.
-    const alone =
-      !form.title &&
-      nameWords(form.words).length === 1 &&
-      name.given !== '' &&
-      clusters.filter((c) => c.given.some((g) => sameGivenName(g, name.given))).length === 1;
-    for (const c of clusters) {
-      const f = fit(name, form, c, together, alone, narrated, men);
-      if (f) fits.push(f);
-    }
-    const full = nameWords(form.words).length >= 2;
-    // A full name joins only a character with the same given name and surname, or the one
-    // character whose given name is its formal or familiar form ("Eliza Bennet" and "Elizabeth
-    // Bennet"; not "Lizzie Wright" and "Bessie Wright", two familiar forms, maybe two people).
-    let usable = full
-      ? fits.filter((f) => f.strength >= 2 && name.given && f.cluster.given.includes(name.given))
-      : fits;
-    if (full && usable.length === 0 && name.given) {
-      const familiar = fits.filter(
-        (f) => f.strength >= 2 && f.cluster.given.some((g) => isFormalAndFamiliar(g, name.given)),
-      );
-      if (familiar.length === 1) usable = familiar;
-    }
-    // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
-    // a given name the text uses ten times as often: the frequent name is its own character, and
-    // the stray full names join it.
-    if (!full && usable.some((f) => !familiarOnly(f, name)))
-      usable = usable.filter((f) => !(isStray(f.cluster, form) && familiarOnly(f, name)));
-    const stray = full ? [] : usable.filter((f) => isStray(f.cluster, form));
-    if (stray.length > 0 && stray.length === usable.length) {
-      const c = open(form, name);
-      for (const f of stray) {
-        absorb(c, f.cluster, clusters);
-        absorbedInto.set(f.cluster, c);
-      }
-      // Stray full names may disagree ("Margaret Schlegel", and "Margaret Oniton" where a place
-      // follows her name): the surname the other forms use most.
-      const surnames = stray.map((f) => f.cluster.surname).filter((w) => w !== '');
-      if (surnames.length > 1) c.surname = bestSupported(surnames, roles);
-      clusters.push(c);
-      continue;
-    }
-    usable = usable.filter((f) => !stray.includes(f));
-    const chosen = choose(usable, name, form.title);
-    if (chosen) join(chosen, form, name);
-    else if (usable.length === 0 || form.title || full) clusters.push(open(form, name));
-    // A bare name several characters share: each mention is resolved from context.
-    else
-      shared.set(
-        form.key,
-        usable.map((f) => f.cluster),
-      );
+  return narrated;
+}
+
+/** The forms in the order they are placed. */
+function turns(forms: readonly NameForm[], parsed: ReadonlyMap<NameForm, ParsedName>): Turn[] {
+  const out: Turn[] = [];
+  for (const form of forms) out.push({ form, specificity: specificity(form, parsed) });
+  return out.sort(byTurn);
+}
+
+function specificity(f: NameForm, parsed: ReadonlyMap<NameForm, ParsedName>): number {
+  if (f.the) return 4;
+  if (nameWords(f.words).length >= 2) return 0;
+  if (f.title) return 2;
+  return parsed.get(f)!.given ? 1 : 3;
+}
+
+// (Descriptive titles with "of" go first, so that "the Queen" can join "the Queen of Hearts".)
+function byTurn(x: Turn, y: Turn): number {
+  const a = x.form;
+  const b = y.form;
+  return x.specificity - y.specificity || (a.the ? b.words.length - a.words.length : 0) || b.count - a.count;
+}
+
+function placeDescriptive(form: NameForm, placing: Placing): void {
+  const clusters = placing.clusters;
+  const titled = titledCluster(form, clusters) ?? describedCluster(form, clusters);
+  const c = titled ?? open(form, NO_NAME);
+  if (titled) join(titled, form, NO_NAME);
+  else clusters.push(c);
+  for (const bare of bareHeads(form, clusters)) {
+    absorb(c, bare, clusters);
+    placing.absorbedInto.set(bare, c);
   }
-  // Shared names may list characters that a frequent name absorbed later.
-  for (const [key, list] of shared) {
-    const live = [...new Set(list.map((c) => absorbedInto.get(c) ?? c))].filter((c) => clusters.includes(c));
-    if (live.length > 1) shared.set(key, live);
-    else shared.delete(key);
+}
+
+function placeForm(form: NameForm, name: ParsedName, placing: Placing): void {
+  const clusters = placing.clusters;
+  const wife = husbandsName(form, clusters);
+  if (wife) {
+    join(wife, form, {
+      given: '',
+      surname: name.surname,
+      gender: name.gender,
+      sure: name.sure,
+      marital: name.marital,
+    });
+    return;
   }
-  return { clusters, shared };
+  const fits: Fit[] = [];
+  // A bare given name that one character alone has, as given name or familiar form.
+  const alone =
+    !form.title &&
+    nameWords(form.words).length === 1 &&
+    name.given !== '' &&
+    countWithGivenName(clusters, name.given) === 1;
+  for (const c of clusters) {
+    const f = fit(name, form, c, placing.together, alone, placing.narrated, placing.men);
+    if (f) fits.push(f);
+  }
+  const full = nameWords(form.words).length >= 2;
+  let usable = full ? usableForFullName(fits, name) : fits;
+  // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
+  // a given name the text uses ten times as often: the frequent name is its own character, and
+  // the stray full names join it.
+  if (!full && someNotFamiliarOnly(usable, name)) usable = withoutStrayFamiliar(usable, form, name);
+  const stray: Fit[] = [];
+  if (!full) for (const f of usable) if (isStray(f.cluster, form)) stray.push(f);
+  if (stray.length > 0 && stray.length === usable.length) {
+    const c = open(form, name);
+    const surnames: string[] = [];
+    for (const f of stray) {
+      absorb(c, f.cluster, clusters);
+      placing.absorbedInto.set(f.cluster, c);
+    }
+    // Stray full names may disagree ("Margaret Schlegel", and "Margaret Oniton" where a place
+    // follows her name): the surname the other forms use most.
+    for (const f of stray) if (f.cluster.surname !== '') surnames.push(f.cluster.surname);
+    if (surnames.length > 1) c.surname = bestSupported(surnames, placing.roles);
+    clusters.push(c);
+    return;
+  }
+  const kept: Fit[] = [];
+  for (const f of usable) if (!stray.includes(f)) kept.push(f);
+  usable = kept;
+  const chosen = choose(usable, name, form.title);
+  if (chosen) join(chosen, form, name);
+  else if (usable.length === 0 || form.title || full) clusters.push(open(form, name));
+  // A bare name several characters share: each mention is resolved from context.
+  else {
+    const list: CharacterCluster[] = [];
+    for (const f of usable) list.push(f.cluster);
+    placing.shared.set(form.key, list);
+  }
+}
+
+function countWithGivenName(clusters: readonly CharacterCluster[], given: string): number {
+  let n = 0;
+  for (const c of clusters) if (hasSameGivenName(c.given, given)) n++;
+  return n;
+}
+
+/**
+ * A full name joins only a character with the same given name and surname, or the one character
+ * whose given name is its formal or familiar form ("Eliza Bennet" and "Elizabeth Bennet"; not
+ * "Lizzie Wright" and "Bessie Wright", two familiar forms, maybe two people).
+ */
+function usableForFullName(fits: readonly Fit[], name: ParsedName): Fit[] {
+  const usable: Fit[] = [];
+  for (const f of fits)
+    if (f.strength >= 2 && name.given && f.cluster.given.includes(name.given)) usable.push(f);
+  if (usable.length === 0 && name.given) {
+    const familiar: Fit[] = [];
+    for (const f of fits)
+      if (f.strength >= 2 && someFormalAndFamiliar(f.cluster.given, name.given)) familiar.push(f);
+    if (familiar.length === 1) return familiar;
+  }
+  return usable;
+}
+
+function someFormalAndFamiliar(given: readonly string[], name: string): boolean {
+  for (const g of given) if (isFormalAndFamiliar(g, name)) return true;
+  return false;
+}
+
+function someNotFamiliarOnly(fits: readonly Fit[], name: ParsedName): boolean {
+  for (const f of fits) if (!familiarOnly(f, name)) return true;
+  return false;
+}
+
+function withoutStrayFamiliar(fits: readonly Fit[], form: NameForm, name: ParsedName): Fit[] {
+  const out: Fit[] = [];
+  for (const f of fits) if (!(isStray(f.cluster, form) && familiarOnly(f, name))) out.push(f);
+  return out;
+}
+
+/** The characters of a shared name still standing, each absorbed one replaced by its absorber. */
+function liveClusters(list: readonly CharacterCluster[], placing: Placing): CharacterCluster[] {
+  const seen = new Set<CharacterCluster>();
+  for (const c of list) seen.add(placing.absorbedInto.get(c) ?? c);
+  const live: CharacterCluster[] = [];
+  for (const c of seen) if (placing.clusters.includes(c)) live.push(c);
+  return live;
 }
 
 /**
@@ -657,10 +799,19 @@ function husbandsName(form: NameForm, clusters: readonly CharacterCluster[]): Ch
   if (!MARRIED_TITLES.has(form.title) || form.words.length !== 1) return undefined;
   const given = form.words[0]!;
   if (firstNameGender(given) !== 'male') return undefined;
-  const wives = clusters.filter((c) =>
-    c.forms.some((f) => f.title === form.title && f.words.length >= 2 && f.words[0] === given),
-  );
-  return wives.length === 1 ? wives[0] : undefined;
+  let wife: CharacterCluster | undefined;
+  for (const c of clusters) {
+    let hers = false;
+    for (const f of c.forms)
+      if (f.title === form.title && f.words.length >= 2 && f.words[0] === given) {
+        hers = true;
+        break;
+      }
+    if (!hers) continue;
+    if (wife) return undefined;
+    wife = c;
+  }
+  return wife;
 }
 
 /** A character named this rarely is a stray full name (a register, a letter's signature). */
@@ -737,11 +888,13 @@ function describedCluster(
 function bareHeads(form: NameForm, clusters: readonly CharacterCluster[]): CharacterCluster[] {
   if (form.words.length !== 1) return [];
   const head = form.words[0]!;
-  return clusters.filter((c) => {
-    if (c.the || c.forms.length !== 1) return false;
+  const out: CharacterCluster[] = [];
+  for (const c of clusters) {
+    if (c.the || c.forms.length !== 1) continue;
     const f = c.forms[0]!;
-    return f.title === '' && f.words.length === 1 && f.words[0] === head && f.count <= form.count;
-  });
+    if (f.title === '' && f.words.length === 1 && f.words[0] === head && f.count <= form.count) out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -753,40 +906,59 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   const title = form.words[0]!;
   if (!HONORIFIC_GENDER.has(title)) return undefined;
   // "the Queen" is "the Queen of Hearts" when she is the only queen of something.
-  const pool = clusters
-    .filter((c) =>
-      c.the
-        ? c.forms.some((f) => f.words.length > 2 && f.words[0] === title && f.words[1] === 'of')
-        : c.forms.some((f) => canonicalTitle(f.title) === canonicalTitle(title)),
-    )
-    .sort((a, b) => b.count - a.count);
+  const pool: CharacterCluster[] = [];
+  for (const c of clusters) if (goesByTitle(c, title)) pool.push(c);
+  pool.sort(byCountDown);
   if (pool.length === 0) return undefined;
   if (pool.length === 1 || pool[0]!.count >= DOMINANCE * pool[1]!.count) return pool[0];
   return undefined;
+}
+
+function goesByTitle(c: CharacterCluster, title: string): boolean {
+  for (const f of c.forms) {
+    if (
+      c.the
+        ? f.words.length > 2 && f.words[0] === title && f.words[1] === 'of'
+        : canonicalTitle(f.title) === canonicalTitle(title)
+    )
+      return true;
+  }
+  return false;
+}
+
+function byCountDown(a: CharacterCluster, b: CharacterCluster): number {
+  return b.count - a.count;
 }
 
 function choose(fits: Fit[], name: ParsedName, title: string): CharacterCluster | undefined {
   // "Miss Bennet" fits all the Bennet sisters; those the text calls "Miss Lydia" are younger. (When
   // all of them are, she is most often an only daughter, "Miss Bartlett" and "Charlotte" both.)
   if (!name.given && UNMARRIED_TITLES.has(title)) {
-    const elder = fits.filter((f) => !f.cluster.forms.some((g) => isYoungerSister(g, title)));
+    const elder: Fit[] = [];
+    for (const f of fits) if (!hasYoungerSister(f.cluster.forms, title)) elder.push(f);
     if (elder.length > 0) fits = elder;
   }
   if (fits.length === 0) return undefined;
-  const best = Math.max(...fits.map((f) => f.strength));
-  let pool = fits.filter((f) => f.strength === best);
+  let best = Number.NEGATIVE_INFINITY;
+  for (const f of fits) if (f.strength > best) best = f.strength;
+  let pool: Fit[] = [];
+  for (const f of fits) if (f.strength === best) pool.push(f);
   if (pool.length === 1) return pool[0]!.cluster;
   if (!name.given && name.surname && name.gender === '') {
-    const men = pool.filter((f) => f.cluster.gender === 'male');
+    const men: Fit[] = [];
+    for (const f of pool) if (f.cluster.gender === 'male') men.push(f);
     if (men.length === 1) return men[0]!.cluster;
     if (men.length > 1) pool = men;
   }
   // "Mrs. Wilcox" fits "Evie Wilcox" and "Ruth Wilcox" alike; the text names her beside Evie and
   // never beside Ruth, so she is Ruth.
-  const apartFromNone = pool.filter((f) => f.together === 0);
+  const apartFromNone: Fit[] = [];
+  for (const f of pool) if (f.together === 0) apartFromNone.push(f);
   if (apartFromNone.length > 0) pool = apartFromNone;
   if (pool.length === 1) return pool[0]!.cluster;
-  const clusters = pool.map((f) => f.cluster).sort((a, b) => b.count - a.count);
+  const clusters: CharacterCluster[] = [];
+  for (const f of pool) clusters.push(f.cluster);
+  clusters.sort(byCountDown);
   if (clusters[0]!.count >= DOMINANCE * clusters[1]!.count) return clusters[0];
   return undefined;
 }

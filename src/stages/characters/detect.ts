@@ -9,7 +9,7 @@ import {
   clusterForms,
   pairKey,
 } from './cluster.js';
-import { epithetsByContext, findEndearments } from './epithets.js';
+import { type EndearmentVocative, epithetsByContext, findEndearments } from './epithets.js';
 import { collectForms, formKey, isSpeechTag, type NameForm } from './forms.js';
 import { inferGender } from './gender.js';
 import { CASE, capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
@@ -300,6 +300,18 @@ function addSharedAliases(
   }
 }
 
+/** A character's names, the most frequent form first. */
+function namesOf(c: CharacterCluster): string[] {
+  const forms = [...c.forms].sort(byCountDown);
+  const seen = new Set<string>();
+  for (const f of forms) seen.add(displayOf(f));
+  return [...seen];
+}
+
+function byCountDown(a: { count: number }, b: { count: number }): number {
+  return b.count - a.count;
+}
+
 function buildCast(
   doc: StoryDocument,
   facts: TokenFacts,
@@ -311,10 +323,8 @@ function buildCast(
   const clusters = clustering.clusters;
   const sharedVotes = new Map<string, Map<number, number>>();
   const raw = spanMentions(doc, facts, spans, clustering, sharedVotes);
-  const names = clusters.map((c) => {
-    const forms = [...c.forms].sort((a, b) => b.count - a.count);
-    return [...new Set(forms.map(displayOf))];
-  });
+  const names: string[][] = [];
+  for (const c of clusters) names.push(namesOf(c));
   addSharedAliases(sharedVotes, forms, names);
   const addressed = titleVocatives(doc, facts, spans, clusters, names);
   if (addressed.length > 0) {
@@ -336,23 +346,27 @@ function buildCast(
     if (m.start < firstAt[m.character]!) firstAt[m.character] = m.start;
   }
   if (narratorIndex >= 0 && firstAt[narratorIndex] === Number.POSITIVE_INFINITY) firstAt[narratorIndex] = -1;
-  const order = names
-    .map((_, i) => i)
-    .filter((i) => counts[i]! > 0 || i === narratorIndex)
-    .sort((a, b) => firstAt[a]! - firstAt[b]!);
+  const order: number[] = [];
+  for (let i = 0; i < size; i++) if (counts[i]! > 0 || i === narratorIndex) order.push(i);
+  order.sort((a, b) => firstAt[a]! - firstAt[b]!);
   const newIndex = new Int32Array(size).fill(-1);
-  order.forEach((old, i) => {
+  // Built by a loop, with every field in one order (presence too, set below): arrays made by `map`
+  // and objects that gain a field later make the readers of the cast recompile.
+  const characters: Character[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const old = order[i]!;
     newIndex[old] = i;
-  });
-  const characters: Character[] = order.map((old, i) => ({
-    id: `C${i}`,
-    name: names[old]![0]!,
-    aliases: names[old]!.slice(1),
-    epithets: [],
-    gender: { label: 'unknown', confidence: 0 },
-    mentionCount: counts[old]!,
-    narrator: old === narratorIndex,
-  }));
+    characters.push({
+      id: `C${i}`,
+      name: names[old]![0]!,
+      aliases: names[old]!.slice(1),
+      epithets: [],
+      gender: { label: 'unknown', confidence: 0 },
+      mentionCount: counts[old]!,
+      narrator: old === narratorIndex,
+      presence: 'mentioned',
+    });
+  }
   // Fields written out, in the layer's order: a spread gives every mention a hidden class of its own.
   const named: Mention[] = [];
   for (const m of raw) {
@@ -366,10 +380,11 @@ function buildCast(
   }
   const genders = inferGender(doc, characters, named, facts.inQuote);
   const presence = presenceOf(doc, characters, named, facts.inQuote);
-  characters.forEach((c, i) => {
+  for (let i = 0; i < characters.length; i++) {
+    const c = characters[i]!;
     c.gender = genders[i] ?? c.gender;
     c.presence = presence[i]!;
-  });
+  }
   const mentions = withEndearments(doc, facts, characters, named);
   return { characters, mentions };
 }
@@ -388,31 +403,28 @@ export function withEndearments(
 ): Mention[] {
   // A name mention at the same place wins ("my dear Jane"); both lists are in text order.
   let mi = 0;
-  const endearments = findEndearments(doc, facts).filter((e) => {
+  const endearments: EndearmentVocative[] = [];
+  const needed: number[] = [];
+  for (const e of findEndearments(doc, facts)) {
     while (mi < named.length && named[mi]!.end <= e.start) mi++;
     const m = named[mi];
-    return !(m && m.start < e.end);
-  });
+    if (m && m.start < e.end) continue;
+    endearments.push(e);
+    needed.push(e.quote);
+  }
   if (endearments.length === 0) return named;
-  const tagged = speakersByTag(
-    doc,
-    facts,
-    characters,
-    named,
-    endearments.map((e) => e.quote),
-  );
-  const epithets = epithetsByContext(doc, characters, named, endearments, (q) => tagged[q] ?? -1);
-  characters.forEach((c, i) => {
-    c.epithets = epithets[i] ?? [];
-  });
-  const extra: Mention[] = endearments.map((e) => ({
-    start: e.start,
-    end: e.end,
-    character: -1,
-    kind: 'vocative',
-    inQuote: true,
-  }));
-  return [...named, ...extra].sort((a, b) => a.start - b.start);
+  const tagged = speakersByTag(doc, facts, characters, named, needed);
+  const epithets = epithetsByContext(doc, characters, named, endearments, tagged);
+  for (let i = 0; i < characters.length; i++) characters[i]!.epithets = epithets[i] ?? [];
+  const all: Mention[] = [];
+  for (const m of named) all.push(m);
+  for (const e of endearments)
+    all.push({ start: e.start, end: e.end, character: -1, kind: 'vocative', inQuote: true });
+  return all.sort(byStart);
+}
+
+function byStart(a: { start: number }, b: { start: number }): number {
+  return a.start - b.start;
 }
 
 /**
@@ -440,16 +452,8 @@ function speakersByTag(
   let lastMale = -1;
   let lastFemale = -1;
   let mi = 0;
-  const named = mentions.filter((m) => !m.inQuote && m.character >= 0);
-  // Keep track of the last man and woman named before a position.
-  const namedBefore = (at: number): void => {
-    while (mi < named.length && named[mi]!.start < at) {
-      const g = characters[named[mi]!.character]?.gender.label;
-      if (g === 'male') lastMale = named[mi]!.character;
-      else if (g === 'female') lastFemale = named[mi]!.character;
-      mi++;
-    }
-  };
+  const named: Mention[] = [];
+  for (const m of mentions) if (!m.inQuote && m.character >= 0) named.push(m);
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p]!;
     if (wanted[p] !== 1 || paragraph.sentenceEnd <= paragraph.sentenceStart) continue;
@@ -457,14 +461,22 @@ function speakersByTag(
     const to = sentences[paragraph.sentenceEnd - 1]!.tokenEnd;
     for (let t = from; t < to; t++) {
       if (facts.inQuote[t] === 1) continue;
-      namedBefore(tokens.start[t]!);
+      // Keep track of the last man and woman named before this token.
+      const at = tokens.start[t]!;
+      while (mi < named.length && named[mi]!.start < at) {
+        const c = named[mi]!.character;
+        const g = c < characters.length ? characters[c]!.gender.label : undefined;
+        if (g === 'male') lastMale = c;
+        else if (g === 'female') lastFemale = c;
+        mi++;
+      }
       const m = mentionAt.get(tokens.start[t]!);
       let speaker = -1;
       let end = t;
       if (m) {
         while (end + 1 < tokens.count && tokens.start[end + 1]! < m.end) end++;
         speaker = m.character;
-        const g = characters[speaker]?.gender.label;
+        const g = speaker < characters.length ? characters[speaker]!.gender.label : undefined;
         if (g === 'male') lastMale = speaker;
         else if (g === 'female') lastFemale = speaker;
       } else {

@@ -88,11 +88,13 @@ export function epithetsByContext(
   characters: readonly Character[],
   mentions: readonly Mention[],
   endearments: readonly EndearmentVocative[],
-  speakerOf: (quote: number) => number,
+  speakers: Int32Array,
 ): string[][] {
   const paragraphs = doc.layer('paragraphs');
   const quotes = doc.layer('quotes');
-  const counts = characters.map(() => new Map<string, number>());
+  // (Loops, not `map` with a new closure per call: see the note in detect.ts buildCast.)
+  const counts: Map<string, number>[] = [];
+  for (let c = 0; c < characters.length; c++) counts.push(new Map<string, number>());
   // Most recent mention of each character before a position, read as we go.
   const lastSeen = new Float64Array(characters.length).fill(Number.NEGATIVE_INFINITY);
   let mi = 0;
@@ -101,7 +103,7 @@ export function epithetsByContext(
       const m = mentions[mi++]!;
       if (m.character >= 0) lastSeen[m.character] = m.start;
     }
-    const speaker = speakerOf(e.quote);
+    const speaker = e.quote < speakers.length ? speakers[e.quote]! : -1;
     const window = paragraphs[Math.max(0, (quotes[e.quote]?.paragraph ?? 0) - 6)]?.start ?? 0;
     let addressee = -1;
     let best = window;
@@ -116,7 +118,23 @@ export function epithetsByContext(
     const map = counts[addressee]!;
     map.set(e.text, (map.get(e.text) ?? 0) + 1);
   }
-  return counts.map((m) => [...m].sort((a, b) => b[1] - a[1]).map(([w]) => w));
+  const out: string[][] = [];
+  for (const m of counts) out.push(mostFirst([...m], 0));
+  return out;
+}
+
+/** The words of `weighed` at or above `floor`, the heaviest first. */
+function mostFirst(weighed: [string, number][], floor: number): string[] {
+  const kept: [string, number][] = [];
+  for (const e of weighed) if (e[1] >= floor) kept.push(e);
+  kept.sort(byWeightDown);
+  const words: string[] = [];
+  for (const e of kept) words.push(e[0]);
+  return words;
+}
+
+function byWeightDown(x: [string, number], y: [string, number]): number {
+  return y[1] - x[1];
 }
 
 /** Confidence-weighted uses an endearment needs to become someone's epithet. */
@@ -138,7 +156,8 @@ export function epithetsFromAttribution(
   // Each use goes to the first (most likely) addressee and weighs the attribution's confidence,
   // divided by the number of addressees (the more listeners, the less sure whom the word was for):
   // a single doubtful use ("love" in a quotation given to the wrong speaker at 0.6) names nobody.
-  const counts = Array.from({ length: size }, () => new Map<string, number>());
+  const counts: Map<string, number>[] = [];
+  for (let c = 0; c < size; c++) counts.push(new Map<string, number>());
   let qi = 0;
   for (const m of mentions) {
     if (m.kind !== 'vocative' || m.character >= 0 || !m.inQuote) continue;
@@ -148,13 +167,13 @@ export function epithetsFromAttribution(
     let to = a.addressees[0] ?? -1;
     if (to < 0) {
       // The other person of a two-person exchange: the nearest different speaker around.
+      // (Indices checked before reading: a read past either end deoptimises.)
       for (let d = 1; d <= 3 && to < 0; d++) {
-        for (const j of [qi - d, qi + d]) {
-          const s = attributions[j]?.speaker ?? -1;
-          if (s >= 0 && s !== a.speaker) {
-            to = s;
-            break;
-          }
+        const before = qi - d >= 0 ? (attributions[qi - d]?.speaker ?? -1) : -1;
+        if (before >= 0 && before !== a.speaker) to = before;
+        else {
+          const after = qi + d < attributions.length ? (attributions[qi + d]?.speaker ?? -1) : -1;
+          if (after >= 0 && after !== a.speaker) to = after;
         }
       }
     }
@@ -163,12 +182,9 @@ export function epithetsFromAttribution(
     const map = counts[to]!;
     map.set(word, (map.get(word) ?? 0) + a.confidence / Math.max(1, a.addressees.length));
   }
-  return counts.map((m) =>
-    [...m]
-      .filter(([, weight]) => weight >= MIN_EPITHET_WEIGHT)
-      .sort((x, y) => y[1] - x[1])
-      .map(([w]) => w),
-  );
+  const out: string[][] = [];
+  for (const m of counts) out.push(mostFirst([...m], MIN_EPITHET_WEIGHT));
+  return out;
 }
 
 function lastEnd(q: Quotation): number {

@@ -128,7 +128,9 @@ export function collectForms(
   const forms = new Map<string, NameForm>();
   const quoteSpans = facts.quoteSpans;
   let qi = 0;
-  spans.forEach((span, index) => {
+  // A loop, not `forEach` with a closure made per call (recompiled after each is collected).
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index]!;
     const key = formKey(span);
     let form = forms.get(key);
     if (!form) {
@@ -191,7 +193,7 @@ export function collectForms(
         form.vocative++;
         span.vocative = true;
       }
-      return;
+      continue;
     }
     if (!possessive && next < n) {
       const nextWord = tokens.lower[next]!;
@@ -200,7 +202,7 @@ export function collectForms(
       else if (tokens.pos[next] === POS.NOUN && facts.written[next] === 1) form.modifier++;
     }
     if (prev >= 1 && isSpeechTag(prevWord) && TAG_LEAD.has(tokens.lower[prev - 1]!)) form.speech++;
-  });
+  }
   for (const form of forms.values()) {
     let best = 0;
     for (const [w, c] of form.written) {

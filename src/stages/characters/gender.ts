@@ -112,10 +112,11 @@ function characterPronounVotes(
   const votes = pronounVotes(doc, inQuote, occurrences);
   const female = new Float64Array(size);
   const male = new Float64Array(size);
-  occurrences.forEach((o, i) => {
+  for (let i = 0; i < occurrences.length; i++) {
+    const o = occurrences[i]!;
     female[o.id]! += votes.female[i]!;
     male[o.id]! += votes.male[i]!;
-  });
+  }
   return { female, male };
 }
 
@@ -148,11 +149,23 @@ export function genderEvidence(
   inQuote: Uint8Array = quotedTokens(doc),
 ): GenderEvidence[] {
   const pronouns = characterPronounVotes(doc, characters.length, mentions, inQuote);
-  return characters.map((c, i) => ({
-    ...nameVotes(c),
-    pronounFemale: pronouns.female[i]!,
-    pronounMale: pronouns.male[i]!,
-  }));
+  // Fields written out in one order and the array built by a loop (a spread gives every object a
+  // hidden class of its own, and `map` arrays differ in kind): their readers compile once.
+  const out: GenderEvidence[] = [];
+  for (let i = 0; i < characters.length; i++) {
+    const v = nameVotes(characters[i]!);
+    out.push({
+      titleFemale: v.titleFemale,
+      titleMale: v.titleMale,
+      firstFemale: v.firstFemale,
+      firstMale: v.firstMale,
+      guessFemale: v.guessFemale,
+      guessMale: v.guessMale,
+      pronounFemale: pronouns.female[i]!,
+      pronounMale: pronouns.male[i]!,
+    });
+  }
+  return out;
 }
 
 /**
@@ -181,21 +194,25 @@ export function inferGender(
   mentions: readonly Mention[],
   inQuote: Uint8Array = quotedTokens(doc),
 ): { label: GenderLabel; confidence: number }[] {
-  return genderEvidence(doc, characters, mentions, inQuote).map((e) => {
-    const titled = byName(e.titleFemale, e.titleMale, e, 20, 4);
-    if (titled) return titled;
-    const named = byName(e.firstFemale, e.firstMale, e, 6, 2);
-    if (named) return { label: named.label, confidence: named.confidence - 0.1 };
-    const f = e.pronounFemale;
-    const m = e.pronounMale;
-    const total = f + m;
-    const share = total > 0 ? Math.max(f, m) / total : 0;
-    if (total >= MIN_VOTES && share >= MIN_SHARE) {
-      const confidence = Math.min(0.9, share * (1 - 1 / (total + 1)));
-      return { label: f > m ? 'female' : 'male', confidence };
-    }
-    const guessed = byName(e.guessFemale, e.guessMale, e, 2, 1);
-    if (guessed) return { label: guessed.label, confidence: 0.6 };
-    return { label: 'unknown', confidence: 0.5 };
-  });
+  const out: { label: GenderLabel; confidence: number }[] = [];
+  for (const e of genderEvidence(doc, characters, mentions, inQuote)) out.push(genderOf(e));
+  return out;
+}
+
+function genderOf(e: GenderEvidence): { label: GenderLabel; confidence: number } {
+  const titled = byName(e.titleFemale, e.titleMale, e, 20, 4);
+  if (titled) return titled;
+  const named = byName(e.firstFemale, e.firstMale, e, 6, 2);
+  if (named) return { label: named.label, confidence: named.confidence - 0.1 };
+  const f = e.pronounFemale;
+  const m = e.pronounMale;
+  const total = f + m;
+  const share = total > 0 ? Math.max(f, m) / total : 0;
+  if (total >= MIN_VOTES && share >= MIN_SHARE) {
+    const confidence = Math.min(0.9, share * (1 - 1 / (total + 1)));
+    return { label: f > m ? 'female' : 'male', confidence };
+  }
+  const guessed = byName(e.guessFemale, e.guessMale, e, 2, 1);
+  if (guessed) return { label: guessed.label, confidence: 0.6 };
+  return { label: 'unknown', confidence: 0.5 };
 }

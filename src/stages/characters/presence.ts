@@ -26,9 +26,7 @@ export function presenceOf(
 ): Presence[] {
   const tokens = doc.layer('tokens');
   const onStage = new Uint8Array(characters.length);
-  characters.forEach((c, i) => {
-    if (c.narrator) onStage[i] = 1;
-  });
+  for (let i = 0; i < characters.length; i++) if (characters[i]!.narrator) onStage[i] = 1;
   let t = 0;
   for (const m of mentions) {
     const c = m.character;
@@ -51,5 +49,7 @@ export function presenceOf(
     }
     if (t > 0 && isSpeechTag(tokens.lower[t - 1]!)) onStage[c] = 1;
   }
-  return Array.from(onStage, (on) => (on === 1 ? 'on-stage' : 'mentioned'));
+  const out: Presence[] = [];
+  for (let i = 0; i < onStage.length; i++) out.push(onStage[i] === 1 ? 'on-stage' : 'mentioned');
+  return out;
 }

@@ -163,7 +163,8 @@ export function collectMarks(
     else if (r === CLOSES) o -= GLYPH_WEIGHT;
     // A mark that can only be read as closing and has nothing to close (`12" wide`) is cheap to
     // drop; a lone opening mark is more likely an unclosed quotation than a stray.
-    pairing.add(i, openScore(o), openScore(-o), o <= -2 ? STRAY_CLOSE_COST : STRAY_COST);
+    // (`0 - o`, not `-o`: minus zero would deoptimise openScore, and scores the same.)
+    pairing.add(i, openScore(o), openScore(0 - o), o <= -2 ? STRAY_CLOSE_COST : STRAY_COST);
   }
 }
 

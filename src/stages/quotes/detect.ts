@@ -65,8 +65,11 @@ export interface DraftQuotation {
   tags: [number, number][];
   parent: DraftQuotation | undefined;
   kind: Quotation['kind'];
-  /** A quotation set out over several short verse lines: a poem or song recited (see `stanzaEnd`). */
-  verse?: true;
+  /**
+   * A quotation set out over several short verse lines: a poem or song recited (see `stanzaEnd`).
+   * (Always present, false by default: a field added later gives drafts two shapes.)
+   */
+  verse: boolean;
 }
 
 /** Stage entry point: quotations of the document, diagnostics reported on it. */
@@ -464,6 +467,7 @@ class Scanner {
       tags: [],
       parent: undefined,
       kind: 'speech',
+      verse: false,
     };
     const lost = this.style.lostSingleMarks && this.set === 'double';
     if (lost) collectGaps(text, this.spaceRuns(), open + 1, end, close >= 0, inner);
@@ -495,6 +499,7 @@ class Scanner {
         tags: [],
         parent: draft,
         kind: 'speech',
+        verse: false,
       });
     };
     if (inner.count > 0) {
@@ -566,6 +571,7 @@ class Scanner {
       tags: [],
       parent: undefined,
       kind: 'speech',
+      verse: false,
     };
     let speech = true;
     let pieceStart = i;
