@@ -130,6 +130,16 @@ describe('quotes: single marks and apostrophes', () => {
     });
   }
 
+  it('quotes: a short story whose single marks open no paragraph is still single-quoted', () => {
+    // One paragraph of narration with the dialogue inside it, and one bottle labelled in doubles.
+    const text =
+      'Nell stopped at the gate and heard the gardener mutter to himself, \u2018Late again, and the frost coming.\u2019 She laughed. \u2018Not so late,\u2019 she called, \u2018and I brought the seed.\u2019 He only said, \u2018Put it in the shed.\u2019 On the shelf stood a jar marked "lime" and nothing else.';
+    const found = detect(text);
+    const speech = found.quotes.filter((q) => q.mark === 'single');
+    assert.equal(speech.length, 3, JSON.stringify(found.texts));
+    assert.deepEqual(found.texts[0], ['Late again, and the frost coming.']);
+  });
+
   it('quotes: apostrophes in narration open nothing in a single-quote document', () => {
     const found = detect(
       `${BRITISH_PREAMBLE}It was the Joneses' cat, and 'tis said it ran off with Tom's hat.`,

@@ -51,6 +51,10 @@ export interface StyleEvidence {
   /** Sentence ends followed by one space, and by two (typewriter spacing), in the sample. */
   singleSpacedSentences: number;
   doubleSpacedSentences: number;
+  /** Double quotation marks anywhere in the text (straight or curly). */
+  doubleMarks: number;
+  /** Curly opening single marks after a space or line break, inside paragraphs (`to itself, ‘Oh dear!`). */
+  leftSingles: number;
 }
 
 /**
@@ -77,6 +81,8 @@ export function gatherStyleEvidence(
     spacedContractions: 0,
     singleSpacedSentences: 0,
     doubleSpacedSentences: 0,
+    doubleMarks: 0,
+    leftSingles: 0,
   };
   for (const p of paragraphs) {
     if (p.kind !== 'prose') continue;
@@ -94,6 +100,12 @@ export function gatherStyleEvidence(
   // „ is the German opening mark; English texts hardly ever hold one.
   for (let i = text.indexOf('\u201e'); i >= 0; i = text.indexOf('\u201e', i + 1)) e.lowDoubles++;
   for (let i = text.indexOf('\u201c'); i >= 0; i = text.indexOf('\u201c', i + 1)) e.leftDoubles++;
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k]!;
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === LEFT_DOUBLE || c === RIGHT_DOUBLE) e.doubleMarks++;
+    else if (c === LEFT_SINGLE && i > 0 && isSpace(text.charCodeAt(i - 1))) e.leftSingles++;
+  }
   countApostrophes(text, positions, e);
   return e;
 }
@@ -157,6 +169,11 @@ export function decideStyle(e: StyleEvidence): QuoteStyle {
     return style('guillemet');
   // British single-quote dialogue: single marks open paragraphs far more often than doubles.
   if (e.singleStarts >= 3 && e.singleStarts > 2 * e.doubleStarts) return style('single');
+  // A short story may open few paragraphs with its marks: then single opening marks inside
+  // paragraphs (`…to hear the Rabbit say to itself, ‘Oh dear!’`) decide it, when they far outnumber
+  // the double quotations (a "poison" bottle label does not make the text double-quoted).
+  const singles = e.singleStarts + e.leftSingles;
+  if (singles >= 3 && singles > 1.5 * e.doubleMarks) return style('single');
   return style('double');
 }
 
