@@ -335,6 +335,22 @@ describe('quotes: other conventions', () => {
     assert.ok(found.quotes.every((q) => q.mark === 'dash'));
   });
 
+  it('quotes: a tag with no dashes round it ends the dash speech, which goes on after its sentence', () => {
+    const text = [
+      '\u2014Back to the boat! he said sharply.',
+      '\u2014Thanks, old friend, cried Marta warmly. That will do for tonight.',
+      '\u2014I went to the shop, and he went home after.',
+      'The lamp was out by nine.',
+    ].join('\n');
+    const found = detect(text);
+    assert.deepEqual(found.texts, [
+      ['Back to the boat!'],
+      ['Thanks, old friend,', 'That will do for tonight.'],
+      // "he went" is narration's verb, not a tag: the speech runs on.
+      ['I went to the shop, and he went home after.'],
+    ]);
+  });
+
   it('quotes: guillemets «…» are the marks of a French-style text', () => {
     const text = [
       '\u00abBonjour,\u00bb said Anne, \u00abje suis l\u00e0.\u00bb',

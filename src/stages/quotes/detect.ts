@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Message, Paragraph, Quotation, QuoteMark } from '../../engine/types.js';
+import { CORE_SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 import {
   CLOSES,
   collectMarks,
@@ -32,7 +33,7 @@ import {
 } from './marks.js';
 import { CLOSE, MarkPairing, OPEN, REOPEN, SKIP } from './pairing.js';
 import { detectStyle, type QuoteStyle } from './style.js';
-import { isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION, tagVerb } from './tags.js';
+import { isInlineTag, isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION, tagVerb } from './tags.js';
 
 export interface DetectOptions {
   /** The dialogue convention; default: decided from the text (see style.ts). */
@@ -577,6 +578,28 @@ class Scanner {
     let pieceStart = i;
     for (; i < p.end; i++) {
       const c = text.charCodeAt(i);
+      // `—Back to barracks! he said sternly.`, `—Thanks, old chap, he cried briskly. That will do.`:
+      // a tag with no dashes round it, after the speech's own punctuation. It runs to its sentence's
+      // end; the speech goes on after it.
+      if (
+        speech &&
+        (c === 44 || c === 33 || c === 63 || c === 46) &&
+        i + 1 < p.end &&
+        isSpace(text.charCodeAt(i + 1))
+      ) {
+        let w = i + 1;
+        while (w < p.end && isSpace(text.charCodeAt(w))) w++;
+        if (isInlineTag(text, w, p.end, CORE_SPEECH_VERBS)) {
+          const span = trimmedSpan(text, pieceStart, i + 1);
+          if (span) draft.spans.push(span);
+          const tagEnd = sentenceEnd(text, w, p.end);
+          draft.tags.push([i + 1, tagEnd]);
+          pieceStart = tagEnd;
+          while (pieceStart < p.end && isSpace(text.charCodeAt(pieceStart))) pieceStart++;
+          i = pieceStart - 1;
+          continue;
+        }
+      }
       const double = c === HYPHEN && i + 1 < p.end && text.charCodeAt(i + 1) === HYPHEN;
       if (c !== EM_DASH && c !== HORIZONTAL_BAR && c !== EN_DASH && !double) continue;
       const width = double ? 2 : 1;
@@ -615,6 +638,15 @@ class Scanner {
     }
     if (draft.spans.length > 0) this.drafts.push(draft);
   }
+}
+
+/** End of the sentence from `from`: after its full stop, question or exclamation mark, or `end`. */
+function sentenceEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 33 || c === 63) && (i + 1 >= end || isSpace(text.charCodeAt(i + 1)))) return i + 1;
+  }
+  return end;
 }
 
 /**

@@ -198,3 +198,36 @@ export function isStageDirection(text: string, start: number, end: number): bool
   if (first === 'to') return secondAt >= 0 && isUpper(text.charCodeAt(secondAt));
   return false;
 }
+
+/** Subject pronouns of an inline tag: `he said`, `said she`. */
+const TAG_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', 'they', 'we']);
+
+/**
+ * In dash dialogue without closing dashes (`—Back to barracks! he said sternly.`), whether the words
+ * from `start` open a speech tag: a subject pronoun or a capitalised name (up to three words) before
+ * a core speech verb, or the verb before its subject (`said he`, `cried Haines`). A verb that is
+ * often narration ("went", "smiled") does not count, nor does "the man said", whose noun could be
+ * the speaker's own words.
+ */
+export function isInlineTag(text: string, start: number, end: number, core: ReadonlySet<string>): boolean {
+  const words: { lower: string; at: number }[] = [];
+  eachWord(text, start, Math.min(end, start + 60), (lower, at) => {
+    words.push({ lower, at });
+    return words.length < 4;
+  });
+  const verbAt = (k: number): boolean => {
+    const w = words[k];
+    const base = w && speechVerbBase(w.lower);
+    return base !== undefined && core.has(base);
+  };
+  const capital = (k: number): boolean => {
+    const w = words[k];
+    return w !== undefined && isUpper(text.charCodeAt(w.at)) && !TAG_PRONOUNS.has(w.lower);
+  };
+  const first = words[0];
+  if (!first || first.at !== start) return false;
+  if (TAG_PRONOUNS.has(first.lower)) return verbAt(1);
+  if (verbAt(0)) return (words[1] !== undefined && TAG_PRONOUNS.has(words[1].lower)) || capital(1);
+  if (!capital(0)) return false;
+  return verbAt(1) || (capital(1) && (verbAt(2) || (capital(2) && verbAt(3))));
+}
