@@ -203,17 +203,27 @@ export function turnCandidates(
   const out: TurnCandidates = { characters: [], features: [], scores: [], forced: [] };
   const scan = startScan(conv, speakers, i, narrator, mentionedInConversation, spokeIn);
   const turn = scan.turn;
-  for (const c of conv.candidates) if (consider(scan, c)) keep(out, c, scan.f, weights);
-  for (const c of turn.vocatives) if (consider(scan, c)) keep(out, c, scan.f, weights);
-  for (const c of turn.tagObjects) if (consider(scan, c)) keep(out, c, scan.f, weights);
+  // (One call site for the three lists: a site reached only by rare tag objects would lack feedback.)
+  keepAll(out, scan, conv.candidates, weights);
+  keepAll(out, scan, turn.vocatives, weights);
+  keepAll(out, scan, turn.tagObjects, weights);
   return out;
 }
 
-function keep(out: TurnCandidates, c: number, f: Float32Array, weights: Float64Array): void {
-  out.characters.push(c);
-  out.features.push(f.slice());
-  out.scores.push(addresseeScore(f, weights));
-  if (f[A.vocative] === 1 || f[A['tag-object']] === 1) out.forced.push(c);
+function keepAll(
+  out: TurnCandidates,
+  scan: CandidateScan,
+  list: readonly number[],
+  weights: Float64Array,
+): void {
+  for (const c of list) {
+    if (!consider(scan, c)) continue;
+    const f = scan.f;
+    out.characters.push(c);
+    out.features.push(f.slice());
+    out.scores.push(addresseeScore(f, weights));
+    if (f[A.vocative] === 1 || f[A['tag-object']] === 1) out.forced.push(c);
+  }
 }
 
 const ascending = (a: number, b: number): number => a - b;

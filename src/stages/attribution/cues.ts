@@ -79,10 +79,11 @@ export function buildCueIndex(doc: StoryDocument): CueIndex {
 
 function fill(tokens: TokenLayer, mentions: readonly Mention[], into: Int32Array): void {
   let t = 0;
-  mentions.forEach((m, i) => {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
     while (t < tokens.count && tokens.start[t]! < m.start) t++;
     if (t < tokens.count && tokens.start[t] === m.start) into[t] = i;
-  });
+  }
 }
 
 /** First token starting at or after `offset`. */
