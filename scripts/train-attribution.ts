@@ -119,7 +119,7 @@ function objective(
       [1, undefined],
       [-1, (i: number) => labels[i]!],
     ] as const) {
-      const model = allowed ? { ...chain, allowed } : chain;
+      const model = allowed ? chainOf(conv, weights, allowed) : chain;
       const { marginals, logZ, transitions } = forwardBackward(model);
       loss += sign * logZ;
       for (let i = 1; i < conv.turns.length; i++) addTransitionExpectations(conv, i, transitions, sign, gt);

@@ -67,7 +67,7 @@ describe('attribution: cues', () => {
     assert.equal(referent.descriptive, true);
     assert.equal(referent.gender, 'male');
     const named = turnsOf('Tom waited at the door.\n\n"Come in," said Tom.\n').turns[0]!.cues[0]!.referent;
-    assert.equal(named.descriptive, undefined);
+    assert.equal(named.descriptive, false);
   });
 });
 

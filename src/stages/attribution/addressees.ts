@@ -1,4 +1,5 @@
 import type { ConversationFeatures } from './features.js';
+import type { Turn } from './units.js';
 
 /**
  * Addressees of the turns of a conversation, decoded jointly. Each character who might be listening
@@ -70,7 +71,44 @@ export function forEachAddresseeCandidate(
   spokeIn: ReadonlySet<number>,
   visit: (character: number, features: Float32Array) => void,
 ): void {
-  const turn = conv.turns[i]!;
+  const scan = startScan(conv, speakers, i, narrator, mentionedInConversation, spokeIn);
+  const turn = scan.turn;
+  for (const c of conv.candidates) if (consider(scan, c)) visit(c, scan.f);
+  for (const c of turn.vocatives) if (consider(scan, c)) visit(c, scan.f);
+  for (const c of turn.tagObjects) if (consider(scan, c)) visit(c, scan.f);
+}
+
+/**
+ * What the features of turn i's candidate addressees depend on. (Module-level functions over this,
+ * not closures made per turn: the engine recompiles such closures after each is collected.)
+ */
+interface CandidateScan {
+  conv: ConversationFeatures;
+  turn: Turn;
+  prev: Turn | undefined;
+  speakers: readonly number[];
+  i: number;
+  speaker: number;
+  narrator: number;
+  mentionedInConversation: ReadonlySet<number>;
+  spokeIn: ReadonlySet<number>;
+  /** The other speakers within five turns. */
+  near: number[];
+  spokeInGroup: boolean;
+  /** Candidates visited so far. */
+  seen: number[];
+  /** The features of the candidate last considered. */
+  f: Float32Array;
+}
+
+function startScan(
+  conv: ConversationFeatures,
+  speakers: readonly number[],
+  i: number,
+  narrator: number,
+  mentionedInConversation: ReadonlySet<number>,
+  spokeIn: ReadonlySet<number>,
+): CandidateScan {
   const speaker = speakers[i]!;
   const lo = Math.max(0, i - 5);
   const hi = Math.min(speakers.length, i + 6);
@@ -79,47 +117,58 @@ export function forEachAddresseeCandidate(
     const s = speakers[j]!;
     if (s !== speaker && !near.includes(s)) near.push(s);
   }
-  const group = near.length;
-  const spokeInGroup = spokeIn.size - (spokeIn.has(speaker) ? 1 : 0) >= 2;
-  const prev = conv.turns[i - 1];
-  const f = new Float32Array(NA);
-  const seen: number[] = [];
-  const consider = (c: number): void => {
-    if (c === speaker || seen.includes(c)) return;
-    // Nobody is spoken to before they come in ("the door opened and Mrs. Hale came in").
-    const arrival = conv.arrivals?.get(c);
-    if (arrival !== undefined && arrival > turn.paragraph) {
-      if (!turn.vocatives.includes(c) && !turn.tagObjects.includes(c)) return;
-    }
-    seen.push(c);
-    f.fill(0);
-    f[A.bias] = 1;
-    if (turn.vocatives.includes(c)) f[A.vocative] = 1;
-    if (turn.tagObjects.includes(c)) f[A['tag-object']] = 1;
-    if (speakers[i - 1] === c) f[A['spoke-1-back']] = 1;
-    if (speakers[i + 1] === c) f[A['spoke-1-ahead']] = 1;
-    if (speakers[i - 2] === c) f[A['spoke-2-back']] = 1;
-    if (speakers[i + 2] === c) f[A['spoke-2-ahead']] = 1;
-    const within5 = near.includes(c);
-    if (within5) f[A['spoke-within-5']] = 1;
-    const spoke = spokeIn.has(c);
-    if (spoke) f[A['spoke-in-conversation']] = 1;
-    if (group === 2) f[A['group-of-3']] = 1;
-    if (group >= 3) f[A['group-of-4-plus']] = 1;
-    if (group >= 2 && within5) f[A['spoke-within-5-in-group']] = 1;
-    if (spoke && spokeInGroup) f[A['spoke-in-conversation-in-group']] = 1;
-    if (turn.namedInQuote.includes(c)) f[A['named-in-quote']] = 1;
-    if (turn.narrationMentions.includes(c)) f[A['mentioned-in-paragraph']] = 1;
-    if (mentionedInConversation.has(c)) f[A['mentioned-in-conversation']] = 1;
-    if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c))) f[A['addressed-before']] = 1;
-    if (c === narrator) f[A.narrator] = 1;
-    if (speakers[i - 1] === speaker) f[A['same-speaker-before']] = 1;
-    if (turn.vocatives.length > 0) f[A['turn-has-vocative']] = 1;
-    visit(c, f);
+  return {
+    conv,
+    turn: conv.turns[i]!,
+    prev: conv.turns[i - 1],
+    speakers,
+    i,
+    speaker,
+    narrator,
+    mentionedInConversation,
+    spokeIn,
+    near,
+    spokeInGroup: spokeIn.size - (spokeIn.has(speaker) ? 1 : 0) >= 2,
+    seen: [],
+    f: new Float32Array(NA),
   };
-  for (const c of conv.candidates) consider(c);
-  for (const c of turn.vocatives) consider(c);
-  for (const c of turn.tagObjects) consider(c);
+}
+
+/** Fills scan.f with the features of addressee c; false when c is no candidate (or already seen). */
+function consider(scan: CandidateScan, c: number): boolean {
+  const { turn, speakers, i, speaker, near, f, prev } = scan;
+  if (c === speaker || scan.seen.includes(c)) return false;
+  // Nobody is spoken to before they come in ("the door opened and Mrs. Hale came in").
+  const arrival = scan.conv.arrivals?.get(c);
+  if (arrival !== undefined && arrival > turn.paragraph) {
+    if (!turn.vocatives.includes(c) && !turn.tagObjects.includes(c)) return false;
+  }
+  scan.seen.push(c);
+  const group = near.length;
+  f.fill(0);
+  f[A.bias] = 1;
+  if (turn.vocatives.includes(c)) f[A.vocative] = 1;
+  if (turn.tagObjects.includes(c)) f[A['tag-object']] = 1;
+  if (speakers[i - 1] === c) f[A['spoke-1-back']] = 1;
+  if (speakers[i + 1] === c) f[A['spoke-1-ahead']] = 1;
+  if (speakers[i - 2] === c) f[A['spoke-2-back']] = 1;
+  if (speakers[i + 2] === c) f[A['spoke-2-ahead']] = 1;
+  const within5 = near.includes(c);
+  if (within5) f[A['spoke-within-5']] = 1;
+  const spoke = scan.spokeIn.has(c);
+  if (spoke) f[A['spoke-in-conversation']] = 1;
+  if (group === 2) f[A['group-of-3']] = 1;
+  if (group >= 3) f[A['group-of-4-plus']] = 1;
+  if (group >= 2 && within5) f[A['spoke-within-5-in-group']] = 1;
+  if (spoke && scan.spokeInGroup) f[A['spoke-in-conversation-in-group']] = 1;
+  if (turn.namedInQuote.includes(c)) f[A['named-in-quote']] = 1;
+  if (turn.narrationMentions.includes(c)) f[A['mentioned-in-paragraph']] = 1;
+  if (scan.mentionedInConversation.has(c)) f[A['mentioned-in-conversation']] = 1;
+  if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c))) f[A['addressed-before']] = 1;
+  if (c === scan.narrator) f[A.narrator] = 1;
+  if (speakers[i - 1] === speaker) f[A['same-speaker-before']] = 1;
+  if (turn.vocatives.length > 0) f[A['turn-has-vocative']] = 1;
+  return true;
 }
 
 /** Score of one candidate addressee: the weighted sum of its features. */
@@ -152,16 +201,33 @@ export function turnCandidates(
   weights: Float64Array,
 ): TurnCandidates {
   const out: TurnCandidates = { characters: [], features: [], scores: [], forced: [] };
-  forEachAddresseeCandidate(conv, speakers, i, narrator, mentionedInConversation, spokeIn, (c, f) => {
+  const scan = startScan(conv, speakers, i, narrator, mentionedInConversation, spokeIn);
+  const turn = scan.turn;
+  // (One call site for the three lists: a site reached only by rare tag objects would lack feedback.)
+  keepAll(out, scan, conv.candidates, weights);
+  keepAll(out, scan, turn.vocatives, weights);
+  keepAll(out, scan, turn.tagObjects, weights);
+  return out;
+}
+
+function keepAll(
+  out: TurnCandidates,
+  scan: CandidateScan,
+  list: readonly number[],
+  weights: Float64Array,
+): void {
+  for (const c of list) {
+    if (!consider(scan, c)) continue;
+    const f = scan.f;
     out.characters.push(c);
     out.features.push(f.slice());
     out.scores.push(addresseeScore(f, weights));
     if (f[A.vocative] === 1 || f[A['tag-object']] === 1) out.forced.push(c);
-  });
-  return out;
+  }
 }
 
-const setKey = (set: readonly number[]): string => [...set].sort((a, b) => a - b).join(',');
+const ascending = (a: number, b: number): number => a - b;
+const setKey = (set: readonly number[]): string => set.slice().sort(ascending).join(',');
 
 /** Transition features (indices into the dense weights) of set `now` after set `before`. */
 export function addresseeTransitions(
@@ -173,18 +239,38 @@ export function addresseeTransitions(
   const out: number[] = [];
   // Sets hold distinct characters and never their own speaker, so equal sizes and inclusion make
   // equality (this runs for every pair of beam states: no sorting or string keys).
-  const inParty = (c: number): boolean => c === beforeSpeaker || before.includes(c);
-  const speakerInParty = inParty(speaker);
-  if (speakerInParty && now.length === before.length && now.every(inParty)) out.push(PARTY_KEPT);
+  const speakerInParty = inParty(speaker, beforeSpeaker, before);
+  if (
+    speakerInParty &&
+    now.length === before.length &&
+    allInParty(now, beforeSpeaker, before, speaker, false)
+  )
+    out.push(PARTY_KEPT);
   else if (
     now.length === before.length + (speakerInParty ? 0 : 1) &&
-    now.every((c) => c !== speaker && inParty(c))
+    allInParty(now, beforeSpeaker, before, speaker, true)
   )
     out.push(PARTY_CONTINUED);
   if (now.length >= 2 && before.length >= 2) out.push(GROUP_KEPT);
   if (now.length >= 2 && before.length < 2) out.push(GROUP_AFTER_SINGLE);
   if (now.length < 2 && before.length >= 2) out.push(SINGLE_AFTER_GROUP);
   return out;
+}
+
+function inParty(c: number, speaker: number, addressees: readonly number[]): boolean {
+  return c === speaker || addressees.includes(c);
+}
+
+/** Whether every member of `set` is in the party (and, with `notNow`, none is the new speaker `now`). */
+function allInParty(
+  set: readonly number[],
+  speaker: number,
+  addressees: readonly number[],
+  now: number,
+  notNow: boolean,
+): boolean {
+  for (const c of set) if ((notNow && c === now) || !inParty(c, speaker, addressees)) return false;
+  return true;
 }
 
 /**
@@ -204,23 +290,66 @@ function addresseeSets(
   const speaker = speakers[i]!;
   const legal = new Set(cands.characters);
   const out = new Map<string, number[]>();
-  const add = (members: readonly number[]): void => {
-    const set = [...new Set([...members, ...cands.forced])].filter((c) => c !== speaker && legal.has(c));
-    out.set(setKey(set), set);
-  };
-  const ranked = cands.characters
-    .map((c, k) => ({ c, s: cands.scores[k]! }))
-    .sort((a, b) => b.s - a.s)
-    .map((x) => x.c);
-  add(cands.characters.filter((_, k) => cands.scores[k]! > 0));
-  for (let n = 1; n <= 3; n++) add(ranked.slice(0, n));
-  if (i > 0) add([speakers[i - 1]!]);
-  if (i + 1 < speakers.length) add([speakers[i + 1]!]);
-  add(speakers.slice(Math.max(0, i - 5), i + 6));
-  add(everyone);
-  for (const set of previous) add([...set, speakers[i - 1]!]);
-  if (extra) add(extra);
-  return [...out.values()];
+  const ranked: Scored[] = [];
+  const positive: number[] = [];
+  for (let k = 0; k < cands.characters.length; k++) {
+    ranked.push({ c: cands.characters[k]!, score: cands.scores[k]! });
+    if (cands.scores[k]! > 0) positive.push(cands.characters[k]!);
+  }
+  ranked.sort(byScoreDescending);
+  addSet(out, positive, cands.forced, speaker, legal);
+  for (let n = 1; n <= 3; n++) {
+    const top: number[] = [];
+    for (let k = 0; k < n && k < ranked.length; k++) top.push(ranked[k]!.c);
+    addSet(out, top, cands.forced, speaker, legal);
+  }
+  if (i > 0) addSet(out, [speakers[i - 1]!], cands.forced, speaker, legal);
+  if (i + 1 < speakers.length) addSet(out, [speakers[i + 1]!], cands.forced, speaker, legal);
+  addSet(out, speakers.slice(Math.max(0, i - 5), i + 6), cands.forced, speaker, legal);
+  addSet(out, everyone, cands.forced, speaker, legal);
+  for (const set of previous) {
+    const party = set.slice();
+    party.push(speakers[i - 1]!);
+    addSet(out, party, cands.forced, speaker, legal);
+  }
+  if (extra) addSet(out, extra, cands.forced, speaker, legal);
+  const sets: number[][] = [];
+  for (const set of out.values()) sets.push(set);
+  return sets;
+}
+
+interface Scored {
+  c: number;
+  score: number;
+}
+
+const byScoreDescending = (a: Scored, b: Scored): number => b.score - a.score;
+
+/**
+ * Adds the set of `members` and `forced` (each once, in order of first appearance), less the
+ * speaker and anyone not a candidate, under its key. (A module-level function, not a closure made
+ * per call: the engine recompiles such closures after each is collected.)
+ */
+function addSet(
+  out: Map<string, number[]>,
+  members: readonly number[],
+  forced: readonly number[],
+  speaker: number,
+  legal: ReadonlySet<number>,
+): void {
+  const seen = new Set<number>();
+  const set: number[] = [];
+  for (const c of members) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    if (c !== speaker && legal.has(c)) set.push(c);
+  }
+  for (const c of forced) {
+    if (seen.has(c)) continue;
+    seen.add(c);
+    if (c !== speaker && legal.has(c)) set.push(c);
+  }
+  out.set(setKey(set), set);
 }
 
 /**
@@ -233,54 +362,58 @@ export function decodeAddresseeSets(
   weights: Float64Array,
   extra?: readonly (readonly number[])[],
 ): number[][] {
-  interface State {
-    set: number[];
-    score: number;
-    back: number;
-  }
-  const layers: State[][] = [];
-  let layer: State[] = [];
+  const layers: BeamState[][] = [];
+  let layer: BeamState[] = [];
   // Everyone who speaks in the conversation, once (not the whole speaker list per turn).
-  const everyone = [...new Set(speakers)];
+  const everyone: number[] = [];
+  for (const c of new Set(speakers)) everyone.push(c);
   for (let i = 0; i < candidates.length; i++) {
     const cands = candidates[i]!;
-    const scoreOf = new Map(cands.characters.map((c, k) => [c, cands.scores[k]!] as const));
-    const next: State[] = [];
-    for (const set of addresseeSets(
-      cands,
-      speakers,
-      everyone,
-      i,
-      layer.map((s) => s.set),
-      extra?.[i],
-    )) {
+    const scoreOf = new Map<number, number>();
+    for (let k = 0; k < cands.characters.length; k++) scoreOf.set(cands.characters[k]!, cands.scores[k]!);
+    const previous: number[][] = [];
+    for (const s of layer) previous.push(s.set);
+    const next: BeamState[] = [];
+    for (const set of addresseeSets(cands, speakers, everyone, i, previous, extra?.[i])) {
       let emission = 0;
       for (const c of set) emission += scoreOf.get(c)!;
       let best = layer.length === 0 ? emission : Number.NEGATIVE_INFINITY;
       let back = -1;
-      layer.forEach((prev, k) => {
+      for (let k = 0; k < layer.length; k++) {
+        const prev = layer[k]!;
         let v = prev.score + emission;
         for (const t of addresseeTransitions(prev.set, speakers[i - 1]!, set, speakers[i]!)) v += weights[t]!;
         if (v > best) {
           best = v;
           back = k;
         }
-      });
+      }
       next.push({ set, score: best, back });
     }
-    next.sort((a, b) => b.score - a.score);
+    next.sort(byBeamScore);
     layer = next.slice(0, BEAM);
     layers.push(layer);
   }
-  const out: number[][] = new Array(candidates.length);
+  // Walked back from the last turn, then put in turn order (pushed, so the array is packed).
+  const reversed: number[][] = [];
   let k = 0;
   for (let i = candidates.length - 1; i >= 0; i--) {
     const state = layers[i]![k]!;
-    out[i] = state.set;
+    reversed.push(state.set);
     k = state.back;
   }
+  const out: number[][] = [];
+  for (let i = reversed.length - 1; i >= 0; i--) out.push(reversed[i]!);
   return out;
 }
+
+interface BeamState {
+  set: number[];
+  score: number;
+  back: number;
+}
+
+const byBeamScore = (a: BeamState, b: BeamState): number => b.score - a.score;
 
 /**
  * The addressees of every turn of a conversation: vocatives and tag objects first, then the rest
@@ -294,13 +427,23 @@ export function decodeAddressees(
   spokeIn: ReadonlySet<number>,
   weights: Float64Array,
 ): number[][] {
-  const candidates = conv.turns.map((_, i) =>
-    turnCandidates(conv, speakers, i, narrator, mentionedInConversation, spokeIn, weights),
-  );
-  return decodeAddresseeSets(candidates, speakers, weights).map((set, i) => {
+  const candidates: TurnCandidates[] = [];
+  for (let i = 0; i < conv.turns.length; i++)
+    candidates.push(turnCandidates(conv, speakers, i, narrator, mentionedInConversation, spokeIn, weights));
+  const sets = decodeAddresseeSets(candidates, speakers, weights);
+  const out: number[][] = [];
+  for (let i = 0; i < sets.length; i++) {
     const cands = candidates[i]!;
-    const rank = (c: number): number =>
-      (cands.forced.includes(c) ? 1e9 : 0) + cands.scores[cands.characters.indexOf(c)]!;
-    return [...set].sort((a, b) => rank(b) - rank(a));
-  });
+    const ranked: Scored[] = [];
+    for (const c of sets[i]!)
+      ranked.push({
+        c,
+        score: (cands.forced.includes(c) ? 1e9 : 0) + cands.scores[cands.characters.indexOf(c)]!,
+      });
+    ranked.sort(byScoreDescending);
+    const set: number[] = [];
+    for (const r of ranked) set.push(r.c);
+    out.push(set);
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ export interface Referent {
    * may be a minor character or a description of a major one, so it is weaker evidence. Its gender
    * is the matched character's.
    */
-  descriptive?: boolean;
+  descriptive: boolean;
 }
 
 export interface Cue {
@@ -34,8 +34,12 @@ export interface Cue {
   referent: Referent;
   /** The speech verb's base form for tags ("say", "cry"), '' for beats. */
   verb: string;
-  /** Character addressed by the tag ("said to Emma", "she told him"), or a gendered pronoun. */
-  object?: Referent;
+  /**
+   * Character addressed by the tag ("said to Emma", "she told him"), or a gendered pronoun. (Always
+   * present, as are all fields of Cue and Referent: objects built with different fields get
+   * different hidden classes, and their readers deoptimise.)
+   */
+  object: Referent | undefined;
 }
 
 /**
@@ -75,10 +79,11 @@ export function buildCueIndex(doc: StoryDocument): CueIndex {
 
 function fill(tokens: TokenLayer, mentions: readonly Mention[], into: Int32Array): void {
   let t = 0;
-  mentions.forEach((m, i) => {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
     while (t < tokens.count && tokens.start[t]! < m.start) t++;
     if (t < tokens.count && tokens.start[t] === m.start) into[t] = i;
-  });
+  }
 }
 
 /** First token starting at or after `offset`. */
@@ -186,13 +191,21 @@ function referentAt(
         via: 'narrator',
         corefGuess: ix.narrator,
         token: t,
+        descriptive: false,
       };
     }
     // A speaker is a subject ("said he", "she whispered"); an addressee an object ("told him").
     if (p.person === 3 && !p.plural && p.case === (role === 'speaker' ? 'subject' : 'object')) {
       const r = ix.pronounAt[t]!;
       const guess = r >= 0 ? ix.pronouns[r]!.character : -1;
-      return { character: -1, gender: p.gender, via: 'pronoun', corefGuess: guess, token: t };
+      return {
+        character: -1,
+        gender: p.gender,
+        via: 'pronoun',
+        corefGuess: guess,
+        token: t,
+        descriptive: false,
+      };
     }
     return undefined;
   }
@@ -204,7 +217,7 @@ function referentAt(
       const pos = tokens.pos[k]!;
       const g = NOMINAL_GENDER.get(tokens.lower[k]!);
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
-        return { character: -1, gender: g, via: 'nominal', corefGuess: -1, token: k };
+        return { character: -1, gender: g, via: 'nominal', corefGuess: -1, token: k, descriptive: false };
       }
       if (pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN) break;
     }
@@ -225,7 +238,14 @@ function nameReferent(ix: CueIndex, mention: Mention, t: number): Referent {
     const gender = ix.doc.layer('characters')[mention.character]!.gender.label;
     return { character: mention.character, gender, via: 'name', corefGuess: -1, token: t, descriptive: true };
   }
-  return { character: mention.character, gender: 'unknown', via: 'name', corefGuess: -1, token: t };
+  return {
+    character: mention.character,
+    gender: 'unknown',
+    via: 'name',
+    corefGuess: -1,
+    token: t,
+    descriptive: false,
+  };
 }
 
 /** Whether a mention's first word is a name particle ("de Winter", "d'Artagnan", "van Tassel"). */
@@ -289,10 +309,11 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
   // `"…," was Mr. Woodhouse's observation` / `came Tibby's voice`: the possessor speaks.
   if (t < end && (tokens.lower[t] === 'was' || tokens.lower[t] === 'came')) {
     const owner = referentAt(ix, t + 1, end);
-    if (owner && owner.via === 'name') return { kind: 'tag', where: 'post', referent: owner, verb: '' };
+    if (owner && owner.via === 'name')
+      return { kind: 'tag', where: 'post', referent: owner, verb: '', object: undefined };
     // `"…," was her cordial reply` / `came his answer`: the possessive points at the speaker.
     const possessor = possessiveSpeaker(ix, t + 1, end);
-    if (possessor) return { kind: 'tag', where: 'post', referent: possessor, verb: '' };
+    if (possessor) return { kind: 'tag', where: 'post', referent: possessor, verb: '', object: undefined };
   }
   for (let v = t; v < end && v <= t + 6; v++) {
     const verb = verbAt(tokens, v);
@@ -303,10 +324,21 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     const inverted =
       v === t || (v === t + 1 && !referentAt(ix, t, end)) ? referentAt(ix, after, end) : undefined;
     if (inverted)
-      return withObject(ix, { kind: 'tag', where: 'post', referent: inverted, verb }, after + 1, end);
+      return withObject(
+        ix,
+        { kind: 'tag', where: 'post', referent: inverted, verb, object: undefined },
+        after + 1,
+        end,
+      );
     // Subject first: Emma said / she whispered / his wife cried / Mr. Knightley, smiling, said.
     const subject = subjectBefore(ix, t, v);
-    if (subject) return withObject(ix, { kind: 'tag', where: 'post', referent: subject, verb }, v + 1, end);
+    if (subject)
+      return withObject(
+        ix,
+        { kind: 'tag', where: 'post', referent: subject, verb, object: undefined },
+        v + 1,
+        end,
+      );
     if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
   }
   // A verb right after the quotation followed by a name closing the clause is an inverted tag,
@@ -325,7 +357,7 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
         CLAUSE_END.has(tokens.lower[next]!) ||
         (named.via === 'name' && tokens.pos[next] === POS.ADP)
       )
-        return { kind: 'tag', where: 'post', referent: named, verb: '' };
+        return { kind: 'tag', where: 'post', referent: named, verb: '', object: undefined };
     }
   }
   // A quotation that ends in a comma must be followed by its tag, whatever the verb:
@@ -337,7 +369,12 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
       const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : subject.token;
       const v = skipModifiers(tokens, last + 1, 1, end);
       if (v < end && tokens.pos[v] === POS.VERB)
-        return withObject(ix, { kind: 'tag', where: 'post', referent: subject, verb: '' }, v + 1, end);
+        return withObject(
+          ix,
+          { kind: 'tag', where: 'post', referent: subject, verb: '', object: undefined },
+          v + 1,
+          end,
+        );
     }
   }
   return undefined;
@@ -375,6 +412,7 @@ function possessiveSpeaker(ix: CueIndex, t: number, end: number): Referent | und
     via: 'pronoun',
     corefGuess: r >= 0 ? ix.pronouns[r]!.character : -1,
     token: t,
+    descriptive: false,
   };
 }
 
@@ -468,19 +506,26 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       if (verb === undefined || THOUGHT_VERBS.has(verb)) continue;
       const after = skipModifiers(tokens, v + 1, 1, to);
       const inverted = referentAt(ix, after, to);
-      if (inverted && after <= v + 2) return { kind: 'tag', where: 'pre', referent: inverted, verb };
+      if (inverted && after <= v + 2)
+        return { kind: 'tag', where: 'pre', referent: inverted, verb, object: undefined };
       const subject = subjectBefore(ix, begin, v) ?? lastSubject(ix, begin, v) ?? firstReferent(ix, begin, v);
-      if (subject) return withObject(ix, { kind: 'tag', where: 'pre', referent: subject, verb }, v + 1, to);
+      if (subject)
+        return withObject(
+          ix,
+          { kind: 'tag', where: 'pre', referent: subject, verb, object: undefined },
+          v + 1,
+          to,
+        );
     }
     // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
     if (last === ':') {
       const subject = firstReferent(ix, begin, Math.min(s, begin + 6));
-      if (subject) return { kind: 'tag', where: 'pre', referent: subject, verb: '' };
+      if (subject) return { kind: 'tag', where: 'pre', referent: subject, verb: '', object: undefined };
     }
   }
   if (!opensParagraph) return undefined;
   const subject = firstReferent(ix, begin, Math.min(s + 1, begin + 4));
-  if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '' };
+  if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '', object: undefined };
   return undefined;
 }
 
@@ -490,7 +535,7 @@ export function beatAfter(ix: CueIndex, from: number, to: number): Cue | undefin
   let t = from;
   while (t < to && (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t))) t++;
   const subject = firstReferent(ix, t, Math.min(to, t + 3));
-  if (subject) return { kind: 'beat', where: 'post', referent: subject, verb: '' };
+  if (subject) return { kind: 'beat', where: 'post', referent: subject, verb: '', object: undefined };
   return undefined;
 }
 

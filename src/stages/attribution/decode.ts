@@ -30,7 +30,7 @@ export interface ChainModel {
    */
   bonusApplies?(i: number, c: number): boolean;
   /** Optional: turn i may only be spoken by candidate allowed(i) (training with labels); -1 = any. */
-  allowed?(i: number): number;
+  allowed?: ((i: number) => number) | undefined;
 }
 
 export interface ChainResult {
@@ -91,9 +91,10 @@ export function forwardBackward(model: ChainModel): ChainResult {
   const SC = S * C;
   const alphaBuffer = new Float64Array(T * SC);
   const betaBuffer = new Float64Array(T * SC);
-  const alpha: Float64Array[] = Array.from({ length: T }, (_, i) =>
-    alphaBuffer.subarray(i * SC, (i + 1) * SC),
-  );
+  // (Views pushed in a loop, not made by `Array.from` with a closure per call: the engine
+  // recompiles such closures after each is collected.)
+  const alpha: Float64Array[] = [];
+  for (let i = 0; i < T; i++) alpha.push(alphaBuffer.subarray(i * SC, (i + 1) * SC));
   const logScale = new Float64Array(T);
   const rowTotal = new Float64Array(S);
   {
@@ -138,7 +139,8 @@ export function forwardBackward(model: ChainModel): ChainResult {
   for (let i = 0; i < T; i++) logZ += logScale[i]!;
 
   // Backward, scaled by the same factors.
-  const beta: Float64Array[] = Array.from({ length: T }, (_, i) => betaBuffer.subarray(i * SC, (i + 1) * SC));
+  const beta: Float64Array[] = [];
+  for (let i = 0; i < T; i++) beta.push(betaBuffer.subarray(i * SC, (i + 1) * SC));
   beta[T - 1]!.fill(1);
   const g = new Float64Array(C);
   for (let i = T - 2; i >= 0; i--) {

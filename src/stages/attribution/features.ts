@@ -177,19 +177,6 @@ export function buildPresence(
 ): PresenceIndex {
   const characters = doc.layer('characters');
   const paragraphs = doc.layer('paragraphs');
-  const byChar = (
-    mentions: readonly { start: number; character: number; inQuote: boolean }[],
-  ): Int32Array[] => {
-    const lists: number[][] = characters.map(() => []);
-    let p = 0;
-    for (const m of mentions) {
-      if (m.inQuote || m.character < 0) continue;
-      while (p + 1 < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
-      const list = lists[m.character]!;
-      if (list[list.length - 1] !== p) list.push(p);
-    }
-    return lists.map((l) => Int32Array.from(l));
-  };
   const taggedCount = new Float64Array(characters.length);
   for (const turn of turns) {
     const cue = turn.cues[0];
@@ -198,11 +185,36 @@ export function buildPresence(
     }
   }
   return {
-    mentionParagraphs: byChar(doc.layer('mentions')),
-    pronounParagraphs: byChar(doc.layer('pronouns')),
+    mentionParagraphs: paragraphsByCharacter(doc.layer('mentions'), paragraphs, characters.length),
+    pronounParagraphs: paragraphsByCharacter(doc.layer('pronouns'), paragraphs, characters.length),
     taggedCount,
     narration,
   };
+}
+
+/**
+ * For each character, the sorted paragraphs of its narration mentions. (Loops and module-level
+ * functions in this file, not `map`/`forEach` with closures made per call: the engine recompiles
+ * such closures after each is collected, and hands back `map`'s arrays packed or holey depending
+ * on whether the caller was optimised, deoptimising their readers.)
+ */
+function paragraphsByCharacter(
+  mentions: readonly { start: number; character: number; inQuote: boolean }[],
+  paragraphs: readonly { end: number }[],
+  characters: number,
+): Int32Array[] {
+  const lists: number[][] = [];
+  for (let c = 0; c < characters; c++) lists.push([]);
+  let p = 0;
+  for (const m of mentions) {
+    if (m.inQuote || m.character < 0) continue;
+    while (p + 1 < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
+    const list = lists[m.character]!;
+    if (list[list.length - 1] !== p) list.push(p);
+  }
+  const out: Int32Array[] = [];
+  for (const l of lists) out.push(Int32Array.from(l));
+  return out;
 }
 
 /** Largest element of a sorted list that is <= p, or -1. */
@@ -244,27 +256,26 @@ export function conversationFeatures(
   const pronounCued = new Uint8Array(turns.length);
   const continued = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
-  const local = new Map(candidates.map((c, k) => [c, k] as const));
+  const local = new Map<number, number>();
+  for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
   const tokens = doc.layer('tokens');
   // The words of each candidate's names: "the colonel" in a tag points at Colonel Brandon.
-  const nameWords = candidates.map(
-    (c) =>
-      new Set(
-        [characters[c]!.name, ...characters[c]!.aliases].flatMap((n) => n.toLowerCase().split(/[^\p{L}]+/u)),
-      ),
-  );
+  const nameWords: Set<string>[] = [];
+  for (const c of candidates) nameWords.push(nameWordsOf(characters[c]!));
   const lastTagged = new Int32Array(C).fill(-100);
   // Turns whose tag names each candidate: the conversation's confirmed participants.
-  const taggedTurns: number[][] = candidates.map(() => []);
-  turns.forEach((turn, i) => {
-    for (const cue of turn.cues) {
+  const taggedTurns: number[][] = [];
+  for (let k = 0; k < C; k++) taggedTurns.push([]);
+  for (let i = 0; i < turns.length; i++) {
+    for (const cue of turns[i]!.cues) {
       if (cue.kind !== 'tag' || cue.referent.via !== 'name') continue;
       const k = local.get(cue.referent.character);
       if (k !== undefined) taggedTurns[k]!.push(i);
     }
-  });
+  }
 
-  turns.forEach((turn, i) => {
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!;
     if (i > 0) {
       const prevPara = turns[i - 1]!.paragraph;
       for (let p = prevPara + 1; p < turn.paragraph; p++)
@@ -275,7 +286,11 @@ export function conversationFeatures(
     const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
     const tail = text.slice(Math.max(lastSpan[0], lastSpan[1] - 3), lastSpan[1]);
     if (tail.includes('?')) question[i] = 1;
-    for (const c of [...turn.vocatives, ...turn.tagObjects]) {
+    for (const c of turn.vocatives) {
+      const k = local.get(c);
+      if (k !== undefined && k < 32) addressed[i]! |= 1 << k;
+    }
+    for (const c of turn.tagObjects) {
       const k = local.get(c);
       if (k !== undefined && k < 32) addressed[i]! |= 1 << k;
     }
@@ -283,7 +298,7 @@ export function conversationFeatures(
     if (cue) cued[i] = 1;
     if (cue && cue.kind === 'tag' && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown')
       pronounCued[i] = 1;
-    const tag = turn.cues.find((c) => c.kind === 'tag');
+    const tag = firstTag(turn.cues);
     if (tag) verbTurn[i] = CONTINUING_VERBS.has(tag.verb) ? 1 : RESPONDING_VERBS.has(tag.verb) ? 2 : 0;
     const para = turn.paragraph;
     const inRun = i > 0 && separated[i] === 0;
@@ -410,7 +425,7 @@ export function conversationFeatures(
       const k = local.get(cue.referent.character);
       if (k !== undefined) lastTagged[k] = i;
     }
-  });
+  }
   return {
     turns,
     candidates,
@@ -423,6 +438,23 @@ export function conversationFeatures(
     continued,
     addressed,
   };
+}
+
+/** The lower-case words of a character's names and aliases. */
+function nameWordsOf(character: Character): Set<string> {
+  const out = new Set<string>();
+  addWords(out, character.name);
+  for (const a of character.aliases) addWords(out, a);
+  return out;
+}
+
+function addWords(into: Set<string>, name: string): void {
+  for (const w of name.toLowerCase().split(/[^\p{L}]+/u)) into.add(w);
+}
+
+function firstTag(cues: readonly Cue[]): Cue | undefined {
+  for (const c of cues) if (c.kind === 'tag') return c;
+  return undefined;
 }
 
 /** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */
@@ -487,12 +519,14 @@ function subjectFeatures(
   const tokens = doc.layer('tokens');
   const sentences = doc.layer('sentences');
   const quotes = doc.layer('quotes');
-  const out: EmissionFeature[][] = candidates.map(() => []);
+  const out: EmissionFeature[][] = [];
+  for (let k = 0; k < candidates.length; k++) out.push([]);
   const gender = cue.referent.gender;
   const sameGender = new Map<number, number>();
-  candidates.forEach((c, k) => {
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k]!;
     if (characters[c]!.gender.label === gender) sameGender.set(c, k);
-  });
+  }
   if (sameGender.size === 0) return out;
   const para = turn.paragraph;
   const firstQuote = quotes[turn.quotes[0]!]!.spans[0]![0];

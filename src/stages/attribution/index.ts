@@ -55,7 +55,11 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
   const style = buildStyleIndex(doc, turns, characters.length);
   const narrator = characters.findIndex((c) => c.narrator);
   let first = 0;
-  return splitConversations(doc, turns).map((conv) => {
+  // (Loops and module-level functions in this file, not `map`/`forEach` with closures made per call:
+  // the engine recompiles such closures after each is collected, and hands back `map`'s arrays
+  // packed or holey depending on whether the caller was optimised.)
+  const out: ConversationFeatures[] = [];
+  for (const conv of splitConversations(doc, turns)) {
     const features = conversationFeatures(
       doc,
       conv,
@@ -66,19 +70,23 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
     );
     features.arrivals = arrivalsIn(doc, conv);
     first += conv.length;
-    return features;
-  });
+    out.push(features);
+  }
+  return out;
 }
 
 function attribute(doc: StoryDocument, weights: AttributionWeights | undefined): Attribution[] {
   const quotes = doc.layer('quotes');
   const characters = doc.layer('characters');
-  const out: Attribution[] = quotes.map((q) => ({
-    speaker: -1,
-    addressees: [],
-    confidence: 0,
-    method: isAttributable(q) ? 'none' : 'not-attributed',
-  }));
+  const out: Attribution[] = [];
+  for (const q of quotes) {
+    out.push({
+      speaker: -1,
+      addressees: [],
+      confidence: 0,
+      method: isAttributable(q) ? 'none' : 'not-attributed',
+    });
+  }
   const model = shippedModel();
   const chosen = weights ?? model.weights;
   const dense = densify(chosen);
@@ -99,24 +107,26 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
       best.push(b);
       speakers.push(conv.candidates[b]!);
     }
-    const mentioned = new Set(conv.turns.flatMap((t) => t.narrationMentions));
+    const mentioned = new Set<number>();
+    for (const t of conv.turns) for (const c of t.narrationMentions) mentioned.add(c);
     const spokeIn = new Set(speakers);
     const decoded = learnedAddressees
       ? decodeAddressees(conv, speakers, narrator, mentioned, spokeIn, addresseeWeights)
       : undefined;
-    conv.turns.forEach((turn, i) => {
+    for (let i = 0; i < conv.turns.length; i++) {
+      const turn = conv.turns[i]!;
       const speaker = speakers[i]!;
       const confidence = calibrate(marginals[i * C + best[i]!]!, model.calibration);
       const addressees = decoded ? decoded[i]! : addresseesOf(conv, best, i, speaker);
       for (const q of turn.quotes) {
         out[q] = {
           speaker,
-          addressees: [...addressees],
+          addressees: addressees.slice(),
           confidence,
           method: methodOf(turn.cues[0], speaker),
         };
       }
-    });
+    }
   }
   return out;
 }
@@ -127,7 +137,9 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
  */
 function addresseesOf(conv: ConversationFeatures, best: number[], i: number, speaker: number): number[] {
   const turn = conv.turns[i]!;
-  const out = new Set<number>([...turn.vocatives, ...turn.tagObjects]);
+  const out = new Set<number>();
+  for (const c of turn.vocatives) out.add(c);
+  for (const c of turn.tagObjects) out.add(c);
   if (out.size === 0) {
     const prev = i > 0 ? conv.candidates[best[i - 1]!]! : -1;
     const next = i + 1 < best.length ? conv.candidates[best[i + 1]!]! : -1;
@@ -189,27 +201,38 @@ function candidatesOf(
   const last = paragraphs[turns[turns.length - 1]!.paragraph]!;
   const from = first.start - LOOKBACK;
   const score = new Map<number, number>();
-  const bump = (c: number, w: number): void => {
-    if (c >= 0) score.set(c, (score.get(c) ?? 0) + w);
-  };
   for (const turn of turns) {
     for (const cue of turn.cues)
-      if (cue.referent.character >= 0) bump(cue.referent.character, cue.kind === 'tag' ? 100 : 10);
-    for (const cue of turn.cues) if (cue.referent.corefGuess >= 0) bump(cue.referent.corefGuess, 5);
-    for (const c of turn.vocatives) bump(c, 20);
-    for (const c of turn.tagObjects) bump(c, 20);
+      if (cue.referent.character >= 0) bump(score, cue.referent.character, cue.kind === 'tag' ? 100 : 10);
+    for (const cue of turn.cues) if (cue.referent.corefGuess >= 0) bump(score, cue.referent.corefGuess, 5);
+    for (const c of turn.vocatives) bump(score, c, 20);
+    for (const c of turn.tagObjects) bump(score, c, 20);
   }
   const lo = firstMentionAt(mentions, from);
   for (let i = lo; i < mentions.length && mentions[i]!.start < last.end; i++) {
     const m = mentions[i]!;
-    bump(m.character, m.inQuote ? 0.5 : m.start < first.start ? 1 : 2);
+    bump(score, m.character, m.inQuote ? 0.5 : m.start < first.start ? 1 : 2);
   }
-  if (narrator >= 0) bump(narrator, 30);
+  if (narrator >= 0) bump(score, narrator, 30);
   // Ties go to the characters who speak most in the whole text.
-  return [...score.entries()]
-    .sort((a, b) => b[1] - a[1] || presence.taggedCount[b[0]]! - presence.taggedCount[a[0]]!)
-    .slice(0, MAX_CANDIDATES)
-    .map(([c]) => c);
+  const ranked: Candidate[] = [];
+  for (const [c, v] of score) ranked.push({ c, score: v, tagged: presence.taggedCount[c]! });
+  ranked.sort(byScoreThenTagged);
+  const out: number[] = [];
+  for (let k = 0; k < ranked.length && k < MAX_CANDIDATES; k++) out.push(ranked[k]!.c);
+  return out;
+}
+
+interface Candidate {
+  c: number;
+  score: number;
+  tagged: number;
+}
+
+const byScoreThenTagged = (a: Candidate, b: Candidate): number => b.score - a.score || b.tagged - a.tagged;
+
+function bump(score: Map<number, number>, c: number, w: number): void {
+  if (c >= 0) score.set(c, (score.get(c) ?? 0) + w);
 }
 
 function methodOf(cue: Cue | undefined, speaker: number): string {

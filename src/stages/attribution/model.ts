@@ -59,46 +59,89 @@ const TI = Object.fromEntries(TRANSITION_FEATURES.map((f, i) => [f, i])) as Reco
   number
 >;
 
-/** The chain model of one conversation under the given weights. */
-export function chainOf(conv: ConversationFeatures, w: DenseWeights): ChainModel {
-  const C = conv.candidates.length;
-  const t = w.transition;
-  const sep = (i: number): boolean => conv.separated[i] === 1;
-  const question = (i: number): boolean => conv.question[i - 1] === 1;
-  return {
-    candidates: C,
-    turns: conv.turns.length,
-    emit(i, c) {
-      const base = (i * C + c) * NE;
-      let s = 0;
-      for (let f = 0; f < NE; f++) {
-        const x = conv.emission[base + f]!;
-        if (x !== 0) s += x * w.emission[f]!;
-      }
-      return s;
-    },
-    same: (i) =>
+/**
+ * The chain model of one conversation under the given weights; with `allowed`, clamped to labels
+ * (training). (A class, not an object of closures made per conversation: the engine recompiles such
+ * closures after each is collected.)
+ */
+export function chainOf(
+  conv: ConversationFeatures,
+  w: DenseWeights,
+  allowed?: (i: number) => number,
+): ChainModel {
+  return new ConversationChain(conv, w, allowed);
+}
+
+class ConversationChain implements ChainModel {
+  readonly candidates: number;
+  readonly turns: number;
+  readonly allowed: ((i: number) => number) | undefined;
+  private readonly conv: ConversationFeatures;
+  private readonly w: DenseWeights;
+
+  constructor(conv: ConversationFeatures, w: DenseWeights, allowed: ((i: number) => number) | undefined) {
+    this.candidates = conv.candidates.length;
+    this.turns = conv.turns.length;
+    this.allowed = allowed;
+    this.conv = conv;
+    this.w = w;
+  }
+
+  emit(i: number, c: number): number {
+    const emission = this.conv.emission;
+    const weights = this.w.emission;
+    const base = (i * this.candidates + c) * NE;
+    let s = 0;
+    for (let f = 0; f < NE; f++) {
+      const x = emission[base + f]!;
+      if (x !== 0) s += x * weights[f]!;
+    }
+    return s;
+  }
+
+  same(i: number): number {
+    const conv = this.conv;
+    const t = this.w.transition;
+    return (
       t[TI.same]! +
-      (sep(i) ? t[TI['same-after-narration']]! : 0) +
-      (question(i) ? t[TI['same-after-question']]! : 0) +
+      (conv.separated[i] === 1 ? t[TI['same-after-narration']]! : 0) +
+      (conv.question[i - 1] === 1 ? t[TI['same-after-question']]! : 0) +
       (conv.cued[i] === 1 ? t[TI['same-when-cued']]! : 0) +
       (conv.verbTurn[i] === 1 ? t[TI['same-when-continuing']]! : 0) +
       (conv.verbTurn[i] === 2 ? t[TI['same-when-responding']]! : 0) +
       (conv.pronounCued[i] === 1 ? t[TI['same-when-pronoun-cued']]! : 0) +
-      (conv.continued[i] === 1 ? t[TI['same-after-open-quote']]! : 0),
-    alternate: (i) =>
+      (conv.continued[i] === 1 ? t[TI['same-after-open-quote']]! : 0)
+    );
+  }
+
+  alternate(i: number): number {
+    const conv = this.conv;
+    const t = this.w.transition;
+    return (
       t[TI.alternate]! +
-      (sep(i) ? t[TI['alternate-after-narration']]! : 0) +
-      (question(i) ? t[TI['answers-question']]! : 0),
-    fresh: (i) =>
+      (conv.separated[i] === 1 ? t[TI['alternate-after-narration']]! : 0) +
+      (conv.question[i - 1] === 1 ? t[TI['answers-question']]! : 0)
+    );
+  }
+
+  fresh(i: number): number {
+    const conv = this.conv;
+    const t = this.w.transition;
+    return (
       t[TI['new-voice']]! +
-      (question(i) ? t[TI['answers-question']]! : 0) +
+      (conv.question[i - 1] === 1 ? t[TI['answers-question']]! : 0) +
       (conv.cued[i] === 1 ? t[TI['new-voice-when-cued']]! : 0) +
-      (conv.pronounCued[i] === 1 ? t[TI['new-voice-when-pronoun-cued']]! : 0),
-    bonus: (i, c) =>
-      c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1 ? t[TI['replies-to-addressed']]! : 0,
-    bonusApplies: (i, c) => c < 32 && ((conv.addressed[i - 1]! >>> c) & 1) === 1,
-  };
+      (conv.pronounCued[i] === 1 ? t[TI['new-voice-when-pronoun-cued']]! : 0)
+    );
+  }
+
+  bonus(i: number, c: number): number {
+    return this.bonusApplies(i, c) ? this.w.transition[TI['replies-to-addressed']]! : 0;
+  }
+
+  bonusApplies(i: number, c: number): boolean {
+    return c < 32 && ((this.conv.addressed[i - 1]! >>> c) & 1) === 1;
+  }
 }
 
 /**

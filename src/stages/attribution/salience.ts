@@ -26,10 +26,12 @@ export interface NarrationMentions {
 export function buildNarrationMentions(doc: StoryDocument): NarrationMentions {
   const tokens = doc.layer('tokens');
   const sentences = doc.layer('sentences');
-  const all: Mention[] = [...doc.layer('mentions'), ...doc.layer('pronouns')].filter(
-    (m) => !m.inQuote && m.character >= 0 && m.kind !== 'vocative',
-  );
-  all.sort((a, b) => a.start - b.start);
+  // (Loops, not `filter`/`forEach` with closures made per call: the engine recompiles such closures
+  // after each is collected.)
+  const all: Mention[] = [];
+  for (const m of doc.layer('mentions')) if (inNarration(m)) all.push(m);
+  for (const m of doc.layer('pronouns')) if (inNarration(m)) all.push(m);
+  all.sort(byStart);
   const n = all.length;
   const out: NarrationMentions = {
     start: new Int32Array(n),
@@ -39,7 +41,8 @@ export function buildNarrationMentions(doc: StoryDocument): NarrationMentions {
     paragraph: new Int32Array(n),
     pronoun: new Uint8Array(n),
   };
-  all.forEach((m, i) => {
+  for (let i = 0; i < n; i++) {
+    const m = all[i]!;
     const t = tokenAtOrAfter(tokens, m.start);
     const s = t < tokens.count ? tokens.sentence[t]! : -1;
     out.start[i] = m.start;
@@ -48,9 +51,15 @@ export function buildNarrationMentions(doc: StoryDocument): NarrationMentions {
     out.sentence[i] = s;
     out.paragraph[i] = s >= 0 ? sentences[s]!.paragraph : -1;
     out.subject[i] = t < tokens.count && isSubject(doc, m, t) ? 1 : 0;
-  });
+  }
   return out;
 }
+
+function inNarration(m: Mention): boolean {
+  return !m.inQuote && m.character >= 0 && m.kind !== 'vocative';
+}
+
+const byStart = (a: Mention, b: Mention): number => a.start - b.start;
 
 /**
  * Whether the mention starting at token t is a clause subject: a subject pronoun, or a noun phrase

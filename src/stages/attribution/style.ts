@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import type { Quotation, TokenLayer } from '../../engine/types.js';
 import { tokenAtOrAfter } from './cues.js';
 import type { Turn } from './units.js';
 
@@ -35,55 +36,68 @@ export function buildStyleIndex(doc: StoryDocument, turns: readonly Turn[], char
   const tokens = doc.layer('tokens');
   const quotes = doc.layer('quotes');
   const ids = new Map<string, number>();
-  const turnWords = turns.map((turn) => {
-    const words: number[] = [];
-    for (const qi of turn.quotes) {
-      for (const [s, e] of quotes[qi]!.spans) {
-        for (let t = tokenAtOrAfter(tokens, s); t < tokens.count && tokens.start[t]! < e; t++) {
-          const pos = tokens.pos[t]!;
-          if (pos === POS.PUNCT || pos === POS.SYM) continue;
-          const w = tokens.lower[t]!;
-          let id = ids.get(w);
-          if (id === undefined) ids.set(w, (id = ids.size));
-          words.push(id);
-        }
-      }
-    }
-    return Int32Array.from(words);
-  });
+  // (Loops, not `map`/`forEach` with closures: the engine recompiles a closure made per call after
+  // each is collected.)
+  const turnWords: Int32Array[] = [];
+  for (const turn of turns) turnWords.push(wordIds(turn, quotes, tokens, ids));
   const V = ids.size;
   const background = new Float64Array(V);
   let backgroundTotal = 0;
   const totals = new Float64Array(characters);
   const fedProfile = new Int32Array(turns.length).fill(-1);
-  turns.forEach((turn, i) => {
+  for (let i = 0; i < turns.length; i++) {
     const words = turnWords[i]!;
     for (const w of words) background[w]!++;
     backgroundTotal += words.length;
-    const cue = turn.cues[0];
-    if (cue?.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) return;
+    const cue = turns[i]!.cues[0];
+    if (cue?.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) continue;
     totals[cue.referent.character]! += words.length;
     fedProfile[i] = cue.referent.character;
-  });
+  }
   for (let w = 0; w < V; w++) background[w]! /= Math.max(1, backgroundTotal);
   const counts: (Int32Array | undefined)[] = new Array(characters);
-  turns.forEach((_, i) => {
+  for (let i = 0; i < turns.length; i++) {
     const c = fedProfile[i]!;
-    if (c < 0 || totals[c]! < MIN_PROFILE) return;
+    if (c < 0 || totals[c]! < MIN_PROFILE) continue;
     const profile = (counts[c] ??= new Int32Array(V));
     for (const w of turnWords[i]!) profile[w]!++;
-  });
-  const ratios: (Float32Array | undefined)[] = counts.map((profile, c) => {
-    if (!profile) return undefined;
+  }
+  const ratios: (Float32Array | undefined)[] = new Array(characters);
+  for (let c = 0; c < characters; c++) {
+    const profile = counts[c];
+    if (!profile) continue;
     const total = totals[c]!;
     const r = new Float32Array(V);
     for (let w = 0; w < V; w++) {
       const bg = background[w]!;
       r[w] = Math.log((profile[w]! + SMOOTHING * bg) / ((total + SMOOTHING) * bg));
     }
-    return r;
-  });
+    ratios[c] = r;
+  }
   return { turnWords, ratios, counts, totals, background, fedProfile };
+}
+
+/** Word ids of a turn's quoted words (interned in `ids`), punctuation left out. */
+function wordIds(
+  turn: Turn,
+  quotes: readonly Quotation[],
+  tokens: TokenLayer,
+  ids: Map<string, number>,
+): Int32Array {
+  const words: number[] = [];
+  for (const qi of turn.quotes) {
+    for (const [s, e] of quotes[qi]!.spans) {
+      for (let t = tokenAtOrAfter(tokens, s); t < tokens.count && tokens.start[t]! < e; t++) {
+        const pos = tokens.pos[t]!;
+        if (pos === POS.PUNCT || pos === POS.SYM) continue;
+        const w = tokens.lower[t]!;
+        let id = ids.get(w);
+        if (id === undefined) ids.set(w, (id = ids.size));
+        words.push(id);
+      }
+    }
+  }
+  return Int32Array.from(words);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { GenderLabel, Quotation, TokenLayer } from '../../engine/types.js';
+import type { GenderLabel, Paragraph, Quotation, TokenLayer } from '../../engine/types.js';
 import { isVocativeAt } from '../characters/vocative.js';
 import { ADDRESS_GENDER } from '../lexicon/address-terms.js';
 import { beatAfter, type Cue, type CueIndex, cueBefore, tagAfter, tokenAtOrAfter } from './cues.js';
@@ -43,75 +43,26 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
   const characters = doc.layer('characters');
   const { tokens } = ix;
 
-  // All attributable spans, sorted, to know where narration gaps begin and end.
-  const spans: { s: number; e: number; q: number }[] = [];
-  quotes.forEach((q, i) => {
+  // All attributable spans, sorted, to know where narration gaps begin and end. (Loops and
+  // module-level functions here, not `forEach` with closures made per call: the engine recompiles
+  // such closures after each is collected.)
+  const spans: Span[] = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]!;
     if (isAttributable(q)) for (const [s, e] of q.spans) spans.push({ s, e, q: i });
-  });
-  spans.sort((a, b) => a.s - b.s);
+  }
+  spans.sort(bySpanStart);
 
   const turns: Turn[] = [];
   let current: Turn | undefined;
-  let si = 0;
+  const scan: SpanScan = { doc, ix, paragraphs, spans, si: 0 };
   let mi = 0;
-  quotes.forEach((q, qi) => {
-    if (!isAttributable(q)) return;
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    if (!isAttributable(q)) continue;
     const cues: Cue[] = [];
     // Narration gaps around each span of this quotation.
-    q.spans.forEach(([s, e], k) => {
-      while (si < spans.length && spans[si]!.s < s) si++;
-      const para = paragraphs[paragraphOf(paragraphs, s, q.paragraph)]!;
-      const prevEnd =
-        si > 0 && spans[si - 1]!.e <= s && spans[si - 1]!.e >= para.start ? spans[si - 1]!.e : para.start;
-      let nj = si;
-      while (nj < spans.length && spans[nj]!.s < e) nj++;
-      const next = spans[nj];
-      const nextStart = next && next.s < para.end ? next.s : para.end;
-      const after = tagAfter(
-        ix,
-        tokenAtOrAfter(tokens, e),
-        tokenAtOrAfter(tokens, nextStart),
-        endsWithComma(doc.text, s, e),
-      );
-      if (after) cues.push(placed(after, k < q.spans.length - 1 ? 'mid' : 'post'));
-      if (k === 0) {
-        const before = cueBefore(
-          ix,
-          tokenAtOrAfter(tokens, prevEnd),
-          tokenAtOrAfter(tokens, s),
-          prevEnd === para.start,
-        );
-        if (before) cues.push(before);
-        // `Rodney made a step forward and said:` closing the paragraph before: a lead-in whose
-        // quotation opens the next paragraph.
-        const pi = paragraphOf(paragraphs, s, q.paragraph);
-        const prevPara = paragraphs[pi - 1];
-        if (
-          !before &&
-          prevEnd === para.start &&
-          s - para.start <= 2 &&
-          prevPara &&
-          prevPara.kind === 'prose'
-        ) {
-          // The narration after the previous paragraph's last quotation, if it has one
-          // (`"Yes, sir." Annie grew redder, and now she blurted out:`).
-          const lastSpanEnd = si > 0 ? spans[si - 1]!.e : -1;
-          if (lastSpanEnd < prevPara.end) {
-            const lead = cueBefore(
-              ix,
-              tokenAtOrAfter(tokens, Math.max(prevPara.start, lastSpanEnd)),
-              tokenAtOrAfter(tokens, prevPara.end),
-              false,
-            );
-            if (lead) cues.push(lead);
-          }
-        }
-      }
-      if (k === q.spans.length - 1 && !after) {
-        const beat = beatAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
-        if (beat && nextStart === para.end) cues.push(beat);
-      }
-    });
+    for (let k = 0; k < q.spans.length; k++) spanCues(scan, q, k, cues);
     if (!current || current.paragraph !== q.paragraph || splitsTurn(current.cues, cues, characters)) {
       current = {
         quotes: [],
@@ -126,7 +77,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
       turns.push(current);
     }
     current.quotes.push(qi);
-    current.cues.push(...cues);
+    for (const cue of cues) current.cues.push(cue);
 
     if (current.addresseeGender === 'unknown') current.addresseeGender = addressGenderIn(doc.text, tokens, q);
 
@@ -141,10 +92,14 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         if (!current.vocatives.includes(m.character)) current.vocatives.push(m.character);
       } else if (!current.namedInQuote.includes(m.character)) current.namedInQuote.push(m.character);
     }
-  });
+  }
   for (const turn of turns) {
     const para = paragraphs[turn.paragraph]!;
-    const cueTokens = new Set(turn.cues.flatMap((c) => [c.referent.token, c.object?.token ?? -1]));
+    const cueTokens = new Set<number>();
+    for (const c of turn.cues) {
+      cueTokens.add(c.referent.token);
+      cueTokens.add(c.object?.token ?? -1);
+    }
     for (
       let j = firstMentionAt(mentions, para.start);
       j < mentions.length && mentions[j]!.start < para.end;
@@ -154,7 +109,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
       if (m.inQuote || m.character < 0 || cueTokens.has(tokenAtOrAfter(tokens, m.start))) continue;
       if (!turn.narrationMentions.includes(m.character)) turn.narrationMentions.push(m.character);
     }
-    turn.cues.sort((a, b) => cueRank(a) - cueRank(b));
+    turn.cues.sort(byCueRank);
     for (const cue of turn.cues) {
       if (cue.object && cue.object.character >= 0 && !turn.tagObjects.includes(cue.object.character)) {
         turn.tagObjects.push(cue.object.character);
@@ -167,6 +122,79 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     }
   }
   return turns;
+}
+
+interface Span {
+  s: number;
+  e: number;
+  q: number;
+}
+
+const bySpanStart = (a: Span, b: Span): number => a.s - b.s;
+const byCueRank = (a: Cue, b: Cue): number => cueRank(a) - cueRank(b);
+
+/** Where buildTurns stands in the sorted spans (`si`: the first span starting at or after the current one). */
+interface SpanScan {
+  doc: StoryDocument;
+  ix: CueIndex;
+  paragraphs: readonly Paragraph[];
+  spans: readonly Span[];
+  si: number;
+}
+
+/** The cues in the narration around span k of quotation q, pushed onto `cues`. */
+function spanCues(scan: SpanScan, q: Quotation, k: number, cues: Cue[]): void {
+  const { doc, ix, paragraphs, spans } = scan;
+  const tokens = ix.tokens;
+  const [s, e] = q.spans[k]!;
+  let si = scan.si;
+  while (si < spans.length && spans[si]!.s < s) si++;
+  scan.si = si;
+  const para = paragraphs[paragraphOf(paragraphs, s, q.paragraph)]!;
+  const prevEnd =
+    si > 0 && spans[si - 1]!.e <= s && spans[si - 1]!.e >= para.start ? spans[si - 1]!.e : para.start;
+  let nj = si;
+  while (nj < spans.length && spans[nj]!.s < e) nj++;
+  const next = spans[nj];
+  const nextStart = next && next.s < para.end ? next.s : para.end;
+  const after = tagAfter(
+    ix,
+    tokenAtOrAfter(tokens, e),
+    tokenAtOrAfter(tokens, nextStart),
+    endsWithComma(doc.text, s, e),
+  );
+  if (after) cues.push(placed(after, k < q.spans.length - 1 ? 'mid' : 'post'));
+  if (k === 0) {
+    const before = cueBefore(
+      ix,
+      tokenAtOrAfter(tokens, prevEnd),
+      tokenAtOrAfter(tokens, s),
+      prevEnd === para.start,
+    );
+    if (before) cues.push(before);
+    // `Rodney made a step forward and said:` closing the paragraph before: a lead-in whose
+    // quotation opens the next paragraph.
+    const pi = paragraphOf(paragraphs, s, q.paragraph);
+    const prevPara = paragraphs[pi - 1];
+    if (!before && prevEnd === para.start && s - para.start <= 2 && prevPara && prevPara.kind === 'prose') {
+      // The narration after the previous paragraph's last quotation, if it has one
+      // (`"Yes, sir." Annie grew redder, and now she blurted out:`).
+      const lastSpanEnd = si > 0 ? spans[si - 1]!.e : -1;
+      if (lastSpanEnd < prevPara.end) {
+        const lead = cueBefore(
+          ix,
+          tokenAtOrAfter(tokens, Math.max(prevPara.start, lastSpanEnd)),
+          tokenAtOrAfter(tokens, prevPara.end),
+          false,
+        );
+        if (lead) cues.push(lead);
+      }
+    }
+  }
+  if (k === q.spans.length - 1 && !after) {
+    const beat = beatAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
+    if (beat && nextStart === para.end) cues.push(beat);
+  }
 }
 
 /** Index of the first mention (sorted by start) starting at or after offset. */
@@ -201,9 +229,8 @@ function splitsTurn(
   cues: readonly Cue[],
   characters: readonly { gender: { label: GenderLabel } }[],
 ): boolean {
-  const named = (c: Cue): boolean => c.referent.via === 'name' && c.referent.character >= 0;
-  const a = turnCues.find((c) => c.kind === 'tag') ?? turnCues.find((c) => c.kind === 'beat' && named(c));
-  const b = cues.find((c) => c.kind === 'tag') ?? cues.find((c) => c.kind === 'beat' && named(c));
+  const a = decidingCue(turnCues);
+  const b = decidingCue(cues);
   if (!a || !b) return false;
   const ra = a.referent;
   const rb = b.referent;
@@ -214,7 +241,8 @@ function splitsTurn(
     return ra.gender !== rb.gender && ra.gender !== 'unknown' && rb.gender !== 'unknown';
   }
   // A name and a pronoun tag: the named character's gender against the pronoun's.
-  const [name, pronoun] = ra.via === 'name' ? [ra, rb] : [rb, ra];
+  const name = ra.via === 'name' ? ra : rb;
+  const pronoun = ra.via === 'name' ? rb : ra;
   if (
     name.via === 'name' &&
     name.character >= 0 &&
@@ -225,6 +253,14 @@ function splitsTurn(
     return g !== 'unknown' && g !== pronoun.gender;
   }
   return false;
+}
+
+/** The first tag, else the first beat that names someone. */
+function decidingCue(cues: readonly Cue[]): Cue | undefined {
+  for (const c of cues) if (c.kind === 'tag') return c;
+  for (const c of cues)
+    if (c.kind === 'beat' && c.referent.via === 'name' && c.referent.character >= 0) return c;
+  return undefined;
 }
 
 /** The gender implied by a term of address in vocative position ("Yes, sir."), if any. */
@@ -256,9 +292,7 @@ function paragraphOf(
   return p;
 }
 
-/** A copy of a cue at another place, fields written out (a spread makes a hidden class per cue). */
+/** A copy of a cue at another place, fields written out in Cue's one order (a spread makes a hidden class per cue). */
 function placed(cue: Cue, where: Cue['where']): Cue {
-  const out: Cue = { kind: cue.kind, where, referent: cue.referent, verb: cue.verb };
-  if (cue.object) out.object = cue.object;
-  return out;
+  return { kind: cue.kind, where, referent: cue.referent, verb: cue.verb, object: cue.object };
 }
