@@ -323,22 +323,10 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     // Not after a subject ("she told Kit", "she asked Elinor": the name is the object).
     const inverted =
       v === t || (v === t + 1 && !referentAt(ix, t, end)) ? referentAt(ix, after, end) : undefined;
-    if (inverted)
-      return withObject(
-        ix,
-        { kind: 'tag', where: 'post', referent: inverted, verb, object: undefined },
-        after + 1,
-        end,
-      );
+    if (inverted) return withObject(ix, postTag(inverted, verb), after + 1, end);
     // Subject first: Emma said / she whispered / his wife cried / Mr. Knightley, smiling, said.
     const subject = subjectBefore(ix, t, v);
-    if (subject)
-      return withObject(
-        ix,
-        { kind: 'tag', where: 'post', referent: subject, verb, object: undefined },
-        v + 1,
-        end,
-      );
+    if (subject) return withObject(ix, postTag(subject, verb), v + 1, end);
     if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
   }
   // A verb right after the quotation followed by a name closing the clause is an inverted tag,
@@ -562,4 +550,9 @@ function firstReferent(ix: CueIndex, from: number, to: number): Referent | undef
     if (r) return r;
   }
   return undefined;
+}
+
+/** A speech tag after its quotation, its object not read yet. */
+function postTag(referent: Referent, verb: string): Cue {
+  return { kind: 'tag', where: 'post', referent, verb, object: undefined };
 }
