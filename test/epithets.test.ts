@@ -67,3 +67,25 @@ describe('epithets from attribution', () => {
     assert.deepEqual(epithets, [[], [], []]);
   });
 });
+
+describe('epithets: a supplied cast (--characters)', () => {
+  it('gets the endearments said to its characters, as a detected cast does', async () => {
+    const { createEngine } = await import('../src/engine/engine.js');
+    const { sourceOf } = await import('./layers.helper.js');
+    const cast = [
+      { id: 'n', name: 'Nell Marsh', aliases: ['Nell'] },
+      { id: 't', name: 'Tobias Reed', aliases: ['Tobias'] },
+    ];
+    const text =
+      'Nell came down the hill with the pears.\n\n"You\'re late," said Tobias. "Come in out of the cold, sweetheart."\n\n"The cart lost a wheel," said Nell.\n';
+    const doc = createEngine({ until: 'characters', characters: cast }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    assert.deepEqual(
+      characters.map((c) => [c.name, c.epithets]),
+      [
+        ['Nell Marsh', ['sweetheart']],
+        ['Tobias Reed', []],
+      ],
+    );
+  });
+});

@@ -1,9 +1,10 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { GivenCharacter, Stage } from '../../engine/stage.js';
 import type { Character, GenderLabel, Mention } from '../../engine/types.js';
-import { detectCast } from './detect.js';
+import { detectCast, withEndearments } from './detect.js';
 import { inferGender, quotedTokens } from './gender.js';
 import { matchNames } from './match.js';
+import { tokenFacts } from './names.js';
 import { presenceOf } from './presence.js';
 
 /**
@@ -63,5 +64,6 @@ function useGivenCast(
     if (c.gender.confidence === 0) c.gender = inferred[i] ?? c.gender;
     c.presence = presence[i]!;
   });
-  return { characters, mentions };
+  // Endearments said to the given characters ("Listen, sweetheart") are their epithets too.
+  return { characters, mentions: withEndearments(doc, tokenFacts(doc), characters, mentions) };
 }
