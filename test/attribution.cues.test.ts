@@ -5,26 +5,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
+import type { GivenCharacter } from '../src/engine/stage.js';
 import { buildCueIndex } from '../src/stages/attribution/cues.js';
 import { buildTurns } from '../src/stages/attribution/units.js';
 import { sourceOf } from './layers.helper.js';
 
-const CAST = [
+const CAST: GivenCharacter[] = [
   { id: 0, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
   { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
   { id: 2, name: 'Mary Stone', aliases: ['Mary'], gender: 'F' },
   { id: 3, name: 'The Vicar', aliases: ['the vicar'], gender: 'M' },
 ];
 
-function turnsOf(text: string) {
-  const engine = createEngine({ until: 'coref', characters: CAST });
+function turnsOf(text: string, cast: GivenCharacter[] = CAST) {
+  const engine = createEngine({ until: 'coref', characters: cast });
   const doc = engine.process(sourceOf(text));
   return { doc, turns: buildTurns(doc, buildCueIndex(doc)) };
 }
 
 /** For each turn, in order: the name of the character its first cue points at, or '-'. */
-function cuedSpeakers(text: string): string[] {
-  const { doc, turns } = turnsOf(text);
+function cuedSpeakers(text: string, cast: GivenCharacter[] = CAST): string[] {
+  const { doc, turns } = turnsOf(text, cast);
   const characters = doc.layer('characters');
   return turns.map((turn) => {
     const c = turn.cues[0]?.referent.character ?? -1;
@@ -179,20 +180,13 @@ describe('attribution: a title before a name', () => {
 });
 
 describe('attribution: kinship tags', () => {
-  const FAMILY = [
+  const FAMILY: GivenCharacter[] = [
     { id: 0, name: 'Mr. Quill', aliases: ['Arthur Quill'], gender: 'M' },
     { id: 1, name: 'Mrs. Quill', aliases: [], gender: 'F' },
     { id: 2, name: 'Rose Quill', aliases: ['Rose'], gender: 'F' },
     { id: 3, name: 'Mrs. Fenn', aliases: [], gender: 'F' },
   ];
-  const speakersOf = (text: string): string[] => {
-    const doc = createEngine({ until: 'coref', characters: FAMILY }).process(sourceOf(text));
-    const characters = doc.layer('characters');
-    return buildTurns(doc, buildCueIndex(doc)).map((turn) => {
-      const c = turn.cues[0]?.referent.character ?? -1;
-      return c >= 0 ? characters[c]!.name : '-';
-    });
-  };
+  const speakersOf = (text: string): string[] => cuedSpeakers(text, FAMILY);
 
   it('"cried his wife" is the one "Mrs." of his surname, not another woman in the room', () => {
     const text =
