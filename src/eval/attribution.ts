@@ -157,9 +157,10 @@ export function evalAttribution(dir: string, options: AttributionOptions): Attri
         if (p && p.start < ge) predictedFor.set(g.id, p);
       }
     }
-    // In end-to-end mode a predicted character is the gold one when a name of it equals a gold alias.
+    // In end-to-end mode a predicted character is the gold one when a name of it equals a gold
+    // alias; a description matches whatever its article ("the old man" is PDNC's "An Old Man").
     const predictedNames = new Map(
-      result.characters.map((c) => [c.id, [c.name, ...c.aliases].map(nameKey)] as const),
+      result.characters.map((c) => [c.id, [c.name, ...c.aliases].map(descriptionKey)] as const),
     );
     const sameCharacter = (predictedId: string | number | null, goldId: number): boolean => {
       if (predictedId === null) return false;
@@ -167,7 +168,7 @@ export function evalAttribution(dir: string, options: AttributionOptions): Attri
       const gold = castById.get(goldId);
       const names = predictedNames.get(predictedId);
       if (!gold || !names) return false;
-      const goldKeys = new Set([gold.name, ...gold.aliases].map(nameKey));
+      const goldKeys = new Set([gold.name, ...gold.aliases].map(descriptionKey));
       return names.some((n) => goldKeys.has(n));
     };
 
@@ -254,4 +255,9 @@ export function formatAttributionReport(r: AttributionReport): string {
       .join(' · ')}`,
   );
   return lines.join('\n');
+}
+
+/** A name's matching key without a leading article: "An Old Man" and "the old man" are one. */
+function descriptionKey(name: string): string {
+  return nameKey(name).replace(/^(?:the|an?) /, '');
 }

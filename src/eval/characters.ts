@@ -85,15 +85,17 @@ export interface CharactersReport {
 
 const MIN_MENTIONS = 3;
 
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+
 /**
- * Name key with honorifics and a leading "the" removed, as long as a word remains, prefixed with the
+ * Name key with honorifics and a leading article ("the", "an old man") removed, as long as a word remains, prefixed with the
  * gender of a removed title ("mrs|vyse"): "Vyse" and "Mr. Vyse" match, "Mr. Vyse" and "Mrs. Vyse"
  * do not. Keys without a gendered title match any key with the same name.
  */
 export function looseKey(name: string): string {
   const words = nameKey(name).split(' ');
   let gender = '';
-  while (words.length > 1 && (words[0] === 'the' || HONORIFIC_GENDER.has(words[0]!))) {
+  while (words.length > 1 && (ARTICLES.has(words[0]!) || HONORIFIC_GENDER.has(words[0]!))) {
     const g = HONORIFIC_GENDER.get(words.shift()!);
     if (g === 'female' || g === 'male') gender = g;
   }

@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { Character, Mention } from '../../engine/types.js';
-import { isFirstName } from '../lexicon/first-names.js';
-import { honorificKey } from '../lexicon/honorifics.js';
+import type { Character, GenderLabel, Mention } from '../../engine/types.js';
+import { firstNameGender, isFirstName } from '../lexicon/first-names.js';
+import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import {
   type CharacterCluster,
   type Clustering,
@@ -18,6 +18,7 @@ import { CALENDAR_WORDS, NEVER_NAMES } from './not-names.js';
 import { personForms } from './persons.js';
 import { presenceOf } from './presence.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
+import { type NamedArrival, unnamedSpeakers } from './unnamed.js';
 import { isVocativeAt } from './vocative.js';
 
 /**
@@ -336,6 +337,7 @@ function buildCast(
     narratorIndex = narrator.cluster >= 0 ? narrator.cluster : names.length;
     if (narrator.cluster < 0) names.push(['the narrator']);
   }
+  addUnnamedSpeakers(doc, facts, raw, names);
   const size = names.length;
 
   // Characters in order of first mention; those never mentioned are dropped (the narrator stays).
@@ -387,6 +389,57 @@ function buildCast(
   }
   const mentions = withEndearments(doc, facts, characters, named);
   return { characters, mentions };
+}
+
+/** The gender a character's names imply by title ("Mrs.") or first name, else `unknown`. */
+function nameGender(names: readonly string[]): GenderLabel {
+  for (const name of names) {
+    const words = name.split(' ');
+    const title = honorificKey(words[0]!);
+    const g = title !== undefined ? HONORIFIC_GENDER.get(title) : firstNameGender(words[0]!.toLowerCase());
+    if (g === 'female' || g === 'male') return g;
+  }
+  return 'unknown';
+}
+
+/**
+ * Adds the people who speak without a name ("said the old man") as characters of their stretch of
+ * text (unnamed.ts), with their descriptions as `nominal` mentions; keeps `raw` in text order.
+ */
+function addUnnamedSpeakers(doc: StoryDocument, facts: TokenFacts, raw: Mention[], names: string[][]): void {
+  const tokens = doc.layer('tokens');
+  const taken = new Uint8Array(tokens.count);
+  let t = 0;
+  for (const m of raw) {
+    while (t < tokens.count && tokens.end[t]! <= m.start) t++;
+    for (let k = t; k < tokens.count && tokens.start[k]! < m.end; k++) taken[k] = 1;
+  }
+  // Where each named character is first mentioned in narration, with the gender its title or first name implies.
+  const arrivals: NamedArrival[] = [];
+  const seen = new Uint8Array(names.length);
+  t = 0;
+  for (const m of raw) {
+    if (m.character < 0 || m.inQuote || seen[m.character] === 1) continue;
+    seen[m.character] = 1;
+    while (t < tokens.count && tokens.end[t]! <= m.start) t++;
+    arrivals.push({ token: t, gender: nameGender(names[m.character]!) });
+  }
+  const speakers = unnamedSpeakers(doc, facts, taken, arrivals);
+  if (speakers.length === 0) return;
+  for (const s of speakers) {
+    const character = names.length;
+    names.push([s.name]);
+    for (const [first, last] of s.spans) {
+      raw.push({
+        start: tokens.start[first]!,
+        end: tokens.end[last]!,
+        character,
+        kind: 'nominal',
+        inQuote: false,
+      });
+    }
+  }
+  raw.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -1,0 +1,282 @@
+import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
+import type { GenderLabel } from '../../engine/types.js';
+import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import { speechVerbBase } from '../lexicon/speech-verbs.js';
+import { words } from '../lexicon/words.js';
+import { CASE, type TokenFacts } from './names.js';
+import { ROLE_NOUNS } from './roles.js';
+
+/**
+ * Unnamed speakers: `"Tell me your name," said the man.`, `"Awfully," the young officer answered.`
+ * Many people in fiction speak without ever being named. A general noun for a person ("man",
+ * "woman", "girl", "officer") is a different person from scene to scene, so such a speaker is a
+ * character only for a stretch of text: the occurrences of one description ("an old man" … "the
+ * old man" … "the man") that follow each other within `GAP` paragraphs, of which at least one tags
+ * a quotation. Role nouns ("the landlord") are found by the name finder as one character for the
+ * whole text (roles.ts); a description inside a name mention is left to it.
+ *
+ * Within a stretch, a bare head noun ("the man") belongs to the one modified description with that
+ * head ("the old man"); with two ("the old man", "the young man") it stays unassigned.
+ */
+export interface UnnamedSpeaker {
+  /** "the old man": the first modified description of the stretch, else the bare one. */
+  name: string;
+  /** Token spans (first, last inclusive) of the stretch's descriptions, determiner included. */
+  spans: [number, number][];
+}
+
+/** Uses of a modified description over the whole text from which it is a character's epithet. */
+const EPITHET_USES = 10;
+
+/** Paragraphs after a stranger's last description in which being named makes him that person. */
+const NAMED_AFTER = 3;
+
+/** Most paragraphs between two descriptions of one unnamed person. */
+const GAP = 40;
+
+/** Head nouns that name groups, family ties or no one in particular rather than one stranger. */
+const NOT_HEADS: ReadonlySet<string> = new Set(
+  words(`
+  men women ladies gentlemen girls boys other others speaker figure person parent partner cousin
+  friend companion husband wife mother father mama mamma papa pa mum mummy mom dad daddy son
+  daughter sister brother uncle aunt nephew niece grandmother grandfather grandpa granny
+  stepmother stepfather stepson stepdaughter godmother godfather sweetheart girlfriend boyfriend
+  fiance fiancé fiancee fiancée bride groom widow widower sir master mistress hero heroine
+  `),
+);
+
+/** Where a named character is first mentioned (a token), and the gender its name implies. */
+export interface NamedArrival {
+  token: number;
+  gender: GenderLabel;
+}
+
+interface Arrival {
+  token: number;
+  paragraph: number;
+  gender: GenderLabel;
+}
+
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'that', 'this']);
+const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another']);
+
+/** Verbs after which "a man" describes someone already there ("Tom was a quiet man"). */
+const COPULAS: ReadonlySet<string> = new Set(
+  words(`is was were be been being am are 's seemed seems became becomes looked remained`),
+);
+
+/** Quotation marks that may close a quotation just before a tag (`"…," said the man`). */
+function isQuoteMarkAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0x201c || c === 0x2018;
+}
+
+interface Occurrence {
+  first: number;
+  last: number;
+  head: string;
+  /** Modifiers and head ("old man"). */
+  key: string;
+  /** Modifier words before the head, joined ("old", "boy"); "" for a bare head. */
+  modifiers: string;
+  paragraph: number;
+  tagged: boolean;
+  /** Introduced with "a", "an" or "another" ("an old man sat by the fire"), not after a copula. */
+  indefinite: boolean;
+}
+
+/**
+ * The unnamed speakers of the text. `taken[t]` is 1 for tokens inside a name mention; a
+ * description that overlaps one is not an unnamed person.
+ */
+export function unnamedSpeakers(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  taken: Uint8Array,
+  named: readonly NamedArrival[] = [],
+): UnnamedSpeaker[] {
+  const paragraphOf = paragraphIndex(doc);
+  const occurrences = findDescriptions(doc, facts, taken, paragraphOf);
+  if (occurrences.length === 0) return [];
+  const arrivals: Arrival[] = [];
+  for (const a of named) arrivals.push({ token: a.token, paragraph: paragraphOf[a.token]!, gender: a.gender });
+  // By head noun, in text order (the scan is in text order).
+  const byHead = new Map<string, Occurrence[]>();
+  for (const o of occurrences) {
+    const list = byHead.get(o.head);
+    if (list) list.push(o);
+    else byHead.set(o.head, [o]);
+  }
+  // "the old lady" forty times over the book is a character's epithet, not a passing stranger.
+  const uses = new Map<string, number>();
+  for (const o of occurrences) if (o.modifiers !== '') uses.set(o.key, (uses.get(o.key) ?? 0) + 1);
+  const out: UnnamedSpeaker[] = [];
+  for (const list of byHead.values()) {
+    let from = 0;
+    let spoke = list[0]!.tagged;
+    for (let i = 1; i <= list.length; i++) {
+      const o = list[i];
+      // A stretch ends after GAP paragraphs without the description, and where "a man" or
+      // "another man" comes in after the man of the stretch has spoken.
+      if (o && o.paragraph - list[i - 1]!.paragraph <= GAP && !(o.indefinite && spoke)) {
+        spoke ||= o.tagged;
+        continue;
+      }
+      stretchSpeakers(list, from, i, arrivals, uses, out);
+      from = i;
+      spoke = o?.tagged ?? false;
+    }
+  }
+  out.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
+  return out;
+}
+
+/** The speakers of one stretch list[from, to) of descriptions with the same head noun. */
+function stretchSpeakers(
+  list: readonly Occurrence[],
+  from: number,
+  to: number,
+  arrivals: readonly Arrival[],
+  uses: ReadonlyMap<string, number>,
+  out: UnnamedSpeaker[],
+): void {
+  const modified = new Map<string, Occurrence[]>();
+  const bare: Occurrence[] = [];
+  for (let i = from; i < to; i++) {
+    const o = list[i]!;
+    if ((uses.get(o.key) ?? 0) >= EPITHET_USES) continue;
+    if (o.modifiers === '') {
+      bare.push(o);
+      continue;
+    }
+    const group = modified.get(o.modifiers);
+    if (group) group.push(o);
+    else modified.set(o.modifiers, [o]);
+  }
+  if (modified.size === 1) {
+    for (const [modifiers, group] of modified) {
+      pushSpeaker(`the ${modifiers} ${group[0]!.head}`, [...group, ...bare], arrivals, out);
+    }
+    return;
+  }
+  for (const [modifiers, group] of modified)
+    pushSpeaker(`the ${modifiers} ${group[0]!.head}`, group, arrivals, out);
+  if (modified.size === 0 && bare.length > 0) pushSpeaker(`the ${bare[0]!.head}`, bare, arrivals, out);
+}
+
+function pushSpeaker(
+  name: string,
+  group: Occurrence[],
+  arrivals: readonly Arrival[],
+  out: UnnamedSpeaker[],
+): void {
+  group.sort((a, b) => a.first - b.first);
+  // A stranger is brought in as "a man" before "the man" speaks; a description that was never
+  // introduced so ("the young man said") is most often a named character seen anew.
+  const tagged = group.findIndex((o) => o.tagged);
+  const intro = group.findIndex((o) => o.indefinite);
+  if (tagged < 0 || intro < 0 || intro > tagged) return;
+  // "A young man came in … said the young man … 'I am Charles'": a named character of the same
+  // gender first named while the description is in use is the person being introduced.
+  const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
+  const from = group[intro]!.first;
+  const to = group[group.length - 1]!.paragraph + NAMED_AFTER;
+  for (const a of arrivals) {
+    if (a.token <= from || a.paragraph > to) continue;
+    if (gender !== 'unknown' && a.gender === gender) return;
+  }
+  const spans: [number, number][] = [];
+  for (const o of group) spans.push([o.first, o.last]);
+  out.push({ name, spans });
+}
+
+/**
+ * Every description of a person in narration: a determiner, up to three lower-case modifiers and
+ * a head noun for a person ("the man", "an old woman", "the boy officer"), with whether it is the
+ * subject of a speech tag.
+ */
+function findDescriptions(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  taken: Uint8Array,
+  paragraphOf: Int32Array,
+): Occurrence[] {
+  const tokens = doc.layer('tokens');
+  const { lower, pos } = tokens;
+  const n = tokens.count;
+  const out: Occurrence[] = [];
+  for (let t = 0; t + 1 < n; t++) {
+    if (facts.inQuote[t] === 1 || !DETERMINERS.has(lower[t]!) || taken[t] === 1) continue;
+    let head = -1;
+    for (let k = t + 1; k < n && k <= t + 4; k++) {
+      if (facts.written[k] !== CASE.lower || taken[k] === 1 || facts.inQuote[k] === 1) break;
+      const w = lower[k]!;
+      const p = pos[k]!;
+      if (p === POS.NOUN && NOMINAL_GENDER.has(w)) {
+        // The last noun of the phrase is its head: "the man servant" is a servant.
+        if (k + 1 < n && pos[k + 1] === POS.NOUN && facts.written[k + 1] === CASE.lower) continue;
+        head = k;
+        break;
+      }
+      if (p !== POS.ADJ && p !== POS.NOUN) break;
+    }
+    if (head < 0) continue;
+    const w = lower[head]!;
+    if (NOT_HEADS.has(w) || ROLE_NOUNS.has(w)) continue;
+    const modifiers: string[] = [];
+    for (let k = t + 1; k < head; k++) modifiers.push(lower[k]!);
+    out.push({
+      first: t,
+      last: head,
+      head: w,
+      key: modifiers.length > 0 ? `${modifiers.join(' ')} ${w}` : w,
+      modifiers: modifiers.join(' '),
+      paragraph: paragraphOf[t]!,
+      tagged: tagsSpeech(doc, facts, t, head),
+      indefinite: INDEFINITES.has(lower[t]!) && !(t > 0 && COPULAS.has(lower[t - 1]!)),
+    });
+    t = head;
+  }
+  return out;
+}
+
+/**
+ * Whether the description first..last is the subject of a speech tag next to a quotation:
+ * `"…," said the man`, `"…," the man said`, `The man said, "…"`.
+ */
+function tagsSpeech(doc: StoryDocument, facts: TokenFacts, first: number, last: number): boolean {
+  const tokens = doc.layer('tokens');
+  const { lower, pos } = tokens;
+  const n = tokens.count;
+  // "…," said the man / "…," cried the old woman
+  if (first >= 2 && speechVerbBase(lower[first - 1]!) !== undefined && quoteAt(doc, facts, first - 2))
+    return true;
+  // "…," the man said / "…" the man quietly said / The man said, "…"
+  let v = last + 1;
+  if (v < n && pos[v] === POS.ADV) v++;
+  if (v >= n || speechVerbBase(lower[v]!) === undefined) return false;
+  if (quoteAt(doc, facts, first - 1)) return true;
+  let after = v + 1;
+  if (after < n && (lower[after] === ',' || lower[after] === ':')) after++;
+  return after < n && facts.inQuote[after] === 1;
+}
+
+/** Whether token t is inside a quotation or is a quotation mark. */
+function quoteAt(doc: StoryDocument, facts: TokenFacts, t: number): boolean {
+  return t >= 0 && (facts.inQuote[t] === 1 || isQuoteMarkAt(doc.text, doc.layer('tokens').start[t]!));
+}
+
+/** The paragraph of each token. */
+function paragraphIndex(doc: StoryDocument): Int32Array {
+  const tokens = doc.layer('tokens');
+  const paragraphs = doc.layer('paragraphs');
+  const out = new Int32Array(tokens.count);
+  let p = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    const at = tokens.start[t]!;
+    while (p + 1 < paragraphs.length && paragraphs[p]!.end <= at) p++;
+    out[t] = p;
+  }
+  return out;
+}
