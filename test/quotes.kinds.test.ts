@@ -143,6 +143,41 @@ describe('quotes: kinds', () => {
     assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
   });
 
+  it('quotes: a quotation paragraph indented deeper than the prose is a text set off, not speech', () => {
+    const text = [
+      'Marion handed the page across the table and he read it to himself.',
+      '',
+      '     "The lease on the mill runs out at Easter, and the owners will not',
+      '     renew it for less than double. Think it over before you answer me.',
+      '',
+      '     "Whatever you decide, I am with you."',
+      '',
+      '"Well?" she said. "Shall we sell?"',
+      '',
+      '"Not yet," he said.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['written', 'written', 'speech', 'speech'],
+    );
+  });
+
+  it('quotes: when every paragraph is indented alike, an indented quotation is still speech', () => {
+    const text = [
+      '    Marion handed the page across the table and he read it to himself.',
+      '',
+      '    "Well?" she said. "Shall we sell?"',
+      '',
+      '    "Not yet," he said.',
+      '',
+      '    She went back to the window.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['speech', 'speech'],
+    );
+  });
+
   it('quotes: a one-paragraph letter from salutation to signature is written; "Dear me" is speech', () => {
     const text = [
       'The card was tucked behind the clock.',

@@ -39,10 +39,13 @@ export function classifyKinds(
   drafts: DraftQuotation[],
 ): void {
   const ordered = drafts.filter((d) => d.parent === undefined).sort((a, b) => a.open - b.open);
+  const margin = ordered.length > 0 ? usualIndent(text, paragraphs) : 0;
   let previous: DraftQuotation | undefined;
   for (const d of ordered) {
     const followsQuotation = previous !== undefined && previous.paragraphEnd === d.paragraph;
-    d.kind = kindOf(text, paragraphs, d, followsQuotation);
+    d.kind = setOff(text, paragraphs[d.paragraph]!, d, margin)
+      ? 'written'
+      : kindOf(text, paragraphs, d, followsQuotation);
     // `"We always seem"--she hesitated--"to be interrupted."`: the piece after a short stretch of
     // narration goes with the piece before it, and so do lists of mentions (`"delightful," and
     // "charming,"`).
@@ -71,6 +74,38 @@ export function classifyKinds(
   }
   markLetters(text, paragraphs, ordered);
   for (const d of drafts) if (d.parent !== undefined) d.kind = nestedKind(text, d);
+}
+
+/** Most spaces counted before a paragraph's first character (deeper is as deep). */
+const MAX_INDENT = 16;
+/** Extra indentation, beyond the text's usual paragraph indent, that sets a block off. */
+const BLOCK_INDENT = 4;
+
+/** Spaces between the start of the line and `at` (`MAX_INDENT` at most; 0 when `at` is mid-line). */
+function indentAt(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < MAX_INDENT && text.charCodeAt(i - 1) === 32) i--;
+  if (at - i >= MAX_INDENT) return MAX_INDENT;
+  return i === 0 || text.charCodeAt(i - 1) === 10 ? at - i : 0;
+}
+
+/** The commonest indentation of the text's prose paragraphs: 0 in most texts. */
+function usualIndent(text: string, paragraphs: readonly Paragraph[]): number {
+  const hist = new Int32Array(MAX_INDENT + 1);
+  for (const p of paragraphs) if (p.kind === 'prose') hist[indentAt(text, p.start)]!++;
+  let usual = 0;
+  for (let v = 1; v <= MAX_INDENT; v++) if (hist[v]! > hist[usual]!) usual = v;
+  return usual;
+}
+
+/**
+ * `     "My dear Sir,` / `     "I write in haste …`: a quotation opening a paragraph indented
+ * deeper than the text's paragraphs are is set off from the narration as a block — a letter, a
+ * verse, a notice, a headline — and is a text given, not words said in the scene. Dialogue is
+ * laid out like the narration around it.
+ */
+function setOff(text: string, p: Paragraph, d: DraftQuotation, margin: number): boolean {
+  return d.open === p.start && p.kind === 'prose' && indentAt(text, p.start) >= margin + BLOCK_INDENT;
 }
 
 /** Where a quotation stands in its paragraph, and (counted on demand) how long it is. */
