@@ -111,6 +111,18 @@ describe('quotes: double marks', () => {
     const found = detect('"Well, (smiling at the boy,) I hope you are hungry."');
     assert.deepEqual(found.texts, [['Well,', 'I hope you are hungry.']]);
   });
+
+  it('quotes: punctuation left between cut-out parts is no span of its own', () => {
+    const found = detect('"We shall stand firm to the last (cheers)."');
+    assert.deepEqual(found.texts, [['We shall stand firm to the last']]);
+    const nested = detect(
+      "\"Then she put her head round the door: 'Is he here yet?'--'No, not yet, ma'am,' I told her, and she went off again.\"",
+    );
+    assert.deepEqual(nested.texts[0], [
+      'Then she put her head round the door:',
+      'I told her, and she went off again.',
+    ]);
+  });
 });
 
 describe('quotes: single marks and apostrophes', () => {
