@@ -143,6 +143,19 @@ describe('quotes: kinds', () => {
     assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
   });
 
+  it('quotes: writing in the sentence that ended the paragraph before does not make a quotation written', () => {
+    const text = [
+      'The note was unkind, and it lowered them all in the eyes of the man who had written it.',
+      '"Ah, well!" said the doctor, getting up. "I should never have thought it of her."',
+      'She opened the envelope and read as follows.',
+      '"Meet me at the bridge at nine."',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['speech', 'written'],
+    );
+  });
+
   it('quotes: a quotation paragraph indented deeper than the prose is a text set off, not speech', () => {
     const text = [
       'Marion handed the page across the table and he read it to himself.',

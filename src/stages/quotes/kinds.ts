@@ -165,7 +165,13 @@ function kindOf(
   )
     return 'mention';
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
-  const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
+  // Writing in a sentence that ended before the quotation's paragraph (`…the woman who had
+  // written it.` / `"Ah, well!" said he`) does not make the quotation written: only a lead-in
+  // ending with a colon or a dash, or one announcing a text (`…as follows.`), introduces one.
+  let leadIn = tagBefore(before);
+  if ((leadIn === 'write' || leadIn === 'read') && ctx.opensParagraph && lastCharBefore(text, cueEnd) === 46)
+    leadIn = undefined;
+  const tagged = after ?? leadIn ?? tagInside(text, d);
   // A title is held up in narration; one followed by its speaker (`"Good Morning" said Tom`) is
   // said — but not one the sentence goes on from (`subscribed to "Country Matters," and read …`).
   const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
@@ -486,6 +492,13 @@ function reportedContext(text: string, d: DraftQuotation, before: readonly strin
   while (i > from && isSpace(text.charCodeAt(i))) i--;
   const c = text.charCodeAt(i);
   return isWordChar(c) || c === 46 || c === 33 || c === 63;
+}
+
+/** The last character before `end` that is not a space. */
+function lastCharBefore(text: string, end: number): number {
+  let i = end - 1;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  return text.charCodeAt(i);
 }
 
 /** Base of a speech verb among the last three words before the quotation (`she said, "`). */
