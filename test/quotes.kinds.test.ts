@@ -143,6 +143,19 @@ describe('quotes: kinds', () => {
     assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
   });
 
+  it('quotes: speech after a mention and a clause break is speech; a list of mentions stays mentions', () => {
+    assert.deepEqual(
+      kinds(
+        'She turned the pages of "Winter Tales," frowned at the old spelling, and sighed: "How dull it is."',
+      ).map(([, kind]) => kind),
+      ['mention', 'speech'],
+    );
+    assert.deepEqual(
+      kinds('It was all "capital" and "Splendid, old fellow" with him.').map(([, kind]) => kind),
+      ['mention', 'mention'],
+    );
+  });
+
   it('quotes: writing in the sentence that ended the paragraph before does not make a quotation written', () => {
     const text = [
       'The note was unkind, and it lowered them all in the eyes of the man who had written it.',

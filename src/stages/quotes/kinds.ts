@@ -67,7 +67,12 @@ export function classifyKinds(
         (brokenOff(text, previous) || !afterWord(text, d.open, paragraphs[d.paragraph]!.start))
       )
         d.kind = previous.kind;
-      else if (previous.kind === 'mention' && d.kind === 'speech' && isMentionSized(text, d))
+      else if (
+        previous.kind === 'mention' &&
+        d.kind === 'speech' &&
+        isMentionSized(text, d) &&
+        !sentenceBetween(text, previous.close + 1, d.open)
+      )
         d.kind = 'mention';
     }
     previous = d;
@@ -106,6 +111,19 @@ function usualIndent(text: string, paragraphs: readonly Paragraph[]): number {
  */
 function setOff(text: string, p: Paragraph, d: DraftQuotation, margin: number): boolean {
   return d.open === p.start && p.kind === 'prose' && indentAt(text, p.start) >= margin + BLOCK_INDENT;
+}
+
+/**
+ * Whether the narration text[start, end) between two quotations ends a clause (`.`, `;`, `:`,
+ * `!`, `?`): `…"Contes Drolatiques," and sighed: "What learned things!"` is a title and then
+ * speech, where `"delightful," and "charming,"` is one list.
+ */
+function sentenceBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 59 || c === 58 || c === 33 || c === 63) return true;
+  }
+  return false;
 }
 
 /** Where a quotation stands in its paragraph, and (counted on demand) how long it is. */
