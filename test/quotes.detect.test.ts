@@ -112,6 +112,15 @@ describe('quotes: double marks', () => {
     assert.deepEqual(found.texts, [['Well,', 'I hope you are hungry.']]);
   });
 
+  it("quotes: an audience's noise in brackets (`(loud cheers)`) is left out of the speech", () => {
+    const found = detect(
+      '"We have waited long enough (loud and prolonged cheering) and we shall wait no more."',
+    );
+    assert.deepEqual(found.texts, [['We have waited long enough', 'and we shall wait no more.']]);
+    const aside = detect('"My aunt (the kind one) sent the cheers of the whole village."');
+    assert.deepEqual(aside.texts, [['My aunt (the kind one) sent the cheers of the whole village.']]);
+  });
+
   it('quotes: punctuation left between cut-out parts is no span of its own', () => {
     const found = detect('"We shall stand firm to the last (cheers)."');
     assert.deepEqual(found.texts, [['We shall stand firm to the last']]);
