@@ -204,6 +204,22 @@ describe('quotes: kinds', () => {
     );
   });
 
+  it('quotes: the address and date lines above the salutation of a letter are written too', () => {
+    const text = [
+      'Her brother wrote again that week.',
+      '"Mill Cottage,"',
+      '"Thursday."',
+      '"Dear Ruth,"',
+      '"The roof is mended and the hens are laying again. Come home when you can."',
+      '"TOM."',
+      '"More news?" asked her aunt.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['written', 'written', 'written', 'written', 'written', 'speech'],
+    );
+  });
+
   it('quotes: a one-paragraph letter from salutation to signature is written; "Dear me" is speech', () => {
     const text = [
       'The card was tucked behind the clock.',

@@ -628,6 +628,9 @@ function isMention(
  * `"Dear Charlotte,"`) starts a letter; the quotation paragraphs that follow without narration
  * between are its body, sign-off and signature; a short one just before it is its date or address.
  */
+/** Most quotation lines of date and address above a letter's salutation. */
+const LETTER_HEAD_LINES = 2;
+
 function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: DraftQuotation[]): void {
   for (let k = 0; k < ordered.length; k++) {
     const d = ordered[k]!;
@@ -635,10 +638,14 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
     const ctx = contextOf(text, paragraphs, d);
     if (!opensWithSalutation(text, d, ctx)) continue;
     d.kind = 'written';
-    // The date or address line before the salutation.
-    const prev = ordered[k - 1];
-    if (prev && prev.paragraphEnd === d.paragraph - 1 && contextOf(text, paragraphs, prev).words <= 6) {
-      if (contextOf(text, paragraphs, prev).fillsParagraph) prev.kind = 'written';
+    // The date and address lines before the salutation (`"Howards End,"` / `"Tuesday."`).
+    let line = d.paragraph;
+    for (let j = k - 1; j >= 0 && j >= k - LETTER_HEAD_LINES; j--) {
+      const prev = ordered[j]!;
+      const pctx = contextOf(text, paragraphs, prev);
+      if (prev.paragraphEnd !== line - 1 || pctx.words > 6 || !pctx.fillsParagraph) break;
+      prev.kind = 'written';
+      line = prev.paragraph;
     }
     // The body, sign-off and signature: following quotation paragraphs with no narration between.
     // A letter signed in its first paragraph is over; a quotation with a tag of its own is speech.
