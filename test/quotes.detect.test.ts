@@ -111,6 +111,27 @@ describe('quotes: double marks', () => {
     const found = detect('"Well, (smiling at the boy,) I hope you are hungry."');
     assert.deepEqual(found.texts, [['Well,', 'I hope you are hungry.']]);
   });
+
+  it("quotes: an audience's noise in brackets (`(loud cheers)`) is left out of the speech", () => {
+    const found = detect(
+      '"We have waited long enough (loud and prolonged cheering) and we shall wait no more."',
+    );
+    assert.deepEqual(found.texts, [['We have waited long enough', 'and we shall wait no more.']]);
+    const aside = detect('"My aunt (the kind one) sent the cheers of the whole village."');
+    assert.deepEqual(aside.texts, [['My aunt (the kind one) sent the cheers of the whole village.']]);
+  });
+
+  it('quotes: punctuation left between cut-out parts is no span of its own', () => {
+    const found = detect('"We shall stand firm to the last (cheers)."');
+    assert.deepEqual(found.texts, [['We shall stand firm to the last']]);
+    const nested = detect(
+      "\"Then she put her head round the door: 'Is he here yet?'--'No, not yet, ma'am,' I told her, and she went off again.\"",
+    );
+    assert.deepEqual(nested.texts[0], [
+      'Then she put her head round the door:',
+      'I told her, and she went off again.',
+    ]);
+  });
 });
 
 describe('quotes: single marks and apostrophes', () => {

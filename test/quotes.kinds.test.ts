@@ -143,6 +143,83 @@ describe('quotes: kinds', () => {
     assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
   });
 
+  it('quotes: speech after a mention and a clause break is speech; a list of mentions stays mentions', () => {
+    assert.deepEqual(
+      kinds(
+        'She turned the pages of "Winter Tales," frowned at the old spelling, and sighed: "How dull it is."',
+      ).map(([, kind]) => kind),
+      ['mention', 'speech'],
+    );
+    assert.deepEqual(
+      kinds('It was all "capital" and "Splendid, old fellow" with him.').map(([, kind]) => kind),
+      ['mention', 'mention'],
+    );
+  });
+
+  it('quotes: writing in the sentence that ended the paragraph before does not make a quotation written', () => {
+    const text = [
+      'The note was unkind, and it lowered them all in the eyes of the man who had written it.',
+      '"Ah, well!" said the doctor, getting up. "I should never have thought it of her."',
+      'She opened the envelope and read as follows.',
+      '"Meet me at the bridge at nine."',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['speech', 'written'],
+    );
+  });
+
+  it('quotes: a quotation paragraph indented deeper than the prose is a text set off, not speech', () => {
+    const text = [
+      'Marion handed the page across the table and he read it to himself.',
+      '',
+      '     "The lease on the mill runs out at Easter, and the owners will not',
+      '     renew it for less than double. Think it over before you answer me.',
+      '',
+      '     "Whatever you decide, I am with you."',
+      '',
+      '"Well?" she said. "Shall we sell?"',
+      '',
+      '"Not yet," he said.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['written', 'written', 'speech', 'speech'],
+    );
+  });
+
+  it('quotes: when every paragraph is indented alike, an indented quotation is still speech', () => {
+    const text = [
+      '    Marion handed the page across the table and he read it to himself.',
+      '',
+      '    "Well?" she said. "Shall we sell?"',
+      '',
+      '    "Not yet," he said.',
+      '',
+      '    She went back to the window.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['speech', 'speech'],
+    );
+  });
+
+  it('quotes: the address and date lines above the salutation of a letter are written too', () => {
+    const text = [
+      'Her brother wrote again that week.',
+      '"Mill Cottage,"',
+      '"Thursday."',
+      '"Dear Ruth,"',
+      '"The roof is mended and the hens are laying again. Come home when you can."',
+      '"TOM."',
+      '"More news?" asked her aunt.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['written', 'written', 'written', 'written', 'written', 'speech'],
+    );
+  });
+
   it('quotes: a one-paragraph letter from salutation to signature is written; "Dear me" is speech', () => {
     const text = [
       'The card was tucked behind the clock.',

@@ -440,7 +440,9 @@ class Scanner {
       i = close;
     }
     const span = trimmedSpan(text, from, end);
-    if (span) draft.spans.push(span);
+    // Punctuation left over between cut-out parts (`'…see her.'--'I can't,'`, `(cheers).`) is no
+    // piece of its own once the quotation has words.
+    if (span && (draft.spans.length === 0 || hasWords(text, span[0], span[1]))) draft.spans.push(span);
   }
 
   /**

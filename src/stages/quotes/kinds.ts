@@ -39,10 +39,13 @@ export function classifyKinds(
   drafts: DraftQuotation[],
 ): void {
   const ordered = drafts.filter((d) => d.parent === undefined).sort((a, b) => a.open - b.open);
+  const margin = ordered.length > 0 ? usualIndent(text, paragraphs) : 0;
   let previous: DraftQuotation | undefined;
   for (const d of ordered) {
     const followsQuotation = previous !== undefined && previous.paragraphEnd === d.paragraph;
-    d.kind = kindOf(text, paragraphs, d, followsQuotation);
+    d.kind = setOff(text, paragraphs[d.paragraph]!, d, margin)
+      ? 'written'
+      : kindOf(text, paragraphs, d, followsQuotation);
     // `"We always seem"--she hesitated--"to be interrupted."`: the piece after a short stretch of
     // narration goes with the piece before it, and so do lists of mentions (`"delightful," and
     // "charming,"`).
@@ -64,13 +67,63 @@ export function classifyKinds(
         (brokenOff(text, previous) || !afterWord(text, d.open, paragraphs[d.paragraph]!.start))
       )
         d.kind = previous.kind;
-      else if (previous.kind === 'mention' && d.kind === 'speech' && isMentionSized(text, d))
+      else if (
+        previous.kind === 'mention' &&
+        d.kind === 'speech' &&
+        isMentionSized(text, d) &&
+        !sentenceBetween(text, previous.close + 1, d.open)
+      )
         d.kind = 'mention';
     }
     previous = d;
   }
   markLetters(text, paragraphs, ordered);
   for (const d of drafts) if (d.parent !== undefined) d.kind = nestedKind(text, d);
+}
+
+/** Most spaces counted before a paragraph's first character (deeper is as deep). */
+const MAX_INDENT = 16;
+/** Extra indentation, beyond the text's usual paragraph indent, that sets a block off. */
+const BLOCK_INDENT = 4;
+
+/** Spaces between the start of the line and `at` (`MAX_INDENT` at most; 0 when `at` is mid-line). */
+function indentAt(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < MAX_INDENT && text.charCodeAt(i - 1) === 32) i--;
+  if (at - i >= MAX_INDENT) return MAX_INDENT;
+  return i === 0 || text.charCodeAt(i - 1) === 10 ? at - i : 0;
+}
+
+/** The commonest indentation of the text's prose paragraphs: 0 in most texts. */
+function usualIndent(text: string, paragraphs: readonly Paragraph[]): number {
+  const hist = new Int32Array(MAX_INDENT + 1);
+  for (const p of paragraphs) if (p.kind === 'prose') hist[indentAt(text, p.start)]!++;
+  let usual = 0;
+  for (let v = 1; v <= MAX_INDENT; v++) if (hist[v]! > hist[usual]!) usual = v;
+  return usual;
+}
+
+/**
+ * `     "My dear Sir,` / `     "I write in haste …`: a quotation opening a paragraph indented
+ * deeper than the text's paragraphs are is set off from the narration as a block — a letter, a
+ * verse, a notice, a headline — and is a text given, not words said in the scene. Dialogue is
+ * laid out like the narration around it.
+ */
+function setOff(text: string, p: Paragraph, d: DraftQuotation, margin: number): boolean {
+  return d.open === p.start && p.kind === 'prose' && indentAt(text, p.start) >= margin + BLOCK_INDENT;
+}
+
+/**
+ * Whether the narration text[start, end) between two quotations ends a clause (`.`, `;`, `:`,
+ * `!`, `?`): `…"Contes Drolatiques," and sighed: "What learned things!"` is a title and then
+ * speech, where `"delightful," and "charming,"` is one list.
+ */
+function sentenceBetween(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 59 || c === 58 || c === 33 || c === 63) return true;
+  }
+  return false;
 }
 
 /** Where a quotation stands in its paragraph, and (counted on demand) how long it is. */
@@ -130,7 +183,13 @@ function kindOf(
   )
     return 'mention';
   if (!ctx.opensParagraph && isScareQuote(text, d, ctx)) return 'mention';
-  const tagged = after ?? tagBefore(before) ?? tagInside(text, d);
+  // Writing in a sentence that ended before the quotation's paragraph (`…the woman who had
+  // written it.` / `"Ah, well!" said he`) does not make the quotation written: only a lead-in
+  // ending with a colon or a dash, or one announcing a text (`…as follows.`), introduces one.
+  let leadIn = tagBefore(before);
+  if ((leadIn === 'write' || leadIn === 'read') && ctx.opensParagraph && lastCharBefore(text, cueEnd) === 46)
+    leadIn = undefined;
+  const tagged = after ?? leadIn ?? tagInside(text, d);
   // A title is held up in narration; one followed by its speaker (`"Good Morning" said Tom`) is
   // said — but not one the sentence goes on from (`subscribed to "Country Matters," and read …`).
   const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
@@ -453,6 +512,13 @@ function reportedContext(text: string, d: DraftQuotation, before: readonly strin
   return isWordChar(c) || c === 46 || c === 33 || c === 63;
 }
 
+/** The last character before `end` that is not a space. */
+function lastCharBefore(text: string, end: number): number {
+  let i = end - 1;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  return text.charCodeAt(i);
+}
+
 /** Base of a speech verb among the last three words before the quotation (`she said, "`). */
 function tagBefore(before: readonly string[]): string | undefined {
   for (let k = before.length - 1; k >= 0 && k >= before.length - 3; k--) {
@@ -562,6 +628,9 @@ function isMention(
  * `"Dear Charlotte,"`) starts a letter; the quotation paragraphs that follow without narration
  * between are its body, sign-off and signature; a short one just before it is its date or address.
  */
+/** Most quotation lines of date and address above a letter's salutation. */
+const LETTER_HEAD_LINES = 2;
+
 function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: DraftQuotation[]): void {
   for (let k = 0; k < ordered.length; k++) {
     const d = ordered[k]!;
@@ -569,10 +638,14 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
     const ctx = contextOf(text, paragraphs, d);
     if (!opensWithSalutation(text, d, ctx)) continue;
     d.kind = 'written';
-    // The date or address line before the salutation.
-    const prev = ordered[k - 1];
-    if (prev && prev.paragraphEnd === d.paragraph - 1 && contextOf(text, paragraphs, prev).words <= 6) {
-      if (contextOf(text, paragraphs, prev).fillsParagraph) prev.kind = 'written';
+    // The date and address lines before the salutation (`"Howards End,"` / `"Tuesday."`).
+    let line = d.paragraph;
+    for (let j = k - 1; j >= 0 && j >= k - LETTER_HEAD_LINES; j--) {
+      const prev = ordered[j]!;
+      const pctx = contextOf(text, paragraphs, prev);
+      if (prev.paragraphEnd !== line - 1 || pctx.words > 6 || !pctx.fillsParagraph) break;
+      prev.kind = 'written';
+      line = prev.paragraph;
     }
     // The body, sign-off and signature: following quotation paragraphs with no narration between.
     // A letter signed in its first paragraph is over; a quotation with a tag of its own is speech.

@@ -151,6 +151,28 @@ const STAGE_WORDS: ReadonlySet<string> = new Set([
   'sensation',
 ]);
 
+/** Words of an audience's noise in brackets: `(loud cheers)`, `(laughter)`. */
+const NOISE_WORDS: ReadonlySet<string> = new Set(['cheers', 'cheering', 'laughter', 'applause', 'sensation']);
+/** Most words of a bracketed noise: `(loud and prolonged cheering)`. */
+const NOISE_WORDS_MAX = 4;
+
+/** The last word of text[start, end), lower-cased. */
+function lastWord(text: string, start: number, end: number): string {
+  let last = '';
+  eachWord(text, start, end, (lower) => {
+    last = lower;
+    return true;
+  });
+  return last;
+}
+
+/** Words of text[start, end). */
+function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  eachWord(text, start, end, () => ++n > 0);
+  return n;
+}
+
 /** Words in -ing that are not participles of a gesture. */
 const NOT_PARTICIPLES: ReadonlySet<string> = new Set([
   'thing',
@@ -193,6 +215,13 @@ export function isStageDirection(text: string, start: number, end: number): bool
   });
   if (first === undefined) return false;
   if (STAGE_WORDS.has(first)) return true;
+  // `(loud cheers)`, `(long and prolonged cheering)`: the audience's noise, a few words ending in it.
+  if (
+    second !== undefined &&
+    NOISE_WORDS.has(lastWord(text, start, end)) &&
+    countWords(text, start, end) <= NOISE_WORDS_MAX
+  )
+    return true;
   if (first.length > 5 && first.endsWith('ing') && !NOT_PARTICIPLES.has(first)) return true;
   if (first === 'in') return second === 'a' || second === 'an';
   if (first === 'to') return secondAt >= 0 && isUpper(text.charCodeAt(secondAt));
