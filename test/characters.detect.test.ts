@@ -806,6 +806,32 @@ describe("characters: wives told apart by their husbands' names", () => {
   });
 });
 
+describe('characters: a surname with a particle', () => {
+  it('characters: "Monsieur De Vasse" and "De Vasse" are one man, as "Mr. Vasse" and "Vasse" would be', () => {
+    const c = cast(
+      story(
+        'In the evening De Vasse came to the hotel, and De Vasse bowed to everyone.',
+        '"Good evening, Monsieur De Vasse," said the porter. Then De Vasse gave him a coin.',
+        'Later De Vasse sat by the window. "Monsieur De Vasse is rich," the porter said to the maid.',
+        'So De Vasse smiled and lit a cigar. Monsieur De Vasse always smiled.',
+      ),
+    );
+    assert.ok(c.who('Monsieur De Vasse'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('De Vasse'), c.who('Monsieur De Vasse'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: "Mrs. ter Hoeve" is "Mrs. Pieter ter Hoeve", the wife of the one ter Hoeve man', () => {
+    const c = cast(
+      story(
+        'Pieter ter Hoeve built the mill. Mrs. Pieter ter Hoeve kept its books.',
+        'Mrs. ter Hoeve gave a dinner. "Everyone will come," said Mrs. ter Hoeve.',
+        'Mrs. Pieter ter Hoeve was right, and Mrs. ter Hoeve was pleased.',
+      ),
+    );
+    assert.ok(c.who('Mrs. ter Hoeve'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. ter Hoeve'), c.who('Mrs. Pieter ter Hoeve'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: stray full names', () => {
   const henry = Array.from(
     { length: 12 },

@@ -322,8 +322,7 @@ function fit(
   // "Mrs. Dashwood" is not "Mrs. John Dashwood" when the text names John Dashwood and another
   // Dashwood man (Henry): the wife is told from the other Mrs. Dashwood by her husband's name. (With
   // one Struthers man, "Mrs. Lemuel Struthers" is the one Mrs. Struthers.)
-  if (MARRIED_TITLES.has(form.title) && nameWords(form.words).length === 1 && someWifeOf(c.forms, men))
-    return undefined;
+  if (MARRIED_TITLES.has(form.title) && !isFullName(form.words) && someWifeOf(c.forms, men)) return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
   // "Miss Howard").
   if (name.gender && c.gender && name.gender !== c.gender && name.sure && c.sure) return undefined;
@@ -647,9 +646,18 @@ function turns(forms: readonly NameForm[], parsed: ReadonlyMap<NameForm, ParsedN
   return out.sort(byTurn);
 }
 
+/**
+ * Whether a form is a full name, given name and surname: not a surname with its particle ("de
+ * Griers", "Mrs. van der Luyden"), which is placed like any other surname.
+ */
+function isFullName(words: readonly string[]): boolean {
+  const name = nameWords(words);
+  return name.length >= 2 && !PARTICLES.has(name[0]!);
+}
+
 function specificity(f: NameForm, parsed: ReadonlyMap<NameForm, ParsedName>): number {
   if (f.the) return 4;
-  if (nameWords(f.words).length >= 2) return 0;
+  if (isFullName(f.words)) return 0;
   if (f.title) return 2;
   return parsed.get(f)!.given ? 1 : 3;
 }
@@ -697,7 +705,7 @@ function placeForm(form: NameForm, name: ParsedName, placing: Placing): void {
     const f = fit(name, form, c, placing.together, alone, placing.narrated, placing.men);
     if (f) fits.push(f);
   }
-  const full = nameWords(form.words).length >= 2;
+  const full = isFullName(form.words);
   let usable = full ? usableForFullName(fits, name) : fits;
   // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
   // a given name the text uses ten times as often: the frequent name is its own character, and
@@ -834,7 +842,7 @@ function isYoungerSister(f: NameForm, title: string): boolean {
  */
 function knownByTitledFullName(c: CharacterCluster, title: string): boolean {
   let titled = 0;
-  for (const f of c.forms) if (f.title === title && nameWords(f.words).length >= 2) titled += f.count;
+  for (const f of c.forms) if (f.title === title && isFullName(f.words)) titled += f.count;
   return titled >= TITLED_FULL_SHARE * c.count;
 }
 const TITLED_FULL_SHARE = 0.8;
