@@ -352,6 +352,22 @@ describe('characters: alias clustering', () => {
     assert.equal(c.who('the Doctor'), doctor);
   });
 
+  it('characters: narration\'s "the Colonel" is the colonel it names, not those only talked about', () => {
+    const c = cast(
+      story(
+        'Colonel Ashby rented the hall in May. Colonel Ashby walked the grounds every morning.',
+        '"I served under Colonel Ferris," the Colonel said. "And Colonel Ferris served under Colonel Ware."',
+        'The Colonel laughed at his own story. The Colonel poured the wine, and the Colonel sat down.',
+        '"Colonel Ferris would have liked this house," said the Colonel. Colonel Ashby looked out.',
+        'The Colonel went to bed early. The Colonel was up at dawn, and Colonel Ashby rode out.',
+        '"Colonel Ferris never rode," he told the groom. "Colonel Ware did."',
+      ),
+    );
+    const ashby = c.who('Colonel Ashby');
+    assert.ok(ashby, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the Colonel'), ashby, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
     const c = cast(
       story(

@@ -914,12 +914,24 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   const title = form.words[0]!;
   if (!HONORIFIC_GENDER.has(title)) return undefined;
   // "the Queen" is "the Queen of Hearts" when she is the only queen of something.
-  const pool: CharacterCluster[] = [];
+  let pool: CharacterCluster[] = [];
   for (const c of clusters) if (goesByTitle(c, title)) pool.push(c);
+  // Narration's "the Admiral" is one of the admirals narration names, not one that only the
+  // characters talk about ("Admiral Croft" beside an "Admiral Baldwin" named in speech alone).
+  if (form.count > form.inQuote) {
+    const narrated: CharacterCluster[] = [];
+    for (const c of pool) if (namedInNarration(c)) narrated.push(c);
+    if (narrated.length > 0) pool = narrated;
+  }
   pool.sort(byCountDown);
   if (pool.length === 0) return undefined;
   if (pool.length === 1 || pool[0]!.count >= DOMINANCE * pool[1]!.count) return pool[0];
   return undefined;
+}
+
+function namedInNarration(c: CharacterCluster): boolean {
+  for (const f of c.forms) if (f.count > f.inQuote) return true;
+  return false;
 }
 
 function goesByTitle(c: CharacterCluster, title: string): boolean {
