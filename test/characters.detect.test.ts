@@ -368,6 +368,20 @@ describe('characters: alias clustering', () => {
     assert.equal(c.who('the Colonel'), ashby, `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: a surname veiled as its initial ("Mr. D.") is the one Mr. of that initial', () => {
+    const c = cast(
+      story(
+        'Mr. Dorrance took the cottage by the church. Mr. Dorrance was a widower, and Mrs. Pike liked him.',
+        '"Mr. D. came by again," said Mrs. Pike. "Mr. D. is very attentive."',
+        'Mr. Dorrance called the next day. "I saw Mr. D. at the gate," her sister said.',
+        'Mrs. Pike smiled. Mr. Dorrance bowed, and Mr. Dorrance sat down.',
+      ),
+    );
+    const dorrance = c.who('Mr. Dorrance');
+    assert.ok(dorrance, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mr. D.'), dorrance, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
     const c = cast(
       story(

@@ -327,7 +327,8 @@ function fit(
   // "Miss Howard").
   if (name.gender && c.gender && name.gender !== c.gender && name.sure && c.sure) return undefined;
   if (name.marital && c.marital && name.marital !== c.marital) return undefined;
-  if (name.surname && c.surname && name.surname !== c.surname) return undefined;
+  if (name.surname && c.surname && name.surname !== c.surname && !initialOf(name.surname, c.surname))
+    return undefined;
   // "Mr. Knightley" and "Mr. John Knightley", "Miss Bennet" and "Miss Elizabeth Bennet": a title
   // with the surname alone names the eldest, and the others are told apart by their given names.
   // So a "Mr." form used far more often than a character known by a given name and the same
@@ -368,6 +369,8 @@ function fit(
     }
   }
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
+  else if (name.surname && !name.given && initialOf(name.surname, c.surname))
+    strength = Math.max(strength, 1);
   if (strength === 0) return undefined;
   // "Sir John" fits "Sir John Middleton" better than "John Dashwood". (Not "Miss Bennet" and "Miss
   // Lydia Bennet": the title with the surname alone is the eldest sister, those with given names
@@ -379,6 +382,19 @@ function fit(
   for (const other of c.forms)
     if (!nested(form, other)) shared += together.get(pairKey(form.key, other.key)) ?? 0;
   return { cluster: c, strength, together: shared };
+}
+
+/**
+ * "Mr. E." for "Mr. Elton": a surname written as its initial, as letters and gossip veil it. (The
+ * title and gender must agree as for the surname itself; several fits are settled as for any
+ * shared name.)
+ */
+function initialOf(initial: string, surname: string): boolean {
+  return (
+    surname.length > 2 &&
+    (initial.length === 1 || (initial.length === 2 && initial.charCodeAt(1) === 46)) &&
+    surname.charCodeAt(0) === initial.charCodeAt(0)
+  );
 }
 
 function someWifeOf(forms: readonly NameForm[], men: ReadonlyMap<string, ReadonlySet<string>>): boolean {
