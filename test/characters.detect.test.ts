@@ -382,6 +382,20 @@ describe('characters: alias clustering', () => {
     assert.equal(c.who('Mr. D.'), dorrance, `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: "Mrs. Dunmore" is the Dunmore woman, not "Mrs. Dunmore Pratt" whose first name is a family name', () => {
+    const c = cast(
+      story(
+        'Mrs. Dunmore Pratt ruled the family from her great house. Mrs. Dunmore Pratt never went out.',
+        'Her niece Lydia Dunmore came home from Paris, a widow. Lydia Dunmore had no money.',
+        '"Mrs. Dunmore is back," said the servants. Mrs. Dunmore took rooms in a cheap street.',
+        'Lydia Dunmore visited her aunt, and Mrs. Dunmore Pratt received her coldly.',
+      ),
+    );
+    const lydia = c.who('Lydia Dunmore');
+    assert.ok(lydia && c.who('Mrs. Dunmore Pratt'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. Dunmore'), lydia, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
     const c = cast(
       story(

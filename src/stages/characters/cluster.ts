@@ -195,19 +195,20 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
     const w = words[0]!;
     const asGiven = roles.given.get(w) ?? 0;
     const asSurname = roles.surname.get(w) ?? 0;
-    // "Mrs. Rachel" is "Mrs. Rachel Lynde": the same title before the word and a surname.
-    if (title && roles.titledGiven.has(`${title} ${w}`)) given = w;
     // "the Marchioness Manson" beside "Medora Manson" and "Mrs. Manson Mingott" (a family name
     // given as a first name): after a title that takes the surname, a word that is no known first
-    // name and that some full name ends with is a surname, however often it leads a full name.
-    else if (
+    // name and that some full name ends with is a surname, however often it leads a full name (and
+    // even when it leads one with the same title: "Mrs. Manson" is Medora Manson, not "Mrs. Manson
+    // Mingott").
+    const familyName =
       title &&
       asSurname > 0 &&
       !GIVEN_NAME_TITLES.has(title) &&
       !UNMARRIED_TITLES.has(title) &&
-      firstNameGender(w) === undefined
-    )
-      surname = w;
+      firstNameGender(w) === undefined;
+    // "Mrs. Rachel" is "Mrs. Rachel Lynde": the same title before the word and a surname.
+    if (title && !familyName && roles.titledGiven.has(`${title} ${w}`)) given = w;
+    else if (familyName) surname = w;
     else if (asGiven > asSurname) given = w;
     else if (asSurname > asGiven) surname = w;
     else if (title && !GIVEN_NAME_TITLES.has(title) && !UNMARRIED_TITLES.has(title)) surname = w;
