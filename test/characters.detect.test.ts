@@ -648,6 +648,22 @@ describe('characters: gender as evidence for clustering', () => {
     assert.equal(freddy.gender.label, 'male');
   });
 
+  it('characters: many pronouns outweigh the name lists ("Garnet", a woman\'s name there, is "he" and "Mr. Holloway")', () => {
+    const c = cast(
+      story(
+        'Garnet Holloway kept the ferry. Garnet pulled his rope, and he whistled as he worked.',
+        'Garnet tied up his boat at noon. He ate his bread on the bank.',
+        '"Good day, Mr. Holloway," said the miller. Garnet raised his hat to him.',
+        'Mrs. Holloway brought the tea. "You are late," she said. Garnet laughed at his wife.',
+        'Mr. Holloway went back to the water. Garnet Holloway never missed a crossing.',
+      ),
+    );
+    const garnet = c.who('Garnet');
+    assert.ok(garnet && c.who('Mrs. Holloway'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mr. Holloway'), garnet, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Mrs. Holloway'), garnet);
+  });
+
   it('characters: a man known by his surname alone is a man when the text gives him "his" ("Quill shook his head")', () => {
     const c = cast(
       story(

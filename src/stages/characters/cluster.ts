@@ -106,6 +106,13 @@ export interface WordRoles {
   surname: Map<string, number>;
   /** Title and given name of the titled full names ("mrs rachel" of "Mrs. Rachel Lynde"). */
   titledGiven: Set<string>;
+  /** Pronoun votes of the untitled forms by their first word ("Berry" and "Berry Hamilton"). */
+  pronouns: Map<string, PronounTally>;
+}
+
+export interface PronounTally {
+  female: number;
+  male: number;
 }
 
 function add(map: Map<string, number>, key: string, n: number): void {
@@ -130,11 +137,22 @@ function nameWords(words: readonly string[]): string[] {
 }
 
 export function wordRoles(forms: Iterable<NameForm>): WordRoles {
-  const roles: WordRoles = { given: new Map(), surname: new Map(), titledGiven: new Set() };
+  const roles: WordRoles = {
+    given: new Map(),
+    surname: new Map(),
+    titledGiven: new Set(),
+    pronouns: new Map(),
+  };
   const titledSingles: NameForm[] = [];
   for (const f of forms) {
     if (f.the) continue;
     const words = nameWords(f.words);
+    if (!f.title && words.length > 0) {
+      const tally = roles.pronouns.get(words[0]!) ?? { female: 0, male: 0 };
+      tally.female += f.pronounFemale;
+      tally.male += f.pronounMale;
+      roles.pronouns.set(words[0]!, tally);
+    }
     if (words.length >= 2) {
       add(roles.given, words[0]!, f.count);
       add(roles.surname, surnameOf(words), f.count);
@@ -220,6 +238,10 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
   if (gender === '' && given) {
     gender = givenNameGender(given) ?? '';
     sure = gender !== '' && !isGuessedGender(given);
+    // The lists are a prior; many pronouns that all say otherwise are the text's own word ("Berry",
+    // a woman's name in the lists, is a man whom narration calls "he" again and again).
+    const said = strongPronounGender(roles.pronouns.get(given));
+    if (said !== '' && said !== gender) gender = said;
   }
   // The text's own pronouns settle a name the lists leave open or only guess at.
   if (!sure) {
@@ -246,6 +268,20 @@ function pronounGender(form: NameForm): 'male' | 'female' | '' {
   if (f + m < PRONOUN_VOTES) return '';
   if (f >= PRONOUN_SHARE * (f + m)) return 'female';
   if (m >= PRONOUN_SHARE * (f + m)) return 'male';
+  return '';
+}
+
+/** Pronoun votes that outweigh the first-name lists: this many at this share. */
+const PRONOUN_VOTES_STRONG = 6;
+const PRONOUN_SHARE_STRONG = 0.85;
+
+function strongPronounGender(votes: PronounTally | undefined): 'male' | 'female' | '' {
+  if (!votes) return '';
+  const f = votes.female;
+  const m = votes.male;
+  if (f + m < PRONOUN_VOTES_STRONG) return '';
+  if (f >= PRONOUN_SHARE_STRONG * (f + m)) return 'female';
+  if (m >= PRONOUN_SHARE_STRONG * (f + m)) return 'male';
   return '';
 }
 
