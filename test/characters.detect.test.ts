@@ -396,6 +396,33 @@ describe('characters: alias clustering', () => {
     assert.equal(c.who('Mrs. Dunmore'), lydia, `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: "Count V." is not a character who is never called "Count" ("Zorenka Varvarovna")', () => {
+    const c = cast(
+      story(
+        '"Who is that?" said Zorenka Varvarovna at the window.',
+        '"Count V. has lost again," said the porter. "Count V. will be ruined."',
+        '"Let him lose," said Zorenka Varvarovna, and Zorenka Varvarovna laughed.',
+        'The porter said that Count V. owed money to everyone. "So do I," said Zorenka Varvarovna.',
+      ),
+    );
+    assert.ok(c.who('Zorenka Varvarovna') && c.who('Count V.'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Count V.'), c.who('Zorenka Varvarovna'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: narration\'s "the Baron" is not a baron narration names only in passing', () => {
+    const c = cast(
+      story(
+        'The Baron came down to breakfast late. The Baron was in a temper, and the Baron said so.',
+        '"Baron Kessel would never keep me waiting," said the Baron. "Baron Kessel is a gentleman."',
+        'That week Baron Adler passed through the town. The Baron ate his eggs.',
+        'The Baron rang for coffee. Nobody had seen Baron Adler at the inn. The Baron sighed.',
+        '"Baron Kessel writes every week," the Baron told the maid.',
+      ),
+    );
+    assert.ok(c.who('the Baron') && c.who('Baron Adler'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('the Baron'), c.who('Baron Adler'), `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
     const c = cast(
       story(

@@ -406,7 +406,14 @@ function fit(
     }
   }
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
-  else if (name.surname && !name.given && initialOf(name.surname, c.surname))
+  // (Only for a character already called by that title: "Count V." is not "Antonida Vassilievna".)
+  else if (
+    name.surname &&
+    !name.given &&
+    form.title &&
+    initialOf(name.surname, c.surname) &&
+    sameTitle(c, form.title, false)
+  )
     strength = Math.max(strength, 1);
   if (strength === 0) return undefined;
   // "Sir John" fits "Sir John Middleton" better than "John Dashwood". (Not "Miss Bennet" and "Miss
@@ -969,11 +976,12 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   // "the Queen" is "the Queen of Hearts" when she is the only queen of something.
   let pool: CharacterCluster[] = [];
   for (const c of clusters) if (goesByTitle(c, title)) pool.push(c);
-  // Narration's "the Admiral" is one of the admirals narration names, not one that only the
-  // characters talk about ("Admiral Croft" beside an "Admiral Baldwin" named in speech alone).
+  // Narration's "the Admiral" is one of the admirals narration names (three times at least), not
+  // one that only the characters talk about ("Admiral Croft" beside an "Admiral Baldwin" named in
+  // speech alone) or a passing name ("Baron Rothschild", twice, beside the Baron of the story).
   if (form.count > form.inQuote) {
     const narrated: CharacterCluster[] = [];
-    for (const c of pool) if (namedInNarration(c)) narrated.push(c);
+    for (const c of pool) if (narratedCount(c) >= NARRATED_MIN) narrated.push(c);
     if (narrated.length > 0) pool = narrated;
   }
   pool.sort(byCountDown);
@@ -982,9 +990,10 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   return undefined;
 }
 
-function namedInNarration(c: CharacterCluster): boolean {
-  for (const f of c.forms) if (f.count > f.inQuote) return true;
-  return false;
+function narratedCount(c: CharacterCluster): number {
+  let n = 0;
+  for (const f of c.forms) n += f.count - f.inQuote;
+  return n;
 }
 
 function goesByTitle(c: CharacterCluster, title: string): boolean {
