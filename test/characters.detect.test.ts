@@ -423,6 +423,20 @@ describe('characters: alias clustering', () => {
     assert.notEqual(c.who('the Baron'), c.who('Baron Adler'), `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: a surname with a familiar ending ("Dobbsy") is the man of that surname', () => {
+    const c = cast(
+      story(
+        'Mr. Dobbs ran the saloon on the corner. Dobbs was a fat man, and Dobbs liked his customers.',
+        '"Give us a drink, Dobbsy," said the sailor. Dobbsy poured it and laughed.',
+        '"Dobbsy never waters his gin," said the sailor to Mr. Dobbs, and Dobbs bowed.',
+        'Dobbsy wiped the bar. Later Dobbs closed the door.',
+      ),
+    );
+    const dobbs = c.who('Mr. Dobbs');
+    assert.ok(dobbs, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Dobbsy'), dobbs, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
     const c = cast(
       story(

@@ -405,6 +405,22 @@ function fit(
       } else return undefined;
     }
   }
+  // "Skaggsy" is Skaggs: a bare word that is no first name and is a surname with a familiar ending
+  // (placed before the surname's own forms, or after them).
+  if (
+    strength === 0 &&
+    ((name.given &&
+      !form.title &&
+      c.given.length === 0 &&
+      form.words.length === 1 &&
+      familiarSurname(name.given, c.surname)) ||
+      (name.surname &&
+        !name.given &&
+        !c.surname &&
+        c.given.length === 1 &&
+        familiarSurname(c.given[0]!, name.surname)))
+  )
+    strength = 1;
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
   // (Only for a character already called by that title: "Count V." is not "Antonida Vassilievna".)
   else if (
@@ -439,6 +455,12 @@ function initialOf(initial: string, surname: string): boolean {
     (initial.length === 1 || (initial.length === 2 && initial.charCodeAt(1) === 46)) &&
     surname.charCodeAt(0) === initial.charCodeAt(0)
   );
+}
+
+function familiarSurname(word: string, surname: string): boolean {
+  if (surname.length < 3 || !word.startsWith(surname) || firstNameGender(word) !== undefined) return false;
+  const ending = word.slice(surname.length);
+  return ending === 'y' || ending === 'ie' || ending === 'ey';
 }
 
 function someWifeOf(forms: readonly NameForm[], men: ReadonlyMap<string, ReadonlySet<string>>): boolean {
