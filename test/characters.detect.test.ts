@@ -147,6 +147,29 @@ describe('characters: alias clustering', () => {
     assert.notEqual(elder, younger);
   });
 
+  it('characters: "Mr. Quarles" is "Mr. Roderick Quarles" when only his wife calls him "Roderick"', () => {
+    const mr = Array.from(
+      { length: 32 },
+      (_, i) =>
+        `Mr. Quarles ${['read the paper', 'wound the clock', 'ate his soup', 'looked at the fire'][i % 4]}.`,
+    );
+    const c = cast(
+      story(
+        'Mr. Roderick Quarles and his wife lived in the tall house on the square.',
+        ...mr.slice(0, 16),
+        '"Roderick, the Pells are here," said Mrs. Quarles. "Roderick, do get up."',
+        '"Roderick never listens," she told the maid. "Roderick, please."',
+        ...mr.slice(16),
+        '"Good night, Roderick," said Mrs. Quarles. "Sleep well, Roderick." "Roderick!"',
+        '"Oh, Roderick," she sighed. "Roderick, the lamp."',
+      ),
+    );
+    const quarles = c.who('Mr. Quarles');
+    assert.ok(quarles, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Roderick'), quarles, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Mrs. Quarles'), quarles);
+  });
+
   it('characters: an only daughter is "Miss Lorne" far more often than "Hester", and still one person', () => {
     const chores = [
       'swept the hall',
