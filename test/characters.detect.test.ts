@@ -147,6 +147,29 @@ describe('characters: alias clustering', () => {
     assert.notEqual(elder, younger);
   });
 
+  it('characters: "Mr. Quarles" is "Mr. Roderick Quarles" when only his wife calls him "Roderick"', () => {
+    const mr = Array.from(
+      { length: 32 },
+      (_, i) =>
+        `Mr. Quarles ${['read the paper', 'wound the clock', 'ate his soup', 'looked at the fire'][i % 4]}.`,
+    );
+    const c = cast(
+      story(
+        'Mr. Roderick Quarles and his wife lived in the tall house on the square.',
+        ...mr.slice(0, 16),
+        '"Roderick, the Pells are here," said Mrs. Quarles. "Roderick, do get up."',
+        '"Roderick never listens," she told the maid. "Roderick, please."',
+        ...mr.slice(16),
+        '"Good night, Roderick," said Mrs. Quarles. "Sleep well, Roderick." "Roderick!"',
+        '"Oh, Roderick," she sighed. "Roderick, the lamp."',
+      ),
+    );
+    const quarles = c.who('Mr. Quarles');
+    assert.ok(quarles, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Roderick'), quarles, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Mrs. Quarles'), quarles);
+  });
+
   it('characters: an only daughter is "Miss Lorne" far more often than "Hester", and still one person', () => {
     const chores = [
       'swept the hall',
@@ -350,6 +373,91 @@ describe('characters: alias clustering', () => {
     const doctor = c.who('Dr. Pryce');
     assert.ok(doctor, `cast: ${c.names.join(', ')}`);
     assert.equal(c.who('the Doctor'), doctor);
+  });
+
+  it('characters: narration\'s "the Colonel" is the colonel it names, not those only talked about', () => {
+    const c = cast(
+      story(
+        'Colonel Ashby rented the hall in May. Colonel Ashby walked the grounds every morning.',
+        '"I served under Colonel Ferris," the Colonel said. "And Colonel Ferris served under Colonel Ware."',
+        'The Colonel laughed at his own story. The Colonel poured the wine, and the Colonel sat down.',
+        '"Colonel Ferris would have liked this house," said the Colonel. Colonel Ashby looked out.',
+        'The Colonel went to bed early. The Colonel was up at dawn, and Colonel Ashby rode out.',
+        '"Colonel Ferris never rode," he told the groom. "Colonel Ware did."',
+      ),
+    );
+    const ashby = c.who('Colonel Ashby');
+    assert.ok(ashby, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the Colonel'), ashby, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a surname veiled as its initial ("Mr. D.") is the one Mr. of that initial', () => {
+    const c = cast(
+      story(
+        'Mr. Dorrance took the cottage by the church. Mr. Dorrance was a widower, and Mrs. Pike liked him.',
+        '"Mr. D. came by again," said Mrs. Pike. "Mr. D. is very attentive."',
+        'Mr. Dorrance called the next day. "I saw Mr. D. at the gate," her sister said.',
+        'Mrs. Pike smiled. Mr. Dorrance bowed, and Mr. Dorrance sat down.',
+      ),
+    );
+    const dorrance = c.who('Mr. Dorrance');
+    assert.ok(dorrance, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mr. D.'), dorrance, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "Mrs. Dunmore" is the Dunmore woman, not "Mrs. Dunmore Pratt" whose first name is a family name', () => {
+    const c = cast(
+      story(
+        'Mrs. Dunmore Pratt ruled the family from her great house. Mrs. Dunmore Pratt never went out.',
+        'Her niece Lydia Dunmore came home from Paris, a widow. Lydia Dunmore had no money.',
+        '"Mrs. Dunmore is back," said the servants. Mrs. Dunmore took rooms in a cheap street.',
+        'Lydia Dunmore visited her aunt, and Mrs. Dunmore Pratt received her coldly.',
+      ),
+    );
+    const lydia = c.who('Lydia Dunmore');
+    assert.ok(lydia && c.who('Mrs. Dunmore Pratt'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. Dunmore'), lydia, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "Count V." is not a character who is never called "Count" ("Zorenka Varvarovna")', () => {
+    const c = cast(
+      story(
+        '"Who is that?" said Zorenka Varvarovna at the window.',
+        '"Count V. has lost again," said the porter. "Count V. will be ruined."',
+        '"Let him lose," said Zorenka Varvarovna, and Zorenka Varvarovna laughed.',
+        'The porter said that Count V. owed money to everyone. "So do I," said Zorenka Varvarovna.',
+      ),
+    );
+    assert.ok(c.who('Zorenka Varvarovna') && c.who('Count V.'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Count V.'), c.who('Zorenka Varvarovna'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: narration\'s "the Baron" is not a baron narration names only in passing', () => {
+    const c = cast(
+      story(
+        'The Baron came down to breakfast late. The Baron was in a temper, and the Baron said so.',
+        '"Baron Kessel would never keep me waiting," said the Baron. "Baron Kessel is a gentleman."',
+        'That week Baron Adler passed through the town. The Baron ate his eggs.',
+        'The Baron rang for coffee. Nobody had seen Baron Adler at the inn. The Baron sighed.',
+        '"Baron Kessel writes every week," the Baron told the maid.',
+      ),
+    );
+    assert.ok(c.who('the Baron') && c.who('Baron Adler'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('the Baron'), c.who('Baron Adler'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a surname with a familiar ending ("Dobbsy") is the man of that surname', () => {
+    const c = cast(
+      story(
+        'Mr. Dobbs ran the saloon on the corner. Dobbs was a fat man, and Dobbs liked his customers.',
+        '"Give us a drink, Dobbsy," said the sailor. Dobbsy poured it and laughed.',
+        '"Dobbsy never waters his gin," said the sailor to Mr. Dobbs, and Dobbs bowed.',
+        'Dobbsy wiped the bar. Later Dobbs closed the door.',
+      ),
+    );
+    const dobbs = c.who('Mr. Dobbs');
+    assert.ok(dobbs, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Dobbsy'), dobbs, `cast: ${c.names.join(', ')}`);
   });
 
   it('characters: a dialect "Mistah" is a title before a given name ("Mistah Joel" is Joel Tanner)', () => {
@@ -604,6 +712,22 @@ describe('characters: gender as evidence for clustering', () => {
     assert.equal(freddy.gender.label, 'male');
   });
 
+  it('characters: many pronouns outweigh the name lists ("Garnet", a woman\'s name there, is "he" and "Mr. Holloway")', () => {
+    const c = cast(
+      story(
+        'Garnet Holloway kept the ferry. Garnet pulled his rope, and he whistled as he worked.',
+        'Garnet tied up his boat at noon. He ate his bread on the bank.',
+        '"Good day, Mr. Holloway," said the miller. Garnet raised his hat to him.',
+        'Mrs. Holloway brought the tea. "You are late," she said. Garnet laughed at his wife.',
+        'Mr. Holloway went back to the water. Garnet Holloway never missed a crossing.',
+      ),
+    );
+    const garnet = c.who('Garnet');
+    assert.ok(garnet && c.who('Mrs. Holloway'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mr. Holloway'), garnet, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Mrs. Holloway'), garnet);
+  });
+
   it('characters: a man known by his surname alone is a man when the text gives him "his" ("Quill shook his head")', () => {
     const c = cast(
       story(
@@ -803,6 +927,32 @@ describe("characters: wives told apart by their husbands' names", () => {
     );
     assert.ok(c.who('Mrs. Pratt'), `cast: ${c.names.join(', ')}`);
     assert.equal(c.who('Mrs. Pratt'), c.who('Mrs. Lemuel Pratt'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a surname with a particle', () => {
+  it('characters: "Monsieur De Vasse" and "De Vasse" are one man, as "Mr. Vasse" and "Vasse" would be', () => {
+    const c = cast(
+      story(
+        'In the evening De Vasse came to the hotel, and De Vasse bowed to everyone.',
+        '"Good evening, Monsieur De Vasse," said the porter. Then De Vasse gave him a coin.',
+        'Later De Vasse sat by the window. "Monsieur De Vasse is rich," the porter said to the maid.',
+        'So De Vasse smiled and lit a cigar. Monsieur De Vasse always smiled.',
+      ),
+    );
+    assert.ok(c.who('Monsieur De Vasse'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('De Vasse'), c.who('Monsieur De Vasse'), `cast: ${c.names.join(', ')}`);
+  });
+  it('characters: "Mrs. ter Hoeve" is "Mrs. Pieter ter Hoeve", the wife of the one ter Hoeve man', () => {
+    const c = cast(
+      story(
+        'Pieter ter Hoeve built the mill. Mrs. Pieter ter Hoeve kept its books.',
+        'Mrs. ter Hoeve gave a dinner. "Everyone will come," said Mrs. ter Hoeve.',
+        'Mrs. Pieter ter Hoeve was right, and Mrs. ter Hoeve was pleased.',
+      ),
+    );
+    assert.ok(c.who('Mrs. ter Hoeve'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mrs. ter Hoeve'), c.who('Mrs. Pieter ter Hoeve'), `cast: ${c.names.join(', ')}`);
   });
 });
 

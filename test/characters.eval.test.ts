@@ -94,6 +94,16 @@ describe('characters eval: matching names', () => {
     assert.deepEqual(s.gender, { correct: 2, total: 3 });
   });
 
+  it('characters eval: an article is no part of an alias ("The Stranger", "A Stranger" and "Stranger" are one item)', () => {
+    const text = 'The stranger came at dusk. A stranger is rare here. Stranger, said the host, sit down.';
+    const cast = [gold(0, 'The Stranger', ['The Stranger', 'A Stranger', 'Stranger'], 'M')];
+    const s = scoreCast(text, cast, [predicted('the stranger', [], 'male')]);
+    assert.equal(s.b3.items, 1);
+    assert.equal(s.b3.recallSum, 1);
+    assert.equal(s.b3.precisionSum, 1);
+    assert.deepEqual(s.errors.aliases, []);
+  });
+
   it('characters eval: precision on stage leaves out the characters only mentioned', () => {
     const text = 'Tom met Becky. Huck ran. They talked of Napoleon.';
     const cast = [gold(0, 'Tom', ['Tom'], 'M'), gold(1, 'Becky', ['Becky'], 'F')];

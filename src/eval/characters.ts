@@ -15,7 +15,9 @@ import { listPdncNovels, loadPdncNovel, type PdncCharacter } from './pdnc.js';
  *   category) by the same test; reported for all of them and for those on stage (`presence` not
  *   `mentioned`: PDNC lists the people who speak or are spoken to, not those only talked about);
  * - alias B³: the items are the gold aliases that occur in the text (one item per character and
- *   alias, honorifics normalised but kept: "Mr. Knightley" ≠ "Mr. John Knightley"); an item's
+ *   alias, honorifics normalised but kept: "Mr. Knightley" ≠ "Mr. John Knightley"; a leading
+ *   article dropped, as for recall: "The Stranger", "Stranger" and "A Stranger" are one item, which
+ *   "the stranger" finds); an item's
  *   predicted cluster is the predicted character that goes by that alias (the one with most mentions
  *   when several do), or the item alone when none does;
  * - gender: gold M/F characters that were found, against the gender of the predicted character
@@ -138,6 +140,18 @@ function shareLooseKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean 
   return false;
 }
 
+/**
+ * The B³ key of a name: its exact key (honorifics normalised, kept) without a leading article, as
+ * long as a word remains. The article is no part of the name: PDNC lists "The Dormouse" and "A
+ * Dormouse", "The Stranger" and "Stranger" as aliases of one character, and the engine names them
+ * "the Dormouse", "the stranger".
+ */
+export function b3Key(name: string): string {
+  const words = nameKey(name).split(' ');
+  while (words.length > 1 && (words[0] === 'the' || words[0] === 'a' || words[0] === 'an')) words.shift();
+  return words.join(' ');
+}
+
 /** PDNC marks the first-person narrator with the alias `_narr` (`Narr` in some novels). */
 function isNarratorAlias(alias: string): boolean {
   return alias === '_narr' || alias === 'Narr';
@@ -238,7 +252,7 @@ export function scoreCast(
   // Alias B³ over the gold aliases that occur in the text.
   const owner = new Map<string, number>();
   predicted.forEach((p, pi) => {
-    for (const k of new Set([p.name, ...p.aliases].map(nameKey))) {
+    for (const k of new Set([p.name, ...p.aliases].map(b3Key))) {
       const had = owner.get(k);
       if (had === undefined || predicted[had]!.mentionCount < p.mentionCount) owner.set(k, pi);
     }
@@ -249,7 +263,7 @@ export function scoreCast(
     const seen = new Set<string>();
     for (const alias of g.aliases) {
       if (alias.startsWith('_') || isNarratorAlias(alias)) continue;
-      const key = nameKey(alias);
+      const key = b3Key(alias);
       if (seen.has(key) || !occursIn(text, alias)) continue;
       seen.add(key);
       items.push({ gold: gi, cluster: owner.get(key) ?? singleton--, alias });

@@ -106,6 +106,13 @@ export interface WordRoles {
   surname: Map<string, number>;
   /** Title and given name of the titled full names ("mrs rachel" of "Mrs. Rachel Lynde"). */
   titledGiven: Set<string>;
+  /** Pronoun votes of the untitled forms by their first word ("Berry" and "Berry Hamilton"). */
+  pronouns: Map<string, PronounTally>;
+}
+
+export interface PronounTally {
+  female: number;
+  male: number;
 }
 
 function add(map: Map<string, number>, key: string, n: number): void {
@@ -130,11 +137,22 @@ function nameWords(words: readonly string[]): string[] {
 }
 
 export function wordRoles(forms: Iterable<NameForm>): WordRoles {
-  const roles: WordRoles = { given: new Map(), surname: new Map(), titledGiven: new Set() };
+  const roles: WordRoles = {
+    given: new Map(),
+    surname: new Map(),
+    titledGiven: new Set(),
+    pronouns: new Map(),
+  };
   const titledSingles: NameForm[] = [];
   for (const f of forms) {
     if (f.the) continue;
     const words = nameWords(f.words);
+    if (!f.title && words.length > 0) {
+      const tally = roles.pronouns.get(words[0]!) ?? { female: 0, male: 0 };
+      tally.female += f.pronounFemale;
+      tally.male += f.pronounMale;
+      roles.pronouns.set(words[0]!, tally);
+    }
     if (words.length >= 2) {
       add(roles.given, words[0]!, f.count);
       add(roles.surname, surnameOf(words), f.count);
@@ -195,19 +213,20 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
     const w = words[0]!;
     const asGiven = roles.given.get(w) ?? 0;
     const asSurname = roles.surname.get(w) ?? 0;
-    // "Mrs. Rachel" is "Mrs. Rachel Lynde": the same title before the word and a surname.
-    if (title && roles.titledGiven.has(`${title} ${w}`)) given = w;
     // "the Marchioness Manson" beside "Medora Manson" and "Mrs. Manson Mingott" (a family name
     // given as a first name): after a title that takes the surname, a word that is no known first
-    // name and that some full name ends with is a surname, however often it leads a full name.
-    else if (
+    // name and that some full name ends with is a surname, however often it leads a full name (and
+    // even when it leads one with the same title: "Mrs. Manson" is Medora Manson, not "Mrs. Manson
+    // Mingott").
+    const familyName =
       title &&
       asSurname > 0 &&
       !GIVEN_NAME_TITLES.has(title) &&
       !UNMARRIED_TITLES.has(title) &&
-      firstNameGender(w) === undefined
-    )
-      surname = w;
+      firstNameGender(w) === undefined;
+    // "Mrs. Rachel" is "Mrs. Rachel Lynde": the same title before the word and a surname.
+    if (title && !familyName && roles.titledGiven.has(`${title} ${w}`)) given = w;
+    else if (familyName) surname = w;
     else if (asGiven > asSurname) given = w;
     else if (asSurname > asGiven) surname = w;
     else if (title && !GIVEN_NAME_TITLES.has(title) && !UNMARRIED_TITLES.has(title)) surname = w;
@@ -219,6 +238,10 @@ export function parseName(form: NameForm, roles: WordRoles): ParsedName {
   if (gender === '' && given) {
     gender = givenNameGender(given) ?? '';
     sure = gender !== '' && !isGuessedGender(given);
+    // The lists are a prior; many pronouns that all say otherwise are the text's own word ("Berry",
+    // a woman's name in the lists, is a man whom narration calls "he" again and again).
+    const said = strongPronounGender(roles.pronouns.get(given));
+    if (said !== '' && said !== gender) gender = said;
   }
   // The text's own pronouns settle a name the lists leave open or only guess at.
   if (!sure) {
@@ -245,6 +268,20 @@ function pronounGender(form: NameForm): 'male' | 'female' | '' {
   if (f + m < PRONOUN_VOTES) return '';
   if (f >= PRONOUN_SHARE * (f + m)) return 'female';
   if (m >= PRONOUN_SHARE * (f + m)) return 'male';
+  return '';
+}
+
+/** Pronoun votes that outweigh the first-name lists: this many at this share. */
+const PRONOUN_VOTES_STRONG = 6;
+const PRONOUN_SHARE_STRONG = 0.85;
+
+function strongPronounGender(votes: PronounTally | undefined): 'male' | 'female' | '' {
+  if (!votes) return '';
+  const f = votes.female;
+  const m = votes.male;
+  if (f + m < PRONOUN_VOTES_STRONG) return '';
+  if (f >= PRONOUN_SHARE_STRONG * (f + m)) return 'female';
+  if (m >= PRONOUN_SHARE_STRONG * (f + m)) return 'male';
   return '';
 }
 
@@ -322,13 +359,13 @@ function fit(
   // "Mrs. Dashwood" is not "Mrs. John Dashwood" when the text names John Dashwood and another
   // Dashwood man (Henry): the wife is told from the other Mrs. Dashwood by her husband's name. (With
   // one Struthers man, "Mrs. Lemuel Struthers" is the one Mrs. Struthers.)
-  if (MARRIED_TITLES.has(form.title) && nameWords(form.words).length === 1 && someWifeOf(c.forms, men))
-    return undefined;
+  if (MARRIED_TITLES.has(form.title) && !isFullName(form.words) && someWifeOf(c.forms, men)) return undefined;
   // Genders that differ part two people, unless one of them is only a guess ("Evelyn Howard" is
   // "Miss Howard").
   if (name.gender && c.gender && name.gender !== c.gender && name.sure && c.sure) return undefined;
   if (name.marital && c.marital && name.marital !== c.marital) return undefined;
-  if (name.surname && c.surname && name.surname !== c.surname) return undefined;
+  if (name.surname && c.surname && name.surname !== c.surname && !initialOf(name.surname, c.surname))
+    return undefined;
   // "Mr. Knightley" and "Mr. John Knightley", "Miss Bennet" and "Miss Elizabeth Bennet": a title
   // with the surname alone names the eldest, and the others are told apart by their given names.
   // So a "Mr." form used far more often than a character known by a given name and the same
@@ -340,7 +377,7 @@ function fit(
     !name.given &&
     SENIOR_TITLES.has(form.title) &&
     c.given.length > 0 &&
-    c.count >= SENIOR_MIN &&
+    narratedCount(c) >= SENIOR_MIN &&
     form.count > SENIOR_RATIO * c.count &&
     !knownByTitledFullName(c, form.title) &&
     (!UNMARRIED_TITLES.has(form.title) || hasYoungerSister(c.forms, form.title))
@@ -368,7 +405,32 @@ function fit(
       } else return undefined;
     }
   }
+  // "Skaggsy" is Skaggs: a bare word that is no first name and is a surname with a familiar ending
+  // (placed before the surname's own forms, or after them).
+  if (
+    strength === 0 &&
+    ((name.given &&
+      !form.title &&
+      c.given.length === 0 &&
+      form.words.length === 1 &&
+      familiarSurname(name.given, c.surname)) ||
+      (name.surname &&
+        !name.given &&
+        !c.surname &&
+        c.given.length === 1 &&
+        familiarSurname(c.given[0]!, name.surname)))
+  )
+    strength = 1;
   if (name.surname && name.surname === c.surname) strength = Math.max(strength, 2);
+  // (Only for a character already called by that title: "Count V." is not "Antonida Vassilievna".)
+  else if (
+    name.surname &&
+    !name.given &&
+    form.title &&
+    initialOf(name.surname, c.surname) &&
+    sameTitle(c, form.title, false)
+  )
+    strength = Math.max(strength, 1);
   if (strength === 0) return undefined;
   // "Sir John" fits "Sir John Middleton" better than "John Dashwood". (Not "Miss Bennet" and "Miss
   // Lydia Bennet": the title with the surname alone is the eldest sister, those with given names
@@ -380,6 +442,25 @@ function fit(
   for (const other of c.forms)
     if (!nested(form, other)) shared += together.get(pairKey(form.key, other.key)) ?? 0;
   return { cluster: c, strength, together: shared };
+}
+
+/**
+ * "Mr. E." for "Mr. Elton": a surname written as its initial, as letters and gossip veil it. (The
+ * title and gender must agree as for the surname itself; several fits are settled as for any
+ * shared name.)
+ */
+function initialOf(initial: string, surname: string): boolean {
+  return (
+    surname.length > 2 &&
+    (initial.length === 1 || (initial.length === 2 && initial.charCodeAt(1) === 46)) &&
+    surname.charCodeAt(0) === initial.charCodeAt(0)
+  );
+}
+
+function familiarSurname(word: string, surname: string): boolean {
+  if (surname.length < 3 || !word.startsWith(surname) || firstNameGender(word) !== undefined) return false;
+  const ending = word.slice(surname.length);
+  return ending === 'y' || ending === 'ie' || ending === 'ey';
 }
 
 function someWifeOf(forms: readonly NameForm[], men: ReadonlyMap<string, ReadonlySet<string>>): boolean {
@@ -647,9 +728,18 @@ function turns(forms: readonly NameForm[], parsed: ReadonlyMap<NameForm, ParsedN
   return out.sort(byTurn);
 }
 
+/**
+ * Whether a form is a full name, given name and surname: not a surname with its particle ("de
+ * Griers", "Mrs. van der Luyden"), which is placed like any other surname.
+ */
+function isFullName(words: readonly string[]): boolean {
+  const name = nameWords(words);
+  return name.length >= 2 && !PARTICLES.has(name[0]!);
+}
+
 function specificity(f: NameForm, parsed: ReadonlyMap<NameForm, ParsedName>): number {
   if (f.the) return 4;
-  if (nameWords(f.words).length >= 2) return 0;
+  if (isFullName(f.words)) return 0;
   if (f.title) return 2;
   return parsed.get(f)!.given ? 1 : 3;
 }
@@ -697,7 +787,7 @@ function placeForm(form: NameForm, name: ParsedName, placing: Placing): void {
     const f = fit(name, form, c, placing.together, alone, placing.narrated, placing.men);
     if (f) fits.push(f);
   }
-  const full = nameWords(form.words).length >= 2;
+  const full = isFullName(form.words);
   let usable = full ? usableForFullName(fits, name) : fits;
   // A full name written once or twice ("Lady Mary Grierson" in a family register) does not claim
   // a given name the text uses ten times as often: the frequent name is its own character, and
@@ -834,15 +924,17 @@ function isYoungerSister(f: NameForm, title: string): boolean {
  */
 function knownByTitledFullName(c: CharacterCluster, title: string): boolean {
   let titled = 0;
-  for (const f of c.forms) if (f.title === title && nameWords(f.words).length >= 2) titled += f.count;
+  for (const f of c.forms) if (f.title === title && isFullName(f.words)) titled += f.count;
   return titled >= TITLED_FULL_SHARE * c.count;
 }
 const TITLED_FULL_SHARE = 0.8;
 
 const SENIOR_TITLES = new Set(['mr', 'mister', 'monsieur', 'herr', 'signor', 'miss', 'mademoiselle', 'mlle']);
 const SENIOR_RATIO = 2;
-/** The younger one must be a character of some weight ("Mr. John Knightley", 73 mentions); a
- * "Miss Mary Morstan" named five times is the "Miss Morstan" of the rest of the book. */
+/** The younger one must be a character the narration itself names, and often ("Mr. John Knightley",
+ * 43 of his 73 mentions): a "Miss Mary Morstan" named five times is the "Miss Morstan" of the rest
+ * of the book, and a man whose given name only his wife says ("Henry", 10 times, all in speech) is
+ * the "Mr. van der Luyden" of the narration. */
 const SENIOR_MIN = 10;
 
 /** Moves the forms of `from` into `into` and drops `from` from the list. */
@@ -906,12 +998,26 @@ function titledCluster(form: NameForm, clusters: readonly CharacterCluster[]): C
   const title = form.words[0]!;
   if (!HONORIFIC_GENDER.has(title)) return undefined;
   // "the Queen" is "the Queen of Hearts" when she is the only queen of something.
-  const pool: CharacterCluster[] = [];
+  let pool: CharacterCluster[] = [];
   for (const c of clusters) if (goesByTitle(c, title)) pool.push(c);
+  // Narration's "the Admiral" is one of the admirals narration names (three times at least), not
+  // one that only the characters talk about ("Admiral Croft" beside an "Admiral Baldwin" named in
+  // speech alone) or a passing name ("Baron Rothschild", twice, beside the Baron of the story).
+  if (form.count > form.inQuote) {
+    const narrated: CharacterCluster[] = [];
+    for (const c of pool) if (narratedCount(c) >= NARRATED_MIN) narrated.push(c);
+    if (narrated.length > 0) pool = narrated;
+  }
   pool.sort(byCountDown);
   if (pool.length === 0) return undefined;
   if (pool.length === 1 || pool[0]!.count >= DOMINANCE * pool[1]!.count) return pool[0];
   return undefined;
+}
+
+function narratedCount(c: CharacterCluster): number {
+  let n = 0;
+  for (const f of c.forms) n += f.count - f.inQuote;
+  return n;
 }
 
 function goesByTitle(c: CharacterCluster, title: string): boolean {
