@@ -100,7 +100,8 @@ export function unnamedSpeakers(
   const occurrences = findDescriptions(doc, facts, taken, paragraphOf);
   if (occurrences.length === 0) return [];
   const arrivals: Arrival[] = [];
-  for (const a of named) arrivals.push({ token: a.token, paragraph: paragraphOf[a.token]!, gender: a.gender });
+  for (const a of named)
+    arrivals.push({ token: a.token, paragraph: paragraphOf[a.token]!, gender: a.gender });
   // By head noun, in text order (the scan is in text order).
   const byHead = new Map<string, Occurrence[]>();
   for (const o of occurrences) {
