@@ -1131,3 +1131,21 @@ describe('characters: people known by their part in the story', () => {
     assert.notEqual(c.who('the landlord'), men[0]);
   });
 });
+
+describe('characters: the parts of a full name', () => {
+  it('characters: "Captain Edmund Harrow Pike" is also "Edmund Pike" and "Edmund", but a given name two characters share goes to neither', () => {
+    const c = cast(
+      story(
+        'Captain Edmund Harrow Pike came home from sea. The Captain was tired, and Captain Pike slept.',
+        '"Welcome back," said Captain Pike\'s sister. "Thank you," said Captain Pike.',
+        'Walter Greaves and Walter Lowe came to dinner. Mr. Greaves talked, and Mr. Lowe listened.',
+        '"Good soup," said Mr. Greaves. "Very good," said Mr. Lowe. Mr. Greaves laughed.',
+      ),
+    );
+    const pike = c.who('Captain Pike');
+    assert.ok(pike, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Edmund'), pike);
+    assert.equal(c.who('Edmund Pike'), pike);
+    assert.equal(c.who('Walter'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});

@@ -12,6 +12,7 @@ import {
 import { type EndearmentVocative, epithetsByContext, findEndearments } from './epithets.js';
 import { collectForms, formKey, isSpeechTag, type NameForm } from './forms.js';
 import { inferGender } from './gender.js';
+import { nameKey } from './match.js';
 import { CASE, capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
 import { detectNarrator } from './narrator.js';
 import { CALENDAR_WORDS, NEVER_NAMES } from './not-names.js';
@@ -387,6 +388,7 @@ function buildCast(
     c.gender = genders[i] ?? c.gender;
     c.presence = presence[i]!;
   }
+  addNameParts(characters);
   const mentions = withEndearments(doc, facts, characters, named);
   return { characters, mentions };
 }
@@ -440,6 +442,43 @@ function addUnnamedSpeakers(doc: StoryDocument, facts: TokenFacts, raw: Mention[
     }
   }
   raw.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The parts of a full name that name its character alone: "Captain Frederick Tilney" is also
+ * "Frederick Tilney" and "Frederick", "Mr. Sherlock Holmes" also "Sherlock", when no other
+ * character has or would get that name. A reader looking for "Frederick" finds the captain.
+ */
+function addNameParts(characters: Character[]): void {
+  const taken = new Map<string, number>();
+  characters.forEach((c, i) => {
+    for (const n of [c.name, ...c.aliases]) taken.set(nameKey(n), i);
+  });
+  const offered = new Map<string, { owner: number; name: string } | null>();
+  const offer = (name: string, owner: number): void => {
+    const key = nameKey(name);
+    if (taken.has(key)) return;
+    const had = offered.get(key);
+    offered.set(key, had === undefined || had?.owner === owner ? { owner, name } : null);
+  };
+  characters.forEach((c, i) => {
+    if (c.narrator) return;
+    for (const n of [c.name, ...c.aliases]) {
+      const words = n.split(' ');
+      if (words.length > 0 && honorificKey(words[0]!) !== undefined) words.shift();
+      // A given name, perhaps middle names, and a surname: "Frederick Tilney", "William Walter Elliot".
+      if (words.length < 2 || !words.every((w) => /^\p{Lu}[\p{Ll}'\u2019-]+$/u.test(w))) continue;
+      const given = words[0]!;
+      if (!isFirstName(given.toLowerCase())) continue;
+      offer(given, i);
+      if (words.length > 2) offer(`${given} ${words[words.length - 1]}`, i);
+    }
+  });
+  for (const found of offered.values()) {
+    if (found === null) continue;
+    const c = characters[found.owner]!;
+    if (!c.aliases.includes(found.name)) c.aliases.push(found.name);
+  }
 }
 
 /**
