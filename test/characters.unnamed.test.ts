@@ -104,6 +104,16 @@ describe('characters: unnamed speakers', () => {
     assert.equal(names(a).includes('the old lady'), false, `cast: ${names(a).join(', ')}`);
   });
 
+  it('a person known by their part who speaks once ("said the doctor") is a character of the scene, without an introduction', () => {
+    const a = analyse(
+      'Nora sat by the bed all night. Towards morning the doctor came in and stood by the window.',
+      '"How is he?" said the doctor.',
+      '"Worse," Nora said.',
+    );
+    assert.ok(names(a).includes('the doctor'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['the doctor', 'Nora']);
+  });
+
   it('the same description far apart in the text is two people', () => {
     const filler = Array.from({ length: 45 }, (_, i) => `Day ${i + 1} passed on the farm without news.`);
     const a = analyse(

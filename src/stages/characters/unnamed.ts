@@ -177,11 +177,12 @@ function pushSpeaker(
   // introduced so ("the young man said") is most often a named character seen anew.
   const tagged = group.findIndex((o) => o.tagged);
   const intro = group.findIndex((o) => o.indefinite);
-  if (tagged < 0 || intro < 0 || intro > tagged) return;
+  const role = ROLE_NOUNS.has(group[0]!.head);
+  if (tagged < 0 || (!role && (intro < 0 || intro > tagged))) return;
   // "A young man came in … said the young man … 'I am Charles'": a named character of the same
   // gender first named while the description is in use is the person being introduced.
   const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
-  const from = group[intro]!.first;
+  const from = group[Math.max(0, intro)]!.first;
   const to = group[group.length - 1]!.paragraph + NAMED_AFTER;
   for (const a of arrivals) {
     if (a.token <= from || a.paragraph > to) continue;
@@ -214,7 +215,7 @@ function findDescriptions(
       if (facts.written[k] !== CASE.lower || taken[k] === 1 || facts.inQuote[k] === 1) break;
       const w = lower[k]!;
       const p = pos[k]!;
-      if (p === POS.NOUN && NOMINAL_GENDER.has(w)) {
+      if (p === POS.NOUN && (NOMINAL_GENDER.has(w) || ROLE_NOUNS.has(w))) {
         // The last noun of the phrase is its head: "the man servant" is a servant.
         if (k + 1 < n && pos[k + 1] === POS.NOUN && facts.written[k + 1] === CASE.lower) continue;
         head = k;
@@ -224,7 +225,7 @@ function findDescriptions(
     }
     if (head < 0) continue;
     const w = lower[head]!;
-    if (NOT_HEADS.has(w) || ROLE_NOUNS.has(w)) continue;
+    if (NOT_HEADS.has(w)) continue;
     const modifiers: string[] = [];
     for (let k = t + 1; k < head; k++) modifiers.push(lower[k]!);
     out.push({
