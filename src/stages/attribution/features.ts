@@ -75,6 +75,8 @@ export const EMISSION_FEATURES = [
   'tagged-odd-turns-before',
   'tagged-even-turns-after',
   'tagged-odd-turns-after',
+  'addressed-odd-turns-away',
+  'addressed-even-turns-away',
   'narrator',
   'speaker-frequency',
   'unknown-gender',
@@ -266,11 +268,25 @@ export function conversationFeatures(
   // Turns whose tag names each candidate: the conversation's confirmed participants.
   const taggedTurns: number[][] = [];
   for (let k = 0; k < C; k++) taggedTurns.push([]);
+  // Turns that address each candidate (by name, or as the tag's object).
+  const addressedTurns: number[][] = [];
+  for (let k = 0; k < C; k++) addressedTurns.push([]);
   for (let i = 0; i < turns.length; i++) {
-    for (const cue of turns[i]!.cues) {
+    const turn = turns[i]!;
+    for (const cue of turn.cues) {
       if (cue.kind !== 'tag' || cue.referent.via !== 'name') continue;
       const k = local.get(cue.referent.character);
       if (k !== undefined) taggedTurns[k]!.push(i);
+    }
+    for (const c of turn.vocatives) {
+      const k = local.get(c);
+      if (k !== undefined && addressedTurns[k]![addressedTurns[k]!.length - 1] !== i)
+        addressedTurns[k]!.push(i);
+    }
+    for (const c of turn.tagObjects) {
+      const k = local.get(c);
+      if (k !== undefined && addressedTurns[k]![addressedTurns[k]!.length - 1] !== i)
+        addressedTurns[k]!.push(i);
     }
   }
 
@@ -416,6 +432,12 @@ export function conversationFeatures(
         f[(i - before) % 2 === 0 ? E['tagged-even-turns-before'] : E['tagged-odd-turns-before']] = 1;
       if (after >= 0)
         f[(after - i) % 2 === 0 ? E['tagged-even-turns-after'] : E['tagged-odd-turns-after']] = 1;
+      // Parity to the nearest turn (2 to 8 away) that addresses c: in an exchange of two, whoever is
+      // addressed answers in the next turn and speaks every other turn. (One turn away is
+      // addressed-by-previous/next-turn.)
+      const nearest = nearestAddress(addressedTurns[k]!, i);
+      if (nearest >= 2 && nearest <= 8)
+        f[nearest % 2 === 1 ? E['addressed-odd-turns-away'] : E['addressed-even-turns-away']] = 1;
       if (ch.narrator) f[E.narrator] = 1;
       f[E['speaker-frequency']] = Math.log1p(presence.taggedCount[c]!) / 3;
       if (ch.gender.label === 'unknown') f[E['unknown-gender']] = 1;
@@ -438,6 +460,17 @@ export function conversationFeatures(
     continued,
     addressed,
   };
+}
+
+/** Distance in turns from turn i to the nearest other turn in the sorted list, or -1. */
+function nearestAddress(list: readonly number[], i: number): number {
+  let best = -1;
+  for (const j of list) {
+    if (j === i) continue;
+    const d = Math.abs(j - i);
+    if (best < 0 || d < best) best = d;
+  }
+  return best;
 }
 
 /** The lower-case words of a character's names and aliases. */
