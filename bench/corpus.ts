@@ -1,6 +1,8 @@
 /**
  * Corpus throughput: the LitBank novels (../shared/data/litbank/original/) through `storylens batch`
- * with 1 and with 2 worker threads in one run, each in a fresh process and a fresh SQLite file, then
+ * with 1 and with 2 worker threads in one run, each in a fresh process and a fresh SQLite file (with
+ * V8's helper threads off when the workers fill the cores, as `storylens batch` runs: src/cli/v8-threads.ts;
+ * `STORYLENS_V8_THREADS=keep` keeps them for comparison), then
  * the finished 2-worker batch run again through the CLI (it must analyse nothing).
  *
  *   npm run bench:corpus                 # the 100 LitBank novels
@@ -23,6 +25,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { wantsSingleThreadedV8 } from '../src/cli/v8-threads.js';
 import { runBatch } from '../src/corpus/batch.js';
 import { listInputs, parseFormats } from '../src/corpus/files.js';
 import { createAnalysisPool } from '../src/corpus/pool.js';
@@ -49,6 +52,8 @@ interface RunFigures {
   mainCpuSeconds: number;
   workerCpuSeconds: number[];
   otherCpuSeconds: number;
+  /** Whether V8 ran its garbage-collection and compiler helper threads (no `--single-threaded`). */
+  v8Helpers: boolean;
 }
 
 /** One batch in this process (the child side). */
@@ -82,13 +87,28 @@ async function measure(dir: string, db: string, workers: number): Promise<RunFig
     mainCpuSeconds: spent(main),
     workerCpuSeconds: s.workerThreads.map(spent),
     otherCpuSeconds: others.reduce((n, t) => n + spent(t), 0),
+    v8Helpers: !process.execArgv.includes('--single-threaded'),
   };
 }
 
 function runChild(dir: string, db: string, workers: number): RunFigures {
+  // As `storylens batch` runs it: single-threaded V8 when the worker threads fill the cores.
+  const v8 = wantsSingleThreadedV8(workers, availableParallelism(), [], process.env)
+    ? ['--single-threaded']
+    : [];
   const child = spawnSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--child', '--dir', dir, '--db', db, '--workers', String(workers)],
+    [
+      ...v8,
+      fileURLToPath(import.meta.url),
+      '--child',
+      '--dir',
+      dir,
+      '--db',
+      db,
+      '--workers',
+      String(workers),
+    ],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -242,11 +262,11 @@ async function main(): Promise<void> {
             .map((l) => l.toFixed(1))
             .join(' ')}`,
         '',
-        '| workers | wall s | docs/s | words/s | speed-up | CPU s (main / workers / other) | cores busy | process peak RSS MB | peak RSS per worker MB | worker heap peak MB |',
-        '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+        '| workers | V8 helper threads | wall s | docs/s | words/s | speed-up | CPU s (main / workers / other) | cores busy | process peak RSS MB | peak RSS per worker MB | worker heap peak MB |',
+        '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
         ...runs.map(
           (r) =>
-            `| ${r.workers} | ${fmt(r.seconds, 1)} | ${fmt(rate(r), 2)} | ${fmt(r.words / r.seconds)} | ${fmt(rate(r) / rate(base), 2)}× | ` +
+            `| ${r.workers} | ${r.v8Helpers ? 'on' : 'off'} | ${fmt(r.seconds, 1)} | ${fmt(rate(r), 2)} | ${fmt(r.words / r.seconds)} | ${fmt(rate(r) / rate(base), 2)}× | ` +
             `${fmt(r.cpuSeconds, 1)} (${fmt(r.mainCpuSeconds, 1)} / ${r.workerCpuSeconds.map((c) => fmt(c, 1)).join(' + ')} / ${fmt(r.otherCpuSeconds, 1)}) | ` +
             `${fmt(r.cpuSeconds / r.seconds, 2)} | ${fmt(r.peakRssMb)} | ${fmt((r.peakRssMb - r.baseRssMb) / r.workers)} | ${fmt(r.workerHeapPeakMb)} |`,
         ),

@@ -7,6 +7,7 @@ import { openStore } from '../corpus/store.js';
 import { UsageError, UserError } from '../engine/errors.js';
 import { positiveInt } from './numbers.js';
 import { DEFAULT_MAX_SIZE, parseSize } from './size.js';
+import { rerunSingleThreaded, wantsSingleThreadedV8 } from './v8-threads.js';
 
 export const BATCH_USAGE = `batch options:
       --db <path|url>       corpus database: an SQLite file, or postgres://… (same schema)
@@ -19,7 +20,7 @@ export const BATCH_USAGE = `batch options:
       --queue-name <name>   queue name (default: storylens)
       --max-waiting <n>     with --queue: hold back while n jobs wait (their bytes are in Redis; default 10000)`;
 
-export async function batchCommand(args: string[]): Promise<void> {
+export async function batchCommand(args: string[]): Promise<number | undefined> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -72,6 +73,8 @@ export async function batchCommand(args: string[]): Promise<void> {
     return;
   }
 
+  // Threads that fill the cores run best without V8's own helper threads (v8-threads.ts).
+  if (wantsSingleThreadedV8(workers, availableParallelism())) return rerunSingleThreaded();
   const store = await openStore(values.db!, storeOptions);
   const stop = new AbortController();
   const abandon = new AbortController();

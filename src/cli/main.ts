@@ -34,7 +34,8 @@ ${STATUS_USAGE}
 
 Exit codes: 0 done, 2 bad usage, 3 unreadable or unsupported input, 130 batch stopped by Ctrl-C.`;
 
-type Command = (args: string[]) => Promise<void>;
+/** A command resolves when done, or to an exit code of its own (a restarted child's). */
+type Command = (args: string[]) => Promise<unknown>;
 
 // Each command's module is loaded when it runs: the engine and its language model cost about half
 // a second of start-up that `batch` (whose threads load their own), `status` and `--help` never need.
@@ -63,8 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await run(rest);
-    return 0;
+    const code = await run(rest);
+    return typeof code === 'number' ? code : 0;
   } catch (e) {
     if (e instanceof UserError) {
       process.stderr.write(`storylens: ${e.message}\n`);
