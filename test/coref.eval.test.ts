@@ -61,10 +61,12 @@ describe('coreference evaluation', () => {
       { gold: 'Bob-1', predicted: null, inCast: true },
       { gold: 'Cal-2', predicted: '', inCast: false },
       { gold: 'Cal-2', predicted: null, inCast: false },
+      { gold: 'Cal-2', predicted: null, inCast: false, missed: true },
     ]);
-    assert.deepEqual(s.all, [1, 5]);
+    assert.deepEqual(s.all, [1, 6]);
     assert.deepEqual(s.inCast, [1, 3]);
-    assert.deepEqual(s.notInCast, [0, 2]);
+    assert.deepEqual(s.notInCast, [0, 3]);
+    assert.equal(s.missed, 1);
     assert.equal(s.unresolved, 2);
     assert.equal(s.wrong, 2);
   });

@@ -34,6 +34,8 @@ export interface PronounCase {
   predicted: string | null;
   /** The gold entity is stood for by some predicted character. */
   inCast: boolean;
+  /** The engine has no narration pronoun here (it took the place for a quotation, say). */
+  missed?: boolean;
 }
 
 export type Tally = [right: number, total: number];
@@ -42,7 +44,11 @@ export interface CorefScores {
   all: Tally;
   inCast: Tally;
   notInCast: Tally;
-  /** Errors by kind: left unresolved, resolved to a character standing for another (or no) entity. */
+  /**
+   * Errors by kind: no engine pronoun at the place, left unresolved, resolved to a character
+   * standing for another (or no) entity.
+   */
+  missed: number;
   unresolved: number;
   wrong: number;
 }
@@ -55,12 +61,13 @@ export interface CorefReport extends CorefScores {
     gold: string;
     predicted: string | null;
     inCast: boolean;
+    missed?: boolean;
     context: string;
   }[];
 }
 
 export function emptyScores(): CorefScores {
-  return { all: [0, 0], inCast: [0, 0], notInCast: [0, 0], unresolved: 0, wrong: 0 };
+  return { all: [0, 0], inCast: [0, 0], notInCast: [0, 0], missed: 0, unresolved: 0, wrong: 0 };
 }
 
 /** Adds the cases to the running scores. */
@@ -73,7 +80,8 @@ export function scorePronouns(cases: readonly PronounCase[], into: CorefScores =
     split[0] += right;
     split[1]++;
     if (!right) {
-      if (c.predicted === null) into.unresolved++;
+      if (c.missed) into.missed++;
+      else if (c.predicted === null) into.unresolved++;
       else into.wrong++;
     }
   }
@@ -112,6 +120,7 @@ function casesOf(
       gold: g.entity,
       predicted: character < 0 ? null : (entities.get(character) ?? ''),
       inCast: cast.has(g.entity),
+      ...(p === undefined ? { missed: true } : {}),
     });
     at.push([g.start, g.end]);
   }
@@ -153,6 +162,6 @@ export function formatCorefReport(r: CorefReport): string {
     `  accuracy                      ${pct(r.all)}`,
     `  gold entity in the cast       ${pct(r.inCast)}`,
     `  gold entity not in the cast   ${pct(r.notInCast)}`,
-    `  errors                        ${r.unresolved} unresolved, ${r.wrong} wrong character`,
+    `  errors                        ${r.missed} not read as narration pronouns, ${r.unresolved} unresolved, ${r.wrong} wrong character`,
   ].join('\n');
 }
