@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../engine/errors.js';
 import { evalAttribution, formatAttributionReport } from '../eval/attribution.js';
 import { evalCharacters, formatCharactersReport } from '../eval/characters.js';
+import { evalCoref, formatCorefReport } from '../eval/coref.js';
 import { evalLitbank, formatLitbankReport } from '../eval/litbank.js';
 import { evalLitbankQuotes, formatLitbankQuotesReport } from '../eval/litbank-quotes.js';
 import { listPdncNovels } from '../eval/pdnc.js';
@@ -88,6 +89,13 @@ const EVALUATIONS: Record<string, Evaluation> = {
     if (args.details !== undefined) writeFileSync(args.details, JSON.stringify(report.details, null, 1));
     return args.json ? JSON.stringify({ ...report, details: undefined }) : formatLitbankQuotesReport(report);
   },
+  // Pronoun resolution in narration: LitBank's coreference layer.
+  coref: async (args) => {
+    if (!existsSync(args.litbank)) return `eval coref: skipped — no LitBank data at ${args.litbank}`;
+    const report = evalCoref(args.litbank, { details: args.details !== undefined });
+    if (args.details !== undefined) writeFileSync(args.details, JSON.stringify(report.details, null, 1));
+    return args.json ? JSON.stringify({ ...report, details: undefined }) : formatCorefReport(report);
+  },
   // Runs without ../shared/data too: the project's own stories are scored, the novels skipped.
   scenes: async (args) => {
     const report = await evalScenes({
@@ -108,7 +116,7 @@ const EVALUATIONS: Record<string, Evaluation> = {
 };
 
 /** What `eval all` (and `npm run eval`) runs, in order. */
-const ALL = ['quotes', 'characters', 'attribution', 'litbank-quotes', 'scenes'];
+const ALL = ['quotes', 'characters', 'attribution', 'litbank-quotes', 'coref', 'scenes'];
 
 export async function evalCommand(argv: string[]): Promise<void> {
   const [what, ...rest] = argv;

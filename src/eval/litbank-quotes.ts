@@ -181,9 +181,14 @@ export function isSeenNovel(name: string, seen: readonly string[]): boolean {
 
 /**
  * The gold entity each predicted character stands for: the entity most of its name and
- * description mentions overlap (pronouns count a quarter: they follow the engine's own coreference).
+ * description mentions overlap (pronouns count `pronounWeight`, a quarter by default: they follow
+ * the engine's own coreference, so the coreference evaluation leaves them out).
  */
-function entitiesOfCharacters(doc: StoryDocument, gold: readonly LitbankMention[]): Map<number, string> {
+export function entitiesOfCharacters(
+  doc: StoryDocument,
+  gold: readonly LitbankMention[],
+  pronounWeight = 0.25,
+): Map<number, string> {
   const sorted = [...gold].sort((a, b) => a.start - b.start);
   const votes = new Map<number, Map<string, number>>();
   const vote = (character: number, start: number, end: number, weight: number): void => {
@@ -198,7 +203,8 @@ function entitiesOfCharacters(doc: StoryDocument, gold: readonly LitbankMention[
     }
   };
   for (const m of doc.layer('mentions')) vote(m.character, m.start, m.end, 1);
-  for (const m of doc.layer('pronouns')) vote(m.character, m.start, m.end, 0.25);
+  if (pronounWeight > 0)
+    for (const m of doc.layer('pronouns')) vote(m.character, m.start, m.end, pronounWeight);
   const out = new Map<number, string>();
   for (const [character, tally] of votes) {
     let best = '';
@@ -230,7 +236,7 @@ function speakersOfGold(
   });
 }
 
-function sourceOf(excerpt: LitbankExcerpt): SourceText {
+export function sourceOf(excerpt: LitbankExcerpt): SourceText {
   return {
     name: `${excerpt.name}.txt`,
     format: 'txt',

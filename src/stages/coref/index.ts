@@ -7,8 +7,18 @@ import { PRONOUNS } from '../lexicon/pronouns.js';
 /**
  * Resolves third-person singular pronouns in narration (he, she, him, her, his, herself …) and the
  * narrator's "I" to characters, by salience: every mention adds weight to its character, more in
- * subject position, and weight halves with every sentence (a light Lappin–Leass). The antecedent is
- * the most salient character whose gender agrees.
+ * subject position, and weight halves with every sentence and again at every new paragraph (a light
+ * Lappin–Leass). The antecedent is the most salient character whose gender agrees, with these rules:
+ *
+ * - a character whose gender is unknown (never called "he" or "she", no title or given name) is
+ *   rarely the one a gendered pronoun means, and counts a tenth;
+ * - a third-person pronoun never means the first-person narrator;
+ * - a reflexive ("herself") is the subject of its own clause;
+ * - a clause opened by a subordinating conjunction, ", and"/", but" or ";" has a subject of its own;
+ *   a name after a preposition ("With Mary, Anne …") is not the subject;
+ * - a name inside a quotation is mostly an addressee or a person talked about: it counts little,
+ *   and for the subject pronoun of the tag right after that quotation ("'Yes, Tom,' she said") the
+ *   people named in it count a tenth.
  */
 export const corefStage: Stage<'pronouns'> = {
   name: 'coref',
@@ -20,12 +30,18 @@ export const corefStage: Stage<'pronouns'> = {
 };
 
 /** Weight of a mention by where it stands. */
-const WEIGHT = { subject: 100, other: 50, inQuote: 15, pronoun: 80 };
+const WEIGHT = { subject: 100, other: 50, inQuote: 5, pronoun: 80 };
 /** Salience kept from one sentence to the next. */
 const DECAY = 0.5;
+/** Salience kept, on top of DECAY, across a paragraph break. */
+const PARAGRAPH_DECAY = 0.5;
+/** Factor for a candidate of unknown gender. */
+const UNKNOWN_GENDER = 0.1;
+/** Factor for a person named in the quotation a tag pronoun follows. */
+const NAMED_IN_QUOTE = 0.1;
 
 /** Sentences after which a character's salience (halved each sentence) no longer matters. */
-const HORIZON = 16;
+const HORIZON = 32;
 
 export class Salience {
   private readonly score: Float64Array;
@@ -55,6 +71,10 @@ export class Salience {
     }
     return this.active;
   }
+  /** Multiplies every active character's salience by `factor`. */
+  scale(factor: number): void {
+    for (const c of this.active) this.score[c]! *= factor;
+  }
   value(character: number, sentence: number): number {
     const at = this.at[character]!;
     if (at < 0) return 0;
@@ -69,6 +89,7 @@ export function genderAgrees(character: Character, gender: GenderLabel): boolean
 
 function resolvePronouns(doc: StoryDocument): Mention[] {
   const tokens = doc.layer('tokens');
+  const sentences = doc.layer('sentences');
   const characters = doc.layer('characters');
   const mentions = doc.layer('mentions');
   const narrator = characters.findIndex((c) => c.narrator);
@@ -78,7 +99,19 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
   let mi = 0;
   let qi = 0;
   let lastSentence = -1;
+  let lastParagraph = -1;
   let subjectTaken = false;
+  /** Character of the current clause's subject (name or pronoun), -1 when none yet. */
+  let clauseSubject = -1;
+  /** A preposition opened a phrase whose noun has not come yet ("with [the old] man"). */
+  let ppOpen = false;
+  /** End of the last name mention in narration: its own words are not counted again. */
+  let mentionEnd = 0;
+  /** Characters named inside quotation span `namedSpan`. */
+  const namedInQuote: number[] = [];
+  let namedSpan = -1;
+  /** The quotation span whose words came last, when no narration word has come since; else -1. */
+  let quotedLast = -1;
 
   for (let t = 0; t < tokens.count; t++) {
     const at = tokens.start[t]!;
@@ -86,6 +119,11 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
     if (sentence !== lastSentence) {
       lastSentence = sentence;
       subjectTaken = false;
+      clauseSubject = -1;
+      ppOpen = false;
+      const paragraph = sentences[sentence]!.paragraph;
+      if (paragraph !== lastParagraph) salience.scale(PARAGRAPH_DECAY);
+      lastParagraph = paragraph;
     }
     while (qi < spans.length && spans[qi]![1] <= at) qi++;
     const inQuote = qi < spans.length && spans[qi]![0] <= at;
@@ -94,13 +132,46 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
     while (mi < mentions.length && mentions[mi]!.start < tokens.end[t]!) {
       const m = mentions[mi++]!;
       if (m.character < 0) continue;
-      const w = m.inQuote ? WEIGHT.inQuote : subjectTaken ? WEIGHT.other : WEIGHT.subject;
-      if (!m.inQuote) subjectTaken = true;
-      salience.add(m.character, sentence, w);
+      if (m.inQuote) {
+        if (namedSpan !== qi) {
+          namedSpan = qi;
+          namedInQuote.length = 0;
+        }
+        namedInQuote.push(m.character);
+        salience.add(m.character, sentence, WEIGHT.inQuote);
+        continue;
+      }
+      const subject = !subjectTaken && !ppOpen;
+      if (subject) clauseSubject = m.character;
+      if (!ppOpen) subjectTaken = true;
+      ppOpen = false;
+      mentionEnd = m.end;
+      salience.add(m.character, sentence, subject ? WEIGHT.subject : WEIGHT.other);
     }
-    if (inQuote) continue;
     const pos = tokens.pos[t]!;
-    if (pos === POS.NOUN || pos === POS.PROPN) subjectTaken = true;
+    if (inQuote) {
+      if (pos !== POS.PUNCT) quotedLast = qi;
+      continue;
+    }
+    // Right after a quotation's words: its tag ("…," she said), where its names are not the speaker.
+    const inTag = quotedLast >= 0 && quotedLast === namedSpan;
+    if (pos !== POS.PUNCT) quotedLast = -1;
+    if (
+      pos === POS.SCONJ ||
+      (pos === POS.CCONJ && t > 0 && tokens.lower[t - 1] === ',') ||
+      tokens.lower[t] === ';'
+    ) {
+      subjectTaken = false;
+      clauseSubject = -1;
+    }
+    if (pos === POS.NOUN || pos === POS.PROPN) {
+      if (at >= mentionEnd) {
+        if (!ppOpen) subjectTaken = true;
+        else if (t + 1 >= tokens.count || (tokens.pos[t + 1] !== POS.NOUN && tokens.pos[t + 1] !== POS.PROPN))
+          ppOpen = false;
+      }
+    } else if (pos === POS.ADP) ppOpen = true;
+    else if (pos === POS.VERB || pos === POS.AUX || pos === POS.PUNCT || pos === POS.PRON) ppOpen = false;
     const info = PRONOUNS.get(tokens.lower[t]!);
     if (!info || info.plural) continue;
     if (info.person === 1) {
@@ -114,12 +185,22 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
       continue;
     }
     if (info.person !== 3) continue;
+    if (
+      info.case === 'reflexive' &&
+      clauseSubject >= 0 &&
+      genderAgrees(characters[clauseSubject]!, info.gender)
+    ) {
+      out.push({ start: at, end: tokens.end[t]!, character: clauseSubject, kind: 'pronoun', inQuote: false });
+      continue;
+    }
+    const tagSubject = inTag && info.case === 'subject';
     let best = -1;
     let bestScore = 0;
     for (const c of salience.candidates(sentence)) {
-      if (!genderAgrees(characters[c]!, info.gender)) continue;
+      if (c === narrator || !genderAgrees(characters[c]!, info.gender)) continue;
       let score = salience.value(c, sentence);
-      if (characters[c]!.gender.label === 'unknown') score *= 0.5;
+      if (characters[c]!.gender.label === 'unknown') score *= UNKNOWN_GENDER;
+      if (tagSubject && namedInQuote.includes(c)) score *= NAMED_IN_QUOTE;
       if (score > bestScore) {
         bestScore = score;
         best = c;
@@ -127,7 +208,10 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
     }
     out.push({ start: at, end: tokens.end[t]!, character: best, kind: 'pronoun', inQuote: false });
     if (best >= 0) salience.add(best, sentence, info.case === 'subject' ? WEIGHT.pronoun : WEIGHT.other / 2);
-    if (info.case === 'subject') subjectTaken = true;
+    if (info.case === 'subject') {
+      if (!subjectTaken) clauseSubject = best;
+      subjectTaken = true;
+    }
   }
   return out;
 }

@@ -1,0 +1,97 @@
+/**
+ * The coref stage (src/stages/coref/index.ts) on short invented passages, with the cast given so
+ * that only pronoun resolution is under test.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
+import type { GivenCharacter } from '../src/engine/stage.js';
+import { sourceOf } from './layers.helper.js';
+
+/** Each third-person pronoun of the text with the name of the character it was resolved to. */
+function resolve(text: string, cast: [name: string, gender: string, aliases?: string[]][]): string[] {
+  const given: GivenCharacter[] = cast.map(([name, gender, aliases], i) => ({
+    id: i,
+    name,
+    aliases: aliases ?? [],
+    gender,
+  }));
+  const doc = createEngine({ characters: given }).process(sourceOf(text));
+  const characters = doc.layer('characters');
+  return doc
+    .layer('pronouns')
+    .filter((m) => !/^(i|me|my|myself)$/i.test(text.slice(m.start, m.end)))
+    .map((m) => `${text.slice(m.start, m.end)}=${m.character < 0 ? '?' : characters[m.character]!.name}`);
+}
+
+describe('coref: pronoun resolution', () => {
+  it('prefers a character known to be of the pronoun’s gender over a busier one of unknown gender', () => {
+    const out = resolve(
+      'Tom nodded once. Quorn laughed at Tom and Quorn sang and Quorn danced and Quorn wept. He sat down.',
+      [
+        ['Tom', 'M'],
+        ['Quorn', 'U'],
+      ],
+    );
+    assert.deepEqual(out, ['He=Tom']);
+  });
+
+  it('never resolves a third-person pronoun to the first-person narrator', () => {
+    const out = resolve(
+      'Bill came in at noon. I looked at him for a long while, and I said nothing, and I sat down by the fire. He poured the coffee.',
+      [
+        ['Jack', 'M', ['_narr']],
+        ['Bill', 'M'],
+      ],
+    );
+    assert.deepEqual(out, ['him=Bill', 'He=Bill']);
+  });
+
+  it('binds a reflexive to the subject of its clause', () => {
+    const out = resolve(
+      'Mary sang, Mary laughed, Mary danced, and Mary wept. Anne saw herself in the glass.',
+      [
+        ['Mary', 'F'],
+        ['Anne', 'F'],
+      ],
+    );
+    assert.deepEqual(out, ['herself=Anne']);
+  });
+
+  it('takes the subject of a clause after ", and" as a subject', () => {
+    const out = resolve('The bell rang for Tom, and Sam stood up. He went to the door.', [
+      ['Tom', 'M'],
+      ['Sam', 'M'],
+    ]);
+    assert.deepEqual(out, ['He=Sam']);
+  });
+
+  it('does not take a name after a preposition for the subject', () => {
+    const out = resolve('With Mary Anne fell in love at once. She smiled.', [
+      ['Mary', 'F'],
+      ['Anne', 'F'],
+    ]);
+    assert.deepEqual(out, ['She=Anne']);
+  });
+
+  it('lets the previous paragraph fade faster than the previous sentence', () => {
+    const out = resolve('Tom walked and Tom talked.\n\nThe door opened for Sam. He sat down.', [
+      ['Tom', 'M'],
+      ['Sam', 'M'],
+    ]);
+    assert.deepEqual(out, ['He=Sam']);
+  });
+
+  it('does not take the person named in a quotation for the speaker of its tag', () => {
+    const out = resolve('Sam sat down. Tom stood by the gate.\n\n\u201cCome in, Tom,\u201d he said.', [
+      ['Tom', 'M'],
+      ['Sam', 'M'],
+    ]);
+    assert.deepEqual(out, ['he=Sam']);
+  });
+
+  it('still finds the only candidate twenty sentences back', () => {
+    const out = resolve(`Tom went out. ${'The rain fell. '.repeat(20)}He came home.`, [['Tom', 'M']]);
+    assert.deepEqual(out, ['He=Tom']);
+  });
+});
