@@ -33,6 +33,8 @@ describe('cli: V8 helper threads in a batch', () => {
       'the restarted child',
     );
     assert.equal(wantsSingleThreadedV8(2, 2, [], { STORYLENS_V8_THREADS: 'keep' }), false, 'turned off');
+    assert.equal(wantsSingleThreadedV8(2, 2, [], {}, 'win32'), false, 'not on Windows');
+    assert.equal(wantsSingleThreadedV8(2, 2, [], {}, 'linux'), true);
   });
 
   it('a batch with a thread per core runs in a single-threaded child, stores everything, and stops on Ctrl-C', async () => {

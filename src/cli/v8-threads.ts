@@ -22,7 +22,10 @@ export function wantsSingleThreadedV8(
   cores: number,
   execArgv: readonly string[] = process.execArgv,
   env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
 ): boolean {
+  // On Windows a child in a process group of its own gets a console window of its own.
+  if (platform === 'win32') return false;
   if (threads < 2 || threads < cores) return false;
   if (env.STORYLENS_V8_THREADS === 'keep' || env[RESTARTED] === '1') return false;
   return !execArgv.includes(FLAG);
