@@ -1149,3 +1149,18 @@ describe('characters: the parts of a full name', () => {
     assert.equal(c.who('Walter'), undefined, `cast: ${c.names.join(', ')}`);
   });
 });
+
+describe('characters: names whose gender changed sides', () => {
+  it('characters: "Carol" is whoever the pronouns say, not a man by the name lists', () => {
+    const c = cast(
+      story(
+        'Carol Penn walked to the station. She had a letter in her pocket, and she kept her hand on it.',
+        'Carol stopped at the gate. She looked back at the house where she had been born.',
+        'The train was late. Carol sat on her bag and read her letter again.',
+      ),
+    );
+    const carol = c.who('Carol Penn');
+    assert.ok(carol, `cast: ${c.names.join(', ')}`);
+    assert.equal(carol.gender.label, 'female');
+  });
+});

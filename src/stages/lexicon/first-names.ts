@@ -9,10 +9,14 @@ import { words } from './words.js';
  * `unknown` unless the project's own table below says which use dominates in fiction.
  */
 
-/** Names in both source lists that fiction uses almost only for one gender. */
+/**
+ * Names in both source lists that fiction uses almost only for one gender. Names whose use changed
+ * sides over the period the project reads (Carol, Shirley, Evelyn, Marion, Vivian, Hilary, Clare…)
+ * are in neither list: the text's pronouns decide.
+ */
 const MOSTLY_MALE = words(`
-  frank bill billy bobby bob christian dorian alexis sidney sydney francis leslie cecil evelyn
-  jean claude aubrey beverley carol clare hilary jocelyn marion meredith shirley vivian lynn
+  frank bill billy bobby bob christian dorian alexis sidney sydney francis leslie cecil
+  jean claude aubrey
   abbey ali ashley austin barry bert bertie casey chris dana gene glenn jackie jesse jody joe
   kelly kim lee lou merle morgan pat randy robin sam stacy terry tony val willie
 `);
