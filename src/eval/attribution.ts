@@ -4,7 +4,7 @@ import { createEngine } from '../engine/engine.js';
 import type { GivenCharacter, GivenQuotation } from '../engine/stage.js';
 import type { SourceText } from '../engine/types.js';
 import { shippedModel } from '../stages/attribution/model.js';
-import { nameKey } from '../stages/characters/match.js';
+import { articlelessKey } from './characters.js';
 
 /**
  * Speaker and addressee accuracy against PDNC.
@@ -160,7 +160,7 @@ export function evalAttribution(dir: string, options: AttributionOptions): Attri
     // In end-to-end mode a predicted character is the gold one when a name of it equals a gold
     // alias; a description matches whatever its article ("the old man" is PDNC's "An Old Man").
     const predictedNames = new Map(
-      result.characters.map((c) => [c.id, [c.name, ...c.aliases].map(descriptionKey)] as const),
+      result.characters.map((c) => [c.id, [c.name, ...c.aliases].map(articlelessKey)] as const),
     );
     const sameCharacter = (predictedId: string | number | null, goldId: number): boolean => {
       if (predictedId === null) return false;
@@ -168,7 +168,7 @@ export function evalAttribution(dir: string, options: AttributionOptions): Attri
       const gold = castById.get(goldId);
       const names = predictedNames.get(predictedId);
       if (!gold || !names) return false;
-      const goldKeys = new Set([gold.name, ...gold.aliases].map(descriptionKey));
+      const goldKeys = new Set([gold.name, ...gold.aliases].map(articlelessKey));
       return names.some((n) => goldKeys.has(n));
     };
 
@@ -255,9 +255,4 @@ export function formatAttributionReport(r: AttributionReport): string {
       .join(' · ')}`,
   );
   return lines.join('\n');
-}
-
-/** A name's matching key without a leading article: "An Old Man" and "the old man" are one. */
-function descriptionKey(name: string): string {
-  return nameKey(name).replace(/^(?:the|an?) /, '');
 }

@@ -141,14 +141,14 @@ function shareLooseKey(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean 
 }
 
 /**
- * The B³ key of a name: its exact key (honorifics normalised, kept) without a leading article, as
+ * The B³ key of a name (and the end-to-end attribution eval's): its exact key (honorifics normalised, kept) without a leading article, as
  * long as a word remains. The article is no part of the name: PDNC lists "The Dormouse" and "A
  * Dormouse", "The Stranger" and "Stranger" as aliases of one character, and the engine names them
  * "the Dormouse", "the stranger".
  */
-export function b3Key(name: string): string {
+export function articlelessKey(name: string): string {
   const words = nameKey(name).split(' ');
-  while (words.length > 1 && (words[0] === 'the' || words[0] === 'a' || words[0] === 'an')) words.shift();
+  while (words.length > 1 && ARTICLES.has(words[0]!)) words.shift();
   return words.join(' ');
 }
 
@@ -252,7 +252,7 @@ export function scoreCast(
   // Alias B³ over the gold aliases that occur in the text.
   const owner = new Map<string, number>();
   predicted.forEach((p, pi) => {
-    for (const k of new Set([p.name, ...p.aliases].map(b3Key))) {
+    for (const k of new Set([p.name, ...p.aliases].map(articlelessKey))) {
       const had = owner.get(k);
       if (had === undefined || predicted[had]!.mentionCount < p.mentionCount) owner.set(k, pi);
     }
@@ -263,7 +263,7 @@ export function scoreCast(
     const seen = new Set<string>();
     for (const alias of g.aliases) {
       if (alias.startsWith('_') || isNarratorAlias(alias)) continue;
-      const key = b3Key(alias);
+      const key = articlelessKey(alias);
       if (seen.has(key) || !occursIn(text, alias)) continue;
       seen.add(key);
       items.push({ gold: gi, cluster: owner.get(key) ?? singleton--, alias });

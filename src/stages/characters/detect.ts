@@ -410,20 +410,17 @@ function nameGender(names: readonly string[]): GenderLabel {
  */
 function addUnnamedSpeakers(doc: StoryDocument, facts: TokenFacts, raw: Mention[], names: string[][]): void {
   const tokens = doc.layer('tokens');
+  // One pass over the name mentions: the tokens they cover, and where each named character is
+  // first mentioned in narration, with the gender its title or first name implies.
   const taken = new Uint8Array(tokens.count);
+  const arrivals: NamedArrival[] = [];
+  const seen = new Uint8Array(names.length);
   let t = 0;
   for (const m of raw) {
     while (t < tokens.count && tokens.end[t]! <= m.start) t++;
     for (let k = t; k < tokens.count && tokens.start[k]! < m.end; k++) taken[k] = 1;
-  }
-  // Where each named character is first mentioned in narration, with the gender its title or first name implies.
-  const arrivals: NamedArrival[] = [];
-  const seen = new Uint8Array(names.length);
-  t = 0;
-  for (const m of raw) {
     if (m.character < 0 || m.inQuote || seen[m.character] === 1) continue;
     seen[m.character] = 1;
-    while (t < tokens.count && tokens.end[t]! <= m.start) t++;
     arrivals.push({ token: t, gender: nameGender(names[m.character]!) });
   }
   const speakers = unnamedSpeakers(doc, facts, taken, arrivals);

@@ -155,14 +155,11 @@ function stretchSpeakers(
     if (group) group.push(o);
     else modified.set(o.modifiers, [o]);
   }
-  if (modified.size === 1) {
-    for (const [modifiers, group] of modified) {
-      pushSpeaker(`the ${modifiers} ${group[0]!.head}`, [...group, ...bare], arrivals, out);
-    }
-    return;
+  // The bare "the man" goes with the one modified description of the stretch, if only one.
+  for (const [modifiers, group] of modified) {
+    const all = modified.size === 1 ? group.concat(bare) : group;
+    pushSpeaker(`the ${modifiers} ${group[0]!.head}`, all, arrivals, out);
   }
-  for (const [modifiers, group] of modified)
-    pushSpeaker(`the ${modifiers} ${group[0]!.head}`, group, arrivals, out);
   if (modified.size === 0 && bare.length > 0) pushSpeaker(`the ${bare[0]!.head}`, bare, arrivals, out);
 }
 
