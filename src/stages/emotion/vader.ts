@@ -52,25 +52,10 @@ export class ValenceScorer {
   private flags = new Uint8Array(64);
 
   constructor(lexicon: ValenceLexicon) {
-    const words = new Map<string, WordInfo>();
-    const info = (word: string): WordInfo => {
-      let entry = words.get(word);
-      if (!entry) {
-        entry = { valence: Number.NaN, degree: 0, flags: 0 };
-        words.set(word, entry);
-      }
-      return entry;
-    };
-    for (const [word, valence] of lexicon) info(word).valence = valence;
-    for (const [word, degree] of DEGREE_ADVERBS) info(word).degree = degree;
-    for (const [word, flag] of WORD_FLAGS) info(word).flags |= flag;
-    for (const phrase of [...IDIOMS.keys(), ...DEGREE_BIGRAMS]) {
-      const parts = phrase.split(' ');
-      info(parts[parts.length - 1]!).flags |= PHRASE_END;
-    }
-    this.words = words;
-    this.table = new WordTable(words);
-    this.leastIsSentiment = lexicon.has('least');
+    const tables = wordTables(lexicon);
+    this.words = tables.words;
+    this.table = tables.table;
+    this.leastIsSentiment = tables.leastIsSentiment;
   }
 
   /** The compound valence in [-1, 1] of `text.slice(start, end)`, treated as one sentence. */
@@ -300,6 +285,42 @@ export class ValenceScorer {
     this.sentiment = grown(this.sentiment, (n) => new Float64Array(n));
     this.flags = grown(this.flags, (n) => new Uint8Array(n));
   }
+}
+
+interface WordTables {
+  readonly words: ReadonlyMap<string, WordInfo>;
+  readonly table: WordTable;
+  readonly leastIsSentiment: boolean;
+}
+
+/**
+ * The word tables built from a lexicon, once per lexicon: building them takes a few milliseconds,
+ * as long as scoring a whole short story, and a corpus run creates a scorer per document.
+ */
+const tablesByLexicon = new WeakMap<ValenceLexicon, WordTables>();
+
+function wordTables(lexicon: ValenceLexicon): WordTables {
+  const known = tablesByLexicon.get(lexicon);
+  if (known) return known;
+  const words = new Map<string, WordInfo>();
+  const info = (word: string): WordInfo => {
+    let entry = words.get(word);
+    if (!entry) {
+      entry = { valence: Number.NaN, degree: 0, flags: 0 };
+      words.set(word, entry);
+    }
+    return entry;
+  };
+  for (const [word, valence] of lexicon) info(word).valence = valence;
+  for (const [word, degree] of DEGREE_ADVERBS) info(word).degree = degree;
+  for (const [word, flag] of WORD_FLAGS) info(word).flags |= flag;
+  for (const phrase of [...IDIOMS.keys(), ...DEGREE_BIGRAMS]) {
+    const parts = phrase.split(' ');
+    info(parts[parts.length - 1]!).flags |= PHRASE_END;
+  }
+  const tables = { words, table: new WordTable(words), leastIsSentiment: lexicon.has('least') };
+  tablesByLexicon.set(lexicon, tables);
+  return tables;
 }
 
 /**
