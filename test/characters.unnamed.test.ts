@@ -123,6 +123,29 @@ describe('characters: unnamed speakers', () => {
     );
     assert.equal(a.mentionsNamed('the boy').length, 2, `cast: ${names(a).join(', ')}`);
   });
+
+  it('a first-person narrator\'s mother who speaks as "my mother" is one character over the whole book', () => {
+    const filler = Array.from({ length: 45 }, (_, i) => `Week ${i + 1} went by at the mill without news.`);
+    const a = analyse(
+      'I came home late from the mill, and my mother was waiting by the stove.',
+      '"You are wet through," said my mother.',
+      '"It rained all the way," I said.',
+      ...filler,
+      'In spring my mother took the cart to town. "Mind the fire," she told me.',
+      '"We need flour," my mother said at the gate.',
+    );
+    assert.equal(a.mentionsNamed('my mother').length, 1, `cast: ${names(a).join(', ')}`);
+    assert.equal(a.characters.find((c) => c.name === 'my mother')?.gender.label, 'female');
+    assert.equal(a.speakers[0], 'my mother');
+    assert.equal(a.speakers.at(-1), 'my mother');
+    // In a quotation "my mother" is the speaker's own, not the narrator's.
+    const b = analyse('"My mother sends her love," said Anna. "Thank her," I said.');
+    assert.equal(
+      names(b).some((n) => /mother/i.test(n)),
+      false,
+      `cast: ${names(b).join(', ')}`,
+    );
+  });
 });
 
 describe('eval: descriptions match whatever their article', () => {

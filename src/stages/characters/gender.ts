@@ -50,8 +50,10 @@ function nameVotes(c: Character): NameVotes {
   for (const name of [c.name, ...c.aliases]) {
     const words = name.split(/\s+/).filter((w) => w.length > 0);
     if (words.length === 0) continue;
-    // "the Duchess", "the old man", "the Duke of Monmouth": the head noun's gender.
-    if (words[0]!.toLowerCase() === 'the') {
+    // "the Duchess", "the old man", "the Duke of Monmouth", the narrator's "my mother": the head
+    // noun's gender.
+    const lead = words[0]!.toLowerCase();
+    if (lead === 'the' || lead === 'my' || lead === 'our') {
       const of = words.findIndex((w) => w.toLowerCase() === 'of');
       const head = words[of > 1 ? of - 1 : words.length - 1]!.toLowerCase();
       let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head) ?? roleGender(head);

@@ -98,7 +98,8 @@ export function unnamedSpeakers(
 ): UnnamedSpeaker[] {
   const paragraphOf = paragraphIndex(doc);
   const occurrences = findDescriptions(doc, facts, taken, paragraphOf);
-  if (occurrences.length === 0) return [];
+  const out = narratorKin(doc, facts, taken);
+  if (occurrences.length === 0) return out;
   const arrivals: Arrival[] = [];
   for (const a of named)
     arrivals.push({ token: a.token, paragraph: paragraphOf[a.token]!, gender: a.gender });
@@ -112,7 +113,6 @@ export function unnamedSpeakers(
   // "the old lady" forty times over the book is a character's epithet, not a passing stranger.
   const uses = new Map<string, number>();
   for (const o of occurrences) if (o.modifiers !== '') uses.set(o.key, (uses.get(o.key) ?? 0) + 1);
-  const out: UnnamedSpeaker[] = [];
   for (const list of byHead.values()) {
     let from = 0;
     let spoke = list[0]!.tagged;
@@ -130,6 +130,45 @@ export function unnamedSpeakers(
     }
   }
   out.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
+  return out;
+}
+
+/**
+ * Relatives of a first-person narrator who speak under that name: `"Impossible!" cried my mother.`
+ * A narrator has one mother, one father, one aunt they call so, over the whole book, so unlike a
+ * stranger each is one character from first mention to last; a relative who never tags a
+ * quotation is not one. In quotations "my mother" is the speaker's, and is skipped.
+ */
+const NARRATOR_KIN: ReadonlySet<string> = new Set(
+  words(`
+  mother father mama mamma papa aunt uncle grandmother grandfather granny grandpa wife husband
+  guardian master mistress
+  `),
+);
+
+/** Words that may stand between "my" and the relative: "my poor mother", "my dear old aunt". */
+const KIN_MODIFIERS: ReadonlySet<string> = new Set(words(`poor dear old good late own`));
+
+function narratorKin(doc: StoryDocument, facts: TokenFacts, taken: Uint8Array): UnnamedSpeaker[] {
+  const { lower } = doc.layer('tokens');
+  const n = lower.length;
+  const byKin = new Map<string, { spans: [number, number][]; tagged: boolean }>();
+  for (let t = 0; t + 1 < n; t++) {
+    const owner = lower[t]!;
+    if ((owner !== 'my' && owner !== 'our') || facts.inQuote[t] === 1 || taken[t] === 1) continue;
+    let k = t + 1;
+    while (k < n && k <= t + 3 && KIN_MODIFIERS.has(lower[k]!)) k++;
+    if (k >= n || facts.written[k] !== CASE.lower || taken[k] === 1 || !NARRATOR_KIN.has(lower[k]!)) continue;
+    // "my mother's room" is about her, and still her; "my mother and I" too.
+    const key = `${owner} ${lower[k]!}`;
+    const entry = byKin.get(key) ?? { spans: [], tagged: false };
+    entry.spans.push([t, k]);
+    entry.tagged ||= tagsSpeech(doc, facts, t, k);
+    byKin.set(key, entry);
+    t = k;
+  }
+  const out: UnnamedSpeaker[] = [];
+  for (const [name, entry] of byKin) if (entry.tagged) out.push({ name, spans: entry.spans });
   return out;
 }
 
