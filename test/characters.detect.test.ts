@@ -104,6 +104,25 @@ describe('characters: a nickname that is an ordinary word, seen only where a tag
   });
 });
 
+describe('characters: a nationality as the nickname of a man who speaks', () => {
+  // "Irish" is a word of nationality everywhere in English, and a cowhand's name only where the
+  // tags use it; "Dutch" here is only ever the adjective.
+  const c = cast(
+    story(
+      'The outfit rode into town at noon. Dutch beer was sold at the store.',
+      '"Somebody ought to buy the beer," Irish said.',
+      '"You buy it," said Ned. Irish laughed and tied up his horse.',
+      '"I bought the last lot," Irish answered.',
+    ),
+  );
+  it('characters: "Irish", who speaks, is a character', () => {
+    assert.deepEqual(c.mentionsOf('Irish'), ['Irish', 'Irish', 'Irish']);
+  });
+  it('characters: "Dutch", only an adjective, is not', () => {
+    assert.equal(c.who('Dutch'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe('characters: alias clustering', () => {
   it('characters: "Tom", "Tom Sawyer" and "Mr. Sawyer" are one person', () => {
     const c = cast(

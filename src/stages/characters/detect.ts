@@ -15,7 +15,7 @@ import { inferGender } from './gender.js';
 import { nameKey } from './match.js';
 import { CASE, capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
 import { detectNarrator } from './narrator.js';
-import { CALENDAR_WORDS, NEVER_NAMES } from './not-names.js';
+import { CALENDAR_WORDS, NATIONALITIES, NEVER_NAMES } from './not-names.js';
 import { personForms } from './persons.js';
 import { presenceOf } from './presence.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
@@ -45,12 +45,15 @@ export interface CastFindings {
   together: CoOccurrence;
 }
 
+/** Words that are a name on their own at most: "said Sunday", "Irish said", never "Irish Sea". */
+const ONE_WORD_NAMES: ReadonlySet<string> = new Set([...CALENDAR_WORDS, ...NATIONALITIES]);
+
 export function findCast(doc: StoryDocument): CastFindings {
   const facts = tokenFacts(doc);
   const stats = capitalStats(doc, facts, isFirstName);
   const spans = findNameSpans(doc, facts, stats, {
     never: NEVER_NAMES,
-    calendar: CALENDAR_WORDS,
+    calendar: ONE_WORD_NAMES,
     isFirstName,
   });
   const forms = collectForms(doc, facts, stats, spans);

@@ -26,6 +26,18 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set(
   baby darling dear dearest love sweetheart
   sir madam madame ma'am mister monsieur mademoiselle signor signora senor senora herr frau
   majesty highness excellency lordship ladyship worship honour honor reverence eminence holiness
+  mr mrs ms miss dr st esq
+  parliament government court state empire republic army navy police council college university
+  club society company bank office exchange
+  `),
+);
+
+/**
+ * Nationalities, faiths and parties: adjectives and group nouns, names only when the text treats
+ * one as a person, as the nickname of a man who speaks ("'Sure,' Irish said", "said Dutch").
+ */
+export const NATIONALITIES: ReadonlySet<string> = new Set(
+  words(`
   english french german italian spanish russian american irish scotch scottish scots welsh dutch swiss
   greek roman latin indian chinese japanese turkish polish austrian prussian hungarian portuguese
   swedish norwegian danish egyptian arab arabian persian jewish hebrew christian catholic protestant
@@ -34,9 +46,7 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set(
   russians negro negroes pole poles jew jews belgian belgians dutchman dutchmen scotchman scotchmen
   irishman irishmen welshman spaniards turk turks swede swedes dane danes yorker yorkers londoner
   londoners parisian parisians conservative conservatives liberal liberals radical radicals tory
-  tories whig whigs socialist socialists mr mrs ms miss dr st esq
-  parliament government court state empire republic army navy police council college university
-  club society company bank office exchange
+  tories whig whigs socialist socialists
   `),
 );
 

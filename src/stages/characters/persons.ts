@@ -4,7 +4,7 @@ import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { ENDEARMENTS } from './epithets.js';
 import type { NameForm } from './forms.js';
 import { isKnownGivenName } from './nicknames.js';
-import { CALENDAR_WORDS, KNOWN_PLACES, PLACE_HEADS, PLACE_PREFIXES } from './not-names.js';
+import { CALENDAR_WORDS, KNOWN_PLACES, NATIONALITIES, PLACE_HEADS, PLACE_PREFIXES } from './not-names.js';
 
 /**
  * Which name forms name persons. Places, houses, inns, ships and months are capitalised too; what
@@ -153,7 +153,7 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     if (PLACE_HEADS.has(last) || PLACE_PREFIXES.has(first)) return yes(f.speech >= 1);
     // "Whit Monday", "Easter Sunday" (but "Minnie May" is a girl).
     if (CALENDAR_WORDS.has(last) && !isGivenName(first)) return yes(f.speech >= 2);
-    if (words.some((w) => KNOWN_PLACES.has(w))) return yes(f.speech >= 2);
+    if (words.some((w) => KNOWN_PLACES.has(w) || NATIONALITIES.has(w))) return yes(f.speech >= 2);
     if (isGivenName(first)) return yes(!placeLike || evidence >= 1);
     if (ctx.titledSurnames.has(last)) return 'yes';
     if (placeLike) return 'no';
@@ -170,6 +170,8 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
   if (CALENDAR_WORDS.has(first))
     return yes(f.speech >= 2 || (ctx.givenNames.has(first) && !isPlaceLike(f) && evidence + f.subject >= 1));
   if (KNOWN_PLACES.has(first)) return yes(f.speech >= 2 && locativeShare(f) < 0.05);
+  // "Irish", "Dutch": a nationality is a man's nickname only where he speaks under it.
+  if (NATIONALITIES.has(first)) return yes(f.speech >= 2);
   // "Abbey", "Hall", "Lane": first names or surnames that mostly name places.
   if (PLACE_HEADS.has(first)) return yes(evidence >= 2 && !placeLike);
   // "Will", "Rose", "Art": a name that is also a common word must be seen acting as a person. A
