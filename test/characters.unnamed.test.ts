@@ -146,6 +146,31 @@ describe('characters: unnamed speakers', () => {
       `cast: ${names(b).join(', ')}`,
     );
   });
+
+  it('a stranger who speaks only under his pronoun, with no other man in the scene, is a character', () => {
+    const a = analyse(
+      'Martha took the night train to the city. Across the aisle sat a man in a checked suit, who watched her over his paper.',
+      'At last he leaned across. "Going far?" he asked.',
+      '"To the city," Martha said.',
+      '"I know it well," he answered. "I travel for a shoe firm."',
+    );
+    assert.ok(names(a).includes('the man'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['the man', 'Martha', 'the man']);
+  });
+
+  it('"he" with a named man in the scene is that man, and "was a quiet man" introduces no one', () => {
+    const withJames = analyse(
+      'James sat with Martha on the night train. Across the aisle sat a man asleep over his paper.',
+      '"Going far?" he asked her.',
+      '"To the city," Martha said.',
+    );
+    assert.equal(names(withJames).includes('the man'), false, `cast: ${names(withJames).join(', ')}`);
+    const described = analyse(
+      'Martha met the new teacher at the gate. She was, indeed, a quiet woman, and shy.',
+      '"Good morning," she said.',
+    );
+    assert.equal(names(described).includes('the woman'), false, `cast: ${names(described).join(', ')}`);
+  });
 });
 
 describe('eval: descriptions match whatever their article', () => {

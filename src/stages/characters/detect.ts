@@ -417,16 +417,20 @@ function addUnnamedSpeakers(doc: StoryDocument, facts: TokenFacts, raw: Mention[
   // first mentioned in narration, with the gender its title or first name implies.
   const taken = new Uint8Array(tokens.count);
   const arrivals: NamedArrival[] = [];
+  const namedMentions: NamedArrival[] = [];
+  const genders = names.map(nameGender);
   const seen = new Uint8Array(names.length);
   let t = 0;
   for (const m of raw) {
     while (t < tokens.count && tokens.end[t]! <= m.start) t++;
     for (let k = t; k < tokens.count && tokens.start[k]! < m.end; k++) taken[k] = 1;
-    if (m.character < 0 || m.inQuote || seen[m.character] === 1) continue;
+    if (m.character < 0 || m.inQuote) continue;
+    namedMentions.push({ token: t, gender: genders[m.character]! });
+    if (seen[m.character] === 1) continue;
     seen[m.character] = 1;
-    arrivals.push({ token: t, gender: nameGender(names[m.character]!) });
+    arrivals.push({ token: t, gender: genders[m.character]! });
   }
-  const speakers = unnamedSpeakers(doc, facts, taken, arrivals);
+  const speakers = unnamedSpeakers(doc, facts, taken, arrivals, namedMentions);
   if (speakers.length === 0) return;
   for (const s of speakers) {
     const character = names.length;

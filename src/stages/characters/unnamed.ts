@@ -63,7 +63,7 @@ const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another']);
 
 /** Verbs after which "a man" describes someone already there ("Tom was a quiet man"). */
 const COPULAS: ReadonlySet<string> = new Set(
-  words(`is was were be been being am are 's seemed seems became becomes looked remained`),
+  words(`is was were be been being am are 's seem seemed seems become became becomes looked remained`),
 );
 
 /** Quotation marks that may close a quotation just before a tag (`"…," said the man`). */
@@ -95,6 +95,7 @@ export function unnamedSpeakers(
   facts: TokenFacts,
   taken: Uint8Array,
   named: readonly NamedArrival[] = [],
+  namedMentions: readonly NamedArrival[] = [],
 ): UnnamedSpeaker[] {
   const paragraphOf = paragraphIndex(doc);
   const occurrences = findDescriptions(doc, facts, taken, paragraphOf);
@@ -124,7 +125,7 @@ export function unnamedSpeakers(
         spoke ||= o.tagged;
         continue;
       }
-      stretchSpeakers(list, from, i, arrivals, uses, out);
+      stretchSpeakers(list, from, i, { doc, facts, paragraphOf, arrivals, namedMentions }, uses, out);
       from = i;
       spoke = o?.tagged ?? false;
     }
@@ -173,11 +174,21 @@ function narratorKin(doc: StoryDocument, facts: TokenFacts, taken: Uint8Array): 
 }
 
 /** The speakers of one stretch list[from, to) of descriptions with the same head noun. */
+/** What deciding whether a group of descriptions is a speaker looks at. */
+interface SpeakerContext {
+  doc: StoryDocument;
+  facts: TokenFacts;
+  paragraphOf: Int32Array;
+  arrivals: readonly Arrival[];
+  /** Every narration mention of a named character, in text order, with its name's gender. */
+  namedMentions: readonly NamedArrival[];
+}
+
 function stretchSpeakers(
   list: readonly Occurrence[],
   from: number,
   to: number,
-  arrivals: readonly Arrival[],
+  ctx: SpeakerContext,
   uses: ReadonlyMap<string, number>,
   out: UnnamedSpeaker[],
 ): void {
@@ -197,36 +208,96 @@ function stretchSpeakers(
   // The bare "the man" goes with the one modified description of the stretch, if only one.
   for (const [modifiers, group] of modified) {
     const all = modified.size === 1 ? group.concat(bare) : group;
-    pushSpeaker(`the ${modifiers} ${group[0]!.head}`, all, arrivals, out);
+    pushSpeaker(`the ${modifiers} ${group[0]!.head}`, all, ctx, out);
   }
-  if (modified.size === 0 && bare.length > 0) pushSpeaker(`the ${bare[0]!.head}`, bare, arrivals, out);
+  if (modified.size === 0 && bare.length > 0) pushSpeaker(`the ${bare[0]!.head}`, bare, ctx, out);
 }
 
-function pushSpeaker(
-  name: string,
-  group: Occurrence[],
-  arrivals: readonly Arrival[],
-  out: UnnamedSpeaker[],
-): void {
+function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out: UnnamedSpeaker[]): void {
   group.sort((a, b) => a.first - b.first);
   // A stranger is brought in as "a man" before "the man" speaks; a description that was never
   // introduced so ("the young man said") is most often a named character seen anew.
   const tagged = group.findIndex((o) => o.tagged);
   const intro = group.findIndex((o) => o.indefinite);
   const role = ROLE_NOUNS.has(group[0]!.head);
-  if (tagged < 0 || (!role && (intro < 0 || intro > tagged))) return;
+  const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
+  if (tagged < 0) {
+    // "A man sat across the aisle … 'Going far?' he asked": a stranger who speaks only under
+    // his pronoun, before anyone of his sex is named.
+    if (intro < 0 || !taggedByPronoun(ctx, group[intro]!, gender)) return;
+  } else if (!role && (intro < 0 || intro > tagged)) return;
   // "A young man came in … said the young man … 'I am Charles'": a named character of the same
   // gender first named while the description is in use is the person being introduced.
-  const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
   const from = group[Math.max(0, intro)]!.first;
   const to = group[group.length - 1]!.paragraph + NAMED_AFTER;
-  for (const a of arrivals) {
+  for (const a of ctx.arrivals) {
     if (a.token <= from || a.paragraph > to) continue;
     if (gender !== 'unknown' && a.gender === gender) return;
   }
   const spans: [number, number][] = [];
   for (const o of group) spans.push([o.first, o.last]);
   out.push({ name, spans });
+}
+
+/** Paragraphs after a stranger's introduction in which his pronoun may tag his first words. */
+const PRONOUN_REACH = 4;
+
+/** Paragraphs before the introduction in which someone of the stranger's sex named is in the scene. */
+const PRONOUN_LOOKBACK = 2;
+
+/**
+ * Words right before "a man" that make it a description of someone else or of no one: "of an
+ * honest man", "a fool and a free man", "though a good fellow".
+ */
+const NOT_INTRODUCING: ReadonlySet<string> = new Set(
+  words(`for like than as and or nor but though although such what how quite rather`),
+);
+
+/**
+ * Whether the indefinite description `o` brings someone new into the scene, rather than saying
+ * what someone is ("she was, indeed, a single lady") or talking of anyone at all ("required of an
+ * honourable man"): not after one of NOT_INTRODUCING, nor after a copula.
+ */
+function introducesSomeone(ctx: SpeakerContext, o: Occurrence): boolean {
+  const { lower, pos } = ctx.doc.layer('tokens');
+  if (o.first > 0 && NOT_INTRODUCING.has(lower[o.first - 1]!)) return false;
+  // "his voice was that of an anxious boy"
+  if (o.first > 1 && lower[o.first - 1] === 'of' && lower[o.first - 2] === 'that') return false;
+  // "was, indeed, a single lady": a copula with only adverbs and commas before the description.
+  let k = o.first - 1;
+  while (k > 0 && (pos[k] === POS.ADV || lower[k] === ',')) k--;
+  if (k >= 0 && COPULAS.has(lower[k]!)) return false;
+  return true;
+}
+
+/**
+ * Whether a `gender` pronoun is the subject of a speech tag within PRONOUN_REACH paragraphs after
+ * the introduction `intro`, with no named character of that gender mentioned in narration from
+ * the introduction to the tag (who would be the one speaking).
+ */
+function taggedByPronoun(ctx: SpeakerContext, intro: Occurrence, gender: GenderLabel): boolean {
+  if (gender !== 'male' && gender !== 'female') return false;
+  const pronoun = gender === 'male' ? 'he' : 'she';
+  const { lower } = ctx.doc.layer('tokens');
+  if (!introducesSomeone(ctx, intro)) return false;
+  const last = intro.paragraph + PRONOUN_REACH;
+  // Nobody of that sex named in the paragraphs just before either: "he" would be that one.
+  const since = intro.paragraph - PRONOUN_LOOKBACK;
+  let m = 0;
+  while (m < ctx.namedMentions.length && ctx.namedMentions[m]!.token <= intro.last) {
+    const named = ctx.namedMentions[m]!;
+    if (named.gender === gender && ctx.paragraphOf[named.token]! >= since) return false;
+    m++;
+  }
+  for (let t = intro.last + 1; t < lower.length && ctx.paragraphOf[t]! <= last; t++) {
+    while (m < ctx.namedMentions.length && ctx.namedMentions[m]!.token < t) {
+      if (ctx.namedMentions[m]!.gender === gender) return false;
+      m++;
+    }
+    if (lower[t] === pronoun && ctx.facts.inQuote[t] !== 1 && tagsSpeech(ctx.doc, ctx.facts, t, t))
+      return true;
+  }
+  return false;
 }
 
 /**
