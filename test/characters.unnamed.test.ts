@@ -171,6 +171,16 @@ describe('characters: unnamed speakers', () => {
     );
     assert.equal(names(described).includes('the woman'), false, `cast: ${names(described).join(', ')}`);
   });
+
+  it('a trade written as a compound ("the saloon-keeper", "the gatekeeper") is a role like "the doctor"', () => {
+    const a = analyse(
+      'Dan pushed the dog across the bar. The saloon-keeper counted the money twice.',
+      '"Fifty, and not a cent more," said the saloon-keeper.',
+      '"Done," Dan said.',
+    );
+    assert.ok(names(a).includes('the saloon-keeper'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['the saloon-keeper', 'Dan']);
+  });
 });
 
 describe('eval: descriptions match whatever their article', () => {

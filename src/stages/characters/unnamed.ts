@@ -58,6 +58,25 @@ interface Arrival {
   gender: GenderLabel;
 }
 
+/**
+ * Compounds that name a person by trade: "gatekeeper", "saloon-keeper", "ferryman", "fishwife".
+ * ("human" and "woman" end the same way and are no trade.)
+ */
+const TRADE = /^[a-z]+-?(?:keeper|maker|monger|seller|dealer|driver|smith|wright|herd|man|woman|wife)$/;
+const NOT_TRADES: ReadonlySet<string> = new Set(
+  words(`human woman gentleman german roman ottoman talisman wife`),
+);
+
+/** A noun for someone by the part they play: "the doctor", "the saloon-keeper". */
+function isRoleHead(w: string): boolean {
+  return ROLE_NOUNS.has(w) || (TRADE.test(w) && !NOT_TRADES.has(w) && !NOMINAL_GENDER.has(w));
+}
+
+/** A head noun for a person: "man", "girl", "doctor", "saloon-keeper". */
+function isPersonHead(w: string): boolean {
+  return NOMINAL_GENDER.has(w) || isRoleHead(w);
+}
+
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'that', 'this']);
 const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another']);
 
@@ -219,7 +238,7 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
   // introduced so ("the young man said") is most often a named character seen anew.
   const tagged = group.findIndex((o) => o.tagged);
   const intro = group.findIndex((o) => o.indefinite);
-  const role = ROLE_NOUNS.has(group[0]!.head);
+  const role = isRoleHead(group[0]!.head);
   const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
   if (tagged < 0) {
     // "A man sat across the aisle … 'Going far?' he asked": a stranger who speaks only under
@@ -315,26 +334,45 @@ function findDescriptions(
   const { lower, pos } = tokens;
   const n = tokens.count;
   const out: Occurrence[] = [];
+  const joined = (k: number): boolean =>
+    lower[k] === '-' && tokens.start[k] === tokens.end[k - 1] && tokens.end[k] === tokens.start[k + 1];
   for (let t = 0; t + 1 < n; t++) {
     if (facts.inQuote[t] === 1 || !DETERMINERS.has(lower[t]!) || taken[t] === 1) continue;
     let head = -1;
-    for (let k = t + 1; k < n && k <= t + 4; k++) {
+    // Where a hyphenated compound ending in the head starts ("saloon-keeper"), else the head.
+    let compound = -1;
+    for (let k = t + 1; k < n && k <= t + 5; k++) {
+      // "the saloon-keeper", "a cheery-looking woman": the parts of a compound go together.
+      if (k > t + 1 && k + 1 < n && joined(k)) {
+        if (compound < 0) compound = k - 1;
+        continue;
+      }
       if (facts.written[k] !== CASE.lower || taken[k] === 1 || facts.inQuote[k] === 1) break;
       const w = lower[k]!;
       const p = pos[k]!;
-      if (p === POS.NOUN && (NOMINAL_GENDER.has(w) || ROLE_NOUNS.has(w))) {
+      const start = k > t + 2 && joined(k - 1) ? compound : k;
+      if (
+        p === POS.NOUN &&
+        isPersonHead(doc.text.slice(tokens.start[start]!, tokens.end[k]!).toLowerCase())
+      ) {
         // The last noun of the phrase is its head: "the man servant" is a servant.
         if (k + 1 < n && pos[k + 1] === POS.NOUN && facts.written[k + 1] === CASE.lower) continue;
         head = k;
+        compound = start;
         break;
       }
-      if (p !== POS.ADJ && p !== POS.NOUN) break;
+      if (!(k + 1 < n && joined(k + 1))) compound = -1;
+      if (p !== POS.ADJ && p !== POS.NOUN && p !== POS.VERB) break;
+      if (p === POS.VERB && !(k > t + 2 && joined(k - 1))) break;
     }
     if (head < 0) continue;
-    const w = lower[head]!;
+    const w = doc.text.slice(tokens.start[compound]!, tokens.end[head]!).toLowerCase();
     if (NOT_HEADS.has(w)) continue;
     const modifiers: string[] = [];
-    for (let k = t + 1; k < head; k++) modifiers.push(lower[k]!);
+    for (let k = t + 1; k < compound; k++) {
+      if (joined(k)) modifiers[modifiers.length - 1] += `-${lower[k + 1]!}`;
+      else if (k === t + 1 || !joined(k - 1)) modifiers.push(lower[k]!);
+    }
     out.push({
       first: t,
       last: head,
