@@ -227,6 +227,7 @@ describe('characters: alias clustering', () => {
       described: 0,
       lowerUses: 0,
       modifier: 0,
+      compound: 0,
       inQuote: 0,
       pronounFemale: 0,
       pronounMale: 0,
@@ -847,6 +848,32 @@ describe('characters: places and things written like names', () => {
   }
   it('characters: the two cousins are the cast', () => {
     assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Ambrose', 'Hester']);
+  });
+});
+
+describe('characters: the tail of a longer capitalised name', () => {
+  it('characters: "Hill" of "Gorse Hill" is part of a place, though "Hill" is also a given name', () => {
+    const c = cast(
+      story(
+        'Hester Vane and her cousin Ambrose planned a picnic on Gorse Hill. The gorse was in flower, and the hill was steep.',
+        '"Shall we walk to Gorse Hill?" asked Ambrose. Hester said that Gorse Hill was too far for the horses.',
+        'They drove instead. From the top of Gorse Hill they looked down at the gorse and the sea. Gorse Hill was windy, and the gorse smelt of honey.',
+        'Ambrose said Gorse Hill reminded him of home. Hester laughed at Ambrose.',
+      ),
+    );
+    assert.equal(c.who('Hill'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a given name after a capitalised kinship word stays a person ("Cousin Wilhelmina")', () => {
+    const c = cast(
+      story(
+        'Cousin Wilhelmina arrived on Tuesday. We all liked Cousin Wilhelmina, though she talked too much.',
+        'At dinner Cousin Wilhelmina told us about the war. "Nonsense," said Cousin Wilhelmina.',
+        'Later we heard Cousin Wilhelmina singing in the hall.',
+      ),
+    );
+    assert.ok(c.who('Wilhelmina') ?? c.who('Cousin Wilhelmina'), `cast: ${c.names.join(', ')}`);
   });
 });
 

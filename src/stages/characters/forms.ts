@@ -1,7 +1,10 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import type { TokenLayer } from '../../engine/types.js';
+import { honorificKey } from '../lexicon/honorifics.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
-import type { CapitalStats, NameSpan, TokenFacts } from './names.js';
+import { CASE, type CapitalStats, type NameSpan, type TokenFacts } from './names.js';
+import { NEVER_NAMES } from './not-names.js';
 import { isVocativeAt } from './vocative.js';
 
 /**
@@ -36,6 +39,12 @@ export interface NameForm {
   lowerUses: number;
   /** Followed by a plural or a word that makes it a thing: "the Highbury ladies" (name as modifier). */
   modifier: number;
+  /**
+   * Occurrences inside a longer capitalised phrase the name does not span: after a capitalised word
+   * mid-sentence ("Box Hill", "the Pole Star", "the Dryad's Bubble"), joined by a hyphen to one
+   * ("Abbey-Mill", "Louis-Quinze").
+   */
+  compound: number;
   inQuote: number;
   /**
    * Pronoun votes in narration (pronoun-votes.ts): "she" and "he" as the subject after this form
@@ -113,6 +122,35 @@ export function formKey(span: NameSpan): string {
   return span.key;
 }
 
+/**
+ * Whether a name span is part of a longer capitalised phrase that it does not cover: the tail of
+ * "Box Hill" or "the Dryad's Bubble" (a capitalised word before it inside the sentence, not a title),
+ * or a half of "Abbey-Mill" or "Louis-Quinze".
+ */
+function inCompound(tokens: TokenLayer, facts: TokenFacts, span: NameSpan): boolean {
+  const touching = (t: number): boolean => t > 0 && tokens.start[t]! === tokens.end[t - 1]!;
+  let prev = span.first - 1;
+  if (span.title === '' && prev >= 1 && touching(span.first)) {
+    // "Abbey-Mill": a hyphen right after a capitalised word.
+    if (tokens.lower[prev] === '-' && touching(prev) && facts.written[prev - 1] === CASE.capitalised)
+      return true;
+  }
+  const next = span.last + 1;
+  if (next + 1 < tokens.count && touching(next) && touching(next + 1)) {
+    const w = tokens.lower[next]!;
+    if (w === '-' && facts.written[next + 1] === CASE.capitalised) return true;
+  }
+  if (span.title !== '' || span.the) return false;
+  if (prev < 0 || tokens.start[span.first]! - tokens.end[prev]! !== 1) return false;
+  // "the Dryad's Bubble": step over the possessive of the word before.
+  if (prev >= 1 && touching(prev) && (tokens.lower[prev] === "'s" || tokens.lower[prev] === '\u2019s'))
+    prev--;
+  if (facts.written[prev] !== CASE.capitalised || facts.initial[prev] === 1 || facts.heading[prev] === 1)
+    return false;
+  const w = tokens.lower[prev]!;
+  return w.length >= 2 && honorificKey(w) === undefined && !NEVER_NAMES.has(w);
+}
+
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
 
 /** The forms of the name spans, with their evidence; marks the spans that are vocatives. */
@@ -151,6 +189,7 @@ export function collectForms(
         lowerUses:
           span.words.length === 1 && !span.the ? (stats.lower[stats.id.get(span.words[0]!) ?? -1] ?? 0) : 0,
         modifier: 0,
+        compound: 0,
         inQuote: 0,
         pronounFemale: 0,
         pronounMale: 0,
@@ -182,6 +221,7 @@ export function collectForms(
     )
       form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
+    if (inCompound(tokens, facts, span)) form.compound++;
     let next = span.last + 1;
     const possessive = next < n && (tokens.lower[next] === "'s" || tokens.lower[next] === '\u2019s');
     if (possessive) next++;
