@@ -877,6 +877,25 @@ describe('characters: the tail of a longer capitalised name', () => {
   });
 });
 
+describe('characters: a given name that is also a common word, before a surname', () => {
+  const c = cast(
+    story(
+      'Nell walked home with Frank Oakhurst after the lecture. She was frank with him about the lecture.',
+      '"Frank Oakhurst thinks the professor is wrong," said Nell to her aunt. Her aunt spoke of Free Trade, and of the free press and the wool trade.',
+      'On Sunday Frank Oakhurst called, and Oakhurst stayed to tea. Nell gave a frank opinion of his tie.',
+    ),
+  );
+  it('characters: "Frank Oakhurst" is one name, the same person as "Oakhurst"', () => {
+    const frank = c.who('Frank Oakhurst');
+    assert.ok(frank, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Oakhurst'), frank);
+  });
+  it('characters: "Free Trade", written once, is no name', () => {
+    assert.equal(c.who('Free Trade'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Trade'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe("characters: a wife called by her husband's given name", () => {
   it('characters: "Mrs. John" is "Mrs. John Crane", the one wife so called', () => {
     const c = cast(
