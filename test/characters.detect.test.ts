@@ -896,6 +896,22 @@ describe('characters: a given name that is also a common word, before a surname'
   });
 });
 
+describe('characters: a descriptive title and its full form', () => {
+  it('characters: "the Warden" and "the Warden of Ravensholt" are one character', () => {
+    const c = cast(
+      story(
+        'The Warden of Ravensholt rode into the yard. "Open the gate for the Warden of Ravensholt," said the porter.',
+        '"I have ridden all night," said the Warden. The Warden dismounted and looked about him.',
+        '"Where is your master?" asked the Warden. The porter pointed to the tower, and the Warden went in.',
+        'Later the Warden of Ravensholt sat by the fire. The Warden said nothing more that night.',
+      ),
+    );
+    const full = c.who('the Warden of Ravensholt');
+    assert.ok(full, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the Warden'), full, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe("characters: a wife called by her husband's given name", () => {
   it('characters: "Mrs. John" is "Mrs. John Crane", the one wife so called', () => {
     const c = cast(

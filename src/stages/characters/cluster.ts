@@ -753,7 +753,8 @@ function byTurn(x: Turn, y: Turn): number {
 
 function placeDescriptive(form: NameForm, placing: Placing): void {
   const clusters = placing.clusters;
-  const titled = titledCluster(form, clusters) ?? describedCluster(form, clusters);
+  const titled =
+    titledCluster(form, clusters) ?? describedCluster(form, clusters) ?? fullTitleCluster(form, clusters);
   const c = titled ?? open(form, NO_NAME);
   if (titled) join(titled, form, NO_NAME);
   else clusters.push(c);
@@ -967,6 +968,25 @@ function describedCluster(
   let found: CharacterCluster | undefined;
   for (const c of clusters) {
     if (!c.the || !c.forms.some((f) => f.words.length === 2 && f.words[1] === head)) continue;
+    if (found) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/**
+ * "the Knave", in a text that also says "the Knave of Hearts": the one character with that full
+ * title (placed before the shorter one).
+ */
+function fullTitleCluster(
+  form: NameForm,
+  clusters: readonly CharacterCluster[],
+): CharacterCluster | undefined {
+  if (!form.the) return undefined;
+  const prefix = `${form.key} of `;
+  let found: CharacterCluster | undefined;
+  for (const c of clusters) {
+    if (!c.the || !c.forms.some((f) => f.the && f.key.startsWith(prefix))) continue;
     if (found) return undefined;
     found = c;
   }

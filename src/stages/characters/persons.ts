@@ -234,6 +234,13 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
       known.add(f.words[f.words.length - 1]!);
     }
   }
+  // "the Knave of Hearts" beside "the Knave", a person: the full title names the same person.
+  for (const [f, v] of verdicts) {
+    if (v !== 'no' || !f.the) continue;
+    const of = f.key.indexOf(' of ');
+    const head = of > 0 ? forms.get(f.key.slice(0, of)) : undefined;
+    if (head?.the && verdicts.get(head) === 'yes') verdicts.set(f, 'yes');
+  }
   const out: NameForm[] = [];
   for (const [f, v] of verdicts) {
     if (v === 'yes') out.push(f);
