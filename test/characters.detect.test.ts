@@ -912,6 +912,22 @@ describe('characters: a descriptive title and its full form', () => {
   });
 });
 
+describe('characters: a name with letters dropped in dialect', () => {
+  it('characters: "Ha\'y" is Harry, the one name it restores to', () => {
+    const c = cast(
+      story(
+        'Harry Lomax came in from the yard. Harry sat down by the stove, and Nell brought him his supper.',
+        '"You work too hard, Ha\'y," said Nell. "Hush, Nell," said Harry.',
+        '"Ha\'y, the cow is out again," she said. Harry only sighed. "Let her be, Nell."',
+        '"Ha\'y, you listen to me," said Nell. Harry listened.',
+      ),
+    );
+    const harry = c.who('Harry');
+    assert.ok(harry, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who("Ha'y"), harry, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe("characters: a wife called by her husband's given name", () => {
   it('characters: "Mrs. John" is "Mrs. John Crane", the one wife so called', () => {
     const c = cast(

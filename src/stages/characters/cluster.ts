@@ -684,6 +684,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     else placeForm(form, parsed.get(form)!, placing);
   }
   const clusters = placing.clusters;
+  joinElisions(clusters);
   const shared = placing.shared;
   // Shared names may list characters that a frequent name absorbed later.
   for (const [key, list] of shared) {
@@ -692,6 +693,30 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     else shared.delete(key);
   }
   return { clusters, shared };
+}
+
+/**
+ * A name with letters dropped in dialect and marked by an apostrophe ("Be'y" for "Berry",
+ * "Ca'line" for "Caroline"): one or two letters restored, it is the given name of one character,
+ * named at least as often. ("O'Hara", "D'Arcy" keep their apostrophe after one letter.)
+ */
+function joinElisions(clusters: CharacterCluster[]): void {
+  for (const c of [...clusters]) {
+    if (c.the || c.forms.length !== 1) continue;
+    const f = c.forms[0]!;
+    if (f.title || f.words.length !== 1) continue;
+    const m = /^([a-z]{2,})['\u2019]([a-z]+)$/.exec(f.words[0]!);
+    if (!m || m[2] === 's') continue;
+    const restored = new RegExp(`^${m[1]}[a-z]{1,2}${m[2]}$`);
+    let found: CharacterCluster | undefined;
+    let many = false;
+    for (const o of clusters) {
+      if (o === c || o.the || !o.given.some((g) => restored.test(g))) continue;
+      if (found) many = true;
+      found = o;
+    }
+    if (found && !many && found.count >= c.count) absorb(found, c, clusters);
+  }
 }
 
 /** Men named in full without a title ("John Dashwood"), whose wives are "Mrs. John Dashwood". */
