@@ -928,6 +928,42 @@ describe('characters: a name with letters dropped in dialect', () => {
   });
 });
 
+describe('characters: a role set beside a name', () => {
+  it('characters: "Mr. Hobb, the lawyer" makes "the lawyer" Mr. Hobb, who keeps his name', () => {
+    const c = cast(
+      story(
+        'Mr. Hobb, the lawyer, arrived at noon. Everyone waited for the lawyer in the library.',
+        '"Sit down, please," said the lawyer. "I have read the will."',
+        '"Is it valid?" asked Kate. "Quite valid," said the lawyer. Kate looked hard at Mr. Hobb.',
+      ),
+    );
+    const hobb = c.who('Mr. Hobb');
+    assert.ok(hobb, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the lawyer'), hobb, `cast: ${c.names.join(', ')}`);
+    assert.equal(hobb.name, 'Mr. Hobb');
+  });
+
+  it('characters: a role the text used for someone else long before the apposition stays apart', () => {
+    // Many quiet paragraphs between the first landlord and the second.
+    const filler = Array.from(
+      { length: 220 },
+      (_, i) => `Day ${i + 1} of the journey passed slowly, and Kate counted the milestones along the road.`,
+    );
+    const c = cast(
+      story(
+        '"No rooms tonight," said the landlord. "Try the mill," said the landlord again, and shut the door.',
+        '"Then we walk on," said Kate.',
+        ...filler,
+        'Mr. Quill, the landlord, met them at the second inn. "Welcome," said the landlord.',
+        '"Thank you," said Kate to Mr. Quill.',
+      ),
+    );
+    const quill = c.who('Mr. Quill');
+    assert.ok(quill, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('the landlord'), quill, `cast: ${c.names.join(', ')}`);
+  });
+});
+
 describe("characters: a wife called by her husband's given name", () => {
   it('characters: "Mrs. John" is "Mrs. John Crane", the one wife so called', () => {
     const c = cast(

@@ -685,6 +685,7 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
   }
   const clusters = placing.clusters;
   joinElisions(clusters);
+  joinAppositions(clusters);
   const shared = placing.shared;
   // Shared names may list characters that a frequent name absorbed later.
   for (const [key, list] of shared) {
@@ -716,6 +717,24 @@ function joinElisions(clusters: CharacterCluster[]): void {
       found = o;
     }
     if (found && !many && found.count >= c.count) absorb(found, c, clusters);
+  }
+}
+
+/**
+ * "the lawyer", a role the whole text calls someone by, is the one named character the text sets
+ * beside it with a comma ("Mr. Wells, the lawyer"), when every such apposition names that one.
+ */
+function joinAppositions(clusters: CharacterCluster[]): void {
+  for (const c of [...clusters]) {
+    if (!c.the) continue;
+    const targets = new Set<CharacterCluster>();
+    for (const f of c.forms) {
+      for (const key of f.apposed?.keys() ?? []) {
+        const o = clusters.find((x) => !x.the && x.forms.some((g) => g.key === key));
+        if (o) targets.add(o);
+      }
+    }
+    if (targets.size === 1) absorb([...targets][0]!, c, clusters);
   }
 }
 

@@ -45,6 +45,11 @@ export interface NameForm {
    * ("Abbey-Mill", "Louis-Quinze").
    */
   compound: number;
+  /**
+   * For a role in lower case ("the lawyer"): the names set beside it by a comma, with counts: "Mr.
+   * Wells, the lawyer", "the chairman, Mr. Buttons".
+   */
+  apposed?: Map<string, number>;
   inQuote: number;
   /**
    * Pronoun votes in narration (pronoun-votes.ts): "she" and "he" as the subject after this form
@@ -151,6 +156,54 @@ function inCompound(tokens: TokenLayer, facts: TokenFacts, span: NameSpan): bool
   return w.length >= 2 && honorificKey(w) === undefined && !NEVER_NAMES.has(w);
 }
 
+const CLOSING: ReadonlySet<string> = new Set([',', '.', ';', ':', '!', '?', ')', '--']);
+
+/** "Mr. Wells, the lawyer", "the chairman, Mr. Buttons": a name and a role, a comma between. */
+function addAppositions(tokens: TokenLayer, spans: readonly NameSpan[], forms: Map<string, NameForm>): void {
+  const isName = (s: NameSpan | undefined): s is NameSpan => s !== undefined && !s.the && !s.described;
+  const apposedAt = new Map<NameForm, number[]>();
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    if (!span.described) continue;
+    const before = spans[i - 1];
+    const after = spans[i + 1];
+    // The phrase closes after the second part ("Sir Geoffrey, the duchess's brother" is not she).
+    const closed = (t: number): boolean => t >= tokens.count || CLOSING.has(tokens.lower[t]!);
+    let name: NameSpan | undefined;
+    if (isName(before) && before.last === span.first - 2 && tokens.lower[span.first - 1] === ',') {
+      if (closed(span.last + 1)) name = before;
+    } else if (isName(after) && after.first === span.last + 2 && tokens.lower[span.last + 1] === ',') {
+      if (closed(after.last + 1)) name = after;
+    }
+    if (!name) continue;
+    const form = forms.get(formKey(span))!;
+    form.apposed ??= new Map();
+    form.apposed.set(name.key, (form.apposed.get(name.key) ?? 0) + 1);
+    const at = apposedAt.get(form) ?? [];
+    at.push(tokens.start[span.first]!);
+    apposedAt.set(form, at);
+  }
+  // A role the text gives to one person for a part of the book, not a role several people fill in
+  // turn (the proprietor of one place, then of another): no use long before the first such
+  // apposition (a scene may use the role before it names the person) or long after the last, but
+  // for a stray one or two.
+  for (const [form, at] of apposedAt) {
+    const first = at[0]!;
+    const last = at[at.length - 1]!;
+    let far = 0;
+    for (const i of form.spans) {
+      const start = tokens.start[spans[i]!.first]!;
+      if (start < first - REACH_BEFORE || start > last + REACH_AFTER) far++;
+    }
+    if (far > STRAY_SHARE * form.count) delete form.apposed;
+  }
+}
+
+/** Characters before the first "Mr. Wells, the lawyer" and after the last within which "the lawyer" is he. */
+const REACH_BEFORE = 15_000;
+const REACH_AFTER = 50_000;
+const STRAY_SHARE = 0.2;
+
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
 
 /** The forms of the name spans, with their evidence; marks the spans that are vocatives. */
@@ -243,6 +296,7 @@ export function collectForms(
     }
     if (prev >= 1 && isSpeechTag(prevWord) && TAG_LEAD.has(tokens.lower[prev - 1]!)) form.speech++;
   }
+  addAppositions(tokens, spans, forms);
   for (const form of forms.values()) {
     let best = 0;
     for (const [w, c] of form.written) {
