@@ -246,6 +246,7 @@ describe('characters: alias clustering', () => {
       described: 0,
       lowerUses: 0,
       modifier: 0,
+      compound: 0,
       inQuote: 0,
       pronounFemale: 0,
       pronounMale: 0,
@@ -866,6 +867,119 @@ describe('characters: places and things written like names', () => {
   }
   it('characters: the two cousins are the cast', () => {
     assert.deepEqual(c.characters.map((x) => x.name).sort(), ['Ambrose', 'Hester']);
+  });
+});
+
+describe('characters: the tail of a longer capitalised name', () => {
+  it('characters: "Hill" of "Gorse Hill" is part of a place, though "Hill" is also a given name', () => {
+    const c = cast(
+      story(
+        'Hester Vane and her cousin Ambrose planned a picnic on Gorse Hill. The gorse was in flower, and the hill was steep.',
+        '"Shall we walk to Gorse Hill?" asked Ambrose. Hester said that Gorse Hill was too far for the horses.',
+        'They drove instead. From the top of Gorse Hill they looked down at the gorse and the sea. Gorse Hill was windy, and the gorse smelt of honey.',
+        'Ambrose said Gorse Hill reminded him of home. Hester laughed at Ambrose.',
+      ),
+    );
+    assert.equal(c.who('Hill'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a given name after a capitalised kinship word stays a person ("Cousin Wilhelmina")', () => {
+    const c = cast(
+      story(
+        'Cousin Wilhelmina arrived on Tuesday. We all liked Cousin Wilhelmina, though she talked too much.',
+        'At dinner Cousin Wilhelmina told us about the war. "Nonsense," said Cousin Wilhelmina.',
+        'Later we heard Cousin Wilhelmina singing in the hall.',
+      ),
+    );
+    assert.ok(c.who('Wilhelmina') ?? c.who('Cousin Wilhelmina'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a given name that is also a common word, before a surname', () => {
+  const c = cast(
+    story(
+      'Nell walked home with Frank Oakhurst after the lecture. She was frank with him about the lecture.',
+      '"Frank Oakhurst thinks the professor is wrong," said Nell to her aunt. Her aunt spoke of Free Trade, and of the free press and the wool trade.',
+      'On Sunday Frank Oakhurst called, and Oakhurst stayed to tea. Nell gave a frank opinion of his tie.',
+    ),
+  );
+  it('characters: "Frank Oakhurst" is one name, the same person as "Oakhurst"', () => {
+    const frank = c.who('Frank Oakhurst');
+    assert.ok(frank, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Oakhurst'), frank);
+  });
+  it('characters: "Free Trade", written once, is no name', () => {
+    assert.equal(c.who('Free Trade'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Trade'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a descriptive title and its full form', () => {
+  it('characters: "the Warden" and "the Warden of Ravensholt" are one character', () => {
+    const c = cast(
+      story(
+        'The Warden of Ravensholt rode into the yard. "Open the gate for the Warden of Ravensholt," said the porter.',
+        '"I have ridden all night," said the Warden. The Warden dismounted and looked about him.',
+        '"Where is your master?" asked the Warden. The porter pointed to the tower, and the Warden went in.',
+        'Later the Warden of Ravensholt sat by the fire. The Warden said nothing more that night.',
+      ),
+    );
+    const full = c.who('the Warden of Ravensholt');
+    assert.ok(full, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the Warden'), full, `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a name with letters dropped in dialect', () => {
+  it('characters: "Ha\'y" is Harry, the one name it restores to', () => {
+    const c = cast(
+      story(
+        'Harry Lomax came in from the yard. Harry sat down by the stove, and Nell brought him his supper.',
+        '"You work too hard, Ha\'y," said Nell. "Hush, Nell," said Harry.',
+        '"Ha\'y, the cow is out again," she said. Harry only sighed. "Let her be, Nell."',
+        '"Ha\'y, you listen to me," said Nell. Harry listened.',
+      ),
+    );
+    const harry = c.who('Harry');
+    assert.ok(harry, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who("Ha'y"), harry, `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a role set beside a name', () => {
+  it('characters: "Mr. Hobb, the lawyer" makes "the lawyer" Mr. Hobb, who keeps his name', () => {
+    const c = cast(
+      story(
+        'Mr. Hobb, the lawyer, arrived at noon. Everyone waited for the lawyer in the library.',
+        '"Sit down, please," said the lawyer. "I have read the will."',
+        '"Is it valid?" asked Kate. "Quite valid," said the lawyer. Kate looked hard at Mr. Hobb.',
+      ),
+    );
+    const hobb = c.who('Mr. Hobb');
+    assert.ok(hobb, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the lawyer'), hobb, `cast: ${c.names.join(', ')}`);
+    assert.equal(hobb.name, 'Mr. Hobb');
+  });
+
+  it('characters: a role the text used for someone else long before the apposition stays apart', () => {
+    // Many quiet paragraphs between the first landlord and the second.
+    const filler = Array.from(
+      { length: 220 },
+      (_, i) => `Day ${i + 1} of the journey passed slowly, and Kate counted the milestones along the road.`,
+    );
+    const c = cast(
+      story(
+        '"No rooms tonight," said the landlord. "Try the mill," said the landlord again, and shut the door.',
+        '"Then we walk on," said Kate.',
+        ...filler,
+        'Mr. Quill, the landlord, met them at the second inn. "Welcome," said the landlord.',
+        '"Thank you," said Kate to Mr. Quill.',
+      ),
+    );
+    const quill = c.who('Mr. Quill');
+    assert.ok(quill, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('the landlord'), quill, `cast: ${c.names.join(', ')}`);
   });
 });
 

@@ -189,3 +189,18 @@ describe('eval: descriptions match whatever their article', () => {
     assert.notEqual(looseKey('An Old Man'), looseKey('the young man'));
   });
 });
+
+describe('characters: a likeness is no introduction', () => {
+  it('"as a young woman" brings no stranger in, so "the young woman" who speaks is no new character', () => {
+    const a = analyse(
+      'Ruth had known Clara Penn as a child, and later as a young woman in the city.',
+      'Now Clara stood at the door of the shop. "You are late," Ruth said.',
+      '"The tram was full," said the young woman, and took off her gloves.',
+    );
+    assert.equal(
+      a.characters.find((c) => c.name === 'the young woman'),
+      undefined,
+      `cast: ${names(a).join(', ')}`,
+    );
+  });
+});

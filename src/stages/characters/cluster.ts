@@ -684,6 +684,8 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     else placeForm(form, parsed.get(form)!, placing);
   }
   const clusters = placing.clusters;
+  joinElisions(clusters);
+  joinAppositions(clusters);
   const shared = placing.shared;
   // Shared names may list characters that a frequent name absorbed later.
   for (const [key, list] of shared) {
@@ -692,6 +694,48 @@ export function clusterForms(forms: readonly NameForm[], together: CoOccurrence)
     else shared.delete(key);
   }
   return { clusters, shared };
+}
+
+/**
+ * A name with letters dropped in dialect and marked by an apostrophe ("Be'y" for "Berry",
+ * "Ca'line" for "Caroline"): one or two letters restored, it is the given name of one character,
+ * named at least as often. ("O'Hara", "D'Arcy" keep their apostrophe after one letter.)
+ */
+function joinElisions(clusters: CharacterCluster[]): void {
+  for (const c of [...clusters]) {
+    if (c.the || c.forms.length !== 1) continue;
+    const f = c.forms[0]!;
+    if (f.title || f.words.length !== 1) continue;
+    const m = /^([a-z]{2,})['\u2019]([a-z]+)$/.exec(f.words[0]!);
+    if (!m || m[2] === 's') continue;
+    const restored = new RegExp(`^${m[1]}[a-z]{1,2}${m[2]}$`);
+    let found: CharacterCluster | undefined;
+    let many = false;
+    for (const o of clusters) {
+      if (o === c || o.the || !o.given.some((g) => restored.test(g))) continue;
+      if (found) many = true;
+      found = o;
+    }
+    if (found && !many && found.count >= c.count) absorb(found, c, clusters);
+  }
+}
+
+/**
+ * "the lawyer", a role the whole text calls someone by, is the one named character the text sets
+ * beside it with a comma ("Mr. Wells, the lawyer"), when every such apposition names that one.
+ */
+function joinAppositions(clusters: CharacterCluster[]): void {
+  for (const c of [...clusters]) {
+    if (!c.the) continue;
+    const targets = new Set<CharacterCluster>();
+    for (const f of c.forms) {
+      for (const key of f.apposed?.keys() ?? []) {
+        const o = clusters.find((x) => !x.the && x.forms.some((g) => g.key === key));
+        if (o) targets.add(o);
+      }
+    }
+    if (targets.size === 1) absorb([...targets][0]!, c, clusters);
+  }
 }
 
 /** Men named in full without a title ("John Dashwood"), whose wives are "Mrs. John Dashwood". */
@@ -753,7 +797,8 @@ function byTurn(x: Turn, y: Turn): number {
 
 function placeDescriptive(form: NameForm, placing: Placing): void {
   const clusters = placing.clusters;
-  const titled = titledCluster(form, clusters) ?? describedCluster(form, clusters);
+  const titled =
+    titledCluster(form, clusters) ?? describedCluster(form, clusters) ?? fullTitleCluster(form, clusters);
   const c = titled ?? open(form, NO_NAME);
   if (titled) join(titled, form, NO_NAME);
   else clusters.push(c);
@@ -967,6 +1012,25 @@ function describedCluster(
   let found: CharacterCluster | undefined;
   for (const c of clusters) {
     if (!c.the || !c.forms.some((f) => f.words.length === 2 && f.words[1] === head)) continue;
+    if (found) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/**
+ * "the Knave", in a text that also says "the Knave of Hearts": the one character with that full
+ * title (placed before the shorter one).
+ */
+function fullTitleCluster(
+  form: NameForm,
+  clusters: readonly CharacterCluster[],
+): CharacterCluster | undefined {
+  if (!form.the) return undefined;
+  const prefix = `${form.key} of `;
+  let found: CharacterCluster | undefined;
+  for (const c of clusters) {
+    if (!c.the || !c.forms.some((f) => f.the && f.key.startsWith(prefix))) continue;
     if (found) return undefined;
     found = c;
   }

@@ -307,7 +307,9 @@ function addSharedAliases(
 
 /** A character's names, the most frequent form first. */
 function namesOf(c: CharacterCluster): string[] {
-  const forms = [...c.forms].sort(byCountDown);
+  // A role in lower case ("the lawyer") names the character only when nothing else does.
+  const role = (f: NameForm): number => (f.described === f.count ? 1 : 0);
+  const forms = [...c.forms].sort((a, b) => role(a) - role(b) || byCountDown(a, b));
   const seen = new Set<string>();
   for (const f of forms) seen.add(displayOf(f));
   return [...seen];

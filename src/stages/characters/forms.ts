@@ -1,7 +1,10 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import type { TokenLayer } from '../../engine/types.js';
+import { honorificKey } from '../lexicon/honorifics.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
-import type { CapitalStats, NameSpan, TokenFacts } from './names.js';
+import { CASE, type CapitalStats, type NameSpan, type TokenFacts } from './names.js';
+import { NEVER_NAMES } from './not-names.js';
 import { isVocativeAt } from './vocative.js';
 
 /**
@@ -36,6 +39,17 @@ export interface NameForm {
   lowerUses: number;
   /** Followed by a plural or a word that makes it a thing: "the Highbury ladies" (name as modifier). */
   modifier: number;
+  /**
+   * Occurrences inside a longer capitalised phrase the name does not span: after a capitalised word
+   * mid-sentence ("Box Hill", "the Pole Star", "the Dryad's Bubble"), joined by a hyphen to one
+   * ("Abbey-Mill", "Louis-Quinze").
+   */
+  compound: number;
+  /**
+   * For a role in lower case ("the lawyer"): the names set beside it by a comma, with counts: "Mr.
+   * Wells, the lawyer", "the chairman, Mr. Buttons".
+   */
+  apposed?: Map<string, number>;
   inQuote: number;
   /**
    * Pronoun votes in narration (pronoun-votes.ts): "she" and "he" as the subject after this form
@@ -113,6 +127,83 @@ export function formKey(span: NameSpan): string {
   return span.key;
 }
 
+/**
+ * Whether a name span is part of a longer capitalised phrase that it does not cover: the tail of
+ * "Box Hill" or "the Dryad's Bubble" (a capitalised word before it inside the sentence, not a title),
+ * or a half of "Abbey-Mill" or "Louis-Quinze".
+ */
+function inCompound(tokens: TokenLayer, facts: TokenFacts, span: NameSpan): boolean {
+  const touching = (t: number): boolean => t > 0 && tokens.start[t]! === tokens.end[t - 1]!;
+  let prev = span.first - 1;
+  if (span.title === '' && prev >= 1 && touching(span.first)) {
+    // "Abbey-Mill": a hyphen right after a capitalised word.
+    if (tokens.lower[prev] === '-' && touching(prev) && facts.written[prev - 1] === CASE.capitalised)
+      return true;
+  }
+  const next = span.last + 1;
+  if (next + 1 < tokens.count && touching(next) && touching(next + 1)) {
+    const w = tokens.lower[next]!;
+    if (w === '-' && facts.written[next + 1] === CASE.capitalised) return true;
+  }
+  if (span.title !== '' || span.the) return false;
+  if (prev < 0 || tokens.start[span.first]! - tokens.end[prev]! !== 1) return false;
+  // "the Dryad's Bubble": step over the possessive of the word before.
+  if (prev >= 1 && touching(prev) && (tokens.lower[prev] === "'s" || tokens.lower[prev] === '\u2019s'))
+    prev--;
+  if (facts.written[prev] !== CASE.capitalised || facts.initial[prev] === 1 || facts.heading[prev] === 1)
+    return false;
+  const w = tokens.lower[prev]!;
+  return w.length >= 2 && honorificKey(w) === undefined && !NEVER_NAMES.has(w);
+}
+
+const CLOSING: ReadonlySet<string> = new Set([',', '.', ';', ':', '!', '?', ')', '--']);
+
+/** "Mr. Wells, the lawyer", "the chairman, Mr. Buttons": a name and a role, a comma between. */
+function addAppositions(tokens: TokenLayer, spans: readonly NameSpan[], forms: Map<string, NameForm>): void {
+  const isName = (s: NameSpan | undefined): s is NameSpan => s !== undefined && !s.the && !s.described;
+  const apposedAt = new Map<NameForm, number[]>();
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    if (!span.described) continue;
+    const before = spans[i - 1];
+    const after = spans[i + 1];
+    // The phrase closes after the second part ("Sir Geoffrey, the duchess's brother" is not she).
+    const closed = (t: number): boolean => t >= tokens.count || CLOSING.has(tokens.lower[t]!);
+    let name: NameSpan | undefined;
+    if (isName(before) && before.last === span.first - 2 && tokens.lower[span.first - 1] === ',') {
+      if (closed(span.last + 1)) name = before;
+    } else if (isName(after) && after.first === span.last + 2 && tokens.lower[span.last + 1] === ',') {
+      if (closed(after.last + 1)) name = after;
+    }
+    if (!name) continue;
+    const form = forms.get(formKey(span))!;
+    form.apposed ??= new Map();
+    form.apposed.set(name.key, (form.apposed.get(name.key) ?? 0) + 1);
+    const at = apposedAt.get(form) ?? [];
+    at.push(tokens.start[span.first]!);
+    apposedAt.set(form, at);
+  }
+  // A role the text gives to one person for a part of the book, not a role several people fill in
+  // turn (the proprietor of one place, then of another): no use long before the first such
+  // apposition (a scene may use the role before it names the person) or long after the last, but
+  // for a stray one or two.
+  for (const [form, at] of apposedAt) {
+    const first = at[0]!;
+    const last = at[at.length - 1]!;
+    let far = 0;
+    for (const i of form.spans) {
+      const start = tokens.start[spans[i]!.first]!;
+      if (start < first - REACH_BEFORE || start > last + REACH_AFTER) far++;
+    }
+    if (far > STRAY_SHARE * form.count) delete form.apposed;
+  }
+}
+
+/** Characters before the first "Mr. Wells, the lawyer" and after the last within which "the lawyer" is he. */
+const REACH_BEFORE = 15_000;
+const REACH_AFTER = 50_000;
+const STRAY_SHARE = 0.2;
+
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
 
 /** The forms of the name spans, with their evidence; marks the spans that are vocatives. */
@@ -151,6 +242,7 @@ export function collectForms(
         lowerUses:
           span.words.length === 1 && !span.the ? (stats.lower[stats.id.get(span.words[0]!) ?? -1] ?? 0) : 0,
         modifier: 0,
+        compound: 0,
         inQuote: 0,
         pronounFemale: 0,
         pronounMale: 0,
@@ -182,6 +274,7 @@ export function collectForms(
     )
       form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
+    if (inCompound(tokens, facts, span)) form.compound++;
     let next = span.last + 1;
     const possessive = next < n && (tokens.lower[next] === "'s" || tokens.lower[next] === '\u2019s');
     if (possessive) next++;
@@ -203,6 +296,7 @@ export function collectForms(
     }
     if (prev >= 1 && isSpeechTag(prevWord) && TAG_LEAD.has(tokens.lower[prev - 1]!)) form.speech++;
   }
+  addAppositions(tokens, spans, forms);
   for (const form of forms.values()) {
     let best = 0;
     for (const [w, c] of form.written) {

@@ -381,6 +381,26 @@ export function findNameSpans(
     if (w === CASE.capitalised) return heading[t] !== 1;
     return w === CASE.allCaps && (honorificKey(tokens.lower[t]!) !== undefined || isName(formOf(tokens, t)));
   };
+  // Capitalised pairs of a given name and another word ("frank stockley"), counted on demand.
+  let pairs: Map<string, number> | undefined;
+  const pairKey = (k: number): string => `${tokens.lower[k]!} ${tokens.lower[k + 1]!}`;
+  const pairCount = (k: number): number => {
+    if (!pairs) {
+      pairs = new Map();
+      for (let i = 0; i + 1 < n; i++) {
+        if (
+          written[i] !== CASE.capitalised ||
+          written[i + 1] !== CASE.capitalised ||
+          !adjacent(tokens, i + 1)
+        )
+          continue;
+        if (!lexicon.isFirstName(tokens.lower[i]!)) continue;
+        const key = pairKey(i);
+        pairs.set(key, (pairs.get(key) ?? 0) + 1);
+      }
+    }
+    return pairs.get(pairKey(k)) ?? 0;
+  };
   // A month that is also a given name, followed on the same line by a capitalised word that is no
   // given name (a surname, then).
   const givenBeforeSurname = (k: number): boolean => {
@@ -431,7 +451,18 @@ export function findNameSpans(
     let title = '';
     const h = honorificKey(tokens.lower[k]!);
     // Most capitalised tokens start sentences ("The", "He", "It"): leave them before allocating.
-    if (h === undefined && !isName(formOf(tokens, t))) continue;
+    // "with Frank Stockley": a given name that is also a common word ("frank", "grace", "will"),
+    // capitalised inside a sentence right before a surname, starts the name when the text writes
+    // the pair more than once (not "Free Trade", "the West Indies": no plural either).
+    const givenLead =
+      h === undefined &&
+      !isName(formOf(tokens, t)) &&
+      initial[t] !== 1 &&
+      written[t] === CASE.capitalised &&
+      givenBeforeSurname(t) &&
+      !/[^s]s$/.test(tokens.lower[t + 1]!) &&
+      pairCount(t) >= 2;
+    if (h === undefined && !givenLead && !isName(formOf(tokens, t))) continue;
     if (h !== undefined) {
       // A title counts only before a capitalised name word: "Mr. Darcy", "Aunt Juley".
       title = h;
@@ -466,7 +497,7 @@ export function findNameSpans(
           ? isNameWord(form) || form.endsWith('.')
           : words.length > 0 && w === CASE.capitalised
             ? continues(form)
-            : isName(form))
+            : isName(form) || (givenLead && k === t))
       ) {
         words.push(form);
         last = k;

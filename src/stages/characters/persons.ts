@@ -160,6 +160,16 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     return evidence >= 1 ? 'yes' : 'maybe';
   }
   // One word.
+  // "Hill" of "Box Hill", "Star" of "the Pole Star", "Mill" of "Abbey-Mill": mostly the tail of a
+  // longer capitalised phrase is a part of a place's or a thing's name, unless it speaks or is spoken
+  // to. A given name that is no common word too is left alone ("Cousin Caroline").
+  if (
+    f.compound >= 2 &&
+    f.compound * 2 > f.count &&
+    evidence === 0 &&
+    (!isGivenName(first) || f.lowerUses > 0)
+  )
+    return 'no';
   // "Imperialism", "Theology", "Humanity": an abstract noun capitalised for weight, unless it speaks.
   if (isAbstractNoun(first) && !isGivenName(first)) return yes(f.speech >= 1);
   // "Honey", "Angel", "Sweetheart" written with a capital: an endearment said to someone, unless
@@ -225,6 +235,13 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
       known.add(f.words[0]!);
       known.add(f.words[f.words.length - 1]!);
     }
+  }
+  // "the Knave of Hearts" beside "the Knave", a person: the full title names the same person.
+  for (const [f, v] of verdicts) {
+    if (v !== 'no' || !f.the) continue;
+    const of = f.key.indexOf(' of ');
+    const head = of > 0 ? forms.get(f.key.slice(0, of)) : undefined;
+    if (head?.the && verdicts.get(head) === 'yes') verdicts.set(f, 'yes');
   }
   const out: NameForm[] = [];
   for (const [f, v] of verdicts) {

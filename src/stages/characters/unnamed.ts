@@ -80,6 +80,9 @@ function isPersonHead(w: string): boolean {
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'that', 'this']);
 const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another']);
 
+/** Words before "a man" that make it a likeness or a kind: "as a man", "like a man", "such a man". */
+const LIKENESS: ReadonlySet<string> = new Set(words(`as like such than what quite rather many`));
+
 /** Verbs after which "a man" describes someone already there ("Tom was a quiet man"). */
 const COPULAS: ReadonlySet<string> = new Set(
   words(`is was were be been being am are 's seem seemed seems become became becomes looked remained`),
@@ -368,6 +371,11 @@ function findDescriptions(
     if (head < 0) continue;
     const w = doc.text.slice(tokens.start[compound]!, tokens.end[head]!).toLowerCase();
     if (NOT_HEADS.has(w)) continue;
+    // "later as a young woman", "like a man", "such a girl": a likeness or a kind, no one present.
+    if (INDEFINITES.has(lower[t]!) && t > 0 && LIKENESS.has(lower[t - 1]!)) {
+      t = head;
+      continue;
+    }
     const modifiers: string[] = [];
     for (let k = t + 1; k < compound; k++) {
       if (joined(k)) modifiers[modifiers.length - 1] += `-${lower[k + 1]!}`;
