@@ -268,12 +268,10 @@ const PRONOUN_REACH = 4;
 const PRONOUN_LOOKBACK = 2;
 
 /**
- * Words right before "a man" that make it a description of someone else or of no one: "of an
- * honest man", "a fool and a free man", "though a good fellow".
+ * Words right before "a man" that make it one more word about someone already there: "a fool
+ * and a free man", "though a good fellow" (likenesses, "as a man", are no description at all).
  */
-const NOT_INTRODUCING: ReadonlySet<string> = new Set(
-  words(`for like than as and or nor but though although such what how quite rather`),
-);
+const NOT_INTRODUCING: ReadonlySet<string> = new Set(words(`for and or nor but though although how`));
 
 /**
  * Whether the indefinite description `o` brings someone new into the scene, rather than saying
