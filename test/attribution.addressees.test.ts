@@ -7,13 +7,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
 import {
+  ADDRESSEE_FEATURES,
   ADDRESSEE_TRANSITIONS,
   addresseeTransitions,
   decodeAddresseeSets,
   NA,
   NAW,
   type TurnCandidates,
+  turnCandidates,
 } from '../src/stages/attribution/addressees.js';
+import { prepareConversations } from '../src/stages/attribution/index.js';
 import { sourceOf } from './layers.helper.js';
 
 /** Candidates of one turn with given scores; `forced` are vocatives. */
@@ -50,6 +53,24 @@ describe('addressee decoder', () => {
     // 0 spoke to 1 and 2; 1 answers 0 alone: the party changed.
     const changed = addresseeTransitions([1, 2], 0, [0], 1);
     assert.ok(!changed.includes(kept) && !changed.includes(continued));
+  });
+
+  it('counts the listeners who leave or join the party, by whether they speak nearby', () => {
+    const at = (t: (typeof ADDRESSEE_TRANSITIONS)[number]): number => NA + ADDRESSEE_TRANSITIONS.indexOf(t);
+    const count = (list: number[], t: (typeof ADDRESSEE_TRANSITIONS)[number]): number =>
+      list.filter((x) => x === at(t)).length;
+    // 0 spoke to 1 and to silent 2; 1 answers 0 alone: 2 leaves the party unremarked.
+    const shrink = addresseeTransitions([1, 2], 0, [0], 1, [0]);
+    assert.equal(count(shrink, 'dropped-silent'), 1);
+    assert.equal(count(shrink, 'dropped-near-speaker'), 0);
+    // 0 spoke to 1; 1 answers 0 and 3, who speaks in the next turns: 3 joins.
+    const grow = addresseeTransitions([1], 0, [0, 3], 1, [0, 3]);
+    assert.equal(count(grow, 'added-near-speaker'), 1);
+    assert.equal(count(grow, 'added-silent'), 0);
+    // The same group: nobody leaves or joins.
+    const kept = addresseeTransitions([1, 2], 0, [0, 2], 1, [0]);
+    for (const t of ['dropped-near-speaker', 'dropped-silent', 'added-near-speaker', 'added-silent'] as const)
+      assert.equal(count(kept, t), 0, t);
   });
 
   it('keeps a silent listener in the group while the others talk', () => {
@@ -109,5 +130,51 @@ describe('addressees in a story', () => {
       assert.ok(!before.includes('mary'), JSON.stringify(addressees));
     assert.deepEqual([...addressees[4]!].sort(), ['ann', 'tom']);
     assert.ok(addressees[5]!.includes('mary'), JSON.stringify(addressees));
+  });
+});
+
+describe('who the narration puts in the scene', () => {
+  const CAST = [
+    { id: 'tom', name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+    { id: 'ann', name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+    { id: 'mary', name: 'Mary Stone', aliases: ['Mary', 'Mrs. Stone'], gender: 'F' },
+  ];
+  const story = [
+    'Ann and Mrs. Stone sat by the fire while Tom mended the net.',
+    '“The boat’s late again,” Ann said.',
+    '“It’s the wind,” said Tom.',
+    'Tom left the room without another word.',
+    '“He’s always like that,” said Ann.',
+    '“Leave him be,” said Mrs. Stone.',
+  ].join('\n\n');
+
+  it('marks the silent listener named in the setting, and the one who went out', () => {
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+    const characters = doc.layer('characters');
+    const index = (id: string): number => characters.findIndex((c) => c.id === id);
+    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
+    assert.deepEqual(conv.scene?.departed.get(tom), [3]);
+    const speakers = [ann, tom, ann, mary];
+    const features = (i: number, c: number): Set<string> => {
+      const cands = turnCandidates(
+        conv,
+        speakers,
+        i,
+        -1,
+        new Set(),
+        new Set(speakers),
+        new Float64Array(NAW),
+      );
+      const f = cands.features[cands.characters.indexOf(c)]!;
+      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
+    };
+    // Mrs. Stone says nothing until the last turn, but the setting puts her by the fire.
+    assert.ok(features(1, mary).has('named-in-setting'));
+    assert.ok(features(1, mary).has('speaks-later-only'));
+    // Tom went out between his turn and Ann's answer.
+    assert.ok(features(2, tom).has('left-since-last-turn'));
+    assert.ok(!features(1, ann).has('left-since-last-turn'));
   });
 });

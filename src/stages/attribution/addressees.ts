@@ -1,4 +1,5 @@
 import type { ConversationFeatures } from './features.js';
+import { namedWithin } from './scene.js';
 import type { Turn } from './units.js';
 
 /**
@@ -10,7 +11,9 @@ import type { Turn } from './units.js';
  * one turn to the next (9 turns in 10); deciding turn by turn flipped between "the previous speaker"
  * and "everyone" instead. The weights are learned with a structured perceptron on PDNC
  * (scripts/train-attribution.ts). Names said as vocatives ("Margaret, stay") and tag objects ("she
- * told him") always count.
+ * told him") always count. Who the narration names in the setting and between turns, who goes out,
+ * and how many listeners join or leave the party are features too: PDNC counts the silent people
+ * present as addressed, and the narration is what shows them there.
  */
 export const ADDRESSEE_FEATURES = [
   'bias',
@@ -33,6 +36,18 @@ export const ADDRESSEE_FEATURES = [
   'narrator',
   'same-speaker-before',
   'turn-has-vocative',
+  'spoke-before',
+  'speaks-later-only',
+  'named-in-setting',
+  'named-in-scene-before',
+  'named-in-scene-before-in-group',
+  'named-since-last-turn',
+  'left-since-last-turn',
+  'left-earlier',
+  'arrived-since-last-turn',
+  'lone-turn',
+  'silent-named-in-setting',
+  'silent-named-in-scene-before',
 ] as const;
 
 /** Features of a turn's addressee set given the previous turn's (party = speaker plus addressees). */
@@ -42,6 +57,10 @@ export const ADDRESSEE_TRANSITIONS = [
   'group-kept',
   'group-after-single',
   'single-after-group',
+  'dropped-near-speaker',
+  'dropped-silent',
+  'added-near-speaker',
+  'added-silent',
 ] as const;
 
 export type AddresseeFeature = (typeof ADDRESSEE_FEATURES)[number];
@@ -54,6 +73,11 @@ const PARTY_CONTINUED = NA + 1;
 const GROUP_KEPT = NA + 2;
 const GROUP_AFTER_SINGLE = NA + 3;
 const SINGLE_AFTER_GROUP = NA + 4;
+const DROPPED_NEAR = NA + 5;
+const DROPPED_SILENT = NA + 6;
+const ADDED_NEAR = NA + 7;
+const ADDED_SILENT = NA + 8;
+
 /** Addressee sets kept per turn while decoding. */
 const BEAM = 10;
 
@@ -168,7 +192,43 @@ function consider(scan: CandidateScan, c: number): boolean {
   if (c === scan.narrator) f[A.narrator] = 1;
   if (speakers[i - 1] === speaker) f[A['same-speaker-before']] = 1;
   if (turn.vocatives.length > 0) f[A['turn-has-vocative']] = 1;
+  if (spoke) {
+    const firstTurn = speakers.indexOf(c);
+    if (firstTurn < i) f[A['spoke-before']] = 1;
+    else if (firstTurn > i) f[A['speaks-later-only']] = 1;
+  }
+  const scene = scan.conv.scene;
+  if (scene) {
+    const named = scene.named.get(c);
+    const start = scan.conv.turns[0]!.paragraph;
+    if (namedWithin(named, scene.from, start)) {
+      f[A['named-in-setting']] = 1;
+      if (!spoke) f[A['silent-named-in-setting']] = 1;
+    }
+    if (namedWithin(named, scene.from, turn.paragraph)) {
+      f[A['named-in-scene-before']] = 1;
+      if (!spoke) f[A['silent-named-in-scene-before']] = 1;
+      if (group >= 2) f[A['named-in-scene-before-in-group']] = 1;
+    }
+    if (prev && namedWithin(named, prev.paragraph + 1, turn.paragraph)) f[A['named-since-last-turn']] = 1;
+    // Gone out after the last turn ("and, as he spoke, he left the room"), or before it and silent since.
+    const left = scene.departed.get(c);
+    if (prev && namedWithin(left, prev.paragraph, turn.paragraph)) f[A['left-since-last-turn']] = 1;
+    else if (prev && namedWithin(left, scene.from, prev.paragraph) && !spokeSince(scan, c, left!))
+      f[A['left-earlier']] = 1;
+  }
+  if (speakers.length === 1) f[A['lone-turn']] = 1;
+  if (arrival !== undefined && prev && arrival > prev.paragraph && arrival <= turn.paragraph)
+    f[A['arrived-since-last-turn']] = 1;
   return true;
+}
+
+/** Whether c speaks a turn after the first of its departures (`left`) and before turn scan.i. */
+function spokeSince(scan: CandidateScan, c: number, left: readonly number[]): boolean {
+  const turns = scan.conv.turns;
+  for (let j = scan.i - 1; j >= 0 && turns[j]!.paragraph > left[0]!; j--)
+    if (scan.speakers[j] === c) return true;
+  return false;
 }
 
 /** Score of one candidate addressee: the weighted sum of its features. */
@@ -189,6 +249,8 @@ export interface TurnCandidates {
   scores: number[];
   /** Named as vocative or tag object: always in the set. */
   forced: number[];
+  /** The other speakers within five turns (none given: everyone counts as silent). */
+  near?: number[];
 }
 
 export function turnCandidates(
@@ -200,8 +262,8 @@ export function turnCandidates(
   spokeIn: ReadonlySet<number>,
   weights: Float64Array,
 ): TurnCandidates {
-  const out: TurnCandidates = { characters: [], features: [], scores: [], forced: [] };
   const scan = startScan(conv, speakers, i, narrator, mentionedInConversation, spokeIn);
+  const out: TurnCandidates = { characters: [], features: [], scores: [], forced: [], near: scan.near };
   const turn = scan.turn;
   // (One call site for the three lists: a site reached only by rare tag objects would lack feedback.)
   keepAll(out, scan, conv.candidates, weights);
@@ -235,6 +297,7 @@ export function addresseeTransitions(
   beforeSpeaker: number,
   now: readonly number[],
   speaker: number,
+  near: readonly number[] = [],
 ): number[] {
   const out: number[] = [];
   // Sets hold distinct characters and never their own speaker, so equal sizes and inclusion make
@@ -254,6 +317,13 @@ export function addresseeTransitions(
   if (now.length >= 2 && before.length >= 2) out.push(GROUP_KEPT);
   if (now.length >= 2 && before.length < 2) out.push(GROUP_AFTER_SINGLE);
   if (now.length < 2 && before.length >= 2) out.push(SINGLE_AFTER_GROUP);
+  // One count per listener who leaves or joins the party (a partial change costs less than a new
+  // party), by whether they speak within five turns: a silent listener comes and goes unremarked.
+  if (!inParty(beforeSpeaker, speaker, now)) out.push(DROPPED_NEAR);
+  for (const c of before)
+    if (!inParty(c, speaker, now)) out.push(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT);
+  for (const c of now)
+    if (!inParty(c, beforeSpeaker, before)) out.push(near.includes(c) ? ADDED_NEAR : ADDED_SILENT);
   return out;
 }
 
@@ -382,7 +452,8 @@ export function decodeAddresseeSets(
       for (let k = 0; k < layer.length; k++) {
         const prev = layer[k]!;
         let v = prev.score + emission;
-        for (const t of addresseeTransitions(prev.set, speakers[i - 1]!, set, speakers[i]!)) v += weights[t]!;
+        for (const t of addresseeTransitions(prev.set, speakers[i - 1]!, set, speakers[i]!, cands.near))
+          v += weights[t]!;
         if (v > best) {
           best = v;
           back = k;

@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
+import type { SceneMentions } from './scene.js';
 import { type StyleIndex, styleScore } from './style.js';
 import type { Turn } from './units.js';
 
@@ -158,6 +159,8 @@ export interface ConversationFeatures {
   addressed: Uint32Array;
   /** Characters who come in during the conversation, by paragraph of arrival (arrivals.ts). */
   arrivals?: ReadonlyMap<number, number>;
+  /** Who the narration names in and just before the conversation (scene.ts). */
+  scene?: SceneMentions;
 }
 
 /** How present each character is around a turn: narration mentions by paragraph. */

@@ -13,6 +13,7 @@ import {
 } from './features.js';
 import { type AttributionWeights, calibrate, chainOf, densify, shippedModel } from './model.js';
 import { buildNarrationMentions } from './salience.js';
+import { sceneMentionsIn } from './scene.js';
 import { buildStyleIndex } from './style.js';
 import { buildTurns, firstMentionAt, isAttributable, type Turn } from './units.js';
 
@@ -69,6 +70,7 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
       first,
     );
     features.arrivals = arrivalsIn(doc, conv);
+    features.scene = sceneMentionsIn(doc, conv);
     first += conv.length;
     out.push(features);
   }

@@ -1,0 +1,92 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { TokenLayer } from '../../engine/types.js';
+import { words } from '../lexicon/words.js';
+import { tokenAtOrAfter } from './cues.js';
+import { firstMentionAt, type Turn } from './units.js';
+
+/** Prose paragraphs before a conversation's first turn read as its setting ("Emma sat with her father"). */
+const SETTING_PARAGRAPHS = 2;
+
+/**
+ * Who the narration names around a conversation, for the addressee decoder: in a group scene PDNC
+ * counts everyone present as addressed, the silent ones too, and the narration is what shows them
+ * there ("the girls stared at their father"; "Harriet looked grave").
+ */
+export interface SceneMentions {
+  /** First paragraph of the setting: up to SETTING_PARAGRAPHS prose paragraphs before the first turn. */
+  from: number;
+  /** For each character named in narration from `from` to the last turn, its paragraphs, ascending. */
+  named: Map<number, number[]>;
+  /** For each character the narration sends out of the room ("Tom left the room"), those paragraphs. */
+  departed: Map<number, number[]>;
+}
+
+/** Verbs that take someone away by themselves ("Mr. Hale withdrew"). */
+const LEAVE: ReadonlySet<string> = new Set(words('left departed withdrew retired vanished disappeared'));
+/** Verbs of motion that take someone away with "out", "off" or "away" ("went out", "hurried off"). */
+const GO: ReadonlySet<string> = new Set(
+  words('went go walked stepped hurried ran rushed strode slipped moved turned bustled swept got'),
+);
+const AWAY: ReadonlySet<string> = new Set(words('out off away'));
+const WORD = /^[a-z]/;
+/** Tokens between the name and the verb, or the verb and its particle ("went quietly out"). */
+const GAP = 2;
+
+export function sceneMentionsIn(doc: StoryDocument, turns: readonly Turn[]): SceneMentions {
+  const named = new Map<number, number[]>();
+  const departed = new Map<number, number[]>();
+  const first = turns[0];
+  const last = turns[turns.length - 1];
+  if (!first || !last) return { from: 0, named, departed };
+  const paragraphs = doc.layer('paragraphs');
+  const mentions = doc.layer('mentions');
+  const tokens = doc.layer('tokens');
+  let from = first.paragraph;
+  for (let k = 0; k < SETTING_PARAGRAPHS && from > 0 && paragraphs[from - 1]!.kind === 'prose'; k++) from--;
+  const end = paragraphs[last.paragraph]!.end;
+  let p = from;
+  for (let j = firstMentionAt(mentions, paragraphs[from]!.start); j < mentions.length; j++) {
+    const m = mentions[j]!;
+    if (m.start >= end) break;
+    if (m.inQuote || m.character < 0) continue;
+    while (p + 1 < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
+    addParagraph(named, m.character, p);
+    if (leavesAfter(tokens, tokenAtOrAfter(tokens, m.end))) addParagraph(departed, m.character, p);
+  }
+  return { from, named, departed };
+}
+
+function addParagraph(map: Map<number, number[]>, c: number, p: number): void {
+  let list = map.get(c);
+  if (!list) {
+    list = [];
+    map.set(c, list);
+  }
+  if (list[list.length - 1] !== p) list.push(p);
+}
+
+/** Whether the words from token t on say that the subject before them goes out. */
+function leavesAfter(tokens: TokenLayer, t: number): boolean {
+  const lower = tokens.lower;
+  for (let k = t; k < Math.min(lower.length, t + GAP + 1); k++) {
+    const w = lower[k]!;
+    // Punctuation ends the clause ("said Tom. Tom left" is no departure of the first Tom).
+    if (!WORD.test(w)) return false;
+    if (LEAVE.has(w)) return true;
+    if (GO.has(w)) {
+      for (let n = k + 1; n < Math.min(lower.length, k + GAP + 2); n++) if (AWAY.has(lower[n]!)) return true;
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Whether `list` (ascending) holds a paragraph in [lo, hi). */
+export function namedWithin(list: readonly number[] | undefined, lo: number, hi: number): boolean {
+  if (!list) return false;
+  for (const p of list) {
+    if (p >= hi) return false;
+    if (p >= lo) return true;
+  }
+  return false;
+}
