@@ -300,6 +300,36 @@ export function addresseeTransitions(
   near: readonly number[] = [],
 ): number[] {
   const out: number[] = [];
+  transitions(before, beforeSpeaker, now, speaker, near, undefined, out);
+  return out;
+}
+
+/**
+ * The summed weights of the transition features of set `now` after set `before`: what
+ * `addresseeTransitions` lists, without an array per pair of beam states.
+ */
+export function transitionScore(
+  before: readonly number[],
+  beforeSpeaker: number,
+  now: readonly number[],
+  speaker: number,
+  near: readonly number[],
+  weights: Float64Array,
+): number {
+  return transitions(before, beforeSpeaker, now, speaker, near, weights, undefined);
+}
+
+/** Each transition feature's weight summed (with `weights`) and its index pushed (with `out`). */
+function transitions(
+  before: readonly number[],
+  beforeSpeaker: number,
+  now: readonly number[],
+  speaker: number,
+  near: readonly number[],
+  weights: Float64Array | undefined,
+  out: number[] | undefined,
+): number {
+  let v = 0;
   // Sets hold distinct characters and never their own speaker, so equal sizes and inclusion make
   // equality (this runs for every pair of beam states: no sorting or string keys).
   const speakerInParty = inParty(speaker, beforeSpeaker, before);
@@ -308,23 +338,29 @@ export function addresseeTransitions(
     now.length === before.length &&
     allInParty(now, beforeSpeaker, before, speaker, false)
   )
-    out.push(PARTY_KEPT);
+    v += hit(PARTY_KEPT, weights, out);
   else if (
     now.length === before.length + (speakerInParty ? 0 : 1) &&
     allInParty(now, beforeSpeaker, before, speaker, true)
   )
-    out.push(PARTY_CONTINUED);
-  if (now.length >= 2 && before.length >= 2) out.push(GROUP_KEPT);
-  if (now.length >= 2 && before.length < 2) out.push(GROUP_AFTER_SINGLE);
-  if (now.length < 2 && before.length >= 2) out.push(SINGLE_AFTER_GROUP);
+    v += hit(PARTY_CONTINUED, weights, out);
+  if (now.length >= 2 && before.length >= 2) v += hit(GROUP_KEPT, weights, out);
+  if (now.length >= 2 && before.length < 2) v += hit(GROUP_AFTER_SINGLE, weights, out);
+  if (now.length < 2 && before.length >= 2) v += hit(SINGLE_AFTER_GROUP, weights, out);
   // One count per listener who leaves or joins the party (a partial change costs less than a new
   // party), by whether they speak within five turns: a silent listener comes and goes unremarked.
-  if (!inParty(beforeSpeaker, speaker, now)) out.push(DROPPED_NEAR);
+  if (!inParty(beforeSpeaker, speaker, now)) v += hit(DROPPED_NEAR, weights, out);
   for (const c of before)
-    if (!inParty(c, speaker, now)) out.push(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT);
+    if (!inParty(c, speaker, now)) v += hit(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT, weights, out);
   for (const c of now)
-    if (!inParty(c, beforeSpeaker, before)) out.push(near.includes(c) ? ADDED_NEAR : ADDED_SILENT);
-  return out;
+    if (!inParty(c, beforeSpeaker, before))
+      v += hit(near.includes(c) ? ADDED_NEAR : ADDED_SILENT, weights, out);
+  return v;
+}
+
+function hit(t: number, weights: Float64Array | undefined, out: number[] | undefined): number {
+  if (out) out.push(t);
+  return weights ? weights[t]! : 0;
 }
 
 function inParty(c: number, speaker: number, addressees: readonly number[]): boolean {
@@ -451,9 +487,10 @@ export function decodeAddresseeSets(
       let back = -1;
       for (let k = 0; k < layer.length; k++) {
         const prev = layer[k]!;
-        let v = prev.score + emission;
-        for (const t of addresseeTransitions(prev.set, speakers[i - 1]!, set, speakers[i]!, cands.near))
-          v += weights[t]!;
+        const v =
+          prev.score +
+          emission +
+          transitionScore(prev.set, speakers[i - 1]!, set, speakers[i]!, cands.near ?? [], weights);
         if (v > best) {
           best = v;
           back = k;

@@ -178,6 +178,8 @@ function narratorKin(doc: StoryDocument, facts: TokenFacts, taken: Uint8Array): 
   const byKin = new Map<string, { spans: [number, number][]; tagged: boolean }>();
   for (let t = 0; t + 1 < n; t++) {
     const owner = lower[t]!;
+    // Lengths first: most tokens are turned away without comparing strings.
+    if (owner.length !== 2 && owner.length !== 3) continue;
     if ((owner !== 'my' && owner !== 'our') || facts.inQuote[t] === 1 || taken[t] === 1) continue;
     let k = t + 1;
     while (k < n && k <= t + 3 && KIN_MODIFIERS.has(lower[k]!)) k++;
@@ -303,10 +305,17 @@ function taggedByPronoun(ctx: SpeakerContext, intro: Occurrence, gender: GenderL
   const last = intro.paragraph + PRONOUN_REACH;
   // Nobody of that sex named in the paragraphs just before either: "he" would be that one.
   const since = intro.paragraph - PRONOUN_LOOKBACK;
-  let m = 0;
+  // The first named mention of the lookback (mentions are in text order), then on to the tag.
+  let lo = 0;
+  let hi = ctx.namedMentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.paragraphOf[ctx.namedMentions[mid]!.token]! < since) lo = mid + 1;
+    else hi = mid;
+  }
+  let m = lo;
   while (m < ctx.namedMentions.length && ctx.namedMentions[m]!.token <= intro.last) {
-    const named = ctx.namedMentions[m]!;
-    if (named.gender === gender && ctx.paragraphOf[named.token]! >= since) return false;
+    if (ctx.namedMentions[m]!.gender === gender) return false;
     m++;
   }
   for (let t = intro.last + 1; t < lower.length && ctx.paragraphOf[t]! <= last; t++) {
