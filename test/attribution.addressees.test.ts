@@ -105,12 +105,14 @@ describe('addressee decoder', () => {
   });
 });
 
+/** The cast of the kitchen stories below: two who talk, one who comes in. */
+const CAST = [
+  { id: 'tom', name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+  { id: 'ann', name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+  { id: 'mary', name: 'Mary Stone', aliases: ['Mary', 'Mrs. Stone'], gender: 'F' },
+];
+
 describe('addressees in a story', () => {
-  const CAST = [
-    { id: 'tom', name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
-    { id: 'ann', name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
-    { id: 'mary', name: 'Mary Stone', aliases: ['Mary', 'Mrs. Stone'], gender: 'F' },
-  ];
   const story = [
     '“The boat’s late again,” Ann said.',
     'Tom looked at the clock over the stove. “It’s the wind. It always is.”',
@@ -134,11 +136,6 @@ describe('addressees in a story', () => {
 });
 
 describe('who the narration puts in the scene', () => {
-  const CAST = [
-    { id: 'tom', name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
-    { id: 'ann', name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
-    { id: 'mary', name: 'Mary Stone', aliases: ['Mary', 'Mrs. Stone'], gender: 'F' },
-  ];
   const story = [
     'Ann and Mrs. Stone sat by the fire while Tom mended the net.',
     '“The boat’s late again,” Ann said.',

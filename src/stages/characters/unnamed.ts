@@ -358,7 +358,6 @@ function findDescriptions(
         continue;
       }
       if (facts.written[k] !== CASE.lower || taken[k] === 1 || facts.inQuote[k] === 1) break;
-      const w = lower[k]!;
       const p = pos[k]!;
       const start = k > t + 2 && joined(k - 1) ? compound : k;
       if (
