@@ -158,6 +158,17 @@ describe('characters: unnamed speakers', () => {
     assert.deepEqual(a.speakers, ['the man', 'Martha', 'the man']);
   });
 
+  it('a stranger first described with "the" who speaks under his pronoun is one too, with no man named for a while', () => {
+    const a = analyse(
+      'The house was empty when Lucy woke, and the garden was silent.',
+      'She walked to the gate alone. The young officer she had seen at the fort came up the path and stopped short.',
+      '"Who left you here?" he cried.',
+      '"Nobody," Lucy said.',
+    );
+    assert.ok(names(a).includes('the young officer'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['the young officer', 'Lucy']);
+  });
+
   it('"he" with a named man in the scene is that man, and "was a quiet man" introduces no one', () => {
     const withJames = analyse(
       'James sat with Martha on the night train. Across the aisle sat a man asleep over his paper.',

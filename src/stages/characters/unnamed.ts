@@ -247,8 +247,13 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
   const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
   if (tagged < 0) {
     // "A man sat across the aisle … 'Going far?' he asked": a stranger who speaks only under
-    // his pronoun, before anyone of his sex is named.
-    if (intro < 0 || !taggedByPronoun(ctx, group[intro]!, gender)) return;
+    // his pronoun, before anyone of his sex is named. One never brought in with "a" ("the young
+    // officer she had once seen") is a stranger only where no one of his sex was named for a while.
+    const spoke =
+      intro >= 0
+        ? taggedByPronoun(ctx, group[intro]!, gender, PRONOUN_LOOKBACK)
+        : taggedByPronoun(ctx, group[0]!, gender, DEFINITE_LOOKBACK);
+    if (!spoke) return;
   } else if (!role && (intro < 0 || intro > tagged)) return;
   // "A young man came in … said the young man … 'I am Charles'": a named character of the same
   // gender first named while the description is in use is the person being introduced.
@@ -268,6 +273,9 @@ const PRONOUN_REACH = 4;
 
 /** Paragraphs before the introduction in which someone of the stranger's sex named is in the scene. */
 const PRONOUN_LOOKBACK = 2;
+
+/** The same for a stranger first described with "the", who may be someone named before. */
+const DEFINITE_LOOKBACK = 15;
 
 /**
  * Words right before "a man" that make it one more word about someone already there: "a fool
@@ -295,16 +303,23 @@ function introducesSomeone(ctx: SpeakerContext, o: Occurrence): boolean {
 /**
  * Whether a `gender` pronoun is the subject of a speech tag within PRONOUN_REACH paragraphs after
  * the introduction `intro`, with no named character of that gender mentioned in narration from
- * the introduction to the tag (who would be the one speaking).
+ * `lookback` paragraphs before the introduction to the tag (who would be the one speaking).
  */
-function taggedByPronoun(ctx: SpeakerContext, intro: Occurrence, gender: GenderLabel): boolean {
-  if (gender !== 'male' && gender !== 'female') return false;
+function taggedByPronoun(
+  ctx: SpeakerContext,
+  intro: Occurrence,
+  gender: GenderLabel,
+  lookback: number,
+): boolean {
+  // "the officer", "the stranger": a noun of either sex, told by the pronoun that tags him.
+  if (gender !== 'male' && gender !== 'female')
+    return taggedByPronoun(ctx, intro, 'male', lookback) || taggedByPronoun(ctx, intro, 'female', lookback);
   const pronoun = gender === 'male' ? 'he' : 'she';
   const { lower } = ctx.doc.layer('tokens');
   if (!introducesSomeone(ctx, intro)) return false;
   const last = intro.paragraph + PRONOUN_REACH;
   // Nobody of that sex named in the paragraphs just before either: "he" would be that one.
-  const since = intro.paragraph - PRONOUN_LOOKBACK;
+  const since = intro.paragraph - lookback;
   // The first named mention of the lookback (mentions are in text order), then on to the tag.
   let lo = 0;
   let hi = ctx.namedMentions.length;
