@@ -147,6 +147,23 @@ describe('characters: unnamed speakers', () => {
     );
   });
 
+  it('"his mother" who speaks is a character where no one in the cast is a "Mrs." she could be', () => {
+    const a = analyse(
+      'Henry went down to the kitchen before dawn. His mother was at the stove.',
+      '"I am going to enlist," Henry said.',
+      '"Then take your good boots," his mother had replied.',
+    );
+    assert.ok(names(a).includes('his mother'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['Henry', 'his mother']);
+    const b = analyse(
+      'Mrs. Fleming kept the farm, and Henry helped her with the cows.',
+      'Henry went down to the kitchen before dawn. His mother was at the stove.',
+      '"I am going to enlist," Henry said.',
+      '"Then take your good boots," said his mother.',
+    );
+    assert.equal(names(b).includes('his mother'), false, `cast: ${names(b).join(', ')}`);
+  });
+
   it('a stranger who speaks only under his pronoun, with no other man in the scene, is a character', () => {
     const a = analyse(
       'Martha took the night train to the city. Across the aisle sat a man in a checked suit, who watched her over his paper.',

@@ -432,7 +432,14 @@ function addUnnamedSpeakers(doc: StoryDocument, facts: TokenFacts, raw: Mention[
     seen[m.character] = 1;
     arrivals.push({ token: t, gender: genders[m.character]! });
   }
-  const speakers = unnamedSpeakers(doc, facts, taken, arrivals, namedMentions);
+  const titled = { female: false, male: false };
+  for (const list of names)
+    for (const name of list) {
+      const title = honorificKey(name.split(' ')[0]!);
+      if (title === 'mrs' || title === 'lady') titled.female = true;
+      else if (title === 'mr' || title === 'sir' || title === 'lord') titled.male = true;
+    }
+  const speakers = unnamedSpeakers(doc, facts, taken, arrivals, namedMentions, titled);
   if (speakers.length === 0) return;
   for (const s of speakers) {
     const character = names.length;

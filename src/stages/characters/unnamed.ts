@@ -118,10 +118,11 @@ export function unnamedSpeakers(
   taken: Uint8Array,
   named: readonly NamedArrival[] = [],
   namedMentions: readonly NamedArrival[] = [],
+  titled: TitledCast = { female: true, male: true },
 ): UnnamedSpeaker[] {
   const paragraphOf = paragraphIndex(doc);
   const occurrences = findDescriptions(doc, facts, taken, paragraphOf);
-  const out = narratorKin(doc, facts, taken);
+  const out = narratorKin(doc, facts, taken, paragraphOf, titled);
   if (occurrences.length === 0) return out;
   const arrivals: Arrival[] = [];
   for (const a of named)
@@ -172,32 +173,70 @@ const NARRATOR_KIN: ReadonlySet<string> = new Set(
 /** Words that may stand between "my" and the relative: "my poor mother", "my dear old aunt". */
 const KIN_MODIFIERS: ReadonlySet<string> = new Set(words(`poor dear old good late own`));
 
-function narratorKin(doc: StoryDocument, facts: TokenFacts, taken: Uint8Array): UnnamedSpeaker[] {
+/**
+ * "said his mother", "cried her husband" in a text whose cast has no "Mrs."/"Lady" (for a mother
+ * or wife) or "Mr."/"Sir"/"Lord" (for a father or husband) the relative could be: whose mother
+ * changes with the scene, so like a stranger each is a character of a stretch of GAP paragraphs.
+ * Where such titles exist, the attribution stage names the relative from the owner's surname.
+ */
+const THIRD_PERSON_KIN: ReadonlyMap<string, 'female' | 'male'> = new Map([
+  ['mother', 'female'],
+  ['wife', 'female'],
+  ['father', 'male'],
+  ['husband', 'male'],
+]);
+
+/** Whether the cast has a married woman's title ("Mrs.", "Lady") and a man's ("Mr.", "Sir", "Lord"). */
+export interface TitledCast {
+  female: boolean;
+  male: boolean;
+}
+
+function narratorKin(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  taken: Uint8Array,
+  paragraphOf: Int32Array,
+  titled: TitledCast,
+): UnnamedSpeaker[] {
   const { lower } = doc.layer('tokens');
   const n = lower.length;
-  const byKin = new Map<string, { spans: [number, number][]; tagged: boolean }>();
+  const byKin = new Map<string, { spans: [number, number][]; tagged: boolean; last: number }>();
+  const out: UnnamedSpeaker[] = [];
   for (let t = 0; t + 1 < n; t++) {
     const owner = lower[t]!;
     // Lengths first: most tokens are turned away without comparing strings.
-    if (owner.length !== 2 && owner.length !== 3) continue;
-    if ((owner !== 'my' && owner !== 'our') || facts.inQuote[t] === 1 || taken[t] === 1) continue;
+    if (owner.length < 2 || owner.length > 3) continue;
+    const narrator = owner === 'my' || owner === 'our';
+    if ((!narrator && owner !== 'his' && owner !== 'her') || facts.inQuote[t] === 1 || taken[t] === 1)
+      continue;
     let k = t + 1;
     while (k < n && k <= t + 3 && KIN_MODIFIERS.has(lower[k]!)) k++;
-    if (k >= n || facts.written[k] !== CASE.lower || taken[k] === 1 || !NARRATOR_KIN.has(lower[k]!)) continue;
+    if (k >= n || facts.written[k] !== CASE.lower || taken[k] === 1) continue;
+    const kin = lower[k]!;
+    if (narrator ? !NARRATOR_KIN.has(kin) : !THIRD_PERSON_KIN.has(kin) || titled[THIRD_PERSON_KIN.get(kin)!])
+      continue;
     // "my mother's room" is about her, and still her; "my mother and I" too.
-    const key = `${owner} ${lower[k]!}`;
-    const entry = byKin.get(key) ?? { spans: [], tagged: false };
+    const key = `${owner} ${kin}`;
+    let entry = byKin.get(key);
+    // Someone's mother forty paragraphs on is another mother; the narrator's is always the same.
+    if (entry && !narrator && paragraphOf[t]! - entry.last > GAP) {
+      if (entry.tagged) out.push({ name: key, spans: entry.spans });
+      entry = undefined;
+    }
+    if (!entry) {
+      entry = { spans: [], tagged: false, last: 0 };
+      byKin.set(key, entry);
+    }
     entry.spans.push([t, k]);
     entry.tagged ||= tagsSpeech(doc, facts, t, k);
-    byKin.set(key, entry);
+    entry.last = paragraphOf[t]!;
     t = k;
   }
-  const out: UnnamedSpeaker[] = [];
   for (const [name, entry] of byKin) if (entry.tagged) out.push({ name, spans: entry.spans });
   return out;
 }
 
-/** The speakers of one stretch list[from, to) of descriptions with the same head noun. */
 /** What deciding whether a group of descriptions is a speaker looks at. */
 interface SpeakerContext {
   doc: StoryDocument;
@@ -208,6 +247,7 @@ interface SpeakerContext {
   namedMentions: readonly NamedArrival[];
 }
 
+/** The speakers of one stretch list[from, to) of descriptions with the same head noun. */
 function stretchSpeakers(
   list: readonly Occurrence[],
   from: number,
@@ -430,6 +470,8 @@ function tagsSpeech(doc: StoryDocument, facts: TokenFacts, first: number, last: 
     return true;
   // "…," the man said / "…" the man quietly said / The man said, "…"
   let v = last + 1;
+  // "… the man had replied", "… she had finally said"
+  if (v < n && lower[v] === 'had') v++;
   if (v < n && pos[v] === POS.ADV) v++;
   if (v >= n || speechVerbBase(lower[v]!) === undefined) return false;
   if (quoteAt(doc, facts, first - 1)) return true;
