@@ -69,7 +69,13 @@ const NOT_TRADES: ReadonlySet<string> = new Set(
 
 /** A noun for someone by the part they play: "the doctor", "the saloon-keeper". */
 function isRoleHead(w: string): boolean {
-  return ROLE_NOUNS.has(w) || (TRADE.test(w) && !NOT_TRADES.has(w) && !NOMINAL_GENDER.has(w));
+  return ROLE_NOUNS.has(w) || (w.length > 5 && TRADE.test(w) && !NOT_TRADES.has(w) && !NOMINAL_GENDER.has(w));
+}
+
+/** Tokens first..last of a hyphenated compound as one lower-case word: "saloon-keeper". */
+function compoundWord(doc: StoryDocument, first: number, last: number): string {
+  const tokens = doc.layer('tokens');
+  return doc.text.slice(tokens.start[first]!, tokens.end[last]!).toLowerCase();
 }
 
 /** A head noun for a person: "man", "girl", "doctor", "saloon-keeper". */
@@ -415,10 +421,7 @@ function findDescriptions(
       if (facts.written[k] !== CASE.lower || taken[k] === 1 || facts.inQuote[k] === 1) break;
       const p = pos[k]!;
       const start = k > t + 2 && joined(k - 1) ? compound : k;
-      if (
-        p === POS.NOUN &&
-        isPersonHead(doc.text.slice(tokens.start[start]!, tokens.end[k]!).toLowerCase())
-      ) {
+      if (p === POS.NOUN && isPersonHead(start === k ? lower[k]! : compoundWord(doc, start, k))) {
         // The last noun of the phrase is its head: "the man servant" is a servant.
         if (k + 1 < n && pos[k + 1] === POS.NOUN && facts.written[k + 1] === CASE.lower) continue;
         head = k;
@@ -430,7 +433,7 @@ function findDescriptions(
       if (p === POS.VERB && !(k > t + 2 && joined(k - 1))) break;
     }
     if (head < 0) continue;
-    const w = doc.text.slice(tokens.start[compound]!, tokens.end[head]!).toLowerCase();
+    const w = compound === head ? lower[head]! : compoundWord(doc, compound, head);
     if (NOT_HEADS.has(w)) continue;
     // "later as a young woman", "like a man", "such a girl": a likeness or a kind, no one present.
     if (INDEFINITES.has(lower[t]!) && t > 0 && LIKENESS.has(lower[t - 1]!)) {
