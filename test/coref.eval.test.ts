@@ -3,11 +3,9 @@
  * evaluation on a tiny corpus written here in LitBank's layout.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { evalCoref, scorePronouns } from '../src/eval/coref.js';
+import { litbankCorpus, row } from './litbank.helper.js';
 
 const ORIGINAL = [
   'Chapter One',
@@ -24,22 +22,15 @@ const TOKENS = [
 ];
 
 function corpus(): string {
-  const root = mkdtempSync(join(tmpdir(), 'storylens-coref-'));
-  for (const dir of ['original', 'quotations/tsv', 'coref/tsv'])
-    mkdirSync(join(root, dir), { recursive: true });
-  const row = (...cells: (string | number)[]): string => cells.join('\t');
-  writeFileSync(join(root, 'original', '1_the_mill.txt'), ORIGINAL);
-  writeFileSync(join(root, 'quotations/tsv', '1_the_mill_brat.txt'), TOKENS.join('\n'));
-  writeFileSync(join(root, 'coref/tsv', '1_the_mill_brat.txt'), TOKENS.join('\n'));
-  writeFileSync(
-    join(root, 'quotations/tsv', '1_the_mill_brat.ann'),
-    [row('QUOTE', 'Q1', 2, 0, 2, 5, '\u201c Is he there ? \u201d'), row('ATTRIB', 'Q1', 'Martha-0')].join(
-      '\n',
-    ),
-  );
-  writeFileSync(
-    join(root, 'coref/tsv', '1_the_mill_brat.ann'),
-    [
+  return litbankCorpus({
+    name: '1_the_mill',
+    original: ORIGINAL,
+    tokens: TOKENS,
+    quotations: [
+      row('QUOTE', 'Q1', 2, 0, 2, 5, '\u201c Is he there ? \u201d'),
+      row('ATTRIB', 'Q1', 'Martha-0'),
+    ],
+    coref: [
       row('MENTION', 'T1', 0, 2, 0, 3, 'Martha Quill', 'PER', 'PROP'),
       row('MENTION', 'T2', 1, 0, 1, 0, 'She', 'PER', 'PRON'),
       row('MENTION', 'T3', 2, 2, 2, 2, 'he', 'PER', 'PRON'),
@@ -48,9 +39,8 @@ function corpus(): string {
       row('COREF', 'T2', 'Martha-0'),
       row('COREF', 'T3', 'Miller-1'),
       row('COREF', 'T4', 'Martha-0'),
-    ].join('\n'),
-  );
-  return root;
+    ],
+  });
 }
 
 describe('coreference evaluation', () => {

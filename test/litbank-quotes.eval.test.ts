@@ -4,9 +4,6 @@
  * coreference layer.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   alignTokens,
@@ -14,6 +11,7 @@ import {
   isSeenNovel,
   loadLitbankExcerpt,
 } from '../src/eval/litbank-quotes.js';
+import { litbankCorpus, row } from './litbank.helper.js';
 
 const ORIGINAL = [
   'Chapter One',
@@ -40,27 +38,19 @@ const TOKENS = [
 ];
 
 function corpus(): string {
-  const root = mkdtempSync(join(tmpdir(), 'storylens-litbank-'));
-  for (const dir of ['original', 'quotations/tsv', 'coref/tsv'])
-    mkdirSync(join(root, dir), { recursive: true });
-  writeFileSync(join(root, 'original', '1_the_pear_cart.txt'), ORIGINAL);
-  writeFileSync(join(root, 'quotations/tsv', '1_the_pear_cart_brat.txt'), TOKENS.join('\n'));
-  writeFileSync(join(root, 'coref/tsv', '1_the_pear_cart_brat.txt'), TOKENS.join('\n'));
-  const row = (...cells: (string | number)[]): string => cells.join('\t');
-  writeFileSync(
-    join(root, 'quotations/tsv', '1_the_pear_cart_brat.ann'),
-    [
+  return litbankCorpus({
+    name: '1_the_pear_cart',
+    original: ORIGINAL,
+    tokens: TOKENS,
+    quotations: [
       row('QUOTE', 'Q1', 2, 0, 2, 5, '\u201c You \u2019re late , \u201d'),
       row('QUOTE', 'Q2', 3, 0, 3, 7, '\u201c The cart lost a wheel , \u201d'),
       row('QUOTE', 'Q3', 4, 0, 4, 5, '\u201c Do n\u2019t scold . \u201d'),
       row('ATTRIB', 'Q1', 'Tobias_Reed-1'),
       row('ATTRIB', 'Q2', 'Nell_Marsh-0'),
       row('ATTRIB', 'Q3', 'Nell_Marsh-0'),
-    ].join('\n'),
-  );
-  writeFileSync(
-    join(root, 'coref/tsv', '1_the_pear_cart_brat.ann'),
-    [
+    ],
+    coref: [
       row('MENTION', 'T1', 0, 2, 0, 3, 'Nell Marsh', 'PER', 'PROP'),
       row('MENTION', 'T2', 1, 0, 1, 1, 'Her cousin', 'PER', 'NOM'),
       row('MENTION', 'T3', 2, 7, 2, 8, 'Tobias Reed', 'PER', 'PROP'),
@@ -71,9 +61,8 @@ function corpus(): string {
       row('COREF', 'T3', 'Tobias_Reed-1'),
       row('COREF', 'T4', 'Nell_Marsh-0'),
       row('COREF', 'T5', 'pears-2'),
-    ].join('\n'),
-  );
-  return root;
+    ],
+  });
 }
 
 describe('LitBank quotation evaluation', () => {

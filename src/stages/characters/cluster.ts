@@ -263,11 +263,14 @@ const PRONOUN_SHARE = 0.75;
  * given name ("Freddy", whom the lists give to both; a bare surname): "" when they say little.
  */
 function pronounGender(form: NameForm): 'male' | 'female' | '' {
-  const f = form.pronounFemale;
-  const m = form.pronounMale;
-  if (f + m < PRONOUN_VOTES) return '';
-  if (f >= PRONOUN_SHARE * (f + m)) return 'female';
-  if (m >= PRONOUN_SHARE * (f + m)) return 'male';
+  return votedGender(form.pronounFemale, form.pronounMale, PRONOUN_VOTES, PRONOUN_SHARE);
+}
+
+/** The sex that `female` and `male` pronoun votes give, when at least `votes` say it at `share`. */
+function votedGender(female: number, male: number, votes: number, share: number): 'male' | 'female' | '' {
+  if (female + male < votes) return '';
+  if (female >= share * (female + male)) return 'female';
+  if (male >= share * (female + male)) return 'male';
   return '';
 }
 
@@ -276,13 +279,7 @@ const PRONOUN_VOTES_STRONG = 6;
 const PRONOUN_SHARE_STRONG = 0.85;
 
 function strongPronounGender(votes: PronounTally | undefined): 'male' | 'female' | '' {
-  if (!votes) return '';
-  const f = votes.female;
-  const m = votes.male;
-  if (f + m < PRONOUN_VOTES_STRONG) return '';
-  if (f >= PRONOUN_SHARE_STRONG * (f + m)) return 'female';
-  if (m >= PRONOUN_SHARE_STRONG * (f + m)) return 'male';
-  return '';
+  return votes ? votedGender(votes.female, votes.male, PRONOUN_VOTES_STRONG, PRONOUN_SHARE_STRONG) : '';
 }
 
 export interface CharacterCluster {

@@ -128,7 +128,7 @@ export function unnamedSpeakers(
 ): UnnamedSpeaker[] {
   const paragraphOf = paragraphIndex(doc);
   const occurrences = findDescriptions(doc, facts, taken, paragraphOf);
-  const out = narratorKin(doc, facts, taken, paragraphOf, titled);
+  const out = relativeSpeakers(doc, facts, taken, paragraphOf, titled);
   if (occurrences.length === 0) return out;
   const arrivals: Arrival[] = [];
   for (const a of named)
@@ -198,7 +198,7 @@ export interface TitledCast {
   male: boolean;
 }
 
-function narratorKin(
+function relativeSpeakers(
   doc: StoryDocument,
   facts: TokenFacts,
   taken: Uint8Array,
