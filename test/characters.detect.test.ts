@@ -104,6 +104,28 @@ describe('characters: a nickname that is an ordinary word, seen only where a tag
   });
 });
 
+describe('characters: a boy who speaks only under past-perfect tags', () => {
+  // A school memory told in the past perfect, with dash dialogue: "had asked", "had said" tag the
+  // speech as surely as "asked" and "said" do. "Sorry Blackwood" is two ordinary-looking words that
+  // nothing else marks as a person.
+  const c = cast(
+    story(
+      'The first week at the school was long. Sorry Blackwood sat at the end of the form.',
+      'One evening Sorry Blackwood had asked:',
+      '--Where do you come from?',
+      'Then Sorry Blackwood had said:',
+      '--That is a long way off.',
+    ),
+  );
+  it('characters: "Sorry Blackwood" is a character with every mention', () => {
+    assert.deepEqual(c.mentionsOf('Sorry Blackwood'), [
+      'Sorry Blackwood',
+      'Sorry Blackwood',
+      'Sorry Blackwood',
+    ]);
+  });
+});
+
 describe('characters: a nationality as the nickname of a man who speaks', () => {
   // "Irish" is a word of nationality everywhere in English, and a cowhand's name only where the
   // tags use it; "Dutch" here is only ever the adjective.

@@ -120,6 +120,9 @@ export function isSpeechTag(lower: string): boolean {
   return base !== undefined && CORE_SPEECH_VERBS.has(base);
 }
 
+/** Auxiliaries of the perfect, which may stand between a speaker's name and the speech verb. */
+const PERFECT_AUX: ReadonlySet<string> = new Set(['had', 'has', 'have']);
+
 /** Separators after which a speech verb before a name tags it: `"…," said Emma`. */
 const TAG_LEAD = new Set([',', '"', '\u201d', "'", '\u2019', '!', '?', '\u2014', '--', ';', '.']);
 
@@ -291,7 +294,16 @@ export function collectForms(
     if (!possessive && next < n) {
       const nextWord = tokens.lower[next]!;
       if (isSpeechTag(nextWord) && facts.inQuote[next] === 0) form.speech++;
-      else if (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX) form.subject++;
+      // "Then Roche had said:": a past-perfect tag still names the speaker.
+      else if (
+        PERFECT_AUX.has(nextWord) &&
+        next + 1 < n &&
+        isSpeechTag(tokens.lower[next + 1]!) &&
+        facts.inQuote[next + 1] === 0
+      ) {
+        form.speech++;
+        form.subject++;
+      } else if (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX) form.subject++;
       else if (tokens.pos[next] === POS.NOUN && facts.written[next] === 1) form.modifier++;
     }
     if (prev >= 1 && isSpeechTag(prevWord) && TAG_LEAD.has(tokens.lower[prev - 1]!)) form.speech++;
