@@ -212,11 +212,15 @@ export function capitalStats(
  */
 function isTagSubject(text: string, tokens: TokenLayer, facts: TokenFacts, t: number): boolean {
   if (t < 2 || t + 1 >= tokens.count || facts.inQuote[t] === 1 || facts.inQuote[t - 2] !== 1) return false;
-  const mark = text.charCodeAt(tokens.start[t - 1]!);
-  if (mark !== 34 && mark !== 39 && mark !== 0x201d && mark !== 0x2019) return false;
+  if (!isClosingMark(text.charCodeAt(tokens.start[t - 1]!))) return false;
   if (text.slice(tokens.end[t - 1]!, tokens.start[t]!).includes('\n')) return false;
   const base = speechVerbBase(tokens.lower[t + 1]!);
   return base !== undefined && CORE_SPEECH_VERBS.has(base);
+}
+
+/** A closing quotation mark: straight or curly, double or single. */
+function isClosingMark(code: number): boolean {
+  return code === 34 || code === 39 || code === 0x201d || code === 0x2019;
 }
 
 function possessiveLength(lower: string): number {
@@ -401,6 +405,56 @@ export function findNameSpans(
     }
     return pairs.get(pairKey(k)) ?? 0;
   };
+  // Capitalised pairs inside sentences, any words ("at Big Medicine"), counted on demand.
+  let midPairs: Map<string, number> | undefined;
+  const midPairCount = (k: number): number => {
+    if (!midPairs) {
+      midPairs = new Map();
+      for (let i = 0; i + 1 < n; i++) {
+        if (
+          written[i] !== CASE.capitalised ||
+          written[i + 1] !== CASE.capitalised ||
+          initial[i] === 1 ||
+          facts.inQuote[i] === 1 ||
+          !adjacent(tokens, i + 1)
+        )
+          continue;
+        const key = pairKey(i);
+        midPairs.set(key, (midPairs.get(key) ?? 0) + 1);
+      }
+    }
+    return midPairs.get(pairKey(k)) ?? 0;
+  };
+  // Capitalised pairs that tag speech somewhere in the text, found on demand.
+  let tagPairs: Set<string> | undefined;
+  const isTagPair = (k: number): boolean => {
+    if (!tagPairs) {
+      tagPairs = new Set();
+      for (let i = 2; i + 2 < n; i++) {
+        if (
+          written[i] !== CASE.capitalised ||
+          written[i + 1] !== CASE.capitalised ||
+          !adjacent(tokens, i + 1)
+        )
+          continue;
+        if (isPairTagSubject(i)) tagPairs.add(pairKey(i));
+      }
+    }
+    return tagPairs.has(pairKey(k));
+  };
+  // The pair at k, k + 1 tags speech: after a closing quotation mark and before a speech verb
+  // (`”  Big Medicine bellowed`), or after a speech verb that follows the quotation (`” said Big Medicine`).
+  const isPairTagSubject = (k: number): boolean => {
+    if (k < 2 || k + 2 >= n || facts.inQuote[k] === 1) return false;
+    if (isClosingMark(text.charCodeAt(tokens.start[k - 1]!)) && facts.inQuote[k - 2] === 1)
+      return speechVerbBase(tokens.lower[k + 2]!) !== undefined;
+    return (
+      speechVerbBase(tokens.lower[k - 1]!) !== undefined &&
+      isClosingMark(text.charCodeAt(tokens.start[k - 2]!)) &&
+      k >= 3 &&
+      facts.inQuote[k - 3] === 1
+    );
+  };
   // A month that is also a given name, followed on the same line by a capitalised word that is no
   // given name (a surname, then).
   const givenBeforeSurname = (k: number): boolean => {
@@ -462,7 +516,23 @@ export function findNameSpans(
       givenBeforeSurname(t) &&
       !/[^s]s$/.test(tokens.lower[t + 1]!) &&
       pairCount(t) >= 2;
-    if (h === undefined && !givenLead && !isName(formOf(tokens, t))) continue;
+    // "“Sure!” Big Medicine bellowed": two capitalised words that tag speech together, a nickname
+    // made of ordinary words, start a name when the text also writes the pair inside a sentence
+    // ("a glance at Big Medicine"); "“Yes.” Then Tom said" has no such second use. Before a given
+    // name the word is an epithet ("Old Horace" is Horace Talbot) and is left out, as before.
+    const tagLead =
+      h === undefined &&
+      !givenLead &&
+      written[t] === CASE.capitalised &&
+      nextCapital &&
+      adjacent(tokens, t + 1) &&
+      isNameWord(formOf(tokens, t)) &&
+      !isName(formOf(tokens, t)) &&
+      !lexicon.isFirstName(tokens.lower[t + 1]!) &&
+      isTagPair(t) &&
+      continues(formOf(tokens, t + 1)) &&
+      midPairCount(t) >= 1;
+    if (h === undefined && !givenLead && !tagLead && !isName(formOf(tokens, t))) continue;
     if (h !== undefined) {
       // A title counts only before a capitalised name word: "Mr. Darcy", "Aunt Juley".
       title = h;
@@ -497,7 +567,7 @@ export function findNameSpans(
           ? isNameWord(form) || form.endsWith('.')
           : words.length > 0 && w === CASE.capitalised
             ? continues(form)
-            : isName(form) || (givenLead && k === t))
+            : isName(form) || ((givenLead || tagLead) && k === t))
       ) {
         words.push(form);
         last = k;
