@@ -5,8 +5,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
+import type { Quotation } from '../src/engine/types.js';
 import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
+import { inNestedQuotation } from '../src/stages/attribution/units.js';
 import { sourceOf } from './layers.helper.js';
 
 const CAST = [
@@ -52,5 +54,61 @@ describe('attribution: addressed a few turns away', () => {
       [],
       ['Ann Hale'],
     ]);
+  });
+});
+
+describe('attribution: names inside a quotation the speaker repeats', () => {
+  // Tom repeats what Ann once said to him: "Tom" there is inside the nested quotation, so it is
+  // neither his addressee nor a name that counts against his speaking. "Will", named in the
+  // speaker's own words, is.
+  const text =
+    '"Good evening," said Ann.\n\n' +
+    '"You said to me last week, \'Good evening, Tom,\' and Will laughed at it," he answered.\n\n' +
+    '"I may have."\n';
+
+  it('does not take a vocative in the nested quotation for one of the speaker', () => {
+    assert.deepEqual(carriersByTurn(text, 'vocative'), [[], [], []]);
+  });
+
+  it("still counts a name in the speaker's own words", () => {
+    assert.deepEqual(carriersByTurn(text, 'named-in-quote'), [[], ['Will Stone'], []]);
+  });
+});
+
+describe('attribution: where a nested quotation is', () => {
+  const quote = (text: string, open: string): Quotation => {
+    const s = text.indexOf(open) + 1;
+    return {
+      id: 'Q0',
+      spans: [[s, text.length - 1]],
+      kind: 'speech',
+      mark: 'given',
+      paragraph: 0,
+      paragraphEnd: 0,
+    };
+  };
+  const at = (text: string, name: string): [number, number] => {
+    const s = text.lastIndexOf(name);
+    return [s, s + name.length];
+  };
+
+  it('inside single marks in double-quoted speech', () => {
+    const t = '"He wrote \'come home, Tom\' and left."';
+    assert.equal(inNestedQuotation(t, quote(t, '"'), ...at(t, 'Tom')), true);
+  });
+
+  it('inside double marks in single-quoted speech', () => {
+    const t = '\u2018He wrote \u201ccome home, Tom\u201d and left.\u2019';
+    assert.equal(inNestedQuotation(t, quote(t, '\u2018'), ...at(t, 'Tom')), true);
+  });
+
+  it('not after an apostrophe inside or at the end of a word', () => {
+    const t = '"Don\'t you know nothin\' about Tom, then?"';
+    assert.equal(inNestedQuotation(t, quote(t, '"'), ...at(t, 'Tom')), false);
+  });
+
+  it('not after a nested quotation that has closed', () => {
+    const t = '"He wrote \'come home\' to Tom."';
+    assert.equal(inNestedQuotation(t, quote(t, '"'), ...at(t, 'Tom')), false);
   });
 });

@@ -88,6 +88,9 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     for (let j = mi; j < mentions.length && mentions[j]!.start < qe; j++) {
       const m = mentions[j]!;
       if (m.character < 0 || !m.inQuote) continue;
+      // `"…you made reply 'Good night, Sir John'"`: a name in a quotation the speaker repeats is
+      // neither the speaker's addressee nor someone the speaker names (it is often the speaker).
+      if (inNestedQuotation(doc.text, q, m.start, m.end)) continue;
       if (m.kind === 'vocative') {
         if (!current.vocatives.includes(m.character)) current.vocatives.push(m.character);
       } else if (!current.namedInQuote.includes(m.character)) current.namedInQuote.push(m.character);
@@ -295,4 +298,57 @@ function paragraphOf(
 /** A copy of a cue at another place, fields written out in Cue's one order (a spread makes a hidden class per cue). */
 function placed(cue: Cue, where: Cue['where']): Cue {
   return { kind: cue.kind, where, referent: cue.referent, verb: cue.verb, object: cue.object };
+}
+
+/** Whether a character is a letter or digit (an apostrophe between two is no quotation mark). */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
+  );
+}
+
+/**
+ * Whether [start, end) lies inside a quotation nested in quotation q and closed after it: a pair of
+ * the other kind of marks than q's own (single inside double, double inside single), opened before
+ * the name and closed after it within the same span. An apostrophe inside a word ("don't") or
+ * closing one ("goin'") before the name does not open one. A name between q's pieces (and inside
+ * a quotation) is in one the quotation detector has cut out of q.
+ */
+export function inNestedQuotation(text: string, q: Quotation, start: number, end: number): boolean {
+  for (const [s, e] of q.spans) {
+    if (start < s || end > e) continue;
+    const outer = s > 0 ? text.charCodeAt(s - 1) : 0;
+    const singleOuter = outer === 39 || outer === 0x2018 || outer === 0x2019;
+    let open = false;
+    for (let i = s; i < start; i++) {
+      const c = text.charCodeAt(i);
+      if (singleOuter) {
+        if (c === 0x201c) open = true;
+        else if (c === 0x201d) open = false;
+        else if (c === 34) open = !open;
+      } else if (c === 0x2018 || c === 39 || c === 0x2019) {
+        const before = i > s ? text.charCodeAt(i - 1) : 32;
+        const after = i + 1 < e ? text.charCodeAt(i + 1) : 32;
+        if (isWordChar(before) && isWordChar(after)) continue;
+        if (c !== 0x2019 && !isWordChar(before) && (isWordChar(after) || after === 95)) open = true;
+        else if (c !== 0x2018 && !isWordChar(after)) open = false;
+      }
+    }
+    if (!open) return false;
+    for (let i = end; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (
+        singleOuter
+          ? c === 0x201d || c === 34
+          : (c === 39 || c === 0x2019) && !isWordChar(text.charCodeAt(i + 1))
+      )
+        return true;
+    }
+    return false;
+  }
+  // Between q's pieces: where the quotation detector cut a nested quotation out of it.
+  return true;
 }
