@@ -30,6 +30,21 @@ describe('segment: dialogue fix-ups', () => {
   });
 });
 
+describe('segment: "I." at the end of a sentence', () => {
+  const tokens = (text: string): string[] => {
+    const doc = engine.process(sourceOf(text));
+    const t = doc.layer('tokens');
+    return Array.from({ length: t.count }, (_, i) => t.lower[i]!);
+  };
+  it('segment: after a speech verb it is the pronoun and a full stop, and ends the sentence', () => {
+    assert.deepEqual(tokens('"Yes," said I. Then he left.').slice(4, 8), ['said', 'i', '.', 'then']);
+    assert.deepEqual(sentences('"Yes," said I. Then he left.'), ['"Yes," said I.', 'Then he left.']);
+  });
+  it('segment: a middle initial after a name stays one token', () => {
+    assert.ok(tokens('Mary I. Holt came in.').includes('i.'));
+  });
+});
+
 /**
  * Hard cases written for storylens: [text, expected sentences]. Each row is one paragraph.
  */

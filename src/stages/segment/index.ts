@@ -147,13 +147,18 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
   const values = all.out(its.value) as string[];
   const tags = all.out(its.pos) as string[];
   const n = values.length;
-  out.reserve(n);
+  // Room for the tokens, and for a second one wherever "I." is split below.
+  let splits = 0;
+  for (let i = values.indexOf('I.'); i >= 0; i = values.indexOf('I.', i + 1)) splits++;
+  out.reserve(n + splits);
   const keptIndex = new Int32Array(n + 1);
   const first = out.count;
   // Token values are verbatim substrings in order, so offsets come from skipping the whitespace
   // before each one (cheaper than asking wink for every token's preceding spaces).
   let offset = from;
   let count = first;
+  // Token index after a split "I." (see below), whose capital then opens a sentence.
+  let splitAfterI = -1;
   const { start, end, pos, lower } = out;
   for (let i = 0; i < n; i++) {
     const value = values[i]!;
@@ -164,6 +169,24 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       continue;
     }
     while (isSpace(text.charCodeAt(offset))) offset++;
+    if (value === 'I.' && count > first && isPronounI(text, start[count - 1]!)) {
+      // `"There, sir!" said I.`: wink reads "I." as an initial; after a word in lower case or
+      // punctuation it is the pronoun ending a sentence ("Mary I. Jones" keeps its initial).
+      start[count] = offset;
+      end[count] = offset + 1;
+      pos[count] = POS.PRON;
+      lower.push('i');
+      count++;
+      start[count] = offset + 1;
+      end[count] = offset + 2;
+      pos[count] = POS.PUNCT;
+      lower.push('.');
+      count++;
+      offset += 2;
+      splitAfterI = count;
+      continue;
+    }
+    if (count === splitAfterI && isUpper(text.charCodeAt(offset))) out.sentenceStart[count] = 1;
     start[count] = offset;
     end[count] = offset + value.length;
     pos[count] = posId(tag);
@@ -178,6 +201,16 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
     const k = keptIndex[span[0]]!;
     if (k < count) out.sentenceStart[k] = 1;
   }
+}
+
+/** Whether the token starting at `at` before an "I." is a word in lower case or punctuation. */
+function isPronounI(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return !isUpper(c);
+}
+
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 }
 
 const CLOSING_QUOTES = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u201c']);
