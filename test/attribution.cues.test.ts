@@ -168,6 +168,15 @@ describe('attribution: the addressee gender of a tag', () => {
   });
 });
 
+describe('attribution: the one a tag speaks to', () => {
+  it('"said he to Tom": the pronoun never stands for Tom, the object of the same tag', () => {
+    const { turns } = turnsOf('Tom sat by the door when the vicar came in.\n\n"Sit down," said he to Tom.\n');
+    const cue = turns[0]!.cues[0]!;
+    assert.equal(cue.object?.character, 0);
+    assert.notEqual(cue.referent.corefGuess, 0);
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

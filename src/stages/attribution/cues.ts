@@ -461,7 +461,11 @@ function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
   else if (!(cue.verb === 'tell' || cue.verb === 'ask' || cue.verb === 'answer' || cue.verb === 'address'))
     return cue;
   const object = referentAt(ix, t, end, 'object');
-  if (object && object.via !== 'narrator') cue.object = object;
+  if (object && object.via !== 'narrator') {
+    cue.object = object;
+    // "said he to Temple": the speaker's pronoun never stands for the one spoken to.
+    if (object.character >= 0 && cue.referent.corefGuess === object.character) cue.referent.corefGuess = -1;
+  }
   return cue;
 }
 

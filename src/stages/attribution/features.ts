@@ -331,6 +331,7 @@ export function conversationFeatures(
       let tie = false;
       for (let k = 0; k < C; k++) {
         if (characters[candidates[k]!]!.gender.label !== cue.referent.gender) continue;
+        if (candidates[k] === cue.object?.character) continue;
         if (lastTagged[k]! > bestTurn) {
           bestTurn = lastTagged[k]!;
           lastTaggedOfGender = k;
@@ -561,7 +562,8 @@ function subjectFeatures(
   const sameGender = new Map<number, number>();
   for (let k = 0; k < candidates.length; k++) {
     const c = candidates[k]!;
-    if (characters[c]!.gender.label === gender) sameGender.set(c, k);
+    // "said he to Temple": whoever the tag speaks to is not who its pronoun stands for.
+    if (characters[c]!.gender.label === gender && c !== cue.object?.character) sameGender.set(c, k);
   }
   if (sameGender.size === 0) return out;
   const para = turn.paragraph;
