@@ -1,7 +1,7 @@
 /**
- * Quotation kinds: speech, thought, reported (indirect speech in quotation marks), written
- * (letters, notes, signs) and mention (scare quotes, titles, words used as words). Every sentence
- * here is the project's own.
+ * Quotation kinds: speech, thought, reported (indirect speech in quotation marks), imagined (words
+ * nobody says in the scene), written (letters, notes, signs) and mention (scare quotes, titles,
+ * words used as words). Every sentence here is the project's own.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -48,6 +48,20 @@ describe('quotes: kinds', () => {
     ['She leaned from the window and called "Robin!" twice.', 'Robin!', 'speech'],
     ['The guard called out "All change here" and walked on.', 'All change here', 'speech'],
     ['"What a strange little man," thought Ruth.', 'What a strange little man,', 'thought'],
+    // Words nobody says in the scene: wanted, about to, would have or did not say; what a look meant.
+    ['He felt like answering: "Not while I live."', 'Not while I live.', 'imagined'],
+    ['It was on the tip of her tongue to ask: "Who sent you?"', 'Who sent you?', 'imagined'],
+    ['She was not going to say, "I missed you."', 'I missed you.', 'imagined'],
+    ['Nell would have exclaimed, "How lovely!" but she held her peace.', 'How lovely!', 'imagined'],
+    ['He could picture the vicar adding: "And bring the children."', 'And bring the children.', 'imagined'],
+    ['The old woman nodded, as much as to say, "I told you so."', 'I told you so.', 'imagined'],
+    ['Her eyes said: "Not here, not now."', 'Not here, not now.', 'imagined'],
+    ['He raised a brow, which she took to mean: "Go on."', 'Go on.', 'imagined'],
+    // Words someone did say, however the narrator leads up to them.
+    ['He could only say, "I am sorry."', 'I am sorry.', 'speech'],
+    ['Lifting her eyes, she said: "Come in."', 'Come in.', 'speech'],
+    ['He went so far as to say, "The bridge will fall."', 'The bridge will fall.', 'speech'],
+    ['She almost screamed, "Get out!"', 'Get out!', 'speech'],
     ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
     ['He only said "Yes" and went on eating.', 'Yes', 'speech'],

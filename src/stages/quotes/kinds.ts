@@ -2,6 +2,7 @@ import type { Paragraph } from '../../engine/types.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import type { DraftQuotation } from './detect.js';
+import { isImaginedCue } from './imagined.js';
 import { INTRODUCING_CUES, SALUTATION_WORDS, WRITING_CUES } from './kind-words.js';
 import { isClausePunct, isSpace, isUpper, isWordChar } from './marks.js';
 import { isReportedSpeech } from './reported.js';
@@ -24,6 +25,9 @@ const CUE_WINDOW = 10;
  *   that follow it, the sign-off and the signature), quotations introduced by reading and
  *   writing (`the note ran:`, `she read`, `a placard marked`), and verse set out line by line;
  * - `thought`: tagged with a verb of thinking (`thought Emma`, `she wondered`, `said to himself`);
+ * - `imagined`: words nobody says in the scene — what someone wanted, was about to, would have or
+ *   did not say (`He felt like answering: "…"`, `Helen would have exclaimed, "…"`), and what a look
+ *   or a gesture meant (`as much as to say, "…"`, `her eyes said: "…"`); see imagined.ts;
  * - `mention`: a short quotation inside a narration sentence right after an ordinary word (`the
  *   word "apology"`, `a "foreign" novelty`, `the "Coach and Horses"`), with no speech tag and no
  *   exclamation or question of its own; quotations in headings;
@@ -203,9 +207,9 @@ function kindOf(
     isReportedSpeech(text, d)
   )
     return 'reported';
+  if (!ctx.opensParagraph && after === undefined && isImaginedCue(text, p.start, d.open)) return 'imagined';
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
   if (toSelf(text, d, paragraphs)) return 'thought';
-  if (!ctx.opensParagraph && unspokenCue(text, p.start, d.open)) return 'thought';
   if (tagged === 'write') return 'written';
   const cueWords = ctx.opensParagraph ? 8 : 4;
   if ((tagged === undefined || tagged === 'read') && writingCue(text, before, cueEnd, cueWords))
@@ -536,17 +540,6 @@ function tagInside(text: string, d: DraftQuotation): string | undefined {
     if (base !== undefined) return base;
   }
   return undefined;
-}
-
-/**
- * `as much as to say, "…"`, `their look said: "…"`, `seemed to say "…"`: words nobody speaks —
- * what a look or a gesture means. Kept as thought, not speech.
- */
-const UNSPOKEN =
-  /(?:\bas (?:if|though|much as) to (?:say|ask|cry)|\bseem(?:ed|ing|s)? to (?:say|ask)|\b(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|air|silence)\s+(?:said|asked|seemed to say|plainly said|clearly said)|\bmeant|\bmeaning)\W{0,4}$/i;
-
-function unspokenCue(text: string, paragraphStart: number, open: number): boolean {
-  return UNSPOKEN.test(text.slice(Math.max(paragraphStart, open - 60), open));
 }
 
 /** `said Anne to herself`, `she said to himself`: thought voiced inwardly. */
