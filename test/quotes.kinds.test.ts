@@ -64,6 +64,18 @@ describe('quotes: kinds', () => {
     ['She almost screamed, "Get out!"', 'Get out!', 'speech'],
     ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
+    // The sentence goes on to say where the words are written.
+    [
+      'A board hung there. "Rooms to Let, Apply Within" was painted over the door.',
+      'Rooms to Let, Apply Within',
+      'written',
+    ],
+    [
+      'He unfolded the paper. "Mill Fire Spreads to the Docks" was the heading.',
+      'Mill Fire Spreads to the Docks',
+      'written',
+    ],
+    ['"Come in, both of you," was the answer from the kitchen.', 'Come in, both of you,', 'speech'],
     ['He only said "Yes" and went on eating.', 'Yes', 'speech'],
     ['From the yard came a cry of "Fire! Fire!"', 'Fire! Fire!', 'speech'],
     // A title-case phrase inside a sentence names a book, paper or song.

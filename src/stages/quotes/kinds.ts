@@ -197,6 +197,10 @@ function kindOf(
   // A title is held up in narration; one followed by its speaker (`"Good Morning" said Tom`) is
   // said — but not one the sentence goes on from (`subscribed to "Country Matters," and read …`).
   const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
+  // `"Rooms to Let" was painted over the door`, `"…" was the heading`: the sentence goes on to say
+  // where the words are written.
+  if (d.close >= 0 && WRITTEN_AFTER.test(text.slice(d.close + 1, d.close + 1 + WRITTEN_AFTER_CHARS)))
+    return 'written';
   if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start)) return 'mention';
   if (!ctx.opensParagraph && !followsQuotation && after === undefined && wovenIn(text, d, ctx, p.start))
     return 'reported';
@@ -497,6 +501,16 @@ const WRITING_VERB_FORMS: ReadonlySet<string> = new Set(
 
 /** Particles that follow a verb of speaking: `called out`, `read aloud`, `shouted back`. */
 const PARTICLES: ReadonlySet<string> = new Set(words('out aloud back'));
+
+/** Characters after a quotation searched for `was printed`, `was the heading`. */
+const WRITTEN_AFTER_CHARS = 40;
+
+/**
+ * A quotation's own sentence going on with where its words are written: `" was painted on the
+ * banner`, `" were marked in currants`, `" was the heading`, `" were the only words it held`.
+ */
+const WRITTEN_AFTER =
+  /^[\u201d\u2019"']?[\s,]*(?:was|were|is|are)\s+(?:\w+\s+)?(?:printed|painted|written|inscribed|engraved|stamped|carved|lettered|marked|chalked|scrawled|typed|the\s+(?:heading|headline|title|inscription|legend|motto|address|only\s+words))\b/i;
 
 /** Verbs that name rather than speak: `a novel called "Middlemarch"`, `what she termed "form"`. */
 const NAMING_VERBS: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
