@@ -64,6 +64,7 @@ describe('quotes: kinds', () => {
     ['She almost screamed, "Get out!"', 'Get out!', 'speech'],
     ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
+    ['He turned the slip over; it contained the words: "Meet me at the bridge."', 'Meet me at the bridge.', 'written'],
     // The sentence goes on to say where the words are written.
     [
       'A board hung there. "Rooms to Let, Apply Within" was painted over the door.',
