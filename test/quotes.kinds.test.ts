@@ -64,7 +64,11 @@ describe('quotes: kinds', () => {
     ['She almost screamed, "Get out!"', 'Get out!', 'speech'],
     ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
-    ['He turned the slip over; it contained the words: "Meet me at the bridge."', 'Meet me at the bridge.', 'written'],
+    [
+      'He turned the slip over; it contained the words: "Meet me at the bridge."',
+      'Meet me at the bridge.',
+      'written',
+    ],
     // The sentence goes on to say where the words are written.
     [
       'A board hung there. "Rooms to Let, Apply Within" was painted over the door.',
@@ -168,6 +172,19 @@ describe('quotes: kinds', () => {
     assert.ok(found.length >= 2);
     for (const [t, kind] of found.slice(0, -1)) assert.equal(kind, 'written', t);
     assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
+  });
+
+  it('quotes: a one-paragraph letter whose closing formula ends with a comma is signed in the next paragraph', () => {
+    const text = [
+      'The note was short.',
+      '"Dear Tom,--The boat leaves at six and I shall be on it whatever the weather, so keep the lamp lit at the end of the pier for me. Yours ever,"',
+      '"Nell."',
+      '"She always did sign like that," said Tom.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['written', 'written', 'speech'],
+    );
   });
 
   it('quotes: speech after a mention and a clause break is speech; a list of mentions stays mentions', () => {

@@ -656,8 +656,11 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
     }
     // The body, sign-off and signature: following quotation paragraphs with no narration between.
     // A letter signed in its first paragraph is over; a quotation with a tag of its own is speech.
-    if (isWholeLetter(text, d, ctx)) continue;
+    // One whose closing formula ends with a comma (`… Yours affectionately,"`) has its signature
+    // in the next paragraph.
+    if (isWholeLetter(text, d, ctx) && !endsWithComma(text, d)) continue;
     let end = d.paragraphEnd;
+    let previous = d;
     for (let j = k + 1; j < ordered.length; j++) {
       const next = ordered[j]!;
       const nctx = contextOf(text, paragraphs, next);
@@ -665,7 +668,13 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
       next.kind = 'written';
       end = next.paragraphEnd;
       k = j;
-      if (nctx.words <= 4 && isSignature(text, next)) break;
+      // `"JOHN WILLOUGHBY."`, or any short line after a closing formula's comma (`"Mary H."`).
+      if (
+        nctx.words <= 4 &&
+        (isSignature(text, next) || (endsWithComma(text, previous) && signedOff(text, previous)))
+      )
+        break;
+      previous = next;
     }
   }
 }
