@@ -241,6 +241,20 @@ describe('ingest: normalise', () => {
     }
   });
 
+  it('ingest: words in capitals wrapped onto a line of their own go on the sentence before them', () => {
+    // The wrap leaves the shouted end of the sentence alone on its last line.
+    const shouted =
+      '\u201cI told you twice and I will tell you once more: you are NOT TO GO NEAR\nTHE OLD MILL.\u201d';
+    const text = [wrap(P1), shouted, wrap(P3)].join('\n\n');
+    const src = textSource(text);
+    const n = normalise(src);
+    assert.deepEqual(
+      paragraphs(n).map((p) => p.text),
+      [P1, shouted.replace('\n', ' '), P3],
+    );
+    assertOffsetsRoundTrip(src, n);
+  });
+
   it('ingest: a verse-like block keeps its lines', () => {
     const verse =
       'The gulls go out at morning,\nThe gulls come home at night,\nAnd nobody has asked them\nWhere they go in flight.';

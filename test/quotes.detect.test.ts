@@ -400,4 +400,18 @@ describe('quotes: other conventions', () => {
     const found = detect(text, style);
     assert.deepEqual(found.texts, [['Then he said,', 'and walked off.'], ['Go home and wait for me,']]);
   });
+
+  it('quotes: where only the opening single marks were lost, a run of spaces before a closing mark opens the nested quotation', () => {
+    // The apostrophes and closing marks survived (`don't`, `me,'`); each opening mark became spaces.
+    const text =
+      '"I don\'t know what came over her. She looked up and said,    Go home and wait for me, Tom,\' and then she shut the door in my face."';
+    const found = detect(text);
+    assert.deepEqual(found.texts, [
+      ["I don't know what came over her. She looked up and said,", 'and then she shut the door in my face.'],
+      ['Go home and wait for me, Tom,'],
+    ]);
+    // Spaces with no closing mark after them are only spaces.
+    const plain = detect('"It was late   too late, I fear   and so we went home."');
+    assert.deepEqual(plain.texts, [['It was late   too late, I fear   and so we went home.']]);
+  });
 });

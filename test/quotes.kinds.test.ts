@@ -1,7 +1,7 @@
 /**
- * Quotation kinds: speech, thought, reported (indirect speech in quotation marks), written
- * (letters, notes, signs) and mention (scare quotes, titles, words used as words). Every sentence
- * here is the project's own.
+ * Quotation kinds: speech, thought, reported (indirect speech in quotation marks), imagined (words
+ * nobody says in the scene), written (letters, notes, signs) and mention (scare quotes, titles,
+ * words used as words). Every sentence here is the project's own.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -48,8 +48,39 @@ describe('quotes: kinds', () => {
     ['She leaned from the window and called "Robin!" twice.', 'Robin!', 'speech'],
     ['The guard called out "All change here" and walked on.', 'All change here', 'speech'],
     ['"What a strange little man," thought Ruth.', 'What a strange little man,', 'thought'],
+    // Words nobody says in the scene: wanted, about to, would have or did not say; what a look meant.
+    ['He felt like answering: "Not while I live."', 'Not while I live.', 'imagined'],
+    ['It was on the tip of her tongue to ask: "Who sent you?"', 'Who sent you?', 'imagined'],
+    ['She was not going to say, "I missed you."', 'I missed you.', 'imagined'],
+    ['Nell would have exclaimed, "How lovely!" but she held her peace.', 'How lovely!', 'imagined'],
+    ['He could picture the vicar adding: "And bring the children."', 'And bring the children.', 'imagined'],
+    ['The old woman nodded, as much as to say, "I told you so."', 'I told you so.', 'imagined'],
+    ['Her eyes said: "Not here, not now."', 'Not here, not now.', 'imagined'],
+    ['He raised a brow, which she took to mean: "Go on."', 'Go on.', 'imagined'],
+    // Words someone did say, however the narrator leads up to them.
+    ['He could only say, "I am sorry."', 'I am sorry.', 'speech'],
+    ['Lifting her eyes, she said: "Come in."', 'Come in.', 'speech'],
+    ['He went so far as to say, "The bridge will fall."', 'The bridge will fall.', 'speech'],
+    ['She almost screamed, "Get out!"', 'Get out!', 'speech'],
     ['"I shall never go back there," she said to herself.', 'I shall never go back there,', 'thought'],
     ['The card on the door read: "Closed until Monday."', 'Closed until Monday.', 'written'],
+    [
+      'He turned the slip over; it contained the words: "Meet me at the bridge."',
+      'Meet me at the bridge.',
+      'written',
+    ],
+    // The sentence goes on to say where the words are written.
+    [
+      'A board hung there. "Rooms to Let, Apply Within" was painted over the door.',
+      'Rooms to Let, Apply Within',
+      'written',
+    ],
+    [
+      'He unfolded the paper. "Mill Fire Spreads to the Docks" was the heading.',
+      'Mill Fire Spreads to the Docks',
+      'written',
+    ],
+    ['"Come in, both of you," was the answer from the kitchen.', 'Come in, both of you,', 'speech'],
     ['He only said "Yes" and went on eating.', 'Yes', 'speech'],
     ['From the yard came a cry of "Fire! Fire!"', 'Fire! Fire!', 'speech'],
     // A title-case phrase inside a sentence names a book, paper or song.
@@ -141,6 +172,19 @@ describe('quotes: kinds', () => {
     assert.ok(found.length >= 2);
     for (const [t, kind] of found.slice(0, -1)) assert.equal(kind, 'written', t);
     assert.deepEqual(found.at(-1), ['Good news?', 'speech']);
+  });
+
+  it('quotes: a one-paragraph letter whose closing formula ends with a comma is signed in the next paragraph', () => {
+    const text = [
+      'The note was short.',
+      '"Dear Tom,--The boat leaves at six and I shall be on it whatever the weather, so keep the lamp lit at the end of the pier for me. Yours ever,"',
+      '"Nell."',
+      '"She always did sign like that," said Tom.',
+    ].join('\n');
+    assert.deepEqual(
+      kinds(text).map(([, kind]) => kind),
+      ['written', 'written', 'speech'],
+    );
   });
 
   it('quotes: speech after a mention and a clause break is speech; a list of mentions stays mentions', () => {

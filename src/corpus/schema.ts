@@ -130,7 +130,7 @@ export const TABLES: readonly TableDef[] = [
         doc: 'source offset of the first quoted character',
       },
       { name: 'end_offset', type: 'int', notNull: true, doc: 'source offset one past the last' },
-      { name: 'kind', type: 'text', doc: 'speech, thought, reported, written, mention' },
+      { name: 'kind', type: 'text', doc: 'speech, thought, reported, imagined, written, mention' },
       { name: 'mark', type: 'text', doc: 'double, single, guillemet, german, dash, given' },
       { name: 'speaker', type: 'text', doc: 'characters.character, or NULL when unattributed' },
       { name: 'confidence', type: 'real', doc: 'attribution confidence 0..1' },

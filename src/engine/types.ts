@@ -113,7 +113,7 @@ export interface TokenLayer {
   lower: string[];
 }
 
-export type QuotationKind = 'speech' | 'thought' | 'written' | 'mention' | 'reported';
+export type QuotationKind = 'speech' | 'thought' | 'written' | 'mention' | 'reported' | 'imagined';
 
 export type QuoteMark = 'double' | 'single' | 'guillemet' | 'german' | 'dash' | 'given';
 

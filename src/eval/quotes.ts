@@ -145,6 +145,7 @@ async function scoreNovel(
     written: 0,
     mention: 0,
     reported: 0,
+    imagined: 0,
   };
   const predictedQuotes: [number, number][][] = [];
   detection.quotes.forEach((q, k) => {
@@ -283,7 +284,7 @@ export function formatQuotesReport(report: QuotesReport): string {
   const lines: string[] = [];
   const width = Math.max(8, ...report.novels.map((n) => n.novel.length));
   lines.push(
-    `${'novel'.padEnd(width)}   gold  pred     P     R    F1 │ quotations P     R    F1 │ written mention reported  ms`,
+    `${'novel'.padEnd(width)}   gold  pred     P     R    F1 │ quotations P     R    F1 │ written mention reported imagined  ms`,
   );
   const row = (name: string, s: Scores, q: Scores, extra: string): string =>
     `${name.padEnd(width)} ${String(s.gold).padStart(6)} ${String(s.predicted).padStart(5)} ${pct(s.precision)} ${pct(
@@ -294,11 +295,11 @@ export function formatQuotesReport(report: QuotesReport): string {
     ms += n.detectMs;
     const extra = `${String(n.kinds.written).padStart(7)} ${String(n.kinds.mention).padStart(7)} ${String(
       n.kinds.reported,
-    ).padStart(8)} ${n.detectMs.toFixed(0).padStart(3)}`;
+    ).padStart(8)} ${String(n.kinds.imagined).padStart(8)} ${n.detectMs.toFixed(0).padStart(3)}`;
     lines.push(row(n.novel, n.spans, n.quotations, extra));
   }
   lines.push(
-    row('overall', report.overall.spans, report.overall.quotations, `${' '.repeat(24)} ${ms.toFixed(0)}`),
+    row('overall', report.overall.spans, report.overall.quotations, `${' '.repeat(33)} ${ms.toFixed(0)}`),
   );
   lines.push('(span scores: speech and thought spans against PDNC gold spans; P/R/F1 in %)');
   return lines.join('\n') + '\n';

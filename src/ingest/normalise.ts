@@ -337,6 +337,21 @@ function decideMode(lines: Lines, dropped: Uint8Array): ModeDecision {
   return decision(hardWrapped ? 'wrapped' : 'lines');
 }
 
+/**
+ * `…I don't see where they come` / `IN."`, `…EACH TIME YOU HAPPEN` / `TO ME ALL OVER AGAIN."`: a
+ * line in capitals that goes on a sentence the line before left unfinished (it stopped on a word or
+ * a comma, not a sentence end or a closing mark) is shouted or stressed words wrapped onto a line
+ * of their own, not a heading. One that opens with a mark or a digit (`"LUCY FERRARS.`, `1.`) is not.
+ */
+function shoutedOn(s: string, prevEnd: number, a: number, b: number): boolean {
+  const last = s.charCodeAt(prevEnd - 1);
+  if (endsSentence(last) || last === 59) return false;
+  const c0 = s.charCodeAt(a);
+  if (!(c0 >= 65 && c0 <= 90) || !isAllCaps(s.slice(a, b))) return false;
+  const line = s.slice(a, b);
+  return !NUMBERED_HEADING_RE.test(line) && !WORD_HEADING_RE.test(line) && !BREAK_RE.test(line);
+}
+
 /** Sentence-final characters that end a paragraph's last line in `unmarked` mode. */
 function endsSentence(c: number): boolean {
   // . ! ? " ' ) ] : * _ ” ’ » …
@@ -507,8 +522,10 @@ function emit(
 
     let join = false;
     if (mode !== 'lines' && !dropped[i + 1] && ce[i + 1]! > cs[i + 1]!) {
-      const thisStandalone = blockStart ? isStandaloneLine(s, cs[i]!, ce[i]!) : prevStandalone;
-      const nextStandalone = isStandaloneLine(s, cs[i + 1]!, ce[i + 1]!);
+      const thisStandalone: boolean = blockStart ? isStandaloneLine(s, cs[i]!, ce[i]!) : prevStandalone;
+      const nextStandalone: boolean =
+        isStandaloneLine(s, cs[i + 1]!, ce[i + 1]!) &&
+        !(!thisStandalone && shoutedOn(s, ce[i]!, cs[i + 1]!, ce[i + 1]!));
       prevStandalone = nextStandalone;
       if (thisStandalone || nextStandalone) join = false;
       else if (mode === 'wrapped') join = !verse;

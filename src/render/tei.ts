@@ -41,7 +41,7 @@ export function renderTei(result: AnalysisResult, options: RenderOptions): strin
   const inline: InlineElement[] = [];
   for (const q of result.quotes) {
     const attrs =
-      q.kind === 'speech' || q.kind === 'thought' || q.kind === 'reported'
+      q.kind === 'speech' || q.kind === 'thought' || q.kind === 'reported' || q.kind === 'imagined'
         ? `said${q.speaker !== null ? ` who="${ref(q.speaker)}"` : ''}${
             q.addressees.length > 0 ? ` toWhom="${q.addressees.map(ref).join(' ')}"` : ''
           }${q.kind === 'reported' ? '' : ` aloud="${q.kind === 'speech'}"`} direct="${q.kind !== 'reported'}"`

@@ -32,7 +32,10 @@ export interface Turn {
  * of the conversation: left out, the turns around it would alternate wrongly.
  */
 export function isAttributable(q: Quotation): boolean {
-  return (q.kind === 'speech' || q.kind === 'thought' || q.kind === 'reported') && q.parent === undefined;
+  return (
+    (q.kind === 'speech' || q.kind === 'thought' || q.kind === 'reported' || q.kind === 'imagined') &&
+    q.parent === undefined
+  );
 }
 
 /** Groups quotations into turns and finds their cues. */

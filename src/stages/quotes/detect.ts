@@ -17,7 +17,7 @@ import {
   UNCLOSED_COST,
 } from './candidates.js';
 import { classifyKinds } from './kinds.js';
-import { collectGaps } from './lost-marks.js';
+import { addLostOpenings, collectGaps } from './lost-marks.js';
 import {
   EM_DASH,
   EN_DASH,
@@ -474,7 +474,7 @@ class Scanner {
     };
     const lost = this.style.lostSingleMarks && this.set === 'double';
     if (lost) collectGaps(text, this.spaceRuns(), open + 1, end, close >= 0, inner);
-    else
+    else {
       collectMarks(
         text,
         this.positions,
@@ -487,6 +487,8 @@ class Scanner {
         false,
         inner,
       );
+      if (this.set === 'double') addLostOpenings(text, this.spaceRuns(), open + 1, end, inner);
+    }
     let pieceStart = open + 1;
     const nested: DraftQuotation[] = [];
     const nest = (start: number, stop: number, innerOpen: number, innerClose: number): void => {

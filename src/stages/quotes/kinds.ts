@@ -2,6 +2,7 @@ import type { Paragraph } from '../../engine/types.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import type { DraftQuotation } from './detect.js';
+import { isImaginedCue } from './imagined.js';
 import { INTRODUCING_CUES, SALUTATION_WORDS, WRITING_CUES } from './kind-words.js';
 import { isClausePunct, isSpace, isUpper, isWordChar } from './marks.js';
 import { isReportedSpeech } from './reported.js';
@@ -24,6 +25,9 @@ const CUE_WINDOW = 10;
  *   that follow it, the sign-off and the signature), quotations introduced by reading and
  *   writing (`the note ran:`, `she read`, `a placard marked`), and verse set out line by line;
  * - `thought`: tagged with a verb of thinking (`thought Emma`, `she wondered`, `said to himself`);
+ * - `imagined`: words nobody says in the scene — what someone wanted, was about to, would have or
+ *   did not say (`He felt like answering: "…"`, `Helen would have exclaimed, "…"`), and what a look
+ *   or a gesture meant (`as much as to say, "…"`, `her eyes said: "…"`); see imagined.ts;
  * - `mention`: a short quotation inside a narration sentence right after an ordinary word (`the
  *   word "apology"`, `a "foreign" novelty`, `the "Coach and Horses"`), with no speech tag and no
  *   exclamation or question of its own; quotations in headings;
@@ -193,6 +197,10 @@ function kindOf(
   // A title is held up in narration; one followed by its speaker (`"Good Morning" said Tom`) is
   // said — but not one the sentence goes on from (`subscribed to "Country Matters," and read …`).
   const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
+  // `"Rooms to Let" was painted over the door`, `"…" was the heading`: the sentence goes on to say
+  // where the words are written.
+  if (d.close >= 0 && WRITTEN_AFTER.test(text.slice(d.close + 1, d.close + 1 + WRITTEN_AFTER_CHARS)))
+    return 'written';
   if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start)) return 'mention';
   if (!ctx.opensParagraph && !followsQuotation && after === undefined && wovenIn(text, d, ctx, p.start))
     return 'reported';
@@ -203,9 +211,9 @@ function kindOf(
     isReportedSpeech(text, d)
   )
     return 'reported';
+  if (!ctx.opensParagraph && after === undefined && isImaginedCue(text, p.start, d.open)) return 'imagined';
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
   if (toSelf(text, d, paragraphs)) return 'thought';
-  if (!ctx.opensParagraph && unspokenCue(text, p.start, d.open)) return 'thought';
   if (tagged === 'write') return 'written';
   const cueWords = ctx.opensParagraph ? 8 : 4;
   if ((tagged === undefined || tagged === 'read') && writingCue(text, before, cueEnd, cueWords))
@@ -494,6 +502,16 @@ const WRITING_VERB_FORMS: ReadonlySet<string> = new Set(
 /** Particles that follow a verb of speaking: `called out`, `read aloud`, `shouted back`. */
 const PARTICLES: ReadonlySet<string> = new Set(words('out aloud back'));
 
+/** Characters after a quotation searched for `was printed`, `was the heading`. */
+const WRITTEN_AFTER_CHARS = 40;
+
+/**
+ * A quotation's own sentence going on with where its words are written: `" was painted on the
+ * banner`, `" were marked in currants`, `" was the heading`, `" were the only words it held`.
+ */
+const WRITTEN_AFTER =
+  /^[\u201d\u2019"']?[\s,]*(?:was|were|is|are)\s+(?:\w+\s+)?(?:printed|painted|written|inscribed|engraved|stamped|carved|lettered|marked|chalked|scrawled|typed|the\s+(?:heading|headline|title|inscription|legend|motto|address|only\s+words))\b/i;
+
 /** Verbs that name rather than speak: `a novel called "Middlemarch"`, `what she termed "form"`. */
 const NAMING_VERBS: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
 
@@ -536,17 +554,6 @@ function tagInside(text: string, d: DraftQuotation): string | undefined {
     if (base !== undefined) return base;
   }
   return undefined;
-}
-
-/**
- * `as much as to say, "…"`, `their look said: "…"`, `seemed to say "…"`: words nobody speaks —
- * what a look or a gesture means. Kept as thought, not speech.
- */
-const UNSPOKEN =
-  /(?:\bas (?:if|though|much as) to (?:say|ask|cry)|\bseem(?:ed|ing|s)? to (?:say|ask)|\b(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|air|silence)\s+(?:said|asked|seemed to say|plainly said|clearly said)|\bmeant|\bmeaning)\W{0,4}$/i;
-
-function unspokenCue(text: string, paragraphStart: number, open: number): boolean {
-  return UNSPOKEN.test(text.slice(Math.max(paragraphStart, open - 60), open));
 }
 
 /** `said Anne to herself`, `she said to himself`: thought voiced inwardly. */
@@ -649,8 +656,11 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
     }
     // The body, sign-off and signature: following quotation paragraphs with no narration between.
     // A letter signed in its first paragraph is over; a quotation with a tag of its own is speech.
-    if (isWholeLetter(text, d, ctx)) continue;
+    // One whose closing formula ends with a comma (`… Yours affectionately,"`) has its signature
+    // in the next paragraph.
+    if (isWholeLetter(text, d, ctx) && !endsWithComma(text, d)) continue;
     let end = d.paragraphEnd;
+    let previous = d;
     for (let j = k + 1; j < ordered.length; j++) {
       const next = ordered[j]!;
       const nctx = contextOf(text, paragraphs, next);
@@ -658,7 +668,13 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
       next.kind = 'written';
       end = next.paragraphEnd;
       k = j;
-      if (nctx.words <= 4 && isSignature(text, next)) break;
+      // `"JOHN WILLOUGHBY."`, or any short line after a closing formula's comma (`"Mary H."`).
+      if (
+        nctx.words <= 4 &&
+        (isSignature(text, next) || (endsWithComma(text, previous) && signedOff(text, previous)))
+      )
+        break;
+      previous = next;
     }
   }
 }

@@ -53,6 +53,39 @@ export function collectGaps(
   }
 }
 
+/** Fewest spaces that can stand for a lost opening mark in a text that kept its other marks. */
+const LOST_OPENING_SPACES = 3;
+
+/**
+ * For texts that kept their closing single marks (and apostrophes) but lost the opening ones, each
+ * replaced by a run of spaces (`he says,    I've had a shock.'`, `what they call    a dress-up
+ * night.'`): the runs of three or more spaces inside a double-quoted region [start, end), mid-line,
+ * before a word, are candidate opening marks. Nothing can close at them, and skipping them is free,
+ * so one only opens where a closing mark after it has nothing else to close. The candidates are
+ * merged into `pairing` by position.
+ */
+export function addLostOpenings(
+  text: string,
+  runs: Int32Array,
+  start: number,
+  end: number,
+  pairing: MarkPairing,
+): void {
+  const before = pairing.count;
+  for (let k = firstAtOrAfter(runs, start); k < runs.length; k++) {
+    const i = runs[k]!;
+    if (i >= end) break;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === 32) j++;
+    if (j - i < LOST_OPENING_SPACES || j >= end || !isWordChar(text.charCodeAt(j))) continue;
+    // Indentation starts a line; a lost mark stands among the words.
+    if (i > 0 && text.charCodeAt(i - 1) === 10) continue;
+    const after = text.charCodeAt(j);
+    pairing.add(i, isUpper(after) || (after >= 48 && after <= 57) ? 1 : 0, -2, 0);
+  }
+  if (pairing.count > before) pairing.sortByPosition();
+}
+
 function gapOpenScore(before: number, after: number): number {
   if (isUpper(after) || (after >= 48 && after <= 57)) return 1;
   if (isWordChar(after) || after === 0x5f || isOpenBracket(after)) {

@@ -57,6 +57,27 @@ export class MarkPairing {
     this.skipCost[k] = skipCost;
   }
 
+  /** Puts the marks back in text order after marks of another kind were added (insertion sort: few marks). */
+  sortByPosition(): void {
+    for (let k = 1; k < this.count; k++) {
+      const pos = this.pos[k]!;
+      const open = this.openScore[k]!;
+      const close = this.closeScore[k]!;
+      const skip = this.skipCost[k]!;
+      let j = k - 1;
+      for (; j >= 0 && this.pos[j]! > pos; j--) {
+        this.pos[j + 1] = this.pos[j]!;
+        this.openScore[j + 1] = this.openScore[j]!;
+        this.closeScore[j + 1] = this.closeScore[j]!;
+        this.skipCost[j + 1] = this.skipCost[j]!;
+      }
+      this.pos[j + 1] = pos;
+      this.openScore[j + 1] = open;
+      this.closeScore[j + 1] = close;
+      this.skipCost[j + 1] = skip;
+    }
+  }
+
   /**
    * Chooses a reading of every mark. `endOpenCost` is what it costs to leave a quotation open at
    * the end (0 when the next paragraph continues it); `reopenCost` is the extra cost of a reopen
