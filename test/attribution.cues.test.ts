@@ -177,6 +177,19 @@ describe('attribution: the one a tag speaks to', () => {
   });
 });
 
+describe('attribution: a possessive in the tag', () => {
+  it('"said Tom\'s nurse" points at a woman, not at Tom', () => {
+    const { turns } = turnsOf('Tom lay in bed.\n\n"Time to get up," said Tom\'s nurse.\n');
+    const r = turns[0]!.cues[0]!.referent;
+    assert.notEqual(r.character, 0);
+    assert.equal(r.gender, 'female');
+  });
+  it('"was Tom\'s reply" is still Tom\'s own speech', () => {
+    const { turns } = turnsOf('Ann asked about the fair.\n\n"Not this year," was Tom\'s reply.\n');
+    assert.equal(turns[0]!.cues[0]?.referent.character, 0);
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

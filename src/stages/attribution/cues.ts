@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
 import { PARTICLES as NAME_PARTICLES } from '../characters/names.js';
+import { ROLE_NOUNS } from '../characters/roles.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
@@ -158,7 +159,7 @@ function referentAt(
   const m = ix.mentionAt[t]!;
   if (m >= 0) {
     const mention = ix.mentions[m]!;
-    if (!mention.inQuote) return nameReferent(ix, mention, t);
+    if (!mention.inQuote) return possessedReferent(ix, mention, limit) ?? nameReferent(ix, mention, t);
   }
   const lower = tokens.lower[t]!;
   // "said Miss Sophy" where only "Sophy" is the name: a title before a name is part of it.
@@ -213,7 +214,8 @@ function referentAt(
     // "the old man", "his wife", "the younger Miss Steele" (a name inside wins).
     for (let k = t + 1; k < limit && k <= t + 4; k++) {
       const mk = ix.mentionAt[k]!;
-      if (mk >= 0 && !ix.mentions[mk]!.inQuote) return nameReferent(ix, ix.mentions[mk]!, k);
+      if (mk >= 0 && !ix.mentions[mk]!.inQuote)
+        return possessedReferent(ix, ix.mentions[mk]!, limit) ?? nameReferent(ix, ix.mentions[mk]!, k);
       const pos = tokens.pos[k]!;
       const g = NOMINAL_GENDER.get(tokens.lower[k]!);
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
@@ -221,6 +223,54 @@ function referentAt(
       }
       if (pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN) break;
     }
+  }
+  return undefined;
+}
+
+/**
+ * "said Tom's mother", "said the child's nurse": a name with a possessive ending is the owner, and
+ * the speaker is the noun after it — the owner's one "Mrs." or "Mr." for a mother, wife, father or
+ * husband (kin.ts), else someone of the noun's gender. Undefined when the name is no possessive or
+ * the noun is no word for a person ("was Hattie's reply", "said the Rabbit's voice": the owner speaks).
+ */
+function possessedReferent(ix: CueIndex, mention: Mention, limit: number): Referent | undefined {
+  const text = ix.doc.text;
+  const c = text.charCodeAt(mention.end);
+  if ((c !== 39 && c !== 0x2019) || (text[mention.end + 1] !== 's' && text[mention.end + 1] !== 'S'))
+    return undefined;
+  if (/\w/.test(text[mention.end + 2] ?? '')) return undefined;
+  const { tokens } = ix;
+  const head = tokenAtOrAfter(tokens, mention.end + 2);
+  for (let k = head; k < limit && k <= head + 2; k++) {
+    const word = tokens.lower[k]!;
+    const kin = KIN.get(word);
+    if (kin && mention.character >= 0) {
+      const relative = relativeOf(ix.doc.layer('characters'), mention.character, word);
+      if (relative >= 0)
+        return {
+          character: relative,
+          gender: kin.gender,
+          via: 'name',
+          corefGuess: -1,
+          token: k,
+          descriptive: true,
+        };
+    }
+    const pos = tokens.pos[k]!;
+    if (pos === POS.NOUN) {
+      // "was Hattie's reply", "said the Rabbit's voice": the owner speaks after all.
+      const gender = kin?.gender ?? NOMINAL_GENDER.get(word);
+      if (gender === undefined && !ROLE_NOUNS.has(word)) return undefined;
+      return {
+        character: -1,
+        gender: gender ?? 'unknown',
+        via: 'nominal',
+        corefGuess: -1,
+        token: k,
+        descriptive: false,
+      };
+    }
+    if (pos !== POS.ADJ) break;
   }
   return undefined;
 }
