@@ -190,6 +190,22 @@ describe('attribution: a possessive in the tag', () => {
   });
 });
 
+describe('attribution: the one heard speaking', () => {
+  it('"Tom heard her tell the room" points at her, not at Tom', () => {
+    const { turns } = turnsOf(
+      'Ann sat with Tom by the fire.\n\n"This is my cousin," Tom heard her tell the room.\n',
+    );
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'female');
+  });
+  it('"he overheard Ann say" points at Ann', () => {
+    assert.deepEqual(cuedSpeakers('Tom sat by the fire.\n\n"Not him again," he overheard Ann say.\n'), [
+      'Ann Hale',
+    ]);
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

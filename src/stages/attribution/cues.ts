@@ -466,6 +466,8 @@ function isPastVerb(tokens: TokenLayer, t: number): boolean {
 /** The subject of a verb at v within [from, v): the nearest reference before it. */
 function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefined {
   const { tokens } = ix;
+  const heard = perceivedSpeaker(ix, from, v);
+  if (heard) return heard;
   let k = skipModifiers(tokens, v - 1, -1, tokens.count);
   // "Freddy was saying", "she had said": the auxiliary stands between subject and verb.
   if (k > from && tokens.pos[k] === POS.AUX && AUXILIARIES.has(tokens.lower[k]!))
@@ -488,6 +490,27 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
     if (j >= from && tokens.lower[j] === ',') k = j - 1;
   }
   return subjectEndingAt(ix, from, k);
+}
+
+/** Verbs of hearing, whose object is the speaker of the verb after it: "he heard her say". */
+const PERCEPTION = new Set(['heard', 'overheard', 'hear', 'hears', 'overhear', 'overhears']);
+
+/**
+ * "he heard her tell the room", "Anne overheard Mr. Elliot say": the one heard speaks, not the one
+ * who hears. The object must stand right before the speech verb v, after a verb of hearing.
+ */
+function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  const k = v - 1;
+  for (let s = Math.max(from + 1, k - 3); s <= k; s++) {
+    if (!PERCEPTION.has(tokens.lower[s - 1]!)) continue;
+    const r = referentAt(ix, s, k + 1, 'object');
+    if (!r || r.via === 'narrator') continue;
+    const m = ix.mentionAt[s]!;
+    const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : r.token;
+    if (last === k) return r;
+  }
+  return undefined;
 }
 
 /** A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his wife"). */
