@@ -206,6 +206,40 @@ describe('attribution: the one heard speaking', () => {
   });
 });
 
+describe('attribution: lead-ins and tags with more words in them', () => {
+  it('"cried the good-hearted Ann": a hyphenated adjective between "the" and the name', () => {
+    assert.deepEqual(
+      cuedSpeakers('Tom spoke of the fair.\n\n"How kind of him!" cried the good-hearted Ann.\n'),
+      ['Ann Hale'],
+    );
+  });
+  it('"Ann refused the tea; and then rising, said to Tom,": the subject before the semicolon', () => {
+    assert.deepEqual(
+      cuedSpeakers(
+        'Tom poured.\n\nAnn very firmly refused the tea; and then rising, said to Tom,\n\n"I must go."\n',
+      ),
+      ['Ann Hale'],
+    );
+  });
+  it('"to which his prompt reply was," announces a second speaker in the paragraph', () => {
+    const text =
+      'The music began.\n\nAnn came up to say, "Will you dance, Tom?" to which his prompt reply was, "Gladly."\n';
+    const span = (q: string): [number, number] => [text.indexOf(q), text.indexOf(q) + q.length];
+    const engine = createEngine({
+      until: 'coref',
+      characters: CAST,
+      quotes: [
+        { id: 'Q0', spans: [span('Will you dance, Tom?')] },
+        { id: 'Q1', spans: [span('Gladly.')] },
+      ],
+    });
+    const doc = engine.process(sourceOf(text));
+    const turns = buildTurns(doc, buildCueIndex(doc));
+    assert.equal(turns.length, 2);
+    assert.equal(turns[1]!.cues[0]!.referent.gender, 'male');
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

@@ -212,7 +212,7 @@ function referentAt(
   }
   if (DETERMINERS.has(lower)) {
     // "the old man", "his wife", "the younger Miss Steele" (a name inside wins).
-    for (let k = t + 1; k < limit && k <= t + 4; k++) {
+    for (let k = t + 1; k < limit && k <= t + 6; k++) {
       const mk = ix.mentionAt[k]!;
       if (mk >= 0 && !ix.mentions[mk]!.inQuote)
         return possessedReferent(ix, ix.mentions[mk]!, limit) ?? nameReferent(ix, ix.mentions[mk]!, k);
@@ -221,10 +221,26 @@ function referentAt(
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
         return { character: -1, gender: g, via: 'nominal', corefGuess: -1, token: k, descriptive: false };
       }
+      // "the good-hearted Mrs. John Knightley": a hyphen joins the parts of a compound adjective.
+      if (isJoiningHyphen(tokens, k)) {
+        k++;
+        continue;
+      }
       if (pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN) break;
     }
   }
   return undefined;
+}
+
+/** A hyphen token written between two words without spaces ("good-hearted"). */
+function isJoiningHyphen(tokens: TokenLayer, k: number): boolean {
+  return (
+    tokens.lower[k] === '-' &&
+    k > 0 &&
+    k + 1 < tokens.count &&
+    tokens.start[k] === tokens.end[k - 1] &&
+    tokens.end[k] === tokens.start[k + 1]
+  );
 }
 
 /**
@@ -573,7 +589,11 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       const inverted = referentAt(ix, after, to);
       if (inverted && after <= v + 2)
         return { kind: 'tag', where: 'pre', referent: inverted, verb, object: undefined };
-      const subject = subjectBefore(ix, begin, v) ?? lastSubject(ix, begin, v) ?? firstReferent(ix, begin, v);
+      const subject =
+        subjectBefore(ix, begin, v) ??
+        lastSubject(ix, begin, v) ??
+        firstReferent(ix, begin, v) ??
+        coordinatedSubject(ix, from, begin, v);
       if (subject)
         return withObject(
           ix,
@@ -582,6 +602,9 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
           to,
         );
     }
+    // `to which his prompt reply was,` / `Mr. Weston's answer was:`: the possessor speaks.
+    const owner = answerOwner(ix, begin, s);
+    if (owner) return { kind: 'tag', where: 'pre', referent: owner, verb: '', object: undefined };
     // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
     if (last === ':') {
       const subject = firstReferent(ix, begin, Math.min(s, begin + 6));
@@ -591,6 +614,59 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   if (!opensParagraph) return undefined;
   const subject = firstReferent(ix, begin, Math.min(s + 1, begin + 4));
   if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '', object: undefined };
+  return undefined;
+}
+
+/**
+ * `Lady Catherine declined eating anything; and then rising up, said to Elizabeth,`: a clause that
+ * opens with a conjunction and has no subject of its own shares the one of the clause before the
+ * semicolon.
+ */
+function coordinatedSubject(ix: CueIndex, from: number, begin: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  if (begin <= from + 1 || tokens.lower[begin - 1] !== ';' || !COORDINATORS.has(tokens.lower[begin]!))
+    return undefined;
+  let prev = begin - 1;
+  while (prev > from && !CLAUSE_END.has(tokens.lower[prev - 1]!)) prev--;
+  for (let k = prev; k < begin - 1; k++) {
+    const r = referentAt(ix, k, begin - 1);
+    if (!r || r.via === 'nominal') continue;
+    const m = ix.mentionAt[k]!;
+    const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : k;
+    // Its own verb, maybe after a parenthesis ("very resolutely, and not very politely, declined").
+    for (let j = last + 1; j < begin - 1; j++) {
+      if (tokens.pos[j] === POS.VERB || tokens.pos[j] === POS.AUX) return r;
+      if (referentAt(ix, j, begin - 1)) return undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+const COORDINATORS = new Set(['and', 'but', 'then', 'so', 'yet']);
+
+/**
+ * The one whose words a lead-in announces with a noun of speech before "was"/"were": `his prompt
+ * reply was,`, `Mr. Weston's answer was:`. s is the lead-in's last word before its punctuation.
+ */
+function answerOwner(ix: CueIndex, begin: number, s: number): Referent | undefined {
+  const { tokens } = ix;
+  let k = s;
+  if (tokens.pos[k] === POS.PUNCT) k--;
+  if (k <= begin || (tokens.lower[k] !== 'was' && tokens.lower[k] !== 'were')) return undefined;
+  const noun = k - 1;
+  if (!SPEECH_NOUNS.has(tokens.lower[noun]!)) return undefined;
+  for (let p = noun - 1; p >= begin && p >= noun - 3; p--) {
+    const pronoun = possessiveSpeaker(ix, p, noun + 1);
+    if (pronoun) return pronoun;
+    const m = ix.mentionAt[p]!;
+    if (m >= 0 && !ix.mentions[m]!.inQuote) {
+      const mention = ix.mentions[m]!;
+      const c = ix.doc.text.charCodeAt(mention.end);
+      if (c === 39 || c === 0x2019) return nameReferent(ix, mention, p);
+      return undefined;
+    }
+  }
   return undefined;
 }
 
