@@ -593,7 +593,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
         subjectBefore(ix, begin, v) ??
         lastSubject(ix, begin, v) ??
         firstReferent(ix, begin, v) ??
-        coordinatedSubject(ix, from, begin, v);
+        coordinatedSubject(ix, from, begin);
       if (subject)
         return withObject(
           ix,
@@ -622,7 +622,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
  * opens with a conjunction and has no subject of its own shares the one of the clause before the
  * semicolon.
  */
-function coordinatedSubject(ix: CueIndex, from: number, begin: number, v: number): Referent | undefined {
+function coordinatedSubject(ix: CueIndex, from: number, begin: number): Referent | undefined {
   const { tokens } = ix;
   if (begin <= from + 1 || tokens.lower[begin - 1] !== ';' || !COORDINATORS.has(tokens.lower[begin]!))
     return undefined;
