@@ -240,6 +240,22 @@ describe('attribution: lead-ins and tags with more words in them', () => {
   });
 });
 
+describe('attribution: words said by someone, or breaking from them', () => {
+  it('"was uttered at once by Ann" points at Ann', () => {
+    assert.deepEqual(cuedSpeakers('Tom looked up.\n\n"Good heavens!" was uttered at once by Ann.\n'), [
+      'Ann Hale',
+    ]);
+  });
+  it('"at last broke from Ann" points at Ann', () => {
+    assert.deepEqual(cuedSpeakers('Tom was silent.\n\n"How romantic!" at last broke from Ann.\n'), [
+      'Ann Hale',
+    ]);
+  });
+  it('"came from the next room" points at no one', () => {
+    assert.deepEqual(cuedSpeakers('Tom was silent.\n\n"Hello?" came from the next room.\n'), ['-']);
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

@@ -381,6 +381,8 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     const possessor = possessiveSpeaker(ix, t + 1, end);
     if (possessor) return { kind: 'tag', where: 'post', referent: possessor, verb: '', object: undefined };
   }
+  const byOrFrom = agentAfter(ix, t, end);
+  if (byOrFrom) return { kind: 'tag', where: 'post', referent: byOrFrom, verb: '', object: undefined };
   for (let v = t; v < end && v <= t + 6; v++) {
     const verb = verbAt(tokens, v);
     if (verb === undefined) continue;
@@ -430,6 +432,53 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
           end,
         );
     }
+  }
+  return undefined;
+}
+
+/** Participles of speaking in a passive tag: `"…" was uttered by Catherine`. */
+const SPOKEN = new Set([
+  'said',
+  'uttered',
+  'spoken',
+  'exclaimed',
+  'cried',
+  'whispered',
+  'added',
+  'called',
+  'shouted',
+]);
+/** Verbs of speech breaking out of someone: `"…" at last broke from Janey`. */
+const BURST = new Set(['broke', 'burst', 'escaped', 'came']);
+
+/**
+ * `"…" was uttered at the same moment by Catherine` / `"…" at last broke explosively from Janey`:
+ * the speaker after "by" in a passive of speaking, or after "from" when words break out.
+ */
+function agentAfter(ix: CueIndex, t: number, end: number): Referent | undefined {
+  const { tokens } = ix;
+  let kind: 'by' | 'from' | undefined;
+  let j = t;
+  for (; j < end && j <= t + 4; j++) {
+    const lower = tokens.lower[j]!;
+    if ((lower === 'was' || lower === 'were') && j + 1 < end) {
+      const p = skipModifiers(tokens, j + 1, 1, end);
+      if (SPOKEN.has(tokens.lower[p]!)) {
+        kind = 'by';
+        j = p;
+        break;
+      }
+    }
+    if (BURST.has(lower)) {
+      kind = 'from';
+      break;
+    }
+  }
+  if (!kind) return undefined;
+  for (let k = j + 1; k < end && k <= j + 7; k++) {
+    if (tokens.lower[k] !== kind) continue;
+    const r = referentAt(ix, k + 1, end);
+    return r && r.via !== 'nominal' ? r : undefined;
   }
   return undefined;
 }
