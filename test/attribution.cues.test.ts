@@ -256,6 +256,23 @@ describe('attribution: words said by someone, or breaking from them', () => {
   });
 });
 
+describe('attribution: the owner of a gerund or a noun of speech', () => {
+  it('"roused by Ann\'s saying," points at Ann', () => {
+    assert.deepEqual(
+      cuedSpeakers('Tom was lost in thought, till roused by Ann\'s saying,\n\n"Are you asleep?"\n'),
+      ['Ann Hale'],
+    );
+  });
+  it('"Ann\'s only comment when she heard of it was," points at Ann', () => {
+    assert.deepEqual(
+      cuedSpeakers(
+        'Tom told the story.\n\nAnn\'s only comment when Mary heard of it was, "I told you so."\n',
+      ),
+      ['Ann Hale'],
+    );
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

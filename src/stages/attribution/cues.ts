@@ -486,6 +486,8 @@ function agentAfter(ix: CueIndex, t: number, end: number): Referent | undefined 
 /** Nouns of speech a possessive hands to its speaker: `was her reply`, `came his answer`. */
 const SPEECH_NOUNS = new Set([
   'reply',
+  'exclamation',
+  'reproach',
   'answer',
   'comment',
   'response',
@@ -534,6 +536,13 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
   const heard = perceivedSpeaker(ix, from, v);
   if (heard) return heard;
   let k = skipModifiers(tokens, v - 1, -1, tokens.count);
+  // "by Miss Bates's saying,": the owner of a gerund of speech says it.
+  if (
+    k > from &&
+    (tokens.lower[k] === "'s" || tokens.lower[k] === '\u2019s') &&
+    tokens.lower[v]!.endsWith('ing')
+  )
+    k--;
   // "Freddy was saying", "she had said": the auxiliary stands between subject and verb.
   if (k > from && tokens.pos[k] === POS.AUX && AUXILIARIES.has(tokens.lower[k]!))
     k = skipModifiers(tokens, k - 1, -1, tokens.count);
@@ -631,6 +640,9 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   let begin = s;
   while (begin > from && !(CLAUSE_END.has(tokens.lower[begin - 1]!) && begin - 1 < s)) begin--;
   if (leadsIn) {
+    // `to which his prompt reply was,` / `Mr. Weston's answer was:`: the possessor speaks.
+    const owner = answerOwner(ix, begin, s);
+    if (owner) return { kind: 'tag', where: 'pre', referent: owner, verb: '', object: undefined };
     for (let v = s; v >= begin; v--) {
       const verb = verbAt(tokens, v);
       if (verb === undefined || THOUGHT_VERBS.has(verb)) continue;
@@ -651,9 +663,6 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
           to,
         );
     }
-    // `to which his prompt reply was,` / `Mr. Weston's answer was:`: the possessor speaks.
-    const owner = answerOwner(ix, begin, s);
-    if (owner) return { kind: 'tag', where: 'pre', referent: owner, verb: '', object: undefined };
     // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
     if (last === ':') {
       const subject = firstReferent(ix, begin, Math.min(s, begin + 6));
@@ -703,7 +712,10 @@ function answerOwner(ix: CueIndex, begin: number, s: number): Referent | undefin
   let k = s;
   if (tokens.pos[k] === POS.PUNCT) k--;
   if (k <= begin || (tokens.lower[k] !== 'was' && tokens.lower[k] !== 'were')) return undefined;
-  const noun = k - 1;
+  // The noun of speech, maybe followed by a clause of its own ("Marilla's only comment when she
+  // heard the story was,").
+  let noun = k - 1;
+  while (noun > begin && noun >= k - 10 && !SPEECH_NOUNS.has(tokens.lower[noun]!)) noun--;
   if (!SPEECH_NOUNS.has(tokens.lower[noun]!)) return undefined;
   for (let p = noun - 1; p >= begin && p >= noun - 3; p--) {
     const pronoun = possessiveSpeaker(ix, p, noun + 1);
