@@ -36,6 +36,7 @@ import {
   addTransitionExpectations,
   chainOf,
   densify,
+  namedTagClamp,
   sparsify,
 } from '../src/stages/attribution/model.js';
 
@@ -114,7 +115,10 @@ function objective(
     const { conv, labels } = ex;
     const C = conv.candidates.length;
     if (C === 0 || !labels.some((l) => l >= 0)) continue;
-    const chain = chainOf(conv, weights);
+    // The decoder holds turns with a named tag to it (namedTagClamp); the free model here does too
+    // wherever the tag is right, so the weights are learnt for the turns the decoder leaves free.
+    const clamp = namedTagClamp(conv);
+    const chain = chainOf(conv, weights, (i: number) => (clamp[i] === labels[i] ? clamp[i]! : -1));
     // expected features: + under the free model, − under the model clamped to the labels
     for (const [sign, allowed] of [
       [1, undefined],
@@ -300,7 +304,8 @@ function predict(examples: readonly Example[], w: AttributionWeights): { raw: nu
   for (const { conv, labels } of examples) {
     const C = conv.candidates.length;
     if (C === 0) continue;
-    const { marginals } = forwardBackward(chainOf(conv, dense));
+    const clamp = namedTagClamp(conv);
+    const { marginals } = forwardBackward(chainOf(conv, dense, (i: number) => clamp[i]!));
     for (let i = 0; i < conv.turns.length; i++) {
       let b = 0;
       for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;

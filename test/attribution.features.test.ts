@@ -8,6 +8,7 @@ import { createEngine } from '../src/engine/engine.js';
 import type { Quotation } from '../src/engine/types.js';
 import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
+import { namedTagClamp } from '../src/stages/attribution/model.js';
 import { inNestedQuotation } from '../src/stages/attribution/units.js';
 import { sourceOf } from './layers.helper.js';
 
@@ -110,5 +111,20 @@ describe('attribution: where a nested quotation is', () => {
   it('not after a nested quotation that has closed', () => {
     const t = '"He wrote \'come home\' to Tom."';
     assert.equal(inNestedQuotation(t, quote(t, '"'), ...at(t, 'Tom')), false);
+  });
+});
+
+describe('attribution: turns held to the name in their tag', () => {
+  it('holds a named tag, not a pronoun tag, a description or two tags that disagree', () => {
+    const text =
+      '"Come in," said Tom.\n\n"Thank you," she said.\n\n"Sit down," said the vicar.\n\n' +
+      '"Here?" said Ann. "No, there," said Will.\n';
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    const characters = doc.layer('characters');
+    const held = Array.from(namedTagClamp(conv), (k) =>
+      k >= 0 ? characters[conv.candidates[k]!]!.name : '-',
+    );
+    assert.deepEqual(held, ['Tom Barker', '-', '-', '-']);
   });
 });

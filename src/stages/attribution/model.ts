@@ -60,6 +60,27 @@ const TI = Object.fromEntries(TRANSITION_FEATURES.map((f, i) => [f, i])) as Reco
 >;
 
 /**
+ * Turns whose speaker a tag names outright (`"…," said Emma`): the candidate index to hold such a
+ * turn to, or -1. A tag with a name is right far more often than the turn-taking that would
+ * overrule it (a pronoun or a description is not: "the girl", "he"), so the decoder keeps it; a
+ * turn whose tags name two people (two quotations of a paragraph) is left free.
+ */
+export function namedTagClamp(conv: ConversationFeatures): Int32Array {
+  const fixed = new Int32Array(conv.turns.length).fill(-1);
+  for (let i = 0; i < conv.turns.length; i++) {
+    const cues = conv.turns[i]!.cues;
+    const c = cues[0];
+    if (!c || c.kind !== 'tag' || c.referent.via !== 'name' || c.referent.descriptive) continue;
+    let agreed = true;
+    for (const d of cues)
+      if (d.kind === 'tag' && d.referent.via === 'name' && d.referent.character !== c.referent.character)
+        agreed = false;
+    if (agreed) fixed[i] = conv.candidates.indexOf(c.referent.character);
+  }
+  return fixed;
+}
+
+/**
  * The chain model of one conversation under the given weights; with `allowed`, clamped to labels
  * (training). (A class, not an object of closures made per conversation: the engine recompiles such
  * closures after each is collected.)
