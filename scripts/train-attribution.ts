@@ -10,6 +10,7 @@
  *
  *   npm run train:attribution [-- --pdnc <dir>] [--folds 5] [--iterations 150]
  *   npm run train:attribution -- --addressees-only   # keep the speaker weights, retrain addressees (~1 min)
+ *   npm run train:attribution -- --calibration-only  # keep all weights, refit the calibration (~1 min)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -320,11 +321,15 @@ function predict(examples: readonly Example[], w: AttributionWeights): { raw: nu
 /** Isotonic regression (pool adjacent violators) of correctness on the raw posterior. */
 function isotonic(points: { raw: number; correct: boolean }[]): { at: number[]; accuracy: number[] } {
   const sorted = [...points].sort((a, b) => a.raw - b.raw);
-  // Bins of ~200 points, then pooled until accuracy is non-decreasing.
+  // Bins of ~200 points (points with the same posterior, such as the turns held to a named tag,
+  // in one bin), then pooled until accuracy is non-decreasing.
   const blocks: { at: number; sum: number; n: number }[] = [];
-  for (let i = 0; i < sorted.length; i += 200) {
-    const chunk = sorted.slice(i, i + 200);
+  for (let i = 0; i < sorted.length; ) {
+    let j = Math.min(sorted.length, i + 200);
+    while (j < sorted.length && sorted[j]!.raw === sorted[j - 1]!.raw) j++;
+    const chunk = sorted.slice(i, j);
     blocks.push({ at: chunk[0]!.raw, sum: chunk.filter((p) => p.correct).length, n: chunk.length });
+    i = j;
   }
   for (let k = 1; k < blocks.length; ) {
     const a = blocks[k - 1]!;
@@ -348,6 +353,7 @@ function main(): void {
       iterations: { type: 'string', default: '60' },
       l2: { type: 'string', default: '0.5' },
       'addressees-only': { type: 'boolean', default: false },
+      'calibration-only': { type: 'boolean', default: false },
     },
   });
   const dir = values.pdnc!;
@@ -358,6 +364,21 @@ function main(): void {
   process.stderr.write(`loading ${novels.length} novels…\n`);
   const byNovel = new Map(novels.map((n) => [n, loadExamples(dir, n)] as const));
   const out = 'src/stages/attribution/model.json';
+  if (values['calibration-only']) {
+    // Weights as shipped; the calibration is refitted on each fold's held-out novels (after a
+    // change to decoding, such as the turns held to a named tag).
+    const model = JSON.parse(readFileSync(out, 'utf8')) as AttributionModelFile;
+    const points = model.folds.flatMap((fold) =>
+      predict(
+        fold.heldOut.flatMap((n) => byNovel.get(n) ?? []),
+        fold.weights,
+      ),
+    );
+    model.calibration = isotonic(points);
+    writeFileSync(out, JSON.stringify(model, null, 1) + '\n');
+    process.stderr.write(`wrote ${out} (calibration from ${points.length} held-out quotations)\n`);
+    return;
+  }
   if (values['addressees-only']) {
     // The speaker CRF and its calibration stay as shipped; each fold's addressee weights are
     // retrained on the same training novels, so the held-out novels stay unseen.

@@ -70,7 +70,7 @@ export function namedTagClamp(conv: ConversationFeatures): Int32Array {
   for (let i = 0; i < conv.turns.length; i++) {
     const cues = conv.turns[i]!.cues;
     const c = cues[0];
-    if (!c || c.kind !== 'tag' || c.referent.via !== 'name' || c.referent.descriptive) continue;
+    if (c?.kind !== 'tag' || c.referent.via !== 'name' || c.referent.descriptive) continue;
     let agreed = true;
     for (const d of cues)
       if (d.kind === 'tag' && d.referent.via === 'name' && d.referent.character !== c.referent.character)
