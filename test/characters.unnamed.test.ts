@@ -209,6 +209,26 @@ describe('characters: unnamed speakers', () => {
     assert.ok(names(a).includes('the saloon-keeper'), `cast: ${names(a).join(', ')}`);
     assert.deepEqual(a.speakers, ['the saloon-keeper', 'Dan']);
   });
+
+  it('an animal tagged with a verb of saying ("said the grey goose") is a speaker of its scene', () => {
+    const a = analyse(
+      'The pond was frozen at the edges, and Pip the duckling could not find a place to swim.',
+      'A grey goose waddled over the ice towards him.',
+      '"The reeds are warmer," said the grey goose. "Follow me."',
+      '"Is it far?" asked Pip.',
+    );
+    assert.ok(names(a).includes('the grey goose'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['the grey goose', 'Pip']);
+  });
+
+  it('an animal that only growls or barks after a quotation is no speaker', () => {
+    const a = analyse(
+      'Sam unlocked the gate, and Ellen followed him into the yard.',
+      'Ellen stopped by the kennel. "Is he safe?" The old dog growled at her.',
+      '"He knows you now," Sam said. "Stay." The old dog barked twice and lay down.',
+    );
+    assert.equal(names(a).includes('the old dog'), false, `cast: ${names(a).join(', ')}`);
+  });
 });
 
 describe('eval: descriptions match whatever their article', () => {

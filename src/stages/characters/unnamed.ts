@@ -78,9 +78,30 @@ function compoundWord(doc: StoryDocument, first: number, last: number): string {
   return doc.text.slice(tokens.start[first]!, tokens.end[last]!).toLowerCase();
 }
 
-/** A head noun for a person: "man", "girl", "doctor", "saloon-keeper". */
+/**
+ * Animals that talk in fables and animal stories: `"They have lost the scent," said the old horse.`
+ * Elsewhere an animal only barks or growls, so one is a speaker only as the subject of a verb of
+ * saying right next to a quotation (ANIMAL_SPEECH), never through a pronoun.
+ */
+const ANIMALS: ReadonlySet<string> = new Set(
+  words(`
+  horse mare stallion pony colt filly foal donkey mule ox bull cow calf sheep lamb ram goat pig
+  sow dog hound puppy cat kitten mouse rat rabbit hare squirrel fox wolf bear lion tiger
+  elephant monkey ape bird owl crow raven rook magpie sparrow robin parrot eagle hawk goose
+  gander duck hen cock rooster turkey frog toad snake serpent tortoise turtle beaver badger
+  mole otter hedgehog caterpillar spider bee ant beetle fly grasshopper cricket
+  `),
+);
+
+/** Verbs of saying that tag an animal's words; "barked", "growled", "cried" are its own noises. */
+const ANIMAL_SPEECH: ReadonlySet<string> = new Set(
+  words(`say ask reply answer exclaim whisper continue add return rejoin retort respond remark
+  observe declare insist explain protest interrupt resume repeat inquire enquire tell`),
+);
+
+/** A head noun for a person: "man", "girl", "doctor", "saloon-keeper"; or a talking animal. */
 function isPersonHead(w: string): boolean {
-  return NOMINAL_GENDER.has(w) || isRoleHead(w);
+  return NOMINAL_GENDER.has(w) || isRoleHead(w) || ANIMALS.has(w);
 }
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'that', 'this']);
@@ -289,7 +310,10 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
   // introduced so ("the young man said") is most often a named character seen anew.
   const tagged = group.findIndex((o) => o.tagged);
   const intro = group.findIndex((o) => o.indefinite);
-  const role = isRoleHead(group[0]!.head);
+  const animal = ANIMALS.has(group[0]!.head);
+  // An animal speaks only under a verb of saying (ANIMAL_SPEECH), but needs no introduction.
+  if (animal && tagged < 0) return;
+  const role = animal || isRoleHead(group[0]!.head);
   const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
   if (tagged < 0) {
     // "A man sat across the aisle … 'Going far?' he asked": a stranger who speaks only under
@@ -452,7 +476,7 @@ function findDescriptions(
       key: modifiers.length > 0 ? `${modifiers.join(' ')} ${w}` : w,
       modifiers: modifiers.join(' '),
       paragraph: paragraphOf[t]!,
-      tagged: tagsSpeech(doc, facts, t, head),
+      tagged: tagsSpeech(doc, facts, t, head, ANIMALS.has(w) ? ANIMAL_SPEECH : undefined),
       indefinite: INDEFINITES.has(lower[t]!) && !(t > 0 && COPULAS.has(lower[t - 1]!)),
     });
     t = head;
@@ -462,21 +486,31 @@ function findDescriptions(
 
 /**
  * Whether the description first..last is the subject of a speech tag next to a quotation:
- * `"…," said the man`, `"…," the man said`, `The man said, "…"`.
+ * `"…," said the man`, `"…," the man said`, `The man said, "…"`; with `verbs`, only under one
+ * of those base verbs.
  */
-function tagsSpeech(doc: StoryDocument, facts: TokenFacts, first: number, last: number): boolean {
+function tagsSpeech(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  first: number,
+  last: number,
+  verbs?: ReadonlySet<string>,
+): boolean {
   const tokens = doc.layer('tokens');
   const { lower, pos } = tokens;
   const n = tokens.count;
+  const speech = (w: string): boolean => {
+    const base = speechVerbBase(w);
+    return base !== undefined && (verbs === undefined || verbs.has(base));
+  };
   // "…," said the man / "…," cried the old woman
-  if (first >= 2 && speechVerbBase(lower[first - 1]!) !== undefined && quoteAt(doc, facts, first - 2))
-    return true;
+  if (first >= 2 && speech(lower[first - 1]!) && quoteAt(doc, facts, first - 2)) return true;
   // "…," the man said / "…" the man quietly said / The man said, "…"
   let v = last + 1;
   // "… the man had replied", "… she had finally said"
   if (v < n && lower[v] === 'had') v++;
   if (v < n && pos[v] === POS.ADV) v++;
-  if (v >= n || speechVerbBase(lower[v]!) === undefined) return false;
+  if (v >= n || !speech(lower[v]!)) return false;
   if (quoteAt(doc, facts, first - 1)) return true;
   let after = v + 1;
   if (after < n && (lower[after] === ',' || lower[after] === ':')) after++;
