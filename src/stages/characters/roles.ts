@@ -9,7 +9,7 @@ import { words } from '../lexicon/words.js';
  */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   words(`
-  stranger visitor newcomer traveller traveler mariner sailor seaman fisherman boatman ferryman
+  stranger visitor newcomer guide traveller traveler mariner sailor seaman fisherman boatman ferryman
   barman bartender landlord landlady innkeeper publican proprietor shopman shopkeeper shopwoman
   waiter waitress porter coachman cabman driver chauffeur conductor guard postman messenger
   butler footman valet maid housekeeper cook gardener gamekeeper groom nurse governess tutor

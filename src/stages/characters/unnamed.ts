@@ -104,8 +104,25 @@ function isPersonHead(w: string): boolean {
   return NOMINAL_GENDER.has(w) || isRoleHead(w) || ANIMALS.has(w);
 }
 
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'that', 'this']);
-const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another']);
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'another',
+  'that',
+  'this',
+  'one',
+  'my',
+  'our',
+]);
+/** "a man", "another man", "one girl" (stood apart from the rest). */
+const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another', 'one']);
+/**
+ * A first-person narrator's "my guide", "our landlady": someone brought in by the part they play
+ * for the narrator, so like "a guide" an introduction. Only with a role noun: the narrator's kin
+ * are one character over the whole book (relativeSpeakers), and "my friend", "our man" no one new.
+ */
+const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our']);
 
 /** Words before "a man" that make it a likeness or a kind: "as a man", "like a man", "such a man". */
 const LIKENESS: ReadonlySet<string> = new Set(words(`as like such than what quite rather many`));
@@ -133,6 +150,10 @@ interface Occurrence {
   tagged: boolean;
   /** Introduced with "a", "an" or "another" ("an old man sat by the fire"), not after a copula. */
   indefinite: boolean;
+  /** Introduced by a first-person narrator as "my" or "our" ("our guide"). */
+  possessive: boolean;
+  /** Opens a sentence as the subject of its verb ("The guide stood on the bank."). */
+  subject: boolean;
 }
 
 /**
@@ -309,7 +330,7 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
   // A stranger is brought in as "a man" before "the man" speaks; a description that was never
   // introduced so ("the young man said") is most often a named character seen anew.
   const tagged = group.findIndex((o) => o.tagged);
-  const intro = group.findIndex((o) => o.indefinite);
+  const intro = group.findIndex((o) => o.indefinite || o.possessive);
   const animal = ANIMALS.has(group[0]!.head);
   // An animal speaks only under a verb of saying (ANIMAL_SPEECH), but needs no introduction.
   if (animal && tagged < 0) return;
@@ -321,7 +342,8 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
     // officer she had once seen") is a stranger only where no one of his sex was named for a while.
     const spoke =
       intro >= 0
-        ? taggedByPronoun(ctx, group[intro]!, gender, PRONOUN_LOOKBACK)
+        ? taggedByPronoun(ctx, group[intro]!, gender, PRONOUN_LOOKBACK) ||
+          group.some((o, i) => i >= intro && o.subject && nextTagIsPronoun(ctx, o, gender))
         : taggedByPronoun(ctx, group[0]!, gender, DEFINITE_LOOKBACK);
     if (!spoke) return;
   } else if (!role && (intro < 0 || intro > tagged)) return;
@@ -414,6 +436,44 @@ function taggedByPronoun(
   return false;
 }
 
+/** Paragraphs after a stranger's sentence in which the pronoun that tags speech is still his. */
+const SUBJECT_REACH = 1;
+
+/**
+ * Whether the sentence subject `o` ("The guide stood on the bank, pleased.") is followed, within
+ * SUBJECT_REACH paragraphs and before anyone of the stranger's sex is named, by a speech tag with
+ * his pronoun (`"One day blue," he told us.`): the subject of the last sentence is whom "he" means.
+ */
+function nextTagIsPronoun(ctx: SpeakerContext, o: Occurrence, gender: GenderLabel): boolean {
+  if (gender !== 'male' && gender !== 'female')
+    return nextTagIsPronoun(ctx, o, 'male') || nextTagIsPronoun(ctx, o, 'female');
+  const pronoun = gender === 'male' ? 'he' : 'she';
+  const { lower } = ctx.doc.layer('tokens');
+  let m = firstMentionFrom(ctx, o.last + 1);
+  const last = o.paragraph + SUBJECT_REACH;
+  for (let t = o.last + 1; t < lower.length && ctx.paragraphOf[t]! <= last; t++) {
+    while (m < ctx.namedMentions.length && ctx.namedMentions[m]!.token < t) {
+      if (ctx.namedMentions[m]!.gender === gender) return false;
+      m++;
+    }
+    if (lower[t] === pronoun && ctx.facts.inQuote[t] !== 1 && tagsSpeech(ctx.doc, ctx.facts, t, t))
+      return true;
+  }
+  return false;
+}
+
+/** The index of the first named mention at or after `token` (mentions are in text order). */
+function firstMentionFrom(ctx: SpeakerContext, token: number): number {
+  let lo = 0;
+  let hi = ctx.namedMentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.namedMentions[mid]!.token < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Every description of a person in narration: a determiner, up to three lower-case modifiers and
  * a head noun for a person ("the man", "an old woman", "the boy officer"), with whether it is the
@@ -459,6 +519,10 @@ function findDescriptions(
     if (head < 0) continue;
     const w = compound === head ? lower[head]! : compoundWord(doc, compound, head);
     if (NOT_HEADS.has(w)) continue;
+    if (POSSESSIVES.has(lower[t]!) && !isRoleHead(w)) {
+      t = head;
+      continue;
+    }
     // "later as a young woman", "like a man", "such a girl": a likeness or a kind, no one present.
     if (INDEFINITES.has(lower[t]!) && t > 0 && LIKENESS.has(lower[t - 1]!)) {
       t = head;
@@ -478,6 +542,8 @@ function findDescriptions(
       paragraph: paragraphOf[t]!,
       tagged: tagsSpeech(doc, facts, t, head, ANIMALS.has(w) ? ANIMAL_SPEECH : undefined),
       indefinite: INDEFINITES.has(lower[t]!) && !(t > 0 && COPULAS.has(lower[t - 1]!)),
+      possessive: POSSESSIVES.has(lower[t]!),
+      subject: facts.initial[t] === 1 && head + 1 < n && pos[head + 1] === POS.VERB,
     });
     t = head;
   }
