@@ -243,6 +243,18 @@ describe('characters: unnamed speakers', () => {
     assert.deepEqual(a.mentionsNamed('the stranger'), [['A stranger', 'The stranger']]);
   });
 
+  it('a trade like "the turnkey" who speaks is a role, and a man as the fiction of the period had it', () => {
+    const a = analyse(
+      'The bolt scraped, the cell door opened, and a turnkey held a lantern up to the bars.',
+      '"Supper, and be quick about it," said the turnkey.',
+      '"Thank you," said Ned.',
+    );
+    const turnkey = a.characters.find((c) => c.name === 'the turnkey');
+    assert.ok(turnkey, `cast: ${names(a).join(', ')}`);
+    assert.equal(turnkey.gender.label, 'male');
+    assert.deepEqual(a.speakers, ['the turnkey', 'Ned']);
+  });
+
   it('an animal tagged with a verb of saying ("said the grey goose") is a speaker of its scene', () => {
     const a = analyse(
       'The pond was frozen at the edges, and Pip the duckling could not find a place to swim.',
