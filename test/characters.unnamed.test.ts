@@ -209,6 +209,71 @@ describe('characters: unnamed speakers', () => {
     assert.ok(names(a).includes('the saloon-keeper'), `cast: ${names(a).join(', ')}`);
     assert.deepEqual(a.speakers, ['the saloon-keeper', 'Dan']);
   });
+
+  it('"one girl" brings a stranger in the way "a girl" does', () => {
+    const a = analyse(
+      'The passengers crowded the rail while the boats were lowered. One girl stood apart from the rest.',
+      'Captain Reyes walked along the deck and stopped beside her.',
+      '"Are you travelling alone?" asked Captain Reyes.',
+      '"Yes," said the girl. "My aunt missed the train."',
+    );
+    assert.ok(names(a).includes('the girl'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['Captain Reyes', 'the girl']);
+  });
+
+  it('a first-person narrator\'s "our guide" who speaks is a character, and so is "the guide" after', () => {
+    const a = analyse(
+      'We left the village at dawn, Hal and I, with our guide walking ahead.',
+      'By noon the guide had led us down to the river.',
+      '"Water is bad here," said the guide. "We drink tomorrow."',
+      '"Then we wait," Hal said.',
+    );
+    assert.ok(names(a).includes('the guide'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.mentionsNamed('the guide'), [['our guide', 'the guide', 'the guide']]);
+    assert.deepEqual(a.speakers, ['the guide', 'Hal']);
+  });
+
+  it('a stranger who opens the sentence before "he said" is a speaker, though other men were named before', () => {
+    const a = analyse(
+      'Jack and Tom sat on the porch after supper. A stranger came up the road and stopped by the fence.',
+      'Jack nodded to Tom, and Tom went on whittling his stick.',
+      'The stranger leaned on the gate and looked at the fields. "Fine weather for the hay," he said.',
+    );
+    assert.ok(names(a).includes('the stranger'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.mentionsNamed('the stranger'), [['A stranger', 'The stranger']]);
+  });
+
+  it('a trade like "the turnkey" who speaks is a role, and a man as the fiction of the period had it', () => {
+    const a = analyse(
+      'The bolt scraped, the cell door opened, and a turnkey held a lantern up to the bars.',
+      '"Supper, and be quick about it," said the turnkey.',
+      '"Thank you," said Ned.',
+    );
+    const turnkey = a.characters.find((c) => c.name === 'the turnkey');
+    assert.ok(turnkey, `cast: ${names(a).join(', ')}`);
+    assert.equal(turnkey.gender.label, 'male');
+    assert.deepEqual(a.speakers, ['the turnkey', 'Ned']);
+  });
+
+  it('an animal tagged with a verb of saying ("said the grey goose") is a speaker of its scene', () => {
+    const a = analyse(
+      'The pond was frozen at the edges, and Pip the duckling could not find a place to swim.',
+      'A grey goose waddled over the ice towards him.',
+      '"The reeds are warmer," said the grey goose. "Follow me."',
+      '"Is it far?" asked Pip.',
+    );
+    assert.ok(names(a).includes('the grey goose'), `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['the grey goose', 'Pip']);
+  });
+
+  it('an animal that only growls or barks after a quotation is no speaker', () => {
+    const a = analyse(
+      'Sam unlocked the gate, and Ellen followed him into the yard.',
+      'Ellen stopped by the kennel. "Is he safe?" The old dog growled at her.',
+      '"He knows you now," Sam said. "Stay." The old dog barked twice and lay down.',
+    );
+    assert.equal(names(a).includes('the old dog'), false, `cast: ${names(a).join(', ')}`);
+  });
 });
 
 describe('eval: descriptions match whatever their article', () => {

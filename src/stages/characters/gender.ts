@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel, Mention } from '../../engine/types.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import { words } from '../lexicon/words.js';
 import { givenNameGender, isGuessedGender } from './nicknames.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
 
@@ -57,7 +58,11 @@ function nameVotes(c: Character): NameVotes {
       const of = words.findIndex((w) => w.toLowerCase() === 'of');
       const head = words[of > 1 ? of - 1 : words.length - 1]!.toLowerCase();
       let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head) ?? roleGender(head);
-      if ((g === undefined || g === 'unknown') && CUSTOMARILY_MALE_TITLES.has(head)) g = 'male';
+      if (
+        (g === undefined || g === 'unknown') &&
+        (CUSTOMARILY_MALE_TITLES.has(head) || MALE_TRADES.has(head))
+      )
+        g = 'male';
       if (g === 'female') v.titleFemale++;
       else if (g === 'male') v.titleMale++;
       continue;
@@ -82,6 +87,17 @@ function nameVotes(c: Character): NameVotes {
   }
   return v;
 }
+
+/**
+ * Trades that the fiction of the period gave to men, like the titles of CUSTOMARILY_MALE_TITLES:
+ * "the waggoner", "the turnkey", "the keeper" who speak unnamed are men.
+ */
+const MALE_TRADES: ReadonlySet<string> = new Set(
+  words(`
+  waggoner wagoner carter drover jailer gaoler turnkey warder keeper sentry sentinel boatswain
+  deputy marshal trapper hunter ostler hostler purser
+  `),
+);
 
 /** "the barman", "the washerwoman", "the governess": a role noun's ending gives its gender. */
 function roleGender(noun: string): GenderLabel | undefined {

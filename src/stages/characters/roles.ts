@@ -9,7 +9,7 @@ import { words } from '../lexicon/words.js';
  */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   words(`
-  stranger visitor newcomer traveller traveler mariner sailor seaman fisherman boatman ferryman
+  stranger visitor newcomer guide traveller traveler mariner sailor seaman fisherman boatman ferryman
   barman bartender landlord landlady innkeeper publican proprietor shopman shopkeeper shopwoman
   waiter waitress porter coachman cabman driver chauffeur conductor guard postman messenger
   butler footman valet maid housekeeper cook gardener gamekeeper groom nurse governess tutor
@@ -20,6 +20,9 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(
   duke duchess baron baroness prince princess king queen emperor empress judge magistrate
   coroner critic artist painter sculptor poet novelist journalist reporter editor banker merchant
   peddler pedlar tramp beggar hermit farmer shepherd miller blacksmith carpenter stationmaster
-  concierge manager director chairman president chief host hostess
+  concierge manager director chairman president chief host hostess waggoner wagoner carter drover
+  auctioneer jailer gaoler warder turnkey keeper sentry sentinel steward stewardess barber tailor
+  baker butcher grocer ostler hostler usher herald scout trapper hunter ranger sheriff deputy
+  marshal attendant orderly cashier engineer pilot purser boatswain
   `),
 );

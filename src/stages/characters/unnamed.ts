@@ -78,13 +78,51 @@ function compoundWord(doc: StoryDocument, first: number, last: number): string {
   return doc.text.slice(tokens.start[first]!, tokens.end[last]!).toLowerCase();
 }
 
-/** A head noun for a person: "man", "girl", "doctor", "saloon-keeper". */
+/**
+ * Animals that talk in fables and animal stories: `"They have lost the scent," said the old horse.`
+ * Elsewhere an animal only barks or growls, so one is a speaker only as the subject of a verb of
+ * saying right next to a quotation (ANIMAL_SPEECH), never through a pronoun.
+ */
+const ANIMALS: ReadonlySet<string> = new Set(
+  words(`
+  horse mare stallion pony colt filly foal donkey mule ox bull cow calf sheep lamb ram goat pig
+  sow dog hound puppy cat kitten mouse rat rabbit hare squirrel fox wolf bear lion tiger
+  elephant monkey ape bird owl crow raven rook magpie sparrow robin parrot eagle hawk goose
+  gander duck hen cock rooster turkey frog toad snake serpent tortoise turtle beaver badger
+  mole otter hedgehog caterpillar spider bee ant beetle fly grasshopper cricket
+  `),
+);
+
+/** Verbs of saying that tag an animal's words; "barked", "growled", "cried" are its own noises. */
+const ANIMAL_SPEECH: ReadonlySet<string> = new Set(
+  words(`say ask reply answer exclaim whisper continue add return rejoin retort respond remark
+  observe declare insist explain protest interrupt resume repeat inquire enquire tell`),
+);
+
+/** A head noun for a person: "man", "girl", "doctor", "saloon-keeper"; or a talking animal. */
 function isPersonHead(w: string): boolean {
-  return NOMINAL_GENDER.has(w) || isRoleHead(w);
+  return NOMINAL_GENDER.has(w) || isRoleHead(w) || ANIMALS.has(w);
 }
 
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'that', 'this']);
-const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another']);
+const DETERMINERS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'another',
+  'that',
+  'this',
+  'one',
+  'my',
+  'our',
+]);
+/** "a man", "another man", "one girl" (stood apart from the rest). */
+const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'another', 'one']);
+/**
+ * A first-person narrator's "my guide", "our landlady": someone brought in by the part they play
+ * for the narrator, so like "a guide" an introduction. Only with a role noun: the narrator's kin
+ * are one character over the whole book (relativeSpeakers), and "my friend", "our man" no one new.
+ */
+const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'our']);
 
 /** Words before "a man" that make it a likeness or a kind: "as a man", "like a man", "such a man". */
 const LIKENESS: ReadonlySet<string> = new Set(words(`as like such than what quite rather many`));
@@ -112,6 +150,10 @@ interface Occurrence {
   tagged: boolean;
   /** Introduced with "a", "an" or "another" ("an old man sat by the fire"), not after a copula. */
   indefinite: boolean;
+  /** Introduced by a first-person narrator as "my" or "our" ("our guide"). */
+  possessive: boolean;
+  /** Opens a sentence as the subject of its verb ("The guide stood on the bank."). */
+  subject: boolean;
 }
 
 /**
@@ -288,8 +330,11 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
   // A stranger is brought in as "a man" before "the man" speaks; a description that was never
   // introduced so ("the young man said") is most often a named character seen anew.
   const tagged = group.findIndex((o) => o.tagged);
-  const intro = group.findIndex((o) => o.indefinite);
-  const role = isRoleHead(group[0]!.head);
+  const intro = group.findIndex((o) => o.indefinite || o.possessive);
+  const animal = ANIMALS.has(group[0]!.head);
+  // An animal speaks only under a verb of saying (ANIMAL_SPEECH), but needs no introduction.
+  if (animal && tagged < 0) return;
+  const role = animal || isRoleHead(group[0]!.head);
   const gender = NOMINAL_GENDER.get(group[0]!.head) ?? 'unknown';
   if (tagged < 0) {
     // "A man sat across the aisle … 'Going far?' he asked": a stranger who speaks only under
@@ -297,7 +342,8 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
     // officer she had once seen") is a stranger only where no one of his sex was named for a while.
     const spoke =
       intro >= 0
-        ? taggedByPronoun(ctx, group[intro]!, gender, PRONOUN_LOOKBACK)
+        ? taggedByPronoun(ctx, group[intro]!, gender, PRONOUN_LOOKBACK) ||
+          group.some((o, i) => i >= intro && o.subject && nextTagIsPronoun(ctx, o, gender))
         : taggedByPronoun(ctx, group[0]!, gender, DEFINITE_LOOKBACK);
     if (!spoke) return;
   } else if (!role && (intro < 0 || intro > tagged)) return;
@@ -390,6 +436,44 @@ function taggedByPronoun(
   return false;
 }
 
+/** Paragraphs after a stranger's sentence in which the pronoun that tags speech is still his. */
+const SUBJECT_REACH = 1;
+
+/**
+ * Whether the sentence subject `o` ("The guide stood on the bank, pleased.") is followed, within
+ * SUBJECT_REACH paragraphs and before anyone of the stranger's sex is named, by a speech tag with
+ * his pronoun (`"One day blue," he told us.`): the subject of the last sentence is whom "he" means.
+ */
+function nextTagIsPronoun(ctx: SpeakerContext, o: Occurrence, gender: GenderLabel): boolean {
+  if (gender !== 'male' && gender !== 'female')
+    return nextTagIsPronoun(ctx, o, 'male') || nextTagIsPronoun(ctx, o, 'female');
+  const pronoun = gender === 'male' ? 'he' : 'she';
+  const { lower } = ctx.doc.layer('tokens');
+  let m = firstMentionFrom(ctx, o.last + 1);
+  const last = o.paragraph + SUBJECT_REACH;
+  for (let t = o.last + 1; t < lower.length && ctx.paragraphOf[t]! <= last; t++) {
+    while (m < ctx.namedMentions.length && ctx.namedMentions[m]!.token < t) {
+      if (ctx.namedMentions[m]!.gender === gender) return false;
+      m++;
+    }
+    if (lower[t] === pronoun && ctx.facts.inQuote[t] !== 1 && tagsSpeech(ctx.doc, ctx.facts, t, t))
+      return true;
+  }
+  return false;
+}
+
+/** The index of the first named mention at or after `token` (mentions are in text order). */
+function firstMentionFrom(ctx: SpeakerContext, token: number): number {
+  let lo = 0;
+  let hi = ctx.namedMentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.namedMentions[mid]!.token < token) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Every description of a person in narration: a determiner, up to three lower-case modifiers and
  * a head noun for a person ("the man", "an old woman", "the boy officer"), with whether it is the
@@ -435,6 +519,10 @@ function findDescriptions(
     if (head < 0) continue;
     const w = compound === head ? lower[head]! : compoundWord(doc, compound, head);
     if (NOT_HEADS.has(w)) continue;
+    if (POSSESSIVES.has(lower[t]!) && !isRoleHead(w)) {
+      t = head;
+      continue;
+    }
     // "later as a young woman", "like a man", "such a girl": a likeness or a kind, no one present.
     if (INDEFINITES.has(lower[t]!) && t > 0 && LIKENESS.has(lower[t - 1]!)) {
       t = head;
@@ -452,8 +540,10 @@ function findDescriptions(
       key: modifiers.length > 0 ? `${modifiers.join(' ')} ${w}` : w,
       modifiers: modifiers.join(' '),
       paragraph: paragraphOf[t]!,
-      tagged: tagsSpeech(doc, facts, t, head),
+      tagged: tagsSpeech(doc, facts, t, head, ANIMALS.has(w) ? ANIMAL_SPEECH : undefined),
       indefinite: INDEFINITES.has(lower[t]!) && !(t > 0 && COPULAS.has(lower[t - 1]!)),
+      possessive: POSSESSIVES.has(lower[t]!),
+      subject: facts.initial[t] === 1 && head + 1 < n && pos[head + 1] === POS.VERB,
     });
     t = head;
   }
@@ -462,21 +552,31 @@ function findDescriptions(
 
 /**
  * Whether the description first..last is the subject of a speech tag next to a quotation:
- * `"…," said the man`, `"…," the man said`, `The man said, "…"`.
+ * `"…," said the man`, `"…," the man said`, `The man said, "…"`; with `verbs`, only under one
+ * of those base verbs.
  */
-function tagsSpeech(doc: StoryDocument, facts: TokenFacts, first: number, last: number): boolean {
+function tagsSpeech(
+  doc: StoryDocument,
+  facts: TokenFacts,
+  first: number,
+  last: number,
+  verbs?: ReadonlySet<string>,
+): boolean {
   const tokens = doc.layer('tokens');
   const { lower, pos } = tokens;
   const n = tokens.count;
+  const speech = (w: string): boolean => {
+    const base = speechVerbBase(w);
+    return base !== undefined && (verbs === undefined || verbs.has(base));
+  };
   // "…," said the man / "…," cried the old woman
-  if (first >= 2 && speechVerbBase(lower[first - 1]!) !== undefined && quoteAt(doc, facts, first - 2))
-    return true;
+  if (first >= 2 && speech(lower[first - 1]!) && quoteAt(doc, facts, first - 2)) return true;
   // "…," the man said / "…" the man quietly said / The man said, "…"
   let v = last + 1;
   // "… the man had replied", "… she had finally said"
   if (v < n && lower[v] === 'had') v++;
   if (v < n && pos[v] === POS.ADV) v++;
-  if (v >= n || speechVerbBase(lower[v]!) === undefined) return false;
+  if (v >= n || !speech(lower[v]!)) return false;
   if (quoteAt(doc, facts, first - 1)) return true;
   let after = v + 1;
   if (after < n && (lower[after] === ',' || lower[after] === ':')) after++;
