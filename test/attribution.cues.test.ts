@@ -273,6 +273,27 @@ describe('attribution: the owner of a gerund or a noun of speech', () => {
   });
 });
 
+describe('attribution: a reply in the same paragraph', () => {
+  /** Turns of a text whose quotations are given (as a corpus with quotations marked gives them). */
+  const givenTurns = (text: string, quoted: string[]) => {
+    const spans = quoted.map((q, i): { id: string; spans: [number, number][] } => {
+      const at = text.indexOf(q);
+      return { id: `Q${i}`, spans: [[at, at + q.length]] };
+    });
+    const doc = createEngine({ until: 'coref', characters: CAST, quotes: spans }).process(sourceOf(text));
+    return buildTurns(doc, buildCueIndex(doc));
+  };
+  it('a quotation that calls the tagged speaker by name starts a turn of its own', () => {
+    const text =
+      'Ann and Tom sat at tea.\n\n"I hoped she was a witch," observed Tom, cutting the bread. "Nonsense, Tom! She is a lady."\n';
+    assert.equal(givenTurns(text, ['I hoped she was a witch,', 'Nonsense, Tom! She is a lady.']).length, 2);
+  });
+  it('a second quotation of the speaker, naming someone else, stays in the turn', () => {
+    const text = 'Ann and Tom sat at tea.\n\n"I hoped so," observed Tom. "Ann, pass the bread."\n';
+    assert.equal(givenTurns(text, ['I hoped so,', 'Ann, pass the bread.']).length, 1);
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { GenderLabel, Paragraph, Quotation, TokenLayer } from '../../engine/types.js';
+import type { GenderLabel, Mention, Paragraph, Quotation, TokenLayer } from '../../engine/types.js';
 import { isVocativeAt } from '../characters/vocative.js';
 import { ADDRESS_GENDER } from '../lexicon/address-terms.js';
 import { beatAfter, type Cue, type CueIndex, cueBefore, tagAfter, tokenAtOrAfter } from './cues.js';
@@ -66,7 +66,14 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     const cues: Cue[] = [];
     // Narration gaps around each span of this quotation.
     for (let k = 0; k < q.spans.length; k++) spanCues(scan, q, k, cues);
-    if (!current || current.paragraph !== q.paragraph || splitsTurn(current.cues, cues, characters)) {
+    // Where this quotation's mentions start (the scan below reads them).
+    while (mi < mentions.length && mentions[mi]!.start < q.spans[0]![0]) mi++;
+    if (
+      !current ||
+      current.paragraph !== q.paragraph ||
+      splitsTurn(current.cues, cues, characters) ||
+      addressesTagged(doc.text, q, current.cues, mentions, mi)
+    ) {
       current = {
         quotes: [],
         paragraph: q.paragraph,
@@ -85,9 +92,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     if (current.addresseeGender === 'unknown') current.addresseeGender = addressGenderIn(doc.text, tokens, q);
 
     // Vocatives inside the quotation.
-    const qs = q.spans[0]![0];
     const qe = q.spans[q.spans.length - 1]![1];
-    while (mi < mentions.length && mentions[mi]!.start < qs) mi++;
     for (let j = mi; j < mentions.length && mentions[j]!.start < qe; j++) {
       const m = mentions[j]!;
       if (m.character < 0 || !m.inQuote) continue;
@@ -230,6 +235,29 @@ function cueRank(c: Cue): number {
  * tags of different genders (`"Yes," he said. "No," she said.`), or one names a person and the
  * other is a pronoun of the other gender (`"Yes," cried Anne. … "No," he said.`).
  */
+/**
+ * `"…I'd hoped she was a witch," observed Fergus. "Nonsense, Fergus! …"`: a quotation that calls
+ * the turn's named speaker by name answers him, so it starts a turn of its own. mi is the index
+ * of the first mention at or after the quotation's start.
+ */
+function addressesTagged(
+  text: string,
+  q: Quotation,
+  turnCues: readonly Cue[],
+  mentions: readonly Mention[],
+  mi: number,
+): boolean {
+  const a = decidingCue(turnCues);
+  if (a?.kind !== 'tag' || a.referent.via !== 'name' || a.referent.character < 0) return false;
+  const qe = q.spans[q.spans.length - 1]![1];
+  for (let j = mi; j < mentions.length && mentions[j]!.start < qe; j++) {
+    const m = mentions[j]!;
+    if (m.kind === 'vocative' && m.inQuote && m.character === a.referent.character)
+      return !inNestedQuotation(text, q, m.start, m.end);
+  }
+  return false;
+}
+
 function splitsTurn(
   turnCues: readonly Cue[],
   cues: readonly Cue[],
