@@ -119,13 +119,13 @@ function objective(
     // The decoder holds turns with a named tag to it (namedTagClamp); the free model here does too
     // wherever the tag is right, so the weights are learnt for the turns the decoder leaves free.
     const clamp = namedTagClamp(conv);
-    const chain = chainOf(conv, weights, (i: number) => (clamp[i] === labels[i] ? clamp[i]! : -1));
+    for (let i = 0; i < clamp.length; i++) if (clamp[i] !== labels[i]) clamp[i] = -1;
     // expected features: + under the free model, − under the model clamped to the labels
-    for (const [sign, allowed] of [
-      [1, undefined],
-      [-1, (i: number) => labels[i]!],
+    for (const [sign, held] of [
+      [1, clamp],
+      [-1, labels],
     ] as const) {
-      const model = allowed ? chainOf(conv, weights, allowed) : chain;
+      const model = chainOf(conv, weights, held);
       const { marginals, logZ, transitions } = forwardBackward(model);
       loss += sign * logZ;
       for (let i = 1; i < conv.turns.length; i++) addTransitionExpectations(conv, i, transitions, sign, gt);
@@ -305,8 +305,7 @@ function predict(examples: readonly Example[], w: AttributionWeights): { raw: nu
   for (const { conv, labels } of examples) {
     const C = conv.candidates.length;
     if (C === 0) continue;
-    const clamp = namedTagClamp(conv);
-    const { marginals } = forwardBackward(chainOf(conv, dense, (i: number) => clamp[i]!));
+    const { marginals } = forwardBackward(chainOf(conv, dense, namedTagClamp(conv)));
     for (let i = 0; i < conv.turns.length; i++) {
       let b = 0;
       for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;

@@ -294,6 +294,34 @@ describe('attribution: a reply in the same paragraph', () => {
   });
 });
 
+describe('attribution: what the newer tag rules leave alone', () => {
+  it('a plain tag wins over a later "from" or "by" ("escaped from", "was called by")', () => {
+    assert.deepEqual(cuedSpeakers('Tom stood up.\n\n"Hush," said Ann, and escaped from Tom.\n'), [
+      'Ann Hale',
+    ]);
+    assert.deepEqual(cuedSpeakers('Tom stood up.\n\n"Go," said Ann, who was called by Tom.\n'), ['Ann Hale']);
+  });
+  it("\"Tom's answer to Ann's question was:\" is Tom's", () => {
+    assert.deepEqual(cuedSpeakers('They sat down.\n\nTom\'s answer to Ann\'s question was: "Never."\n'), [
+      'Tom Barker',
+    ]);
+  });
+  it('"Ann heard Tom\'s mother say" is the mother, not Ann', () => {
+    const { turns } = turnsOf('They sat down.\n\n"Hush," Ann heard Tom\'s mother say.\n');
+    const r = turns[0]!.cues[0]!.referent;
+    assert.notEqual(r.character, 1);
+    assert.equal(r.gender, 'female');
+  });
+  it('"Ann\'s letter reached Tom; and then … said:" has no speaker from the first clause', () => {
+    assert.deepEqual(
+      cuedSpeakers(
+        'Ann\'s letter reached Tom; and then, after reading it twice, said:\n\n"She is coming."\n',
+      ).filter((x) => x === 'Ann Hale'),
+      [],
+    );
+  });
+});
+
 describe('attribution: a title before a name', () => {
   it('"said Miss Hale" is a tag for Ann Hale even though the cast name has no title', () => {
     const { turns } = turnsOf(

@@ -119,7 +119,8 @@ describe('attribution: turns held to the name in their tag', () => {
     const text =
       '"Come in," said Tom.\n\n"Thank you," she said.\n\n"Sit down," said the vicar.\n\n' +
       '"Here?" said Ann. "No, there," said Will.\n';
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const withVicar = [...CAST, { id: 3, name: 'The Vicar', aliases: ['the vicar'], gender: 'M' }];
+    const doc = createEngine({ until: 'coref', characters: withVicar }).process(sourceOf(text));
     const conv = prepareConversations(doc)[0]!;
     const characters = doc.layer('characters');
     const held = Array.from(namedTagClamp(conv), (k) =>

@@ -128,22 +128,22 @@ describe('characters: a boy who speaks only under past-perfect tags', () => {
 
 describe('characters: a nickname of two ordinary words that tags speech', () => {
   // "Big" is an ordinary adjective here too ("a big saddle"); the pair is a name because it tags
-  // speech and the text also writes it inside a sentence. "Then Carl" tags speech once after a
+  // speech and the text also writes it inside a sentence. "Then Stumpy" tags speech once after a
   // quotation but is never written inside a sentence: "Then" stays a word.
   const c = cast(
     story(
       'The crew sat round the fire with a big saddle between them.',
       '"Beans again!" Big Kettle roared across the fire.',
-      'Carl threw a stick at Big Kettle and laughed.',
+      'Stumpy threw a stick at Big Kettle and laughed.',
       '"You want to cook?" Big Kettle said. "Then cook."',
-      '"No." Then Carl said nothing more.',
+      '"No." Then Stumpy said nothing more.',
     ),
   );
   it('characters: "Big Kettle" is a character with every mention', () => {
     assert.deepEqual(c.mentionsOf('Big Kettle'), ['Big Kettle', 'Big Kettle', 'Big Kettle']);
   });
-  it('characters: "Then Carl" is no name', () => {
-    assert.equal(c.who('Then Carl'), undefined, `cast: ${c.names.join(', ')}`);
+  it('characters: "Then Stumpy" is no name', () => {
+    assert.equal(c.who('Then Stumpy'), undefined, `cast: ${c.names.join(', ')}`);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import { isJoiningHyphen } from '../../engine/tokens.js';
 import type { GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
 import { PARTICLES as NAME_PARTICLES } from '../characters/names.js';
 import { ROLE_NOUNS } from '../characters/roles.js';
@@ -221,26 +222,14 @@ function referentAt(
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
         return { character: -1, gender: g, via: 'nominal', corefGuess: -1, token: k, descriptive: false };
       }
-      // "the good-hearted Mrs. John Knightley": a hyphen joins the parts of a compound adjective.
-      if (isJoiningHyphen(tokens, k)) {
-        k++;
+      // "the good-hearted Mrs. John Knightley", "the washer-woman": the parts of a compound join
+      // whatever the tagger calls each.
+      if (isJoiningHyphen(tokens, k) || isJoiningHyphen(tokens, k + 1) || isJoiningHyphen(tokens, k - 1))
         continue;
-      }
       if (pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN) break;
     }
   }
   return undefined;
-}
-
-/** A hyphen token written between two words without spaces ("good-hearted"). */
-function isJoiningHyphen(tokens: TokenLayer, k: number): boolean {
-  return (
-    tokens.lower[k] === '-' &&
-    k > 0 &&
-    k + 1 < tokens.count &&
-    tokens.start[k] === tokens.end[k - 1] &&
-    tokens.end[k] === tokens.start[k + 1]
-  );
 }
 
 /**
@@ -250,11 +239,7 @@ function isJoiningHyphen(tokens: TokenLayer, k: number): boolean {
  * the noun is no word for a person ("was Hattie's reply", "said the Rabbit's voice": the owner speaks).
  */
 function possessedReferent(ix: CueIndex, mention: Mention, limit: number): Referent | undefined {
-  const text = ix.doc.text;
-  const c = text.charCodeAt(mention.end);
-  if ((c !== 39 && c !== 0x2019) || (text[mention.end + 1] !== 's' && text[mention.end + 1] !== 'S'))
-    return undefined;
-  if (/\w/.test(text[mention.end + 2] ?? '')) return undefined;
+  if (!isPossessiveAt(ix.doc.text, mention.end)) return undefined;
   const { tokens } = ix;
   const head = tokenAtOrAfter(tokens, mention.end + 2);
   for (let k = head; k < limit && k <= head + 2; k++) {
@@ -289,6 +274,17 @@ function possessedReferent(ix: CueIndex, mention: Mention, limit: number): Refer
     if (pos !== POS.ADJ) break;
   }
   return undefined;
+}
+
+/**
+ * The last token of the reference that referentAt found from token `start`: the end of its name,
+ * or the noun it stands on ("Tom's mother", "the old man") when that lies further on.
+ */
+function referentEnd(ix: CueIndex, start: number, r: Referent): number {
+  let m = ix.mentionAt[r.token]!;
+  if (m < 0) m = ix.mentionAt[start]!;
+  const nameEnd = m >= 0 ? tokenAtOrAfter(ix.tokens, ix.mentions[m]!.end) - 1 : start;
+  return Math.max(nameEnd, r.token);
 }
 
 /**
@@ -381,8 +377,6 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     const possessor = possessiveSpeaker(ix, t + 1, end);
     if (possessor) return { kind: 'tag', where: 'post', referent: possessor, verb: '', object: undefined };
   }
-  const byOrFrom = agentAfter(ix, t, end);
-  if (byOrFrom) return { kind: 'tag', where: 'post', referent: byOrFrom, verb: '', object: undefined };
   for (let v = t; v < end && v <= t + 6; v++) {
     const verb = verbAt(tokens, v);
     if (verb === undefined) continue;
@@ -397,14 +391,15 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     if (subject) return withObject(ix, postTag(subject, verb), v + 1, end);
     if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
   }
+  const byOrFrom = agentAfter(ix, t, end);
+  if (byOrFrom) return { kind: 'tag', where: 'post', referent: byOrFrom, verb: '', object: undefined };
   // A verb right after the quotation followed by a name closing the clause is an inverted tag,
   // whatever the verb: `"…!" exploded Mr. Emerson.` / `"…," comforted Matthew, …`.
   if (t < end && isPastVerb(tokens, t)) {
     const after = skipModifiers(tokens, t + 1, 1, end);
     const named = referentAt(ix, after, end);
     if (named && (named.via === 'name' || named.via === 'nominal')) {
-      const m = ix.mentionAt[named.token]!;
-      const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : named.token;
+      const last = referentEnd(ix, after, named);
       const next = last + 1;
       // `"…," boomed Uncle Aubrey from across the table.`
       if (
@@ -421,8 +416,7 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
   if (commaEnded) {
     const subject = referentAt(ix, t, end);
     if (subject) {
-      const m = ix.mentionAt[subject.token]!;
-      const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : subject.token;
+      const last = referentEnd(ix, t, subject);
       const v = skipModifiers(tokens, last + 1, 1, end);
       if (v < end && tokens.pos[v] === POS.VERB)
         return withObject(
@@ -449,7 +443,7 @@ const SPOKEN = new Set([
   'shouted',
 ]);
 /** Verbs of speech breaking out of someone: `"…" at last broke from Janey`. */
-const BURST = new Set(['broke', 'burst', 'escaped', 'came']);
+const BURST = new Set(['broke', 'burst']);
 
 /**
  * `"…" was uttered at the same moment by Catherine` / `"…" at last broke explosively from Janey`:
@@ -457,26 +451,24 @@ const BURST = new Set(['broke', 'burst', 'escaped', 'came']);
  */
 function agentAfter(ix: CueIndex, t: number, end: number): Referent | undefined {
   const { tokens } = ix;
-  let kind: 'by' | 'from' | undefined;
+  // The passive or the verb opens the tag, after adverbs or "at last".
   let j = t;
-  for (; j < end && j <= t + 4; j++) {
-    const lower = tokens.lower[j]!;
-    if ((lower === 'was' || lower === 'were') && j + 1 < end) {
-      const p = skipModifiers(tokens, j + 1, 1, end);
-      if (SPOKEN.has(tokens.lower[p]!)) {
-        kind = 'by';
-        j = p;
-        break;
-      }
-    }
-    if (BURST.has(lower)) {
-      kind = 'from';
-      break;
-    }
-  }
-  if (!kind) return undefined;
-  for (let k = j + 1; k < end && k <= j + 7; k++) {
-    if (tokens.lower[k] !== kind) continue;
+  if (tokens.lower[j] === 'at' && tokens.lower[j + 1] === 'last') j += 2;
+  j = skipModifiers(tokens, j, 1, end);
+  if (j >= end) return undefined;
+  let kind: 'by' | 'from';
+  const lower = tokens.lower[j]!;
+  if (lower === 'was' || lower === 'were') {
+    j = skipModifiers(tokens, j + 1, 1, end);
+    if (!SPOKEN.has(tokens.lower[j]!)) return undefined;
+    kind = 'by';
+  } else if (BURST.has(lower)) kind = 'from';
+  else return undefined;
+  // "by" or "from" in the same clause: `uttered at the same moment by Catherine`.
+  for (let k = j + 1; k < end && k <= j + 6; k++) {
+    const w = tokens.lower[k]!;
+    if (w === ',' || tokens.pos[k] === POS.VERB) return undefined;
+    if (w !== kind) continue;
     const r = referentAt(ix, k + 1, end);
     return r && r.via !== 'nominal' ? r : undefined;
   }
@@ -486,8 +478,6 @@ function agentAfter(ix: CueIndex, t: number, end: number): Referent | undefined 
 /** Nouns of speech a possessive hands to its speaker: `was her reply`, `came his answer`. */
 const SPEECH_NOUNS = new Set([
   'reply',
-  'exclamation',
-  'reproach',
   'answer',
   'comment',
   'response',
@@ -578,11 +568,19 @@ function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | und
   const k = v - 1;
   for (let s = Math.max(from + 1, k - 3); s <= k; s++) {
     if (!PERCEPTION.has(tokens.lower[s - 1]!)) continue;
+    // "Tom heard me say": the narrator.
+    if (s === k && tokens.lower[s] === 'me' && ix.narrator >= 0)
+      return {
+        character: ix.narrator,
+        gender: 'unknown',
+        via: 'narrator',
+        corefGuess: ix.narrator,
+        token: s,
+        descriptive: false,
+      };
     const r = referentAt(ix, s, k + 1, 'object');
-    if (!r || r.via === 'narrator') continue;
-    const m = ix.mentionAt[s]!;
-    const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : r.token;
-    if (last === k) return r;
+    if (!r) continue;
+    if (referentEnd(ix, s, r) === k) return r;
   }
   return undefined;
 }
@@ -593,9 +591,7 @@ function subjectEndingAt(ix: CueIndex, from: number, k: number): Referent | unde
   for (let s = Math.max(from, k - 4); s <= k; s++) {
     const r = referentAt(ix, s, k + 1);
     if (!r) continue;
-    const m = ix.mentionAt[s]!;
-    const lastToken = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : r.token;
-    if (lastToken === k) return r;
+    if (referentEnd(ix, s, r) === k) return r;
   }
   return undefined;
 }
@@ -689,8 +685,10 @@ function coordinatedSubject(ix: CueIndex, from: number, begin: number): Referent
   for (let k = prev; k < begin - 1; k++) {
     const r = referentAt(ix, k, begin - 1);
     if (!r || r.via === 'nominal') continue;
+    // "Ann's letter reached Tom; and then … said": the clause's subject is the letter.
     const m = ix.mentionAt[k]!;
-    const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : k;
+    if (m >= 0 && isPossessiveAt(ix.doc.text, ix.mentions[m]!.end)) return undefined;
+    const last = referentEnd(ix, k, r);
     // Its own verb, maybe after a parenthesis ("very resolutely, and not very politely, declined").
     for (let j = last + 1; j < begin - 1; j++) {
       if (tokens.pos[j] === POS.VERB || tokens.pos[j] === POS.AUX) return r;
@@ -712,23 +710,46 @@ function answerOwner(ix: CueIndex, begin: number, s: number): Referent | undefin
   let k = s;
   if (tokens.pos[k] === POS.PUNCT) k--;
   if (k <= begin || (tokens.lower[k] !== 'was' && tokens.lower[k] !== 'were')) return undefined;
-  // The noun of speech, maybe followed by a clause of its own ("Marilla's only comment when she
-  // heard the story was,").
-  let noun = k - 1;
-  while (noun > begin && noun >= k - 10 && !SPEECH_NOUNS.has(tokens.lower[noun]!)) noun--;
-  if (!SPEECH_NOUNS.has(tokens.lower[noun]!)) return undefined;
+  // The first noun of an answer in the ten words before "was", maybe followed by a clause or a
+  // phrase of its own ("Marilla's only comment when she heard the story was,", "Tom's answer to
+  // Ann's question was:").
+  let noun = Math.max(begin, k - 10);
+  while (noun < k && !ANSWER_NOUNS.has(tokens.lower[noun]!)) noun++;
+  if (noun >= k) return undefined;
   for (let p = noun - 1; p >= begin && p >= noun - 3; p--) {
     const pronoun = possessiveSpeaker(ix, p, noun + 1);
     if (pronoun) return pronoun;
     const m = ix.mentionAt[p]!;
     if (m >= 0 && !ix.mentions[m]!.inQuote) {
       const mention = ix.mentions[m]!;
-      const c = ix.doc.text.charCodeAt(mention.end);
-      if (c === 39 || c === 0x2019) return nameReferent(ix, mention, p);
-      return undefined;
+      return isPossessiveAt(ix.doc.text, mention.end) ? nameReferent(ix, mention, p) : undefined;
     }
   }
   return undefined;
+}
+
+/** Nouns for words said in answer that a lead-in with "was" announces (`his reply was,`). */
+const ANSWER_NOUNS = new Set([
+  'reply',
+  'answer',
+  'comment',
+  'response',
+  'rejoinder',
+  'retort',
+  'remark',
+  'observation',
+  'greeting',
+  'words',
+  'exclamation',
+  'reproach',
+]);
+
+/** Whether a possessive ending ('s or ’s, not the start of a word) stands at offset `at`. */
+function isPossessiveAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 39 && c !== 0x2019) return false;
+  const s = text[at + 1];
+  return (s === 's' || s === 'S') && !/\w/.test(text[at + 2] ?? '');
 }
 
 /** An action beat after the quotation: the subject of the following sentence. */
@@ -750,8 +771,7 @@ function lastSubject(ix: CueIndex, from: number, v: number): Referent | undefine
   for (let k = v - 1; k >= from; k--) {
     const r = referentAt(ix, k, v);
     if (!r || r.via === 'nominal') continue;
-    const m = ix.mentionAt[k]!;
-    const last = m >= 0 ? tokenAtOrAfter(tokens, ix.mentions[m]!.end) - 1 : k;
+    const last = referentEnd(ix, k, r);
     const next = skipModifiers(tokens, last + 1, 1, v);
     if (next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX)) return r;
   }

@@ -29,8 +29,12 @@ export interface ChainModel {
    * expected count even while the weight is 0). Default: bonus(i, c) ≠ 0.
    */
   bonusApplies?(i: number, c: number): boolean;
-  /** Optional: turn i may only be spoken by candidate allowed(i) (training with labels); -1 = any. */
+  /**
+   * Optional: turn i may only be spoken by candidate allowed(i) (training with labels); -1 = any.
+   * `held` does the same from an array (decoding, turns held to a named tag), and wins.
+   */
   allowed?: ((i: number) => number) | undefined;
+  held?: Int32Array | undefined;
 }
 
 export interface ChainResult {
@@ -58,7 +62,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
   const e = new Float64Array(T * C);
   let logOffset = 0;
   for (let i = 0; i < T; i++) {
-    const only = model.allowed ? model.allowed(i) : -1;
+    const only = model.held ? model.held[i]! : model.allowed ? model.allowed(i) : -1;
     let max = -Infinity;
     for (let c = 0; c < C; c++) {
       const v = only >= 0 && only !== c ? -Infinity : model.emit(i, c);

@@ -105,8 +105,7 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
   for (const conv of prepareConversations(doc)) {
     const C = conv.candidates.length;
     if (C === 0) continue;
-    const clamp = namedTagClamp(conv);
-    const { marginals } = forwardBackward(chainOf(conv, dense, (i) => clamp[i]!));
+    const { marginals } = forwardBackward(chainOf(conv, dense, namedTagClamp(conv)));
     // Built with push, not map: V8 hands back map's arrays packed or holey depending on whether
     // the caller was optimised, and every reader then deoptimises on the other kind.
     const best: number[] = [];

@@ -81,29 +81,26 @@ export function namedTagClamp(conv: ConversationFeatures): Int32Array {
 }
 
 /**
- * The chain model of one conversation under the given weights; with `allowed`, clamped to labels
- * (training). (A class, not an object of closures made per conversation: the engine recompiles such
- * closures after each is collected.)
+ * The chain model of one conversation under the given weights; `held` holds turns to one candidate
+ * each (-1 = free): to a named tag when decoding, to the labels when training. (A class, not an
+ * object of closures made per conversation: the engine recompiles such closures after each is
+ * collected.)
  */
-export function chainOf(
-  conv: ConversationFeatures,
-  w: DenseWeights,
-  allowed?: (i: number) => number,
-): ChainModel {
-  return new ConversationChain(conv, w, allowed);
+export function chainOf(conv: ConversationFeatures, w: DenseWeights, held?: Int32Array): ChainModel {
+  return new ConversationChain(conv, w, held);
 }
 
 class ConversationChain implements ChainModel {
   readonly candidates: number;
   readonly turns: number;
-  readonly allowed: ((i: number) => number) | undefined;
+  readonly held: Int32Array | undefined;
   private readonly conv: ConversationFeatures;
   private readonly w: DenseWeights;
 
-  constructor(conv: ConversationFeatures, w: DenseWeights, allowed: ((i: number) => number) | undefined) {
+  constructor(conv: ConversationFeatures, w: DenseWeights, held: Int32Array | undefined) {
     this.candidates = conv.candidates.length;
     this.turns = conv.turns.length;
-    this.allowed = allowed;
+    this.held = held;
     this.conv = conv;
     this.w = w;
   }

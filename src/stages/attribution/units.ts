@@ -230,12 +230,6 @@ function cueRank(c: Cue): number {
 }
 
 /**
- * A second quotation in the same paragraph belongs to a new turn only when the tags say the voice
- * changed: both name different people (`"Yes," said Anne. "No," said Tom.`), both are pronoun
- * tags of different genders (`"Yes," he said. "No," she said.`), or one names a person and the
- * other is a pronoun of the other gender (`"Yes," cried Anne. … "No," he said.`).
- */
-/**
  * `"…I'd hoped she was a witch," observed Fergus. "Nonsense, Fergus! …"`: a quotation that calls
  * the turn's named speaker by name answers him, so it starts a turn of its own. mi is the index
  * of the first mention at or after the quotation's start.
@@ -252,12 +246,18 @@ function addressesTagged(
   const qe = q.spans[q.spans.length - 1]![1];
   for (let j = mi; j < mentions.length && mentions[j]!.start < qe; j++) {
     const m = mentions[j]!;
-    if (m.kind === 'vocative' && m.inQuote && m.character === a.referent.character)
-      return !inNestedQuotation(text, q, m.start, m.end);
+    const toTagged = m.kind === 'vocative' && m.inQuote && m.character === a.referent.character;
+    if (toTagged && !inNestedQuotation(text, q, m.start, m.end)) return true;
   }
   return false;
 }
 
+/**
+ * A second quotation in the same paragraph belongs to a new turn only when the tags say the voice
+ * changed: both name different people (`"Yes," said Anne. "No," said Tom.`), both are pronoun
+ * tags of different genders (`"Yes," he said. "No," she said.`), or one names a person and the
+ * other is a pronoun of the other gender (`"Yes," cried Anne. … "No," he said.`).
+ */
 function splitsTurn(
   turnCues: readonly Cue[],
   cues: readonly Cue[],
@@ -351,8 +351,10 @@ function isWordChar(code: number): boolean {
 export function inNestedQuotation(text: string, q: Quotation, start: number, end: number): boolean {
   for (const [s, e] of q.spans) {
     if (start < s || end > e) continue;
+    // The quotation's own marks; a given quotation's from the character before it.
     const outer = s > 0 ? text.charCodeAt(s - 1) : 0;
-    const singleOuter = outer === 39 || outer === 0x2018 || outer === 0x2019;
+    const singleOuter =
+      q.mark === 'single' || (q.mark === 'given' && (outer === 39 || outer === 0x2018 || outer === 0x2019));
     let open = false;
     for (let i = s; i < start; i++) {
       const c = text.charCodeAt(i);

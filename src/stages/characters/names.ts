@@ -385,63 +385,26 @@ export function findNameSpans(
     if (w === CASE.capitalised) return heading[t] !== 1;
     return w === CASE.allCaps && (honorificKey(tokens.lower[t]!) !== undefined || isName(formOf(tokens, t)));
   };
-  // Capitalised pairs of a given name and another word ("frank stockley"), counted on demand.
-  let pairs: Map<string, number> | undefined;
+  // Capitalised pairs of words, counted on demand in one pass over the text: pairs led by a given
+  // name ("frank stockley"), pairs inside sentences ("at Big Medicine"), pairs that tag speech.
+  let pairs: { given: Map<string, number>; mid: Map<string, number>; tags: Set<string> } | undefined;
   const pairKey = (k: number): string => `${tokens.lower[k]!} ${tokens.lower[k + 1]!}`;
-  const pairCount = (k: number): number => {
-    if (!pairs) {
-      pairs = new Map();
-      for (let i = 0; i + 1 < n; i++) {
-        if (
-          written[i] !== CASE.capitalised ||
-          written[i + 1] !== CASE.capitalised ||
-          !adjacent(tokens, i + 1)
-        )
-          continue;
-        if (!lexicon.isFirstName(tokens.lower[i]!)) continue;
-        const key = pairKey(i);
-        pairs.set(key, (pairs.get(key) ?? 0) + 1);
-      }
+  const pairTables = (): { given: Map<string, number>; mid: Map<string, number>; tags: Set<string> } => {
+    if (pairs) return pairs;
+    pairs = { given: new Map(), mid: new Map(), tags: new Set() };
+    for (let i = 0; i + 1 < n; i++) {
+      if (written[i] !== CASE.capitalised || written[i + 1] !== CASE.capitalised || !adjacent(tokens, i + 1))
+        continue;
+      const key = pairKey(i);
+      if (lexicon.isFirstName(tokens.lower[i]!)) pairs.given.set(key, (pairs.given.get(key) ?? 0) + 1);
+      if (initial[i] !== 1 && facts.inQuote[i] !== 1) pairs.mid.set(key, (pairs.mid.get(key) ?? 0) + 1);
+      if (isPairTagSubject(i)) pairs.tags.add(key);
     }
-    return pairs.get(pairKey(k)) ?? 0;
+    return pairs;
   };
-  // Capitalised pairs inside sentences, any words ("at Big Medicine"), counted on demand.
-  let midPairs: Map<string, number> | undefined;
-  const midPairCount = (k: number): number => {
-    if (!midPairs) {
-      midPairs = new Map();
-      for (let i = 0; i + 1 < n; i++) {
-        if (
-          written[i] !== CASE.capitalised ||
-          written[i + 1] !== CASE.capitalised ||
-          initial[i] === 1 ||
-          facts.inQuote[i] === 1 ||
-          !adjacent(tokens, i + 1)
-        )
-          continue;
-        const key = pairKey(i);
-        midPairs.set(key, (midPairs.get(key) ?? 0) + 1);
-      }
-    }
-    return midPairs.get(pairKey(k)) ?? 0;
-  };
-  // Capitalised pairs that tag speech somewhere in the text, found on demand.
-  let tagPairs: Set<string> | undefined;
-  const isTagPair = (k: number): boolean => {
-    if (!tagPairs) {
-      tagPairs = new Set();
-      for (let i = 2; i + 2 < n; i++) {
-        if (
-          written[i] !== CASE.capitalised ||
-          written[i + 1] !== CASE.capitalised ||
-          !adjacent(tokens, i + 1)
-        )
-          continue;
-        if (isPairTagSubject(i)) tagPairs.add(pairKey(i));
-      }
-    }
-    return tagPairs.has(pairKey(k));
-  };
+  const pairCount = (k: number): number => pairTables().given.get(pairKey(k)) ?? 0;
+  const midPairCount = (k: number): number => pairTables().mid.get(pairKey(k)) ?? 0;
+  const isTagPair = (k: number): boolean => pairTables().tags.has(pairKey(k));
   // The pair at k, k + 1 tags speech: after a closing quotation mark and before a speech verb
   // (`”  Big Medicine bellowed`), or after a speech verb that follows the quotation (`” said Big Medicine`).
   const isPairTagSubject = (k: number): boolean => {

@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import { isJoiningHyphen } from '../../engine/tokens.js';
 import type { GenderLabel } from '../../engine/types.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { speechVerbBase } from '../lexicon/speech-verbs.js';
@@ -406,10 +407,7 @@ function taggedByPronoun(
   // "the officer", "the stranger": a noun of either sex, told by the pronoun that tags him.
   if (gender !== 'male' && gender !== 'female')
     return taggedByPronoun(ctx, intro, 'male', lookback) || taggedByPronoun(ctx, intro, 'female', lookback);
-  const pronoun = gender === 'male' ? 'he' : 'she';
-  const { lower } = ctx.doc.layer('tokens');
   if (!introducesSomeone(ctx, intro)) return false;
-  const last = intro.paragraph + PRONOUN_REACH;
   // Nobody of that sex named in the paragraphs just before either: "he" would be that one.
   const since = intro.paragraph - lookback;
   // The first named mention of the lookback (mentions are in text order), then on to the tag.
@@ -425,7 +423,23 @@ function taggedByPronoun(
     if (ctx.namedMentions[m]!.gender === gender) return false;
     m++;
   }
-  for (let t = intro.last + 1; t < lower.length && ctx.paragraphOf[t]! <= last; t++) {
+  return pronounTagAhead(ctx, intro.last + 1, m, intro.paragraph + PRONOUN_REACH, gender);
+}
+
+/**
+ * From token `from` to the end of paragraph `lastParagraph`: whether a "he" or "she" of `gender`
+ * tags speech before anyone of that sex is named (the named mentions from index m on).
+ */
+function pronounTagAhead(
+  ctx: SpeakerContext,
+  from: number,
+  m: number,
+  lastParagraph: number,
+  gender: 'male' | 'female',
+): boolean {
+  const pronoun = gender === 'male' ? 'he' : 'she';
+  const { lower } = ctx.doc.layer('tokens');
+  for (let t = from; t < lower.length && ctx.paragraphOf[t]! <= lastParagraph; t++) {
     while (m < ctx.namedMentions.length && ctx.namedMentions[m]!.token < t) {
       if (ctx.namedMentions[m]!.gender === gender) return false;
       m++;
@@ -447,19 +461,13 @@ const SUBJECT_REACH = 1;
 function nextTagIsPronoun(ctx: SpeakerContext, o: Occurrence, gender: GenderLabel): boolean {
   if (gender !== 'male' && gender !== 'female')
     return nextTagIsPronoun(ctx, o, 'male') || nextTagIsPronoun(ctx, o, 'female');
-  const pronoun = gender === 'male' ? 'he' : 'she';
-  const { lower } = ctx.doc.layer('tokens');
-  let m = firstMentionFrom(ctx, o.last + 1);
-  const last = o.paragraph + SUBJECT_REACH;
-  for (let t = o.last + 1; t < lower.length && ctx.paragraphOf[t]! <= last; t++) {
-    while (m < ctx.namedMentions.length && ctx.namedMentions[m]!.token < t) {
-      if (ctx.namedMentions[m]!.gender === gender) return false;
-      m++;
-    }
-    if (lower[t] === pronoun && ctx.facts.inQuote[t] !== 1 && tagsSpeech(ctx.doc, ctx.facts, t, t))
-      return true;
-  }
-  return false;
+  return pronounTagAhead(
+    ctx,
+    o.last + 1,
+    firstMentionFrom(ctx, o.last + 1),
+    o.paragraph + SUBJECT_REACH,
+    gender,
+  );
 }
 
 /** The index of the first named mention at or after `token` (mentions are in text order). */
@@ -489,8 +497,6 @@ function findDescriptions(
   const { lower, pos } = tokens;
   const n = tokens.count;
   const out: Occurrence[] = [];
-  const joined = (k: number): boolean =>
-    lower[k] === '-' && tokens.start[k] === tokens.end[k - 1] && tokens.end[k] === tokens.start[k + 1];
   for (let t = 0; t + 1 < n; t++) {
     if (facts.inQuote[t] === 1 || !DETERMINERS.has(lower[t]!) || taken[t] === 1) continue;
     let head = -1;
@@ -498,13 +504,13 @@ function findDescriptions(
     let compound = -1;
     for (let k = t + 1; k < n && k <= t + 5; k++) {
       // "the saloon-keeper", "a cheery-looking woman": the parts of a compound go together.
-      if (k > t + 1 && k + 1 < n && joined(k)) {
+      if (k > t + 1 && k + 1 < n && isJoiningHyphen(tokens, k)) {
         if (compound < 0) compound = k - 1;
         continue;
       }
       if (facts.written[k] !== CASE.lower || taken[k] === 1 || facts.inQuote[k] === 1) break;
       const p = pos[k]!;
-      const start = k > t + 2 && joined(k - 1) ? compound : k;
+      const start = k > t + 2 && isJoiningHyphen(tokens, k - 1) ? compound : k;
       if (p === POS.NOUN && isPersonHead(start === k ? lower[k]! : compoundWord(doc, start, k))) {
         // The last noun of the phrase is its head: "the man servant" is a servant.
         if (k + 1 < n && pos[k + 1] === POS.NOUN && facts.written[k + 1] === CASE.lower) continue;
@@ -512,9 +518,9 @@ function findDescriptions(
         compound = start;
         break;
       }
-      if (!(k + 1 < n && joined(k + 1))) compound = -1;
+      if (!(k + 1 < n && isJoiningHyphen(tokens, k + 1))) compound = -1;
       if (p !== POS.ADJ && p !== POS.NOUN && p !== POS.VERB) break;
-      if (p === POS.VERB && !(k > t + 2 && joined(k - 1))) break;
+      if (p === POS.VERB && !(k > t + 2 && isJoiningHyphen(tokens, k - 1))) break;
     }
     if (head < 0) continue;
     const w = compound === head ? lower[head]! : compoundWord(doc, compound, head);
@@ -530,8 +536,8 @@ function findDescriptions(
     }
     const modifiers: string[] = [];
     for (let k = t + 1; k < compound; k++) {
-      if (joined(k)) modifiers[modifiers.length - 1] += `-${lower[k + 1]!}`;
-      else if (k === t + 1 || !joined(k - 1)) modifiers.push(lower[k]!);
+      if (isJoiningHyphen(tokens, k)) modifiers[modifiers.length - 1] += `-${lower[k + 1]!}`;
+      else if (k === t + 1 || !isJoiningHyphen(tokens, k - 1)) modifiers.push(lower[k]!);
     }
     out.push({
       first: t,
