@@ -587,7 +587,6 @@ function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | und
 
 /** A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his wife"). */
 function subjectEndingAt(ix: CueIndex, from: number, k: number): Referent | undefined {
-  const { tokens } = ix;
   for (let s = Math.max(from, k - 4); s <= k; s++) {
     const r = referentAt(ix, s, k + 1);
     if (!r) continue;
