@@ -30,10 +30,9 @@ export interface ChainModel {
    */
   bonusApplies?(i: number, c: number): boolean;
   /**
-   * Optional: turn i may only be spoken by candidate allowed(i) (training with labels); -1 = any.
-   * `held` does the same from an array (decoding, turns held to a named tag), and wins.
+   * Optional: turn i may only be spoken by candidate held[i]; -1 = any. Decoding holds turns to
+   * the name in their tag, training to the labels.
    */
-  allowed?: ((i: number) => number) | undefined;
   held?: Int32Array | undefined;
 }
 
@@ -62,7 +61,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
   const e = new Float64Array(T * C);
   let logOffset = 0;
   for (let i = 0; i < T; i++) {
-    const only = model.held ? model.held[i]! : model.allowed ? model.allowed(i) : -1;
+    const only = model.held ? model.held[i]! : -1;
     let max = -Infinity;
     for (let c = 0; c < C; c++) {
       const v = only >= 0 && only !== c ? -Infinity : model.emit(i, c);
