@@ -727,18 +727,13 @@ function answerOwner(ix: CueIndex, begin: number, s: number): Referent | undefin
   return undefined;
 }
 
-/** Nouns for words said in answer that a lead-in with "was" announces (`his reply was,`). */
-const ANSWER_NOUNS = new Set([
-  'reply',
-  'answer',
-  'comment',
-  'response',
-  'rejoinder',
-  'retort',
-  'remark',
-  'observation',
-  'greeting',
-  'words',
+/**
+ * Nouns for words said in answer that a lead-in with "was" announces (`his reply was,`): the nouns
+ * of speech less "question" and "voice", which the lead-in may name as someone else's (`Tom's
+ * answer to Ann's question was:`), and with an exclamation or reproach.
+ */
+const ANSWER_NOUNS: ReadonlySet<string> = new Set([
+  ...[...SPEECH_NOUNS].filter((w) => w !== 'question' && w !== 'voice'),
   'exclamation',
   'reproach',
 ]);
