@@ -37,7 +37,7 @@ import {
   addTransitionExpectations,
   chainOf,
   densify,
-  namedTagClamp,
+  heldTurns,
   sparsify,
 } from '../src/stages/attribution/model.js';
 
@@ -116,9 +116,9 @@ function objective(
     const { conv, labels } = ex;
     const C = conv.candidates.length;
     if (C === 0 || !labels.some((l) => l >= 0)) continue;
-    // The decoder holds turns with a named tag to it (namedTagClamp); the free model here does too
+    // The decoder holds turns with a named tag to it (heldTurns); the free model here does too
     // wherever the tag is right, so the weights are learnt for the turns the decoder leaves free.
-    const clamp = namedTagClamp(conv);
+    const clamp = heldTurns(conv);
     for (let i = 0; i < clamp.length; i++) if (clamp[i] !== labels[i]) clamp[i] = -1;
     // expected features: + under the free model, − under the model clamped to the labels
     for (const [sign, held] of [
@@ -305,7 +305,7 @@ function predict(examples: readonly Example[], w: AttributionWeights): { raw: nu
   for (const { conv, labels } of examples) {
     const C = conv.candidates.length;
     if (C === 0) continue;
-    const { marginals } = forwardBackward(chainOf(conv, dense, namedTagClamp(conv)));
+    const { marginals } = forwardBackward(chainOf(conv, dense, heldTurns(conv)));
     for (let i = 0; i < conv.turns.length; i++) {
       let b = 0;
       for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;

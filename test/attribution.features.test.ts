@@ -8,7 +8,7 @@ import { createEngine } from '../src/engine/engine.js';
 import type { Quotation } from '../src/engine/types.js';
 import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
-import { namedTagClamp } from '../src/stages/attribution/model.js';
+import { heldTurns } from '../src/stages/attribution/model.js';
 import { inNestedQuotation } from '../src/stages/attribution/units.js';
 import { sourceOf } from './layers.helper.js';
 
@@ -114,18 +114,26 @@ describe('attribution: where a nested quotation is', () => {
   });
 });
 
-describe('attribution: turns held to the name in their tag', () => {
-  it('holds a named tag, not a pronoun tag, a description or two tags that disagree', () => {
-    const text =
-      '"Come in," said Tom.\n\n"Thank you," she said.\n\n"Sit down," said the vicar.\n\n' +
-      '"Here?" said Ann. "No, there," said Will.\n';
-    const withVicar = [...CAST, { id: 3, name: 'The Vicar', aliases: ['the vicar'], gender: 'M' }];
-    const doc = createEngine({ until: 'coref', characters: withVicar }).process(sourceOf(text));
+describe('attribution: turns held to the speaker their tag settles', () => {
+  const withVicar = [...CAST, { id: 3, name: 'The Vicar', aliases: ['the vicar'], gender: 'M' }];
+  const held = (text: string, cast = withVicar): string[] => {
+    const doc = createEngine({ until: 'coref', characters: cast }).process(sourceOf(text));
     const conv = prepareConversations(doc)[0]!;
     const characters = doc.layer('characters');
-    const held = Array.from(namedTagClamp(conv), (k) =>
-      k >= 0 ? characters[conv.candidates[k]!]!.name : '-',
-    );
-    assert.deepEqual(held, ['Tom Barker', '-', '-', '-']);
+    return Array.from(heldTurns(conv), (k) => (k >= 0 ? characters[conv.candidates[k]!]!.name : '-'));
+  };
+
+  it('holds a named tag, not a description or two tags that disagree', () => {
+    const text =
+      '"Come in," said Tom.\n\n"Sit down," said the vicar.\n\n' +
+      '"Here?" said Ann. "No, there," said Will.\n';
+    assert.deepEqual(held(text), ['Tom Barker', '-', '-']);
+  });
+
+  it('holds "she said" when one woman is among the candidates, not when there are two', () => {
+    const text = '"Come in," said Tom to Ann.\n\n"Thank you," she said.\n';
+    assert.deepEqual(held(text), ['Tom Barker', 'Ann Hale']);
+    const two = [...withVicar, { id: 4, name: 'Mary Stone', aliases: ['Mary'], gender: 'F' }];
+    assert.deepEqual(held('Mary sat by the fire.\n\n' + text, two), ['Tom Barker', '-']);
   });
 });

@@ -138,6 +138,8 @@ export interface ConversationFeatures {
   turns: Turn[];
   /** Character indices of the candidates. */
   candidates: number[];
+  /** Per candidate: the gender, or "narrator" for a first-person narrator (never "he" or "she"). */
+  genders: (GenderLabel | 'narrator')[];
   /** Emission features: turn i, candidate c, feature f at [(i * C + c) * NE + f]. */
   emission: Float32Array;
   /** Per turn: narration paragraphs between it and the previous turn. */
@@ -452,9 +454,13 @@ export function conversationFeatures(
       if (k !== undefined) lastTagged[k] = i;
     }
   }
+  const genders: (GenderLabel | 'narrator')[] = [];
+  for (const c of candidates)
+    genders.push(characters[c]!.narrator ? 'narrator' : characters[c]!.gender.label);
   return {
     turns,
     candidates,
+    genders,
     emission,
     separated,
     question,

@@ -11,14 +11,7 @@ import {
   conversationFeatures,
   type PresenceIndex,
 } from './features.js';
-import {
-  type AttributionWeights,
-  calibrate,
-  chainOf,
-  densify,
-  namedTagClamp,
-  shippedModel,
-} from './model.js';
+import { type AttributionWeights, calibrate, chainOf, densify, heldTurns, shippedModel } from './model.js';
 import { buildNarrationMentions } from './salience.js';
 import { sceneMentionsIn } from './scene.js';
 import { buildStyleIndex } from './style.js';
@@ -105,7 +98,7 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
   for (const conv of prepareConversations(doc)) {
     const C = conv.candidates.length;
     if (C === 0) continue;
-    const { marginals } = forwardBackward(chainOf(conv, dense, namedTagClamp(conv)));
+    const { marginals } = forwardBackward(chainOf(conv, dense, heldTurns(conv)));
     // Built with push, not map: V8 hands back map's arrays packed or holey depending on whether
     // the caller was optimised, and every reader then deoptimises on the other kind.
     const best: number[] = [];

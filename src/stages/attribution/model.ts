@@ -60,16 +60,32 @@ const TI = Object.fromEntries(TRANSITION_FEATURES.map((f, i) => [f, i])) as Reco
 >;
 
 /**
- * Turns whose speaker a tag names outright (`"…," said Emma`): the candidate index to hold such a
- * turn to, or -1. A tag with a name is right far more often than the turn-taking that would
- * overrule it (a pronoun or a description is not: "the girl", "he"), so the decoder keeps it; a
- * turn whose tags name two people (two quotations of a paragraph) is left free.
+ * Turns whose speaker a tag settles: the candidate index to hold such a turn to, or -1. A tag with
+ * a name (`"…," said Emma`) is right far more often than the turn-taking that would overrule it,
+ * and so is a pronoun tag (`she said`) when only one candidate is of that sex and none of unknown
+ * sex; a description ("the girl") is not, and a turn whose tags name two people (two quotations
+ * of a paragraph) is left free.
  */
-export function namedTagClamp(conv: ConversationFeatures): Int32Array {
+export function heldTurns(conv: ConversationFeatures): Int32Array {
   const fixed = new Int32Array(conv.turns.length).fill(-1);
   for (let i = 0; i < conv.turns.length; i++) {
     const cues = conv.turns[i]!.cues;
     const c = cues[0];
+    // "she said" where she can only be one of the candidates: no other woman, nobody of unknown sex.
+    if (c?.kind === 'tag' && c.referent.via === 'pronoun' && c.referent.gender !== 'unknown') {
+      if (cues.some((d) => d !== c && d.kind === 'tag')) continue;
+      let only = -1;
+      let n = 0;
+      for (let k = 0; k < conv.genders.length; k++) {
+        const g = conv.genders[k];
+        if (g === c.referent.gender || g === 'unknown') {
+          n++;
+          only = k;
+        }
+      }
+      if (n === 1) fixed[i] = only;
+      continue;
+    }
     if (c?.kind !== 'tag' || c.referent.via !== 'name' || c.referent.descriptive) continue;
     let agreed = true;
     for (const d of cues)
