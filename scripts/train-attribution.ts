@@ -35,6 +35,7 @@ import {
   type AttributionModelFile,
   type AttributionWeights,
   addTransitionExpectations,
+  barredSpeakers,
   chainOf,
   densify,
   heldTurns,
@@ -305,7 +306,7 @@ function predict(examples: readonly Example[], w: AttributionWeights): { raw: nu
   for (const { conv, labels } of examples) {
     const C = conv.candidates.length;
     if (C === 0) continue;
-    const { marginals } = forwardBackward(chainOf(conv, dense, heldTurns(conv)));
+    const { marginals } = forwardBackward(chainOf(conv, dense, heldTurns(conv), barredSpeakers(conv)));
     for (let i = 0; i < conv.turns.length; i++) {
       let b = 0;
       for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;

@@ -8,7 +8,7 @@ import { createEngine } from '../src/engine/engine.js';
 import type { Quotation } from '../src/engine/types.js';
 import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
-import { heldTurns } from '../src/stages/attribution/model.js';
+import { barredSpeakers, heldTurns } from '../src/stages/attribution/model.js';
 import { inNestedQuotation } from '../src/stages/attribution/units.js';
 import { sourceOf } from './layers.helper.js';
 
@@ -135,5 +135,18 @@ describe('attribution: turns held to the speaker their tag settles', () => {
     assert.deepEqual(held(text), ['Tom Barker', 'Ann Hale']);
     const two = [...withVicar, { id: 4, name: 'Mary Stone', aliases: ['Mary'], gender: 'F' }];
     assert.deepEqual(held('Mary sat by the fire.\n\n' + text, two), ['Tom Barker', '-']);
+  });
+});
+
+describe('attribution: whom a tag speaks to does not speak the turn', () => {
+  it('"said he to Tom" bars Tom from the turn, and no one else', () => {
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(
+      sourceOf('Tom sat by the door when Will came in.\n\n"Sit down," said he to Tom.\n'),
+    );
+    const conv = prepareConversations(doc)[0]!;
+    const characters = doc.layer('characters');
+    const barred = barredSpeakers(conv);
+    const names = conv.candidates.filter((_, k) => barred[k] === 1).map((c) => characters[c]!.name);
+    assert.deepEqual(names, ['Tom Barker']);
   });
 });

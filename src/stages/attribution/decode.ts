@@ -34,6 +34,8 @@ export interface ChainModel {
    * the name in their tag, training to the labels.
    */
   held?: Int32Array | undefined;
+  /** Optional: candidate c may not speak turn i where barred[i * candidates + c] is 1. */
+  barred?: Uint8Array | undefined;
 }
 
 export interface ChainResult {
@@ -64,7 +66,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
     const only = model.held ? model.held[i]! : -1;
     let max = -Infinity;
     for (let c = 0; c < C; c++) {
-      const v = only >= 0 && only !== c ? -Infinity : model.emit(i, c);
+      const v = (only >= 0 && only !== c) || model.barred?.[i * C + c] === 1 ? -Infinity : model.emit(i, c);
       e[i * C + c] = v;
       if (v > max) max = v;
     }

@@ -11,7 +11,15 @@ import {
   conversationFeatures,
   type PresenceIndex,
 } from './features.js';
-import { type AttributionWeights, calibrate, chainOf, densify, heldTurns, shippedModel } from './model.js';
+import {
+  type AttributionWeights,
+  barredSpeakers,
+  calibrate,
+  chainOf,
+  densify,
+  heldTurns,
+  shippedModel,
+} from './model.js';
 import { buildNarrationMentions } from './salience.js';
 import { sceneMentionsIn } from './scene.js';
 import { buildStyleIndex } from './style.js';
@@ -98,7 +106,7 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
   for (const conv of prepareConversations(doc)) {
     const C = conv.candidates.length;
     if (C === 0) continue;
-    const { marginals } = forwardBackward(chainOf(conv, dense, heldTurns(conv)));
+    const { marginals } = forwardBackward(chainOf(conv, dense, heldTurns(conv), barredSpeakers(conv)));
     // Built with push, not map: V8 hands back map's arrays packed or holey depending on whether
     // the caller was optimised, and every reader then deoptimises on the other kind.
     const best: number[] = [];

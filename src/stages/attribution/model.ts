@@ -98,25 +98,52 @@ export function heldTurns(conv: ConversationFeatures): Int32Array {
 
 /**
  * The chain model of one conversation under the given weights; `held` holds turns to one candidate
- * each (-1 = free): to a named tag when decoding, to the labels when training. (A class, not an
+ * each (-1 = free): to a named tag when decoding, to the labels when training; `barred` rules
+ * candidates out of turns (decoding: the one a tag speaks to). (A class, not an
  * object of closures made per conversation: the engine recompiles such closures after each is
  * collected.)
  */
-export function chainOf(conv: ConversationFeatures, w: DenseWeights, held?: Int32Array): ChainModel {
-  return new ConversationChain(conv, w, held);
+export function chainOf(
+  conv: ConversationFeatures,
+  w: DenseWeights,
+  held?: Int32Array,
+  barred?: Uint8Array,
+): ChainModel {
+  return new ConversationChain(conv, w, held, barred);
+}
+
+/** `"…," said he to Temple`: whom a turn's tag speaks to does not speak it. */
+export function barredSpeakers(conv: ConversationFeatures): Uint8Array {
+  const C = conv.candidates.length;
+  const out = new Uint8Array(conv.turns.length * C);
+  for (let i = 0; i < conv.turns.length; i++) {
+    const cue = conv.turns[i]!.cues[0];
+    const object = cue?.kind === 'tag' ? cue.object?.character : undefined;
+    if (object === undefined || object < 0 || object === cue!.referent.character) continue;
+    const k = conv.candidates.indexOf(object);
+    if (k >= 0) out[i * C + k] = 1;
+  }
+  return out;
 }
 
 class ConversationChain implements ChainModel {
   readonly candidates: number;
   readonly turns: number;
   readonly held: Int32Array | undefined;
+  readonly barred: Uint8Array | undefined;
   private readonly conv: ConversationFeatures;
   private readonly w: DenseWeights;
 
-  constructor(conv: ConversationFeatures, w: DenseWeights, held: Int32Array | undefined) {
+  constructor(
+    conv: ConversationFeatures,
+    w: DenseWeights,
+    held: Int32Array | undefined,
+    barred: Uint8Array | undefined,
+  ) {
     this.candidates = conv.candidates.length;
     this.turns = conv.turns.length;
     this.held = held;
+    this.barred = barred;
     this.conv = conv;
     this.w = w;
   }
