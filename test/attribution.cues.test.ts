@@ -357,4 +357,21 @@ describe('attribution: kinship tags', () => {
     const text = 'Rose stood at the window.\n\n"Rain again," said her sister.\n';
     assert.deepEqual(speakersOf(text), ['-']);
   });
+
+  it('"said the mother" is the "Mrs." of the family most of the cast belongs to', () => {
+    const family = [...FAMILY, { id: 4, name: 'Tom Quill', aliases: ['Tom'], gender: 'M' }];
+    const text = 'Rose and Tom came in from the yard.\n\n"Boots off," said the mother.\n';
+    assert.deepEqual(cuedSpeakers(text, family), ['Mrs. Quill']);
+  });
+
+  it('"said the mother" in a cast with one "Mrs." and children named by first name is her', () => {
+    const cast: GivenCharacter[] = [
+      { id: 0, name: 'Mrs. Dunn', aliases: [], gender: 'F' },
+      { id: 1, name: 'Nell', aliases: [], gender: 'F' },
+      { id: 2, name: 'Sir Hugh Tarrant', aliases: [], gender: 'M' },
+    ];
+    const text =
+      'Nell ran in with her cap on.\n\n"Sit down," replied the mother.\n\n"Sit down," replied the father.\n';
+    assert.deepEqual(cuedSpeakers(text, cast), ['Mrs. Dunn', '-']);
+  });
 });

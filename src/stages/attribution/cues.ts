@@ -7,7 +7,7 @@ import { ROLE_NOUNS } from '../characters/roles.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
-import { KIN, relativeOf } from './kin.js';
+import { familyParentOf, KIN, relativeOf } from './kin.js';
 
 /** Who a speech tag or an action beat points at. */
 export interface Referent {
@@ -178,6 +178,24 @@ function referentAt(
       const gender = KIN.get(tokens.lower[t + 1]!)!.gender;
       return { character: relative, gender, via: 'name', corefGuess: -1, token: t + 1, descriptive: true };
     }
+  }
+  // "said the mother": the parent of the family most of the cast belongs to.
+  if (
+    lower === 'the' &&
+    t + 1 < limit &&
+    (tokens.lower[t + 1] === 'mother' || tokens.lower[t + 1] === 'father')
+  ) {
+    const relation = tokens.lower[t + 1] as 'mother' | 'father';
+    const parent = familyParentOf(ix.doc.layer('characters'), relation);
+    if (parent >= 0)
+      return {
+        character: parent,
+        gender: KIN.get(relation)!.gender,
+        via: 'name',
+        corefGuess: -1,
+        token: t + 1,
+        descriptive: true,
+      };
   }
   // "her husband", "his sister": a possessive determiner, not the speaker.
   const possessive =

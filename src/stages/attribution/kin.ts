@@ -58,3 +58,45 @@ export function relativeOf(characters: readonly Character[], owner: number, rela
   }
   return found;
 }
+
+/**
+ * "said the mother", "the father cried": in a novel about one family the parent is the one
+ * "Mrs." (or "Mr.") of the surname most of the cast shares — at least two others besides — or,
+ * where no surname is shared so, the cast's one "Mrs." (or "Mr."). -1 when two parents tie.
+ */
+export function familyParentOf(characters: readonly Character[], relation: 'mother' | 'father'): number {
+  const kin = KIN.get(relation)!;
+  // How many characters carry each surname.
+  const bearers = new Map<string, number>();
+  for (const c of characters) for (const s of surnamesOf(c)) bearers.set(s, (bearers.get(s) ?? 0) + 1);
+  let found = -1;
+  let best = 2;
+  let tie = false;
+  for (let c = 0; c < characters.length; c++) {
+    const other = characters[c]!;
+    if (other.gender.label !== kin.gender) continue;
+    for (const n of [other.name, ...other.aliases]) {
+      const p = parts(n);
+      if (!p || !kin.titles.includes(p.title)) continue;
+      const family = (bearers.get(p.surname) ?? 0) - 1;
+      if (family > best) {
+        best = family;
+        found = c;
+        tie = false;
+      } else if (family === best && found !== c) tie = true;
+      break;
+    }
+  }
+  if (found >= 0) return tie ? -1 : found;
+  // No family shares a surname in the cast (a short story naming the children by first name):
+  // the one "Mrs." (or "Mr.") there is.
+  const plain = relation === 'mother' ? 'mrs' : 'mr';
+  for (let c = 0; c < characters.length; c++) {
+    const other = characters[c]!;
+    if (other.gender.label !== kin.gender) continue;
+    if (parts(other.name)?.title !== plain) continue;
+    if (found >= 0) return -1;
+    found = c;
+  }
+  return found;
+}
