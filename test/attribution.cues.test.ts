@@ -199,6 +199,14 @@ describe('attribution: the one heard speaking', () => {
     assert.equal(r.via, 'pronoun');
     assert.equal(r.gender, 'female');
   });
+  it('"Ann heard one small urchin shout" points at someone heard, not at Ann', () => {
+    const { turns } = turnsOf(
+      'They sat down.\n\n"She is chasing us out," Ann heard one small urchin shout.\n',
+    );
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'nominal');
+    assert.notEqual(r.character, 1);
+  });
   it('"he overheard Ann say" points at Ann', () => {
     assert.deepEqual(cuedSpeakers('Tom sat by the fire.\n\n"Not him again," he overheard Ann say.\n'), [
       'Ann Hale',

@@ -597,10 +597,28 @@ function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | und
         descriptive: false,
       };
     const r = referentAt(ix, s, k + 1, 'object');
-    if (!r) continue;
-    if (referentEnd(ix, s, r) === k) return r;
+    if (r && referentEnd(ix, s, r) === k) return r;
+    // "I heard one small urchin gasp": someone heard, not the hearer, though no word tells who.
+    if (!r && tokens.pos[k] === POS.NOUN && isNounPhrase(tokens, s, k))
+      return {
+        character: -1,
+        gender: 'unknown',
+        via: 'nominal',
+        corefGuess: -1,
+        token: k,
+        descriptive: false,
+      };
   }
   return undefined;
+}
+
+/** Tokens s..k are a determiner or numeral, adjectives and nouns: "one small urchin", "a voice". */
+function isNounPhrase(tokens: TokenLayer, s: number, k: number): boolean {
+  for (let j = s; j <= k; j++) {
+    const pos = tokens.pos[j]!;
+    if (pos !== POS.DET && pos !== POS.NUM && pos !== POS.ADJ && pos !== POS.NOUN) return false;
+  }
+  return true;
 }
 
 /** A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his wife"). */
