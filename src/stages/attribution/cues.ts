@@ -58,6 +58,8 @@ export interface CueIndex {
   mentions: readonly Mention[];
   pronouns: readonly Mention[];
   narrator: number;
+  /** The family's mother and father for "said the mother" (familyParentOf), once per document. */
+  parents: { mother: number; father: number };
 }
 
 export function buildCueIndex(doc: StoryDocument): CueIndex {
@@ -76,6 +78,10 @@ export function buildCueIndex(doc: StoryDocument): CueIndex {
     mentions,
     pronouns,
     narrator: doc.layer('characters').findIndex((c) => c.narrator),
+    parents: {
+      mother: familyParentOf(doc.layer('characters'), 'mother'),
+      father: familyParentOf(doc.layer('characters'), 'father'),
+    },
   };
 }
 
@@ -186,7 +192,7 @@ function referentAt(
     (tokens.lower[t + 1] === 'mother' || tokens.lower[t + 1] === 'father')
   ) {
     const relation = tokens.lower[t + 1] as 'mother' | 'father';
-    const parent = familyParentOf(ix.doc.layer('characters'), relation);
+    const parent = ix.parents[relation];
     if (parent >= 0)
       return {
         character: parent,
