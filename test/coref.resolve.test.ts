@@ -47,6 +47,17 @@ describe('coref: pronoun resolution', () => {
     assert.deepEqual(out, ['him=Bill', 'He=Bill']);
   });
 
+  it('takes a rank in lower case ("the general") for the one given character who holds it, but not an adjective', () => {
+    const out = resolve(
+      'Hal Tanner came in with a letter. The general opinion was that he looked tired. Hal read it twice and frowned. Then the general stood up, and he paced the room.',
+      [
+        ['General Oakes', 'M'],
+        ['Hal Tanner', 'M'],
+      ],
+    );
+    assert.deepEqual(out, ['he=Hal Tanner', 'he=General Oakes']);
+  });
+
   it('binds a reflexive to the subject of its clause', () => {
     const out = resolve(
       'Mary sang, Mary laughed, Mary danced, and Mary wept. Anne saw herself in the glass.',

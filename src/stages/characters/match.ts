@@ -1,6 +1,8 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
 import type { Mention, TokenLayer } from '../../engine/types.js';
 import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
+import { words } from '../lexicon/words.js';
 import { isVocativeAt } from './vocative.js';
 
 /** What the matcher needs of a character: the names it goes by. */
@@ -30,6 +32,11 @@ interface AliasIndex {
   /** first words of all keys, to skip most tokens at once */
   firstWords: Set<string>;
   maxWords: number;
+  /**
+   * "the general": a rank written in lower case after "the", standing for the one character who
+   * holds it, but not where it is an adjective ("the general opinion").
+   */
+  lowerTitles: Set<string>;
 }
 
 function buildIndex(cast: readonly NamedCharacter[]): AliasIndex {
@@ -75,9 +82,27 @@ function buildIndex(cast: readonly NamedCharacter[]): AliasIndex {
       }
     }
   });
-  for (const [title, owners] of titled) if (owners.length === 1 && !byKey.has(title)) add(title, owners[0]!);
-  return { byKey, firstWords, maxWords };
+  const lowerTitles = new Set<string>();
+  for (const [title, owners] of titled) {
+    if (owners.length !== 1 || byKey.has(title)) continue;
+    add(title, owners[0]!);
+    // Narration often writes a rank in lower case: "the general", "the admiral".
+    if (RANKS.has(title) && !byKey.has(`the ${title}`)) {
+      add(`the ${title}`, owners[0]!);
+      lowerTitles.add(`the ${title}`);
+    }
+  }
+  return { byKey, firstWords, maxWords, lowerTitles };
 }
+
+/** Ranks and offices that narration writes in lower case for the one person who holds them. */
+const RANKS: ReadonlySet<string> = new Set(
+  words(`
+    doctor professor captain colonel major general lieutenant sergeant corporal admiral commander
+    inspector superintendent sheriff judge bishop cardinal governor president senator chancellor
+    duke duchess count countess baron baroness prince princess king queen marquis earl squire
+  `),
+);
 
 /** Titles too common to stand for one person on their own. */
 const GENERIC_TITLES = new Set([
@@ -197,7 +222,11 @@ export function matchNames(doc: StoryDocument, cast: readonly NamedCharacter[]):
       key = k === 0 ? first : `${key} ${tokenKey(tokens, t + k)}`;
       const candidates = index.byKey.get(key);
       // Names end in a capital; descriptive aliases ("the Croupier") match in any case.
-      if (candidates && (first === 'the' || isCapitalised(text, tokens.start[t + k]!))) {
+      if (
+        candidates &&
+        (first === 'the' || isCapitalised(text, tokens.start[t + k]!)) &&
+        !(index.lowerTitles.has(key) && modifiesNext(tokens, t + k))
+      ) {
         const end = tokens.end[t + k]! - possessiveLength(tokens.lower[t + k]!);
         best = { start: tokens.start[t]!, end, firstToken: t, lastToken: t + k, candidates };
       }
@@ -214,6 +243,14 @@ export function matchNames(doc: StoryDocument, cast: readonly NamedCharacter[]):
     t = best.lastToken;
   }
   return resolveShared(doc, raw, tokens);
+}
+
+/** Whether token `t` is an adjective of the word after it: "the general opinion", "the major part". */
+function modifiesNext(tokens: TokenLayer, t: number): boolean {
+  if (possessiveLength(tokens.lower[t]!) > 0 || t + 1 >= tokens.count) return false;
+  if (tokens.start[t + 1]! - tokens.end[t]! > 1) return false;
+  const pos = tokens.pos[t + 1]!;
+  return pos === POS.NOUN || pos === POS.ADJ || pos === POS.PROPN || pos === POS.NUM;
 }
 
 function isAfterOpeningQuote(tokens: TokenLayer, t: number): boolean {

@@ -3,6 +3,7 @@ import { POS } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Character, GenderLabel, Mention, Quotation } from '../../engine/types.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
+import { words } from '../lexicon/words.js';
 
 /**
  * Resolves third-person singular pronouns in narration (he, she, him, her, his, herself …) and the
@@ -39,6 +40,14 @@ const PARAGRAPH_DECAY = 0.5;
 const UNKNOWN_GENDER = 0.1;
 /** Factor for a person named in the quotation a tag pronoun follows. */
 const NAMED_IN_QUOTE = 0.1;
+
+/**
+ * Words that close a preposition into a set adverbial ("at last", "at once", "of course", "in
+ * fact"): no noun phrase follows, so a name right after is the clause's subject again.
+ */
+const ADVERBIAL_ENDS: ReadonlySet<string> = new Set(
+  words('last length once first least course fact short times present all general particular vain'),
+);
 
 /** Sentences after which a character's salience (halved each sentence) no longer matters. */
 const HORIZON = 32;
@@ -164,7 +173,9 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
       subjectTaken = false;
       clauseSubject = -1;
     }
-    if (pos === POS.NOUN || pos === POS.PROPN) {
+    if (ppOpen && t > 0 && tokens.pos[t - 1] === POS.ADP && ADVERBIAL_ENDS.has(tokens.lower[t]!))
+      ppOpen = false;
+    else if (pos === POS.NOUN || pos === POS.PROPN) {
       if (at >= mentionEnd) {
         if (!ppOpen) subjectTaken = true;
         else if (t + 1 >= tokens.count || (tokens.pos[t + 1] !== POS.NOUN && tokens.pos[t + 1] !== POS.PROPN))
