@@ -177,6 +177,20 @@ describe('attribution: the one a tag speaks to', () => {
   });
 });
 
+describe('attribution: the narrator spoken to', () => {
+  it('"the vicar asked me": the first-person narrator is the one the tag speaks to', () => {
+    const cast: GivenCharacter[] = [...CAST, { id: 4, name: 'Ned Pike', aliases: ['_narr'], gender: 'M' }];
+    const { doc, turns } = turnsOf(
+      'I sat with Tom by the door.\n\n"Will you stay?" the vicar asked me.\n',
+      cast,
+    );
+    const object = turns[0]!.cues[0]!.object;
+    assert.ok(object);
+    assert.equal(doc.layer('characters')[object.character]?.narrator, true);
+    assert.deepEqual(turns[0]!.tagObjects, [object.character]);
+  });
+});
+
 describe('attribution: a possessive in the tag', () => {
   it('"said Tom\'s nurse" points at a woman, not at Tom', () => {
     const { turns } = turnsOf('Tom lay in bed.\n\n"Time to get up," said Tom\'s nurse.\n');

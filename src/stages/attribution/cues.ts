@@ -210,7 +210,11 @@ function referentAt(
     (tokens.pos[t + 1] === POS.NOUN || tokens.pos[t + 1] === POS.ADJ);
   const p = possessive ? undefined : PRONOUNS.get(lower);
   if (p) {
-    if (p.person === 1 && !p.plural && p.case === 'subject' && role === 'speaker') {
+    if (
+      p.person === 1 &&
+      !p.plural &&
+      (role === 'speaker' ? p.case === 'subject' : p.case === 'object' && ix.narrator >= 0)
+    ) {
       return {
         character: ix.narrator,
         gender: 'unknown',
@@ -645,7 +649,7 @@ function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
   else if (!(cue.verb === 'tell' || cue.verb === 'ask' || cue.verb === 'answer' || cue.verb === 'address'))
     return cue;
   const object = referentAt(ix, t, end, 'object');
-  if (object && object.via !== 'narrator') {
+  if (object) {
     cue.object = object;
     // "said he to Temple": the speaker's pronoun never stands for the one spoken to.
     if (object.character >= 0 && cue.referent.corefGuess === object.character) cue.referent.corefGuess = -1;
