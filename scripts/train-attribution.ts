@@ -30,13 +30,14 @@ import {
 } from '../src/stages/attribution/addressees.js';
 import { forwardBackward } from '../src/stages/attribution/decode.js';
 import { type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
-import { prepareConversations } from '../src/stages/attribution/index.js';
+import { prepareConversations, refineVoices } from '../src/stages/attribution/index.js';
 import {
   type AttributionModelFile,
   type AttributionWeights,
   addTransitionExpectations,
   barredSpeakers,
   chainOf,
+  type DenseWeights,
   densify,
   heldTurns,
   sparsify,
@@ -303,19 +304,40 @@ function trainAddressees(examples: readonly Example[], epochs = 3): Record<strin
 function predict(examples: readonly Example[], w: AttributionWeights): { raw: number; correct: boolean }[] {
   const dense = densify(w);
   const out: { raw: number; correct: boolean }[] = [];
-  for (const { conv, labels } of examples) {
-    const C = conv.candidates.length;
-    if (C === 0) continue;
-    const { marginals } = forwardBackward(chainOf(conv, dense, heldTurns(conv), barredSpeakers(conv)));
-    for (let i = 0; i < conv.turns.length; i++) {
-      let b = 0;
-      for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;
-      // Every quotation of the turn counts once.
-      for (let q = 0; q < conv.turns[i]!.quotes.length; q++)
-        out.push({ raw: marginals[i * C + b]!, correct: labels[i] === b });
-    }
+  // Decoded as the stage decodes: a first pass feeds the voice profiles (refineVoices), then the
+  // final pass. The examples' features are restored afterwards, for the folds that train on them.
+  // A novel's conversations share its voice profiles (conv.style).
+  const byNovel = new Map<string, Example[]>();
+  for (const ex of examples) byNovel.set(ex.novel, [...(byNovel.get(ex.novel) ?? []), ex]);
+  for (const group of byNovel.values()) {
+    const convs = group.map((ex) => ex.conv);
+    const saved = convs.map((conv) => conv.emission.slice());
+    const held = convs.map(heldTurns);
+    const barred = convs.map(barredSpeakers);
+    refineVoices(convs, dense, held, barred);
+    for (const [k, ex] of group.entries()) predictConversation(ex, dense, held[k]!, barred[k]!, out);
+    for (const [k, conv] of convs.entries()) conv.emission.set(saved[k]!);
   }
   return out;
+}
+
+function predictConversation(
+  { conv, labels }: Example,
+  dense: DenseWeights,
+  held: Int32Array,
+  barred: Uint8Array,
+  out: { raw: number; correct: boolean }[],
+): void {
+  const C = conv.candidates.length;
+  if (C === 0) return;
+  const { marginals } = forwardBackward(chainOf(conv, dense, held, barred));
+  for (let i = 0; i < conv.turns.length; i++) {
+    let b = 0;
+    for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;
+    // Every quotation of the turn counts once.
+    for (let q = 0; q < conv.turns[i]!.quotes.length; q++)
+      out.push({ raw: marginals[i * C + b]!, correct: labels[i] === b });
+  }
 }
 
 /** Isotonic regression (pool adjacent violators) of correctness on the raw posterior. */

@@ -97,8 +97,20 @@ describe('attribution: descriptive tags and lead-ins', () => {
   }
 
   it('a nominal tag whose noun is a word of a name points at that character', () => {
+    const doc = createEngine({
+      until: 'coref',
+      characters: [{ id: 0, name: 'Sailor Hart', aliases: [], gender: 'M' }, ...CAST2.slice(1)],
+    });
+    const text = 'Hart, Will and Ann sat by the fire.\n\n"We march at dawn," said the sailor.\n';
+    const conv = prepareConversations(doc.process(sourceOf(text)))[0]!;
+    const f = EMISSION_FEATURES.indexOf('tag-nominal-in-name');
+    const carriers = conv.candidates.filter((_, k) => conv.emission[k * NE + f]);
+    assert.deepEqual(carriers, [0]);
+  });
+
+  it('a rank in lower case ("said the colonel") names the one character who holds it', () => {
     const text = 'Hart, Will and Ann sat by the fire.\n\n"We march at dawn," said the colonel.\n';
-    assert.deepEqual(carriers2(text, 'tag-nominal-in-name'), ['Colonel Hart']);
+    assert.deepEqual(carriers2(text, 'tag-descriptor-name'), ['Colonel Hart']);
   });
 
   it('a named lead-in just before the quotation is a close lead-in; one far back is not', () => {

@@ -163,6 +163,10 @@ export interface ConversationFeatures {
   arrivals?: ReadonlyMap<number, number>;
   /** Who the narration names in and just before the conversation (scene.ts). */
   scene?: SceneMentions;
+  /** The document's voice profiles the voice features were scored with (shared by its conversations). */
+  style: StyleIndex;
+  /** Index of the conversation's first turn among the document's turns. */
+  firstTurn: number;
 }
 
 /** How present each character is around a turn: narration mentions by paragraph. */
@@ -363,9 +367,7 @@ export function conversationFeatures(
       if (closePre && cue!.referent.character === c) f[E['tag-name-pre-close']] = 1;
       if (nominalWord && nameWords[k]!.has(nominalWord)) f[E['tag-nominal-in-name']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
-      const voice = styleScore(style, firstTurn + i, c);
-      if (Number.isNaN(voice)) f[E['style-unknown']] = 1;
-      else f[E['style-similarity']] = Math.max(-1.5, Math.min(1.5, voice));
+      setVoice(f, style, firstTurn + i, c);
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (subjects) for (const name of subjects[k]!) f[E[name]] = 1;
       if (turn.vocatives.includes(c)) f[E.vocative] = 1;
@@ -469,6 +471,8 @@ export function conversationFeatures(
     pronounCued,
     continued,
     addressed,
+    style,
+    firstTurn,
   };
 }
 
@@ -688,5 +692,31 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
     const rel = ch.narrator ? 'clash' : genderRelation(ch, r.gender);
     if (rel !== 'unknown') f[rel === 'agree' ? E['beat-pronoun-agree'] : E['beat-pronoun-clash']] = 1;
     if (r.corefGuess === c) f[E['beat-pronoun-coref']] = 1;
+  }
+}
+
+/** The voice features of candidate c at turn `turn` (index over the whole document's turns). */
+function setVoice(f: Float32Array, style: StyleIndex, turn: number, c: number): void {
+  const voice = styleScore(style, turn, c);
+  f[E['style-unknown']] = Number.isNaN(voice) ? 1 : 0;
+  f[E['style-similarity']] = Number.isNaN(voice) ? 0 : Math.max(-1.5, Math.min(1.5, voice));
+}
+
+/**
+ * Rewrites a conversation's voice features from another style index over the same turns (one fed
+ * by the first decoding's confident attributions).
+ */
+export function rescoreVoices(conv: ConversationFeatures, style: StyleIndex): void {
+  const firstTurn = conv.firstTurn;
+  const C = conv.candidates.length;
+  for (let i = 0; i < conv.turns.length; i++) {
+    for (let k = 0; k < C; k++) {
+      setVoice(
+        conv.emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE),
+        style,
+        firstTurn + i,
+        conv.candidates[k]!,
+      );
+    }
   }
 }

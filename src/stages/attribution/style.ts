@@ -40,23 +40,39 @@ export function buildStyleIndex(doc: StoryDocument, turns: readonly Turn[], char
   // each is collected.)
   const turnWords: Int32Array[] = [];
   for (const turn of turns) turnWords.push(wordIds(turn, quotes, tokens, ids));
-  const V = ids.size;
+  const feed = new Int32Array(turns.length).fill(-1);
+  for (let i = 0; i < turns.length; i++) {
+    const cue = turns[i]!.cues[0];
+    if (cue?.kind === 'tag' && cue.referent.via === 'name') feed[i] = cue.referent.character;
+  }
+  return profiled(turnWords, ids.size, characters, feed);
+}
+
+/**
+ * The same turns' words profiled afresh: turn i feeds the profile of character feed[i] (-1: none).
+ * For a second pass whose profiles come from a first decoding's confident attributions.
+ */
+export function refedStyleIndex(style: StyleIndex, feed: Int32Array): StyleIndex {
+  return profiled(style.turnWords, style.background.length, style.totals.length, feed);
+}
+
+function profiled(turnWords: Int32Array[], V: number, characters: number, feed: Int32Array): StyleIndex {
   const background = new Float64Array(V);
   let backgroundTotal = 0;
   const totals = new Float64Array(characters);
-  const fedProfile = new Int32Array(turns.length).fill(-1);
-  for (let i = 0; i < turns.length; i++) {
+  const fedProfile = new Int32Array(turnWords.length).fill(-1);
+  for (let i = 0; i < turnWords.length; i++) {
     const words = turnWords[i]!;
     for (const w of words) background[w]!++;
     backgroundTotal += words.length;
-    const cue = turns[i]!.cues[0];
-    if (cue?.kind !== 'tag' || cue.referent.via !== 'name' || cue.referent.character < 0) continue;
-    totals[cue.referent.character]! += words.length;
-    fedProfile[i] = cue.referent.character;
+    const c = feed[i]!;
+    if (c < 0) continue;
+    totals[c]! += words.length;
+    fedProfile[i] = c;
   }
   for (let w = 0; w < V; w++) background[w]! /= Math.max(1, backgroundTotal);
   const counts: (Int32Array | undefined)[] = new Array(characters);
-  for (let i = 0; i < turns.length; i++) {
+  for (let i = 0; i < turnWords.length; i++) {
     const c = fedProfile[i]!;
     if (c < 0 || totals[c]! < MIN_PROFILE) continue;
     const profile = (counts[c] ??= new Int32Array(V));
