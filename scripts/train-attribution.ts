@@ -30,7 +30,7 @@ import {
 } from '../src/stages/attribution/addressees.js';
 import { forwardBackward } from '../src/stages/attribution/decode.js';
 import { type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
-import { prepareConversations, refineVoices } from '../src/stages/attribution/index.js';
+import { prepareConversations, refineWithFirstPass } from '../src/stages/attribution/index.js';
 import {
   type AttributionModelFile,
   type AttributionWeights,
@@ -304,7 +304,7 @@ function trainAddressees(examples: readonly Example[], epochs = 3): Record<strin
 function predict(examples: readonly Example[], w: AttributionWeights): { raw: number; correct: boolean }[] {
   const dense = densify(w);
   const out: { raw: number; correct: boolean }[] = [];
-  // Decoded as the stage decodes: a first pass feeds the voice profiles (refineVoices), then the
+  // Decoded as the stage decodes: a first pass feeds the voice profiles and speaker counts (refineWithFirstPass), then the
   // final pass. The examples' features are restored afterwards, for the folds that train on them.
   // A novel's conversations share its voice profiles (conv.style).
   const byNovel = new Map<string, Example[]>();
@@ -314,7 +314,7 @@ function predict(examples: readonly Example[], w: AttributionWeights): { raw: nu
     const saved = convs.map((conv) => conv.emission.slice());
     const held = convs.map(heldTurns);
     const barred = convs.map(barredSpeakers);
-    refineVoices(convs, dense, held, barred);
+    refineWithFirstPass(convs, dense, held, barred);
     for (const [k, ex] of group.entries()) predictConversation(ex, dense, held[k]!, barred[k]!, out);
     for (const [k, conv] of convs.entries()) conv.emission.set(saved[k]!);
   }

@@ -447,7 +447,7 @@ export function conversationFeatures(
       if (nearest >= 2 && nearest <= 8)
         f[nearest % 2 === 1 ? E['addressed-odd-turns-away'] : E['addressed-even-turns-away']] = 1;
       if (ch.narrator) f[E.narrator] = 1;
-      f[E['speaker-frequency']] = Math.log1p(presence.taggedCount[c]!) / 3;
+      f[E['speaker-frequency']] = speakerFrequency(presence.taggedCount[c]!);
       if (ch.gender.label === 'unknown') f[E['unknown-gender']] = 1;
       f[E['candidate-rank']] = Math.log1p(k);
     }
@@ -703,20 +703,28 @@ function setVoice(f: Float32Array, style: StyleIndex, turn: number, c: number): 
 }
 
 /**
- * Rewrites a conversation's voice features from another style index over the same turns (one fed
- * by the first decoding's confident attributions).
+ * Rewrites a conversation's voice and speaker-frequency features for the second decoding: voices
+ * from another style index over the same turns, frequency from `counts` (per character, on the
+ * scale of named tags) — both fed by the first decoding's confident attributions.
  */
-export function rescoreVoices(conv: ConversationFeatures, style: StyleIndex): void {
+export function rescoreFromFirstPass(
+  conv: ConversationFeatures,
+  style: StyleIndex,
+  counts: Float64Array,
+): void {
   const firstTurn = conv.firstTurn;
   const C = conv.candidates.length;
   for (let i = 0; i < conv.turns.length; i++) {
     for (let k = 0; k < C; k++) {
-      setVoice(
-        conv.emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE),
-        style,
-        firstTurn + i,
-        conv.candidates[k]!,
-      );
+      const c = conv.candidates[k]!;
+      const f = conv.emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
+      setVoice(f, style, firstTurn + i, c);
+      f[E['speaker-frequency']] = speakerFrequency(counts[c]!);
     }
   }
+}
+
+/** The speaker-frequency feature of a character with `count` tagged turns in the book. */
+function speakerFrequency(count: number): number {
+  return Math.log1p(count) / 3;
 }
