@@ -300,6 +300,39 @@ function trainAddressees(examples: readonly Example[], epochs = 3): Record<strin
   return Object.fromEntries(names.map((f, i) => [f, Math.round((w[i]! - total[i]! / step) * 1e3) / 1e3]));
 }
 
+/**
+ * The speaker weights the stage decodes with: trained on the features as the first decoding sees
+ * them, then again (from there) on the features the second decoding sees — voices and speaker
+ * counts fed by the first weights' confident attributions (refineWithFirstPass).
+ */
+function trainSpeakers(
+  examples: readonly Example[],
+  start: AttributionWeights,
+  iterations: number,
+  l2: number,
+): AttributionWeights {
+  const first = train(examples, start, iterations, l2);
+  const restore = refineExamples(examples, first);
+  const second = train(examples, first, iterations, l2);
+  restore();
+  return second;
+}
+
+/** Rewrites the examples' features as the second decoding sees them; returns a function undoing it. */
+function refineExamples(examples: readonly Example[], w: AttributionWeights): () => void {
+  const dense = densify(w);
+  const saved = examples.map((ex) => ex.conv.emission.slice());
+  const byNovel = new Map<string, Example[]>();
+  for (const ex of examples) byNovel.set(ex.novel, [...(byNovel.get(ex.novel) ?? []), ex]);
+  for (const group of byNovel.values()) {
+    const convs = group.map((ex) => ex.conv);
+    refineWithFirstPass(convs, dense, convs.map(heldTurns), convs.map(barredSpeakers));
+  }
+  return () => {
+    for (const [k, ex] of examples.entries()) ex.conv.emission.set(saved[k]!);
+  };
+}
+
 /** Accuracy and (posterior, correct) pairs of weights on examples. */
 function predict(examples: readonly Example[], w: AttributionWeights): { raw: number; correct: boolean }[] {
   const dense = densify(w);
@@ -425,7 +458,7 @@ function main(): void {
     const trainSet = novels.filter((n) => !heldOut.includes(n)).flatMap((n) => byNovel.get(n)!);
     process.stderr.write(`fold ${f + 1}/${k}: held out ${heldOut.join(', ')}\n`);
     const weights: AttributionWeights = {
-      ...train(trainSet, start, iterations, l2),
+      ...trainSpeakers(trainSet, start, iterations, l2),
       addressee: trainAddressees(trainSet),
     };
     folds.push({ heldOut, weights });
@@ -442,7 +475,7 @@ function main(): void {
   process.stderr.write('training on all novels…\n');
   const all = [...byNovel.values()].flat();
   const weights: AttributionWeights = {
-    ...train(all, start, iterations, l2),
+    ...trainSpeakers(all, start, iterations, l2),
     addressee: trainAddressees(all),
   };
   const model: AttributionModelFile = {
