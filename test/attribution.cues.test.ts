@@ -177,6 +177,37 @@ describe('attribution: the one a tag speaks to', () => {
   });
 });
 
+describe('attribution: a short sentence that says its subject speaks', () => {
+  it('"Ann interposed." closing the paragraph before leads into the next quotation', () => {
+    const text = 'Tom and Ann sat by the fire. Ann interposed.\n\n"We had better go."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('the last clause counts: "Tom sat down, and Mary began again."', () => {
+    const text = 'Tom sat down, and Mary began again.\n\n"I have no regard for him."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+
+  it('"Here Ann spoke--" introduces the next paragraph', () => {
+    const text = 'Tom sat by the fire.\n\nHere Ann spoke--\n\n"The navy is brave."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('not a verb of speaking in another sense, nor a tag of the quotation before', () => {
+    const returned = 'Tom sat by the fire. Mary had not returned.\n\n"We had better go."\n';
+    assert.deepEqual(cuedSpeakers(returned), ['-']);
+    const would = 'Tom sat by the fire. Mary would say so.\n\n"We had better go."\n';
+    assert.deepEqual(cuedSpeakers(would), ['-']);
+    const tagged = '"Is he here?" Ann asked.\n\n"He is not."\n';
+    assert.deepEqual(cuedSpeakers(tagged), ['Ann Hale', '-']);
+  });
+
+  it('a passive lead-in names its agent: "when thus accosted by Mary,"', () => {
+    const text = 'Tom was lost in thought, when thus accosted by Mary,\n\n"I can guess your reverie."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+});
+
 describe('attribution: the narrator spoken to', () => {
   it('"the vicar asked me": the first-person narrator is the one the tag speaks to', () => {
     const cast: GivenCharacter[] = [...CAST, { id: 4, name: 'Ned Pike', aliases: ['_narr'], gender: 'M' }];

@@ -7,6 +7,7 @@ import { ROLE_NOUNS } from '../characters/roles.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
+import { words } from '../lexicon/words.js';
 import { familyParentOf, KIN, relativeOf } from './kin.js';
 
 /** Who a speech tag or an action beat points at. */
@@ -687,6 +688,12 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
     for (let v = s; v >= begin; v--) {
       const verb = verbAt(tokens, v);
       if (verb === undefined || THOUGHT_VERBS.has(verb)) continue;
+      // `when thus accosted by Miss Bingley,`: the passive's agent speaks.
+      if (tokens.lower[v + 1] === 'by' && tokens.lower[v]!.endsWith('ed')) {
+        const agent = referentAt(ix, v + 2, to);
+        if (agent && agent.via !== 'nominal')
+          return { kind: 'tag', where: 'pre', referent: agent, verb, object: undefined };
+      }
       const after = skipModifiers(tokens, v + 1, 1, to);
       const inverted = referentAt(ix, after, to);
       if (inverted && after <= v + 2)
@@ -710,9 +717,66 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       if (subject) return { kind: 'tag', where: 'pre', referent: subject, verb: '', object: undefined };
     }
   }
+  // `Mrs Musgrove interposed.` / `Mrs. Hurst began again.`: a short sentence that only says its
+  // subject speaks leads into the quotation after it, as a colon would.
+  if (last === '.') {
+    const lead = speakingSentence(ix, begin, s);
+    if (lead) return lead;
+  }
   if (!opensParagraph) return undefined;
   const subject = firstReferent(ix, begin, Math.min(s + 1, begin + 4));
   if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '', object: undefined };
+  return undefined;
+}
+
+/** Verbs whose short sentence (`Anne spoke.`, `Tom began again.`) announces the speech after it. */
+const LEAD_VERBS: ReadonlySet<string> = new Set(
+  words(`
+    say ask reply answer exclaim whisper murmur mutter rejoin retort respond remark observe declare
+    interrupt interpose resume begin speak continue
+  `),
+);
+
+/** Tokens a speaking sentence may run to, full stop included (`Mrs. Hurst began again.`). */
+const SPEAKING_SENTENCE_TOKENS = 7;
+
+/**
+ * A sentence [begin, end] (end: its full stop) that is no more than a subject and a verb of
+ * speaking, with adverbs after: `Mrs Musgrove interposed.`, `Elizabeth replied at last.`.
+ */
+function speakingSentence(ix: CueIndex, begin: number, end: number): Cue | undefined {
+  const { tokens } = ix;
+  // The last clause of the sentence: `Tom sat down, and Mrs Musgrove began again.`
+  let from = begin;
+  for (let k = end - 1; k > begin; k--) {
+    if (tokens.lower[k] === ',' || tokens.lower[k] === ';') {
+      from = tokens.lower[k + 1] === 'and' || tokens.lower[k + 1] === 'but' ? k + 2 : k + 1;
+      break;
+    }
+  }
+  if (end - from >= SPEAKING_SENTENCE_TOKENS) return undefined;
+  // Only narration's own sentence: `"Yes," she said. "Go."` is the tag of the quotation before.
+  for (let k = from; k <= end && tokens.pos[k] === POS.PUNCT; k++)
+    if (isQuoteMark(tokens, k)) return undefined;
+  if (from === begin && begin > 0 && isQuoteMark(tokens, begin - 1)) return undefined;
+  begin = from;
+  for (let v = begin + 1; v < end; v++) {
+    const verb = verbAt(tokens, v);
+    if (verb === undefined || !LEAD_VERBS.has(verb)) continue;
+    for (let k = v + 1; k < end; k++) {
+      const pos = tokens.pos[k]!;
+      if ((pos !== POS.ADV && pos !== POS.ADP && pos !== POS.ADJ) || tokens.lower[k] === 'so')
+        return undefined;
+    }
+    // A simple past said outright: not `had not returned`, `would say`, `was speaking`.
+    for (let k = begin; k < v; k++)
+      if (tokens.pos[k] === POS.AUX || tokens.pos[k] === POS.PART) return undefined;
+    if (!tokens.lower[v]!.endsWith('ed') && speechVerbBase(tokens.lower[v]!) === tokens.lower[v])
+      return undefined;
+    const subject = subjectBefore(ix, begin, v);
+    if (!subject || subject.via === 'nominal') return undefined;
+    return { kind: 'tag', where: 'pre', referent: subject, verb, object: undefined };
+  }
   return undefined;
 }
 

@@ -26,10 +26,12 @@ const BASE = words(`
   wheedle simper lisp falter quaver trill sneeze yawn bawl blubber snivel howl grumble gulp
   chime titter cackle guffaw snicker sniffle pant puff wheeze gabble babble prattle chatter
   rattle ramble drone intone pronounce decree announce rule conclude sum summarise summarize
+  speak accost
 `);
 
 const IRREGULAR: Record<string, string[]> = {
   say: ['said', 'says', 'saying'],
+  speak: ['spoke', 'speaks', 'speaking', 'spoken'],
   tell: ['told', 'tells', 'telling'],
   begin: ['began', 'begins', 'beginning', 'begun'],
   think: ['thought', 'thinks', 'thinking'],
