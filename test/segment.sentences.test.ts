@@ -24,6 +24,16 @@ describe('segment: dialogue fix-ups', () => {
     ]);
   });
 
+  it('segment: titles wink splits from their full stop (Mlle., Mme., Rev.) stay one token in one sentence', () => {
+    assert.deepEqual(sentences('"Merci," replied Mlle. Roux with a bow. Rev. Hale smiled.'), [
+      '"Merci," replied Mlle. Roux with a bow.',
+      'Rev. Hale smiled.',
+    ]);
+    const doc = engine.process(sourceOf('Mme. Roux and Rev. Hale came.'));
+    const tokens = doc.layer('tokens');
+    assert.deepEqual(tokens.lower.slice(0, 5), ['mme.', 'roux', 'and', 'rev.', 'hale']);
+  });
+
   it('segment: a quotation closed after a full stop and followed by a capital is its own sentence ("Yes." Mr. Darcy bowed.)', () => {
     assert.deepEqual(sentences('"Yes." Mr. Darcy bowed.'), ['"Yes."', 'Mr. Darcy bowed.']);
     assert.deepEqual(sentences('“Yes.” Mr. Darcy bowed.'), ['“Yes.”', 'Mr. Darcy bowed.']);

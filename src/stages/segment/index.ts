@@ -159,6 +159,8 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
   let count = first;
   // Token index after a split "I." (see below), whose capital then opens a sentence.
   let splitAfterI = -1;
+  // Token indices right after a title rejoined to its full stop (see below): no sentence starts there.
+  let titleEnds: number[] | undefined;
   const { start, end, pos, lower } = out;
   for (let i = 0; i < n; i++) {
     const value = values[i]!;
@@ -187,6 +189,24 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       continue;
     }
     if (count === splitAfterI && isUpper(text.charCodeAt(offset))) out.sentenceStart[count] = 1;
+    if (
+      values[i + 1] === '.' &&
+      text.charCodeAt(offset + value.length) === 46 &&
+      isSplitTitle(value, text, offset)
+    ) {
+      // `Mlle. Blanche`, `Rev. Cuthbert Eager`: a title wink cuts from its full stop (ending the
+      // sentence there) is one token, as wink keeps `Mrs.` and `Dr.`, and the name goes on the sentence.
+      start[count] = offset;
+      end[count] = offset + value.length + 1;
+      pos[count] = POS.PROPN;
+      lower.push(value.toLowerCase() + '.');
+      count++;
+      offset += value.length + 1;
+      keptIndex[i + 1] = count;
+      i++;
+      (titleEnds ??= []).push(count);
+      continue;
+    }
     start[count] = offset;
     end[count] = offset + value.length;
     pos[count] = posId(tag);
@@ -201,6 +221,32 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
     const k = keptIndex[span[0]]!;
     if (k < count) out.sentenceStart[k] = 1;
   }
+  if (titleEnds) for (const k of titleEnds) if (k < count) out.sentenceStart[k] = 0;
+}
+
+/** Titles wink splits from their full stop (it keeps `Mr.`, `Mrs.`, `Dr.`, `Capt.` whole). */
+const SPLIT_TITLES: ReadonlySet<string> = new Set([
+  'mlle',
+  'mme',
+  'mmes',
+  'rev',
+  'fr',
+  'mons',
+  'supt',
+  'insp',
+  'cpl',
+  'maj',
+  'adm',
+  'cmdr',
+  'mx',
+]);
+
+/** Whether `value` at `offset` is such a title, followed by its full stop and a capitalised name. */
+function isSplitTitle(value: string, text: string, offset: number): boolean {
+  if (!SPLIT_TITLES.has(value.toLowerCase()) || !isUpper(value.charCodeAt(0))) return false;
+  let k = offset + value.length + 1;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  return k > offset + value.length + 1 && isUpper(text.charCodeAt(k));
 }
 
 /** Whether the token starting at `at` before an "I." is a word in lower case or punctuation. */
