@@ -4,7 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { refedStyleIndex, type StyleIndex, styleScore } from '../src/stages/attribution/style.js';
+import {
+  lengthScore,
+  refedStyleIndex,
+  type StyleIndex,
+  styleScore,
+} from '../src/stages/attribution/style.js';
 
 /** A style index over turns given as word-id lists, with no profile fed yet. */
 function unfed(turns: number[][], vocabulary: number, characters: number): StyleIndex {
@@ -16,6 +21,9 @@ function unfed(turns: number[][], vocabulary: number, characters: number): Style
       totals: new Float64Array(characters),
       background: new Float64Array(vocabulary),
       fedProfile: new Int32Array(turns.length).fill(-1),
+      lengthSum: new Float64Array(characters),
+      lengthTurns: new Float64Array(characters),
+      meanLength: 0,
     },
     new Int32Array(turns.length).fill(-1),
   );
@@ -46,5 +54,32 @@ describe('attribution: voice profiles fed by a first pass', () => {
     const style = refedStyleIndex(unfed(turns, 4, 2), Int32Array.from([0, 0, 1, 1, -1]));
     assert.ok(Number.isNaN(styleScore(style, 0, 0)));
     assert.ok(!Number.isNaN(styleScore(style, 0, 1)));
+  });
+});
+
+describe('attribution: how long each character speaks', () => {
+  it('a long turn scores for the character who speaks at length, a short one for the one who asks "How?"', () => {
+    // Character 0 tells a story in long turns; character 1 breaks in with one or two words.
+    const turns = [
+      words(90, 0, 1),
+      words(2, 2, 3),
+      words(80, 0, 1),
+      words(1, 2, 2),
+      words(85, 0, 1),
+      words(2, 3, 2),
+    ];
+    const style = refedStyleIndex(
+      unfed([...turns, words(70, 1, 0), words(1, 3, 3)], 4, 2),
+      Int32Array.from([0, 1, 0, 1, 0, 1, -1, -1]),
+    );
+    assert.ok(lengthScore(style, 6, 0) > 0);
+    assert.ok(lengthScore(style, 6, 1) < 0);
+    assert.ok(lengthScore(style, 7, 1) > 0);
+    assert.ok(lengthScore(style, 7, 0) < 0);
+  });
+
+  it('a character no turn has fed says nothing about length', () => {
+    const style = unfed([words(50, 0, 1), words(2, 0, 1)], 2, 2);
+    assert.equal(lengthScore(style, 0, 0), 0);
   });
 });

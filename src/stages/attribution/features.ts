@@ -3,7 +3,7 @@ import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
-import { type StyleIndex, styleScore } from './style.js';
+import { lengthScore, type StyleIndex, styleScore } from './style.js';
 import type { Turn } from './units.js';
 
 /**
@@ -72,6 +72,7 @@ export const EMISSION_FEATURES = [
   'pronoun-cue-salient-named-of-gender',
   'style-similarity',
   'style-unknown',
+  'length-like-speaker',
   'tagged-even-turns-before',
   'tagged-odd-turns-before',
   'tagged-even-turns-after',
@@ -698,6 +699,7 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
 /** The voice features of candidate c at turn `turn` (index over the whole document's turns). */
 function setVoice(f: Float32Array, style: StyleIndex, turn: number, c: number): void {
   const voice = styleScore(style, turn, c);
+  f[E['length-like-speaker']] = lengthScore(style, turn, c);
   f[E['style-unknown']] = Number.isNaN(voice) ? 1 : 0;
   f[E['style-similarity']] = Number.isNaN(voice) ? 0 : Math.max(-1.5, Math.min(1.5, voice));
 }

@@ -25,6 +25,11 @@ export interface StyleIndex {
   background: Float64Array;
   /** Character whose profile each turn fed (-1 if none), to leave the turn's own words out. */
   fedProfile: Int32Array;
+  /** Per character: sum and number of log(1 + words) over the turns it was fed. */
+  lengthSum: Float64Array;
+  lengthTurns: Float64Array;
+  /** Mean log(1 + words) over all turns. */
+  meanLength: number;
 }
 
 /** Words a profile needs before it is trusted. */
@@ -90,7 +95,40 @@ function profiled(turnWords: Int32Array[], V: number, characters: number, feed: 
     }
     ratios[c] = r;
   }
-  return { turnWords, ratios, counts, totals, background, fedProfile };
+  const lengthSum = new Float64Array(characters);
+  const lengthTurns = new Float64Array(characters);
+  let allLength = 0;
+  for (let i = 0; i < turnWords.length; i++) {
+    const l = Math.log1p(turnWords[i]!.length);
+    allLength += l;
+    const c = fedProfile[i]!;
+    if (c < 0) continue;
+    lengthSum[c]! += l;
+    lengthTurns[c]!++;
+  }
+  const meanLength = allLength / Math.max(1, turnWords.length);
+  return { turnWords, ratios, counts, totals, background, fedProfile, lengthSum, lengthTurns, meanLength };
+}
+
+/** Turns of the book's mean length a character's own mean is pulled towards. */
+const LENGTH_PRIOR_TURNS = 4;
+
+/**
+ * Whether turn i is as long or as short as c's speeches tend to be: (turn's log length − the
+ * book's mean) × (c's smoothed mean − the book's mean). In a story told across many long
+ * paragraphs and broken by the listener's "How?", the teller speaks the long turns.
+ */
+export function lengthScore(style: StyleIndex, i: number, c: number): number {
+  let sum = style.lengthSum[c]!;
+  let n = style.lengthTurns[c]!;
+  const own = Math.log1p(style.turnWords[i]!.length);
+  if (style.fedProfile[i] === c) {
+    sum -= own;
+    n--;
+  }
+  if (n <= 0) return 0;
+  const mean = (sum + LENGTH_PRIOR_TURNS * style.meanLength) / (n + LENGTH_PRIOR_TURNS);
+  return Math.max(-2, Math.min(2, (own - style.meanLength) * (mean - style.meanLength)));
 }
 
 /** Word ids of a turn's quoted words (interned in `ids`), punctuation left out. */
