@@ -1284,6 +1284,19 @@ describe('characters: people known by their part in the story', () => {
     assert.equal(c.who('Countess Varga'), helena);
   });
 
+  it('characters: a clergyman named with "the" before title and full name is a person ("the Rev. Amos Quill")', () => {
+    const c = cast(
+      story(
+        'The notice on the church door read: The Rev. Amos Quill, aged seventy years.',
+        'I thought of Father Quill all that day. Father Quill had taught me my letters.',
+        'My aunt said that Father Quill had been a good man, and my uncle nodded.',
+      ),
+    );
+    const quill = c.who('Father Quill');
+    assert.ok(quill, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Rev. Amos Quill'), quill);
+  });
+
   it('characters: a word known as no first name after "Marchioness" is her surname, not a given name', () => {
     const c = cast(
       story(

@@ -97,9 +97,16 @@ type Verdict = 'yes' | 'no' | 'maybe';
 function isPeerAfterThe(f: NameForm, ctx: PersonContext): boolean {
   const name = f.words[0]!;
   return (
-    THE_TITLES.has(f.title) && f.words.length === 1 && !PLACE_HEADS.has(name) && !isPlural(f, ctx.lastWords)
+    THE_TITLES.has(f.title) &&
+    // A clergyman goes by his full name too: "the Rev. James Flynn".
+    (f.words.length === 1 || (f.words.length === 2 && CLERGY_TITLES.has(f.title))) &&
+    !PLACE_HEADS.has(name) &&
+    !isPlural(f, ctx.lastWords)
   );
 }
+
+/** Clergy titles, which "the" precedes before a full name as well as a surname. */
+const CLERGY_TITLES: ReadonlySet<string> = new Set(['reverend', 'rev']);
 
 /**
  * Titles of rank that English writes after "the" before a surname: "the Marchioness Manson". (Not
