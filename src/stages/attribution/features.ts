@@ -73,6 +73,7 @@ export const EMISSION_FEATURES = [
   'style-similarity',
   'style-unknown',
   'length-like-speaker',
+  'first-pass-participant',
   'tagged-even-turns-before',
   'tagged-odd-turns-before',
   'tagged-even-turns-after',
@@ -713,15 +714,24 @@ export function rescoreFromFirstPass(
   conv: ConversationFeatures,
   style: StyleIndex,
   counts: Float64Array,
+  feed: Int32Array,
 ): void {
   const firstTurn = conv.firstTurn;
   const C = conv.candidates.length;
+  // Confident first-pass turns of each candidate in this conversation.
+  const spoke = new Int32Array(C);
+  for (let i = 0; i < conv.turns.length; i++) {
+    const k = conv.candidates.indexOf(feed[firstTurn + i]!);
+    if (k >= 0) spoke[k]!++;
+  }
   for (let i = 0; i < conv.turns.length; i++) {
     for (let k = 0; k < C; k++) {
       const c = conv.candidates[k]!;
       const f = conv.emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
       setVoice(f, style, firstTurn + i, c);
       f[E['speaker-frequency']] = speakerFrequency(counts[c]!);
+      const others = spoke[k]! - (feed[firstTurn + i] === c ? 1 : 0);
+      f[E['first-pass-participant']] = others > 0 ? 1 : 0;
     }
   }
 }

@@ -197,7 +197,7 @@ export function refineWithFirstPass(
   const scale = tagged / Math.max(1, confident);
   for (let c = 0; c < counts.length; c++) counts[c]! *= scale;
   const refed = refedStyleIndex(style, feed);
-  for (const conv of convs) rescoreFromFirstPass(conv, refed, counts);
+  for (const conv of convs) rescoreFromFirstPass(conv, refed, counts, feed);
 }
 
 /**
