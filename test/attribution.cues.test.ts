@@ -208,6 +208,17 @@ describe('attribution: a short sentence that says its subject speaks', () => {
   });
 });
 
+describe('attribution: a relative owns the answer', () => {
+  it('"…," was her husband\'s answer: the husband speaks, not the woman "her" stands for', () => {
+    const { turns } = turnsOf(
+      'Ann sat by the fire.\n\n"I shall go," said Ann.\n\n"Then go," was her husband\'s answer.\n',
+    );
+    const r = turns[1]!.cues[0]!.referent;
+    assert.notEqual(r.via, 'pronoun');
+    assert.equal(r.gender, 'male');
+  });
+});
+
 describe('attribution: the narrator spoken to', () => {
   it('"the vicar asked me": the first-person narrator is the one the tag speaks to', () => {
     const cast: GivenCharacter[] = [...CAST, { id: 4, name: 'Ned Pike', aliases: ['_narr'], gender: 'M' }];

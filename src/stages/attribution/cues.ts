@@ -530,12 +530,48 @@ function possessiveSpeaker(ix: CueIndex, t: number, end: number): Referent | und
   while (k < end && k <= t + 3 && !SPEECH_NOUNS.has(tokens.lower[k]!) && tokens.pos[k] !== POS.PUNCT) k++;
   if (k >= end || !SPEECH_NOUNS.has(tokens.lower[k]!)) return undefined;
   const r = ix.pronounAt[t]!;
+  // `was her husband's answer`, `was his daughter's`: the possessive pronoun owns the relative
+  // who speaks, not the words.
+  for (let j = t + 2; j < k; j++) {
+    if (tokens.lower[j] !== "'s" && tokens.lower[j] !== '\u2019s') continue;
+    return relativeReferent(ix, r >= 0 ? ix.pronouns[r]!.character : -1, tokens.lower[j - 1]!, j - 1);
+  }
   return {
     character: -1,
     gender: lower === 'his' ? 'male' : 'female',
     via: 'pronoun',
     corefGuess: r >= 0 ? ix.pronouns[r]!.character : -1,
     token: t,
+    descriptive: false,
+  };
+}
+
+/**
+ * Who `word` (a kin word or a noun for a person, token `at`) of `owner` is: the owner's one
+ * relative of that kind in the cast (kin.ts), or else someone of the noun's sex.
+ */
+function relativeReferent(ix: CueIndex, owner: number, word: string, at: number): Referent | undefined {
+  const kin = KIN.get(word);
+  if (kin && owner >= 0) {
+    const relative = relativeOf(ix.doc.layer('characters'), owner, word);
+    if (relative >= 0)
+      return {
+        character: relative,
+        gender: kin.gender,
+        via: 'name',
+        corefGuess: -1,
+        token: at,
+        descriptive: true,
+      };
+  }
+  const gender = kin?.gender ?? NOMINAL_GENDER.get(word);
+  if (gender === undefined && !ROLE_NOUNS.has(word)) return undefined;
+  return {
+    character: -1,
+    gender: gender ?? 'unknown',
+    via: 'nominal',
+    corefGuess: -1,
+    token: at,
     descriptive: false,
   };
 }
