@@ -352,6 +352,16 @@ describe('attribution: a reply in the same paragraph', () => {
       'Ann and Tom sat at tea.\n\n"I hoped she was a witch," observed Tom, cutting the bread. "Nonsense, Tom! She is a lady."\n';
     assert.equal(givenTurns(text, ['I hoped she was a witch,', 'Nonsense, Tom! She is a lady.']).length, 2);
   });
+  it('"…" and Mary called out to Ann, "…": narration leading on to a quotation is its lead-in, not a tag of the one before', () => {
+    const text =
+      'Tom began to pack, saying, "I must be off," and Mary called out to Ann, "Come away, dear!"\n';
+    const turns = givenTurns(text, ['I must be off,', 'Come away, dear!']);
+    assert.equal(turns.length, 2);
+    assert.deepEqual(
+      turns.map((t) => t.cues[0]?.referent.character),
+      [0, 2],
+    );
+  });
   it('a second quotation of the speaker, naming someone else, stays in the turn', () => {
     const text = 'Ann and Tom sat at tea.\n\n"I hoped so," observed Tom. "Ann, pass the bread."\n';
     assert.equal(givenTurns(text, ['I hoped so,', 'Ann, pass the bread.']).length, 1);

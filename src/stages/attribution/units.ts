@@ -154,6 +154,9 @@ interface SpanScan {
 }
 
 /** The cues in the narration around span k of quotation q, pushed onto `cues`. */
+/** Narration after a quotation that opens with a conjunction and ends in a lead-in to the next one. */
+const LEADS_ON = /^[\s"”’'),.;!?—-]*(?:and|but|while|whereupon)\b[^"“]*[,:—-]\s*["“‘']?$/i;
+
 function spanCues(scan: SpanScan, q: Quotation, k: number, cues: Cue[]): void {
   const { doc, ix, paragraphs, spans } = scan;
   const tokens = ix.tokens;
@@ -174,7 +177,15 @@ function spanCues(scan: SpanScan, q: Quotation, k: number, cues: Cue[]): void {
     tokenAtOrAfter(tokens, nextStart),
     endsWithComma(doc.text, s, e),
   );
-  if (after) cues.push(placed(after, k < q.spans.length - 1 ? 'mid' : 'post'));
+  // `"…" and a Canary called out to its children, "…"`: narration that goes on with "and" and
+  // leads into another quotation is that quotation's lead-in, not this one's tag.
+  const leadsOn =
+    after !== undefined &&
+    k === q.spans.length - 1 &&
+    next !== undefined &&
+    nextStart < para.end &&
+    LEADS_ON.test(doc.text.slice(e, nextStart));
+  if (after && !leadsOn) cues.push(placed(after, k < q.spans.length - 1 ? 'mid' : 'post'));
   if (k === 0) {
     const before = cueBefore(
       ix,
