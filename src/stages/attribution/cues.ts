@@ -273,32 +273,12 @@ function possessedReferent(ix: CueIndex, mention: Mention, limit: number): Refer
   const head = tokenAtOrAfter(tokens, mention.end + 2);
   for (let k = head; k < limit && k <= head + 2; k++) {
     const word = tokens.lower[k]!;
-    const kin = KIN.get(word);
-    if (kin && mention.character >= 0) {
-      const relative = relativeOf(ix.doc.layer('characters'), mention.character, word);
-      if (relative >= 0)
-        return {
-          character: relative,
-          gender: kin.gender,
-          via: 'name',
-          corefGuess: -1,
-          token: k,
-          descriptive: true,
-        };
-    }
     const pos = tokens.pos[k]!;
-    if (pos === POS.NOUN) {
-      // "was Hattie's reply", "said the Rabbit's voice": the owner speaks after all.
-      const gender = kin?.gender ?? NOMINAL_GENDER.get(word);
-      if (gender === undefined && !ROLE_NOUNS.has(word)) return undefined;
-      return {
-        character: -1,
-        gender: gender ?? 'unknown',
-        via: 'nominal',
-        corefGuess: -1,
-        token: k,
-        descriptive: false,
-      };
+    // "was Hattie's reply", "said the Rabbit's voice": no person noun, so the owner speaks after all.
+    if (pos === POS.NOUN) return relativeReferent(ix, mention.character, word, k);
+    if (KIN.has(word)) {
+      const r = relativeReferent(ix, mention.character, word, k);
+      if (r && r.character >= 0) return r;
     }
     if (pos !== POS.ADJ) break;
   }
