@@ -28,7 +28,7 @@ import {
   type TurnCandidates,
   turnCandidates,
 } from '../src/stages/attribution/addressees.js';
-import { forwardBackward } from '../src/stages/attribution/decode.js';
+import { bestAt, forwardBackward } from '../src/stages/attribution/decode.js';
 import { type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
 import { prepareConversations, refineWithFirstPass } from '../src/stages/attribution/index.js';
 import {
@@ -322,9 +322,7 @@ function trainSpeakers(
 function refineExamples(examples: readonly Example[], w: AttributionWeights): () => void {
   const dense = densify(w);
   const saved = examples.map((ex) => ex.conv.emission.slice());
-  const byNovel = new Map<string, Example[]>();
-  for (const ex of examples) byNovel.set(ex.novel, [...(byNovel.get(ex.novel) ?? []), ex]);
-  for (const group of byNovel.values()) {
+  for (const group of novelGroups(examples)) {
     const convs = group.map((ex) => ex.conv);
     refineWithFirstPass(convs, dense, convs.map(heldTurns), convs.map(barredSpeakers));
   }
@@ -333,16 +331,24 @@ function refineExamples(examples: readonly Example[], w: AttributionWeights): ()
   };
 }
 
+/** The examples of each novel, in order: a novel's conversations share its voice profiles (conv.style). */
+function novelGroups(examples: readonly Example[]): Example[][] {
+  const groups = new Map<string, Example[]>();
+  for (const ex of examples) {
+    const group = groups.get(ex.novel);
+    if (group) group.push(ex);
+    else groups.set(ex.novel, [ex]);
+  }
+  return [...groups.values()];
+}
+
 /** Accuracy and (posterior, correct) pairs of weights on examples. */
 function predict(examples: readonly Example[], w: AttributionWeights): { raw: number; correct: boolean }[] {
   const dense = densify(w);
   const out: { raw: number; correct: boolean }[] = [];
-  // Decoded as the stage decodes: a first pass feeds the voice profiles and speaker counts (refineWithFirstPass), then the
+  // Decoded as the stage decodes: a first pass rescores features (refineWithFirstPass), then the
   // final pass. The examples' features are restored afterwards, for the folds that train on them.
-  // A novel's conversations share its voice profiles (conv.style).
-  const byNovel = new Map<string, Example[]>();
-  for (const ex of examples) byNovel.set(ex.novel, [...(byNovel.get(ex.novel) ?? []), ex]);
-  for (const group of byNovel.values()) {
+  for (const group of novelGroups(examples)) {
     const convs = group.map((ex) => ex.conv);
     const saved = convs.map((conv) => conv.emission.slice());
     const held = convs.map(heldTurns);
@@ -365,8 +371,7 @@ function predictConversation(
   if (C === 0) return;
   const { marginals } = forwardBackward(chainOf(conv, dense, held, barred));
   for (let i = 0; i < conv.turns.length; i++) {
-    let b = 0;
-    for (let c = 1; c < C; c++) if (marginals[i * C + c]! > marginals[i * C + b]!) b = c;
+    const b = bestAt(marginals, i, C);
     // Every quotation of the turn counts once.
     for (let q = 0; q < conv.turns[i]!.quotes.length; q++)
       out.push({ raw: marginals[i * C + b]!, correct: labels[i] === b });

@@ -230,3 +230,10 @@ function normalise(v: Float64Array, total: number): void {
   const inv = 1 / total;
   for (let k = 0; k < v.length; k++) v[k]! *= inv;
 }
+
+/** The candidate with the highest posterior at turn i (the first of a tie). */
+export function bestAt(marginals: Float64Array, i: number, C: number): number {
+  let b = 0;
+  for (let k = 1; k < C; k++) if (marginals[i * C + k]! > marginals[i * C + b]!) b = k;
+  return b;
+}

@@ -4,7 +4,7 @@ import type { Cue } from './cues.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
-import type { Turn } from './units.js';
+import { namedTagSpeaker, type Turn } from './units.js';
 
 /**
  * Features of the attribution model. Emission features describe one candidate speaker for one turn
@@ -192,10 +192,8 @@ export function buildPresence(
   const paragraphs = doc.layer('paragraphs');
   const taggedCount = new Float64Array(characters.length);
   for (const turn of turns) {
-    const cue = turn.cues[0];
-    if (cue && cue.kind === 'tag' && cue.referent.via === 'name' && cue.referent.character >= 0) {
-      taggedCount[cue.referent.character]!++;
-    }
+    const c = namedTagSpeaker(turn);
+    if (c >= 0) taggedCount[c]!++;
   }
   return {
     mentionParagraphs: paragraphsByCharacter(doc.layer('mentions'), paragraphs, characters.length),

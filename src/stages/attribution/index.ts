@@ -4,7 +4,7 @@ import type { Attribution } from '../../engine/types.js';
 import { decodeAddressees, denseAddresseeWeights } from './addressees.js';
 import { arrivalsIn } from './arrivals.js';
 import { buildCueIndex, type Cue } from './cues.js';
-import { forwardBackward } from './decode.js';
+import { bestAt, forwardBackward } from './decode.js';
 import {
   buildPresence,
   type ConversationFeatures,
@@ -25,7 +25,7 @@ import {
 import { buildNarrationMentions } from './salience.js';
 import { sceneMentionsIn } from './scene.js';
 import { buildStyleIndex, refedStyleIndex } from './style.js';
-import { buildTurns, firstMentionAt, isAttributable, type Turn } from './units.js';
+import { buildTurns, firstMentionAt, isAttributable, namedTagSpeaker, type Turn } from './units.js';
 
 /**
  * Speaker and addressees for every speech or thought quotation.
@@ -123,8 +123,7 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
     const best: number[] = [];
     const speakers: number[] = [];
     for (let i = 0; i < conv.turns.length; i++) {
-      let b = 0;
-      for (let k = 1; k < C; k++) if (marginals[i * C + k]! > marginals[i * C + b]!) b = k;
+      const b = bestAt(marginals, i, C);
       best.push(b);
       speakers.push(conv.candidates[b]!);
     }
@@ -177,16 +176,12 @@ export function refineWithFirstPass(
   let tagged = 0;
   for (let ci = 0; ci < convs.length; ci++) {
     const conv = convs[ci]!;
-    for (const turn of conv.turns) {
-      const cue = turn.cues[0];
-      if (cue?.kind === 'tag' && cue.referent.via === 'name' && cue.referent.character >= 0) tagged++;
-    }
+    for (const turn of conv.turns) if (namedTagSpeaker(turn) >= 0) tagged++;
     const C = conv.candidates.length;
     if (C === 0) continue;
     const { marginals } = forwardBackward(chainOf(conv, dense, held[ci], barred[ci]));
     for (let i = 0; i < conv.turns.length; i++) {
-      let b = 0;
-      for (let k = 1; k < C; k++) if (marginals[i * C + k]! > marginals[i * C + b]!) b = k;
+      const b = bestAt(marginals, i, C);
       if (marginals[i * C + b]! < FIRST_PASS_POSTERIOR) continue;
       const c = conv.candidates[b]!;
       feed[conv.firstTurn + i] = c;

@@ -2,7 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Quotation, TokenLayer } from '../../engine/types.js';
 import { tokenAtOrAfter } from './cues.js';
-import type { Turn } from './units.js';
+import { namedTagSpeaker, type Turn } from './units.js';
 
 /**
  * How each character talks. The quotations a named speech tag attributes ("said Emma", right for
@@ -46,10 +46,7 @@ export function buildStyleIndex(doc: StoryDocument, turns: readonly Turn[], char
   const turnWords: Int32Array[] = [];
   for (const turn of turns) turnWords.push(wordIds(turn, quotes, tokens, ids));
   const feed = new Int32Array(turns.length).fill(-1);
-  for (let i = 0; i < turns.length; i++) {
-    const cue = turns[i]!.cues[0];
-    if (cue?.kind === 'tag' && cue.referent.via === 'name') feed[i] = cue.referent.character;
-  }
+  for (let i = 0; i < turns.length; i++) feed[i] = namedTagSpeaker(turns[i]!);
   return profiled(turnWords, ids.size, characters, feed);
 }
 

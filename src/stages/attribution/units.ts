@@ -396,3 +396,9 @@ export function inNestedQuotation(text: string, q: Quotation, start: number, end
   // Between q's pieces: where the quotation detector cut a nested quotation out of it.
   return true;
 }
+
+/** The character a turn's first cue names in a speech tag (`said Emma`), or -1. */
+export function namedTagSpeaker(turn: Turn): number {
+  const cue = turn.cues[0];
+  return cue?.kind === 'tag' && cue.referent.via === 'name' ? cue.referent.character : -1;
+}
