@@ -13,3 +13,8 @@ export function isJoiningHyphen(tokens: TokenLayer, k: number): boolean {
     tokens.end[k] === tokens.start[k + 1]
   );
 }
+
+/** Whether a UTF-16 code is a capital letter: A–Z or Latin-1's À–Þ (not ×). */
+export function isUpperCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}

@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import { isUpperCode } from '../../engine/tokens.js';
 import type { Mention, TokenLayer } from '../../engine/types.js';
 import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import { words } from '../lexicon/words.js';
@@ -181,8 +182,7 @@ function possessiveLength(lower: string): number {
 }
 
 function isCapitalised(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  return isUpperCode(text.charCodeAt(at));
 }
 
 interface RawMatch {

@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS, POS_TAGS, posId } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
+import { isUpperCode } from '../../engine/tokens.js';
 import type { Paragraph, Sentence, TokenLayer } from '../../engine/types.js';
 import { speechVerbBase } from '../lexicon/speech-verbs.js';
 import { isTitleLine, paragraphKind } from './paragraph-kind.js';
@@ -188,7 +189,7 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       splitAfterI = count;
       continue;
     }
-    if (count === splitAfterI && isUpper(text.charCodeAt(offset))) out.sentenceStart[count] = 1;
+    if (count === splitAfterI && isUpperCode(text.charCodeAt(offset))) out.sentenceStart[count] = 1;
     if (
       values[i + 1] === '.' &&
       text.charCodeAt(offset + value.length) === 46 &&
@@ -243,20 +244,16 @@ const SPLIT_TITLES: ReadonlySet<string> = new Set([
 
 /** Whether `value` at `offset` is such a title, followed by its full stop and a capitalised name. */
 function isSplitTitle(value: string, text: string, offset: number): boolean {
-  if (!SPLIT_TITLES.has(value.toLowerCase()) || !isUpper(value.charCodeAt(0))) return false;
+  if (!SPLIT_TITLES.has(value.toLowerCase()) || !isUpperCode(value.charCodeAt(0))) return false;
   let k = offset + value.length + 1;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
-  return k > offset + value.length + 1 && isUpper(text.charCodeAt(k));
+  return k > offset + value.length + 1 && isUpperCode(text.charCodeAt(k));
 }
 
 /** Whether the token starting at `at` before an "I." is a word in lower case or punctuation. */
 function isPronounI(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
-  return !isUpper(c);
-}
-
-function isUpper(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  return !isUpperCode(c);
 }
 
 const CLOSING_QUOTES = new Set(['"', '\u201d', '\u2019', "'", '\u00bb', '\u201c']);
