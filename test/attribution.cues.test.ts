@@ -161,6 +161,76 @@ describe('attribution: the subject of a lead-in', () => {
   });
 });
 
+describe('attribution: the main clause a lead-in continues', () => {
+  it('"Tom, who had been asleep, opened his eyes and said:" is Tom\'s, not a name in the relative clause', () => {
+    const text =
+      'When Ann had gone upstairs, Tom, who had been asleep while Mary talked, opened his eyes and said:\n\n"Let her go."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('a participle and a "where" clause between subject and verb are skipped', () => {
+    const text =
+      'Mary, going to the window, where Ann was standing, said gently:\n\n"Shall I stay with you?"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+
+  it('a clause coordinated after a comma brings its own subject', () => {
+    const text = 'Ann, however, made no answer, and Mary, who was bolder, plunged on:\n\n"People talk."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+
+  it("a verb inside a subordinate clause keeps that clause's subject", () => {
+    const text = 'Tom laughed so heartily that Ann could not help saying,\n\n"You were wicked."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('"Mr. Allen, who, on hearing the news, said," reaches the antecedent over the parenthesis', () => {
+    const text =
+      'At the top of the stairs she was met by Tom, who, on hearing the reason of their speedy return, said, "I am glad."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('"Ann at once explained … by saying:" and a past tense tagged as a noun find their subject', () => {
+    const text =
+      'Tom did not greet her, and Ann at once explained the strange fact of her being there by saying: "Mary sent me."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+});
+
+describe('attribution: lead-ins of thought and with a dash', () => {
+  it('"Ann thought to herself," leads into her thought', () => {
+    const text = 'Tom was talking. While listening, Ann thought to herself, "He will never stop."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('"made only this cautious reply:--" leads in like a colon', () => {
+    const text = 'Ann smiled. Mary listened, and looked, and made only this cautious reply:--"Very well."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+});
+
+describe('attribution: phrasal verbs of speech', () => {
+  it('"went on up the lane" is a walk, not speech', () => {
+    const text = 'Here Mary met her, and the two girls went on up the lane--"maples are kind," said Ann.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale']);
+  });
+
+  it('"put in." at the end of a sentence is a tag, though wink reads "in." as an abbreviation', () => {
+    const text = 'Tom and Ann sat down.\n\n"We revived the dances," Ann put in.\n\n"What dances?"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale', '-']);
+  });
+});
+
+describe('attribution: people named by their trade', () => {
+  it('"said the valet" is a descriptive tag whose word a cast name can hold', () => {
+    const cast: GivenCharacter[] = [...CAST, { id: 4, name: 'His Valet', aliases: [], gender: 'M' }];
+    const { turns, doc } = turnsOf('Tom stood by the bed.\n\n"Your clothes, sir," said the valet.\n', cast);
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'nominal');
+    assert.equal(doc.layer('tokens').lower[r.token], 'valet');
+  });
+});
+
 describe('attribution: the addressee gender of a tag', () => {
   it('a pronoun object of the tag ("he told her") gives the addressee gender', () => {
     const { turns } = turnsOf('Tom and Ann met at the gate.\n\n"Go home," he told her.\n');

@@ -130,6 +130,12 @@ describe('attribution: turns held to the speaker their tag settles', () => {
     assert.deepEqual(held(text), ['Tom Barker', '-', '-']);
   });
 
+  it("a lead-in naming someone else does not overrule the tag between the quotation's parts", () => {
+    const text =
+      '"Come in," said Tom.\n\nHere Ann met him, and the two went on--"the lane is dark," said Will, "so hold the lamp."\n';
+    assert.deepEqual(held(text), ['Tom Barker', 'Will Stone']);
+  });
+
   it('holds "she said" when one woman is among the candidates, not when there are two', () => {
     const text = '"Come in," said Tom to Ann.\n\n"Thank you," she said.\n';
     assert.deepEqual(held(text), ['Tom Barker', 'Ann Hale']);

@@ -34,6 +34,20 @@ describe('segment: dialogue fix-ups', () => {
     assert.deepEqual(tokens.lower.slice(0, 5), ['mme.', 'roux', 'and', 'rev.', 'hale']);
   });
 
+  it('segment: a sentence ending in "in.", "ill." or "no." ends there (wink reads them as abbreviations)', () => {
+    assert.deepEqual(sentences('Ann put in. Tom was ill. He said no. Then he left.'), [
+      'Ann put in.',
+      'Tom was ill.',
+      'He said no.',
+      'Then he left.',
+    ]);
+    const doc = engine.process(sourceOf('She put in. He went.'));
+    assert.deepEqual(doc.layer('tokens').lower.slice(0, 4), ['she', 'put', 'in', '.']);
+    // Measures and lower-case abbreviations keep their full stop.
+    const measures = engine.process(sourceOf('It rained two in. of rain, etc. and more.'));
+    assert.ok(measures.layer('tokens').lower.includes('etc.'));
+  });
+
   it('segment: a quotation closed after a full stop and followed by a capital is its own sentence ("Yes." Mr. Darcy bowed.)', () => {
     assert.deepEqual(sentences('"Yes." Mr. Darcy bowed.'), ['"Yes."', 'Mr. Darcy bowed.']);
     assert.deepEqual(sentences('“Yes.” Mr. Darcy bowed.'), ['“Yes.”', 'Mr. Darcy bowed.']);

@@ -247,7 +247,9 @@ function referentAt(
       if (mk >= 0 && !ix.mentions[mk]!.inQuote)
         return possessedReferent(ix, ix.mentions[mk]!, limit) ?? nameReferent(ix, ix.mentions[mk]!, k);
       const pos = tokens.pos[k]!;
-      const g = NOMINAL_GENDER.get(tokens.lower[k]!);
+      // "the old man", and people by their trade: "said the valet", "the dining-car conductor said".
+      const g =
+        NOMINAL_GENDER.get(tokens.lower[k]!) ?? (ROLE_NOUNS.has(tokens.lower[k]!) ? 'unknown' : undefined);
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
         return { character: -1, gender: g, via: 'nominal', corefGuess: -1, token: k, descriptive: false };
       }
@@ -358,8 +360,32 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
   // "said") are verbs whatever the tagger says: it often tags rare verbs after a quotation as nouns.
   const past = lower !== base && (lower.endsWith('ed') || !lower.endsWith('s'));
   if (!past && (pos === POS.NOUN || pos === POS.ADJ || pos === POS.DET)) return undefined;
+  // "went on", "put in", "broke in": speech only with the particle, and not where the particle
+  // heads a phrase of place ("went on up the lane", "put on his spectacles", "went down").
+  const particles = PHRASAL_ONLY.get(base);
+  if (particles) {
+    if (!particles.has(tokens.lower[t + 1] ?? '')) return undefined;
+    const after = tokens.lower[t + 2] ?? '';
+    if (PLACE_WORDS.has(after) || (base === 'go' && DETERMINERS.has(after))) return undefined;
+  }
   return base;
 }
+
+/** Words after "went on" that make it a movement: "went on up the lane", "went on to the house". */
+const PLACE_WORDS: ReadonlySet<string> = new Set(
+  words(`
+    up down into to towards toward across through along over past out upstairs downstairs home
+    ahead away board foot
+  `),
+);
+
+/** Verbs of speech only as phrasal verbs, with their particles. */
+const PHRASAL_ONLY: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['go', new Set(['on'])],
+  ['put', new Set(['in'])],
+  ['break', new Set(['in', 'out', 'forth'])],
+  ['cut', new Set(['in', 'short'])],
+]);
 
 /**
  * A speech tag in the narration that follows a quotation (or stands between its parts):
@@ -592,11 +618,16 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
     break;
   }
   // "Mr. Knightley, smiling, said" / "Katharine, after considering for a moment, said": allow one
-  // parenthetical.
+  // parenthetical; "Mr. Allen, who, on hearing the reason of their return, said": a longer one
+  // after "who".
   if (k >= from && tokens.lower[k] === ',') {
     let j = k - 1;
-    while (j >= from && tokens.lower[j] !== ',' && k - j < 9) j--;
-    if (j >= from && tokens.lower[j] === ',') k = j - 1;
+    while (j >= from && tokens.lower[j] !== ',' && k - j < 16) j--;
+    if (j > from && tokens.lower[j] === ',' && tokens.lower[j - 1] === 'who') {
+      const r = subjectEndingAt(ix, from, j - 2 > from && tokens.lower[j - 2] === ',' ? j - 3 : j - 2);
+      if (r) return r;
+    }
+    if (j >= from && tokens.lower[j] === ',' && k - j < 9) k = j - 1;
   }
   return subjectEndingAt(ix, from, k);
 }
@@ -685,15 +716,16 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   if (to <= from) return undefined;
   let s = to - 1;
   while (s > from && isQuoteMark(tokens, s)) s--;
+  // `made only this cautious reply:--`: the dash after a colon or comma adds nothing.
+  if (s > from && isDash(tokens.lower[s]!) && (tokens.lower[s - 1] === ':' || tokens.lower[s - 1] === ','))
+    s--;
   const last = tokens.lower[s]!;
   // A lead-in ends in a colon, comma or dash — or, where the punctuation was lost, in a word
   // (`And then Gogol said, with the simplicity of a child` before the quotation).
   const leadsIn =
     last === ':' ||
     last === ',' ||
-    last === '\u2014' ||
-    last === '--' ||
-    last === '\u2013' ||
+    isDash(last) ||
     (tokens.pos[s] !== POS.PUNCT && !isQuoteMark(tokens, s) && /\w$/.test(last));
   let begin = s;
   while (begin > from && !(CLAUSE_END.has(tokens.lower[begin - 1]!) && begin - 1 < s)) begin--;
@@ -703,7 +735,8 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
     if (owner) return { kind: 'tag', where: 'pre', referent: owner, verb: '', object: undefined };
     for (let v = s; v >= begin; v--) {
       const verb = verbAt(tokens, v);
-      if (verb === undefined || THOUGHT_VERBS.has(verb)) continue;
+      // `Katharine thought to herself,` leads into the thought; a thought further back does not.
+      if (verb === undefined || (THOUGHT_VERBS.has(verb) && v < s - 3)) continue;
       // `when thus accosted by Miss Bingley,`: the passive's agent speaks.
       if (tokens.lower[v + 1] === 'by' && tokens.lower[v]!.endsWith('ed')) {
         const agent = referentAt(ix, v + 2, to);
@@ -716,6 +749,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
         return { kind: 'tag', where: 'pre', referent: inverted, verb, object: undefined };
       const subject =
         subjectBefore(ix, begin, v) ??
+        mainClauseSubject(ix, begin, v) ??
         lastSubject(ix, begin, v) ??
         firstReferent(ix, begin, v) ??
         coordinatedSubject(ix, from, begin);
@@ -729,7 +763,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
     }
     // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
     if (last === ':') {
-      const subject = firstReferent(ix, begin, Math.min(s, begin + 6));
+      const subject = mainClauseSubject(ix, begin, s) ?? firstReferent(ix, begin, Math.min(s, begin + 6));
       if (subject) return { kind: 'tag', where: 'pre', referent: subject, verb: '', object: undefined };
     }
   }
@@ -743,6 +777,10 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   const subject = firstReferent(ix, begin, Math.min(s + 1, begin + 4));
   if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '', object: undefined };
   return undefined;
+}
+
+function isDash(word: string): boolean {
+  return word === '\u2014' || word === '--' || word === '\u2013';
 }
 
 /** Verbs whose short sentence (`Anne spoke.`, `Tom began again.`) announces the speech after it. */
@@ -882,6 +920,75 @@ export function beatAfter(ix: CueIndex, from: number, to: number): Cue | undefin
   return undefined;
 }
 
+/** Words that open a subordinate clause or phrase: its subject is not the main clause's. */
+const SUBORDINATE_OPENERS: ReadonlySet<string> = new Set(
+  words(`
+    who whom whose which what how why whether where when whenever while whilst as though although
+    if because since until till before after that unless once whereupon
+  `),
+);
+
+/**
+ * The subject of the main clause that verb v continues when nothing stands right before v:
+ * `Matthew, who had been asleep, opened his eyes and said`, `When Marilla had gone, Diana,
+ * going to the window, where Anne stood, said`. Subordinate clauses (opened by "who", "when",
+ * "where", a participle or a preposition, and closed by a comma) are skipped; a new main subject
+ * is one that opens the sentence or a clause coordinated after a comma (`…, and Mrs. Milvain,
+ * who was bold, plunged:`), or one followed at once by its verb. Undefined when the clause
+ * has no such subject, another clause's subject stands between, or v is in a subordinate clause
+ * (`Anne watched as Tom rose and said`: left to lastSubject).
+ */
+function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  let subject: Referent | undefined;
+  let clauseStart = true;
+  let coordinated = false;
+  let subordinate = false;
+  for (let t = begin; t < v; t++) {
+    const lower = tokens.lower[t]!;
+    if (lower === ',' || lower === ';' || lower === '\u2014' || lower === '--') {
+      clauseStart = true;
+      coordinated = lower === ';';
+      subordinate = false;
+      continue;
+    }
+    if (!clauseStart) {
+      if (SUBORDINATE_OPENERS.has(lower)) subordinate = true;
+      // A subject with its verb inside the clause that is no subordinate one: not the main subject's verb.
+      else if (!subordinate && subject !== undefined) {
+        const r = referentAt(ix, t, v);
+        if (r && r.via !== 'nominal') {
+          const next = skipModifiers(tokens, referentEnd(ix, t, r) + 1, 1, v);
+          if (next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX)) return undefined;
+        }
+      }
+      continue;
+    }
+    if (COORDINATORS.has(lower)) {
+      coordinated = true;
+      continue;
+    }
+    clauseStart = false;
+    const pos = tokens.pos[t]!;
+    if (SUBORDINATE_OPENERS.has(lower) || pos === POS.ADP || (pos === POS.VERB && lower.endsWith('ing'))) {
+      subordinate = true;
+      continue;
+    }
+    const r = referentAt(ix, t, v);
+    if (!r) continue;
+    const end = referentEnd(ix, t, r);
+    const next = skipModifiers(tokens, end + 1, 1, v);
+    const verbNext = next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX);
+    const commaNext = next < v && tokens.lower[next] === ',';
+    if (verbNext || (commaNext && (subject === undefined || coordinated))) {
+      subject = r;
+      t = end;
+    }
+  }
+  // `…, that Emma could not help saying`: v is the subordinate clause's own verb.
+  return subordinate ? undefined : subject;
+}
+
 /**
  * The nearest reference before v that stands as a subject, followed by its own verb: in `She was
  * conscious that he raised his cap and said` it is "he", not the sentence's first word.
@@ -892,11 +999,21 @@ function lastSubject(ix: CueIndex, from: number, v: number): Referent | undefine
     const r = referentAt(ix, k, v);
     if (!r || r.via === 'nominal') continue;
     const last = referentEnd(ix, k, r);
-    const next = skipModifiers(tokens, last + 1, 1, v);
-    if (next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX)) return r;
+    let next = skipModifiers(tokens, last + 1, 1, v);
+    // "Anne at once explained", "Tom at last said".
+    if (tokens.lower[next] === 'at' && AT_ADVERBIALS.has(tokens.lower[next + 1]!)) next += 2;
+    // "when Mr. Knightley startled her": a past tense the tagger took for a noun.
+    if (
+      next < v &&
+      (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX || isPastVerb(tokens, next))
+    )
+      return r;
   }
   return undefined;
 }
+
+/** Words after "at" in adverbials that stand between a subject and its verb ("at once"). */
+const AT_ADVERBIALS = new Set(['once', 'last', 'length', 'first', 'times']);
 
 function firstReferent(ix: CueIndex, from: number, to: number): Referent | undefined {
   for (let k = from; k < to; k++) {

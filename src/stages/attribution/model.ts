@@ -88,8 +88,14 @@ export function heldTurns(conv: ConversationFeatures): Int32Array {
     }
     if (c?.kind !== 'tag' || c.referent.via !== 'name' || c.referent.descriptive) continue;
     let agreed = true;
+    // A lead-in before the turn does not overrule its tags between and after the quotations.
     for (const d of cues)
-      if (d.kind === 'tag' && d.referent.via === 'name' && d.referent.character !== c.referent.character)
+      if (
+        d.kind === 'tag' &&
+        d.referent.via === 'name' &&
+        d.referent.character !== c.referent.character &&
+        (c.where === 'pre' || d.where !== 'pre')
+      )
         agreed = false;
     if (agreed) fixed[i] = conv.candidates.indexOf(c.referent.character);
   }

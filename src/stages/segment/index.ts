@@ -150,7 +150,7 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
   const n = values.length;
   // Room for the tokens, and for a second one wherever "I." is split below.
   let splits = 0;
-  for (let i = values.indexOf('I.'); i >= 0; i = values.indexOf('I.', i + 1)) splits++;
+  for (let i = 0; i < n; i++) if (values[i]!.charCodeAt(values[i]!.length - 1) === 46) splits++;
   out.reserve(n + splits);
   const keptIndex = new Int32Array(n + 1);
   const first = out.count;
@@ -186,6 +186,27 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       lower.push('.');
       count++;
       offset += 2;
+      splitAfterI = count;
+      continue;
+    }
+    if (
+      value.length > 1 &&
+      value.charCodeAt(value.length - 1) === 46 &&
+      isMergedWordStop(value, text, offset)
+    ) {
+      // `Mrs. Braddocks put in.`, `she was ill.`: wink reads a sentence's last word and its full
+      // stop as an abbreviation ("in." inches, "ill." Illinois) and runs the sentence on.
+      start[count] = offset;
+      end[count] = offset + value.length - 1;
+      pos[count] = posId(tag);
+      lower.push(value.slice(0, -1).toLowerCase());
+      count++;
+      start[count] = offset + value.length - 1;
+      end[count] = offset + value.length;
+      pos[count] = POS.PUNCT;
+      lower.push('.');
+      count++;
+      offset += value.length;
       splitAfterI = count;
       continue;
     }
@@ -248,6 +269,38 @@ function isSplitTitle(value: string, text: string, offset: number): boolean {
   let k = offset + value.length + 1;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
   return k > offset + value.length + 1 && isUpperCode(text.charCodeAt(k));
+}
+
+/** Lower-case abbreviations that keep their full stop: "etc.", "&c.", "viz.". */
+const LOWER_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'etc.',
+  'viz.',
+  'cf.',
+  'vs.',
+  'al.',
+  'ca.',
+  'c.',
+  'p.',
+  'pp.',
+]);
+
+/**
+ * Whether `value` at `offset` is a lower-case word wink joined to the full stop ending its
+ * sentence: letters then one full stop, no known abbreviation, and a capital, a quotation mark or
+ * the end of the line after it (`No. 4` and `in. of rain` keep theirs).
+ */
+function isMergedWordStop(value: string, text: string, offset: number): boolean {
+  const c0 = value.charCodeAt(0);
+  if (c0 < 97 || c0 > 122 || LOWER_ABBREVIATIONS.has(value)) return false;
+  for (let i = 1; i < value.length - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  let k = offset + value.length;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  if (k >= text.length) return true;
+  const next = text.charCodeAt(k);
+  return next === 10 || next === 13 || isUpperCode(next) || CLOSING_QUOTES.has(text[k]!);
 }
 
 /** Whether the token starting at `at` before an "I." is a word in lower case or punctuation. */
