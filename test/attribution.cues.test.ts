@@ -209,6 +209,36 @@ describe('attribution: lead-ins of thought and with a dash', () => {
   });
 });
 
+describe('attribution: speech announced by a noun or heard', () => {
+  it('"Tom\'s remark was, soon afterwards--" and "Ann\'s last word had been:" name their owners', () => {
+    assert.deepEqual(
+      cuedSpeakers('Ann nodded; but Tom\'s remark was, soon afterwards--\n\n"The navy is rough."\n'),
+      ['Tom Barker'],
+    );
+    assert.deepEqual(cuedSpeakers('When Tom sailed, Ann\'s last word had been:\n\n"Write to me."\n'), [
+      'Ann Hale',
+    ]);
+    assert.deepEqual(cuedSpeakers('Tom sighed. Mary\'s declaration was, "I hate the sea."\n'), [
+      'Mary Stone',
+    ]);
+  });
+
+  it('"hearing Tom cry:" makes the one heard the speaker', () => {
+    const text = 'Ann was lost in thought, until she was startled by hearing Tom cry: "Come and rest!"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('"Tom went on." leads into the next quotation', () => {
+    const text = 'Ann fidgeted. Tom went on.\n\n"Do you understand me now?"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('words "from" someone after the quotation are theirs', () => {
+    const text = 'Ann had only a short "Good morning!" from Tom, and nothing more.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+});
+
 describe('attribution: phrasal verbs of speech', () => {
   it('"went on up the lane" is a walk, not speech', () => {
     const text = 'Here Mary met her, and the two girls went on up the lane--"maples are kind," said Ann.\n';

@@ -359,7 +359,8 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
   // "the answer", "a cry": a noun reading of the base form is not a tag. Past forms ("shrieked",
   // "said") are verbs whatever the tagger says: it often tags rare verbs after a quotation as nouns.
   const past = lower !== base && (lower.endsWith('ed') || !lower.endsWith('s'));
-  if (!past && (pos === POS.NOUN || pos === POS.ADJ || pos === POS.DET)) return undefined;
+  if (!past && (pos === POS.NOUN || pos === POS.ADJ || pos === POS.DET) && !afterPerception(tokens, t))
+    return undefined;
   // "went on", "put in", "broke in": speech only with the particle, and not where the particle
   // heads a phrase of place ("went on up the lane", "put on his spectacles", "went down").
   const particles = PHRASAL_ONLY.get(base);
@@ -369,6 +370,14 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
     if (PLACE_WORDS.has(after) || (base === 'go' && DETERMINERS.has(after))) return undefined;
   }
   return base;
+}
+
+/** `hearing Tom cry`, `heard Mrs. Hale call`: a base form after a verb of hearing and a name is a verb. */
+function afterPerception(tokens: TokenLayer, t: number): boolean {
+  const before = tokens.pos[t - 1];
+  if (before !== POS.PROPN && before !== POS.PRON) return false;
+  for (let k = t - 2; k >= 0 && k >= t - 4; k--) if (PERCEPTION.has(tokens.lower[k]!)) return true;
+  return false;
 }
 
 /** Words after "went on" that make it a movement: "went on up the lane", "went on to the house". */
@@ -411,6 +420,12 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     // `"…," was her cordial reply` / `came his answer`: the possessive points at the speaker.
     const possessor = possessiveSpeaker(ix, t + 1, end);
     if (possessor) return { kind: 'tag', where: 'post', referent: possessor, verb: '', object: undefined };
+  }
+  // `She had the kindest "Good morning!" from Captain Harville`: words from someone are theirs.
+  if (t < end && tokens.lower[t] === 'from') {
+    const source = referentAt(ix, t + 1, end);
+    if (source && source.via === 'name')
+      return { kind: 'tag', where: 'post', referent: source, verb: '', object: undefined };
   }
   for (let v = t; v < end && v <= t + 6; v++) {
     const verb = verbAt(tokens, v);
@@ -523,7 +538,13 @@ const SPEECH_NOUNS = new Set([
   'question',
   'greeting',
   'words',
+  'word',
   'voice',
+  'declaration',
+  'exclamation',
+  'ejaculation',
+  'cry',
+  'speech',
 ]);
 
 /** `her cordial reply`, `his answer`: a personal possessive before a noun of speech. */
@@ -633,7 +654,16 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
 }
 
 /** Verbs of hearing, whose object is the speaker of the verb after it: "he heard her say". */
-const PERCEPTION = new Set(['heard', 'overheard', 'hear', 'hears', 'overhear', 'overhears']);
+const PERCEPTION = new Set([
+  'heard',
+  'overheard',
+  'hear',
+  'hears',
+  'overhear',
+  'overhears',
+  'hearing',
+  'overhearing',
+]);
 
 /**
  * "he heard her tell the room", "Anne overheard Mr. Elliot say": the one heard speaks, not the one
@@ -787,7 +817,7 @@ function isDash(word: string): boolean {
 const LEAD_VERBS: ReadonlySet<string> = new Set(
   words(`
     say ask reply answer exclaim whisper murmur mutter rejoin retort respond remark observe declare
-    interrupt interpose resume begin speak continue
+    interrupt interpose resume begin speak continue go
   `),
 );
 
@@ -872,7 +902,19 @@ function answerOwner(ix: CueIndex, begin: number, s: number): Referent | undefin
   const { tokens } = ix;
   let k = s;
   if (tokens.pos[k] === POS.PUNCT) k--;
-  if (k <= begin || (tokens.lower[k] !== 'was' && tokens.lower[k] !== 'were')) return undefined;
+  // `Sir Walter's remark was, soon afterwards--`: adverbs after "was".
+  for (let j = k; j > begin && j >= k - 3; j--) {
+    const w = tokens.lower[j]!;
+    if (w === 'was' || w === 'were' || w === 'been') {
+      k = j;
+      break;
+    }
+    if (tokens.pos[j] !== POS.ADV && w !== ',') break;
+  }
+  // `Mrs. Archer's last word had been:`
+  if (tokens.lower[k] === 'been' && k - 1 > begin && tokens.lower[k - 1] === 'had') k--;
+  if (k <= begin || (tokens.lower[k] !== 'was' && tokens.lower[k] !== 'were' && tokens.lower[k] !== 'had'))
+    return undefined;
   // The first noun of an answer in the ten words before "was", maybe followed by a clause or a
   // phrase of its own ("Marilla's only comment when she heard the story was,", "Tom's answer to
   // Ann's question was:").
