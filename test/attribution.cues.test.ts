@@ -239,6 +239,22 @@ describe('attribution: speech announced by a noun or heard', () => {
   });
 });
 
+describe('attribution: "said I" with no first-person narrator', () => {
+  it('is a speaker retelling a talk inside a long speech, not a cue of the narration', () => {
+    const text = "Ann came in and sat down.\n\n\"Tom was here. 'My dear,' said I, 'you will catch cold.'\"\n";
+    const first = text.indexOf('Tom was');
+    const second = text.indexOf('you will');
+    const quotes = [
+      { id: 'Q1', spans: [[first, text.indexOf("'My")] as [number, number]] },
+      { id: 'Q2', spans: [[second, text.indexOf('cold.') + 5] as [number, number]] },
+    ];
+    const doc = createEngine({ until: 'coref', characters: CAST, quotes }).process(sourceOf(text));
+    const turns = buildTurns(doc, buildCueIndex(doc));
+    assert.ok(turns.length > 0);
+    for (const turn of turns) for (const cue of turn.cues) assert.notEqual(cue.referent.via, 'narrator');
+  });
+});
+
 describe('attribution: phrasal verbs of speech', () => {
   it('"went on up the lane" is a walk, not speech', () => {
     const text = 'Here Mary met her, and the two girls went on up the lane--"maples are kind," said Ann.\n';

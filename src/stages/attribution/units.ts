@@ -66,6 +66,9 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     const cues: Cue[] = [];
     // Narration gaps around each span of this quotation.
     for (let k = 0; k < q.spans.length; k++) spanCues(scan, q, k, cues);
+    // `'My dear,' said I,` in a story with no first-person narrator: a speaker retelling a
+    // conversation inside a long speech, not a tag of the story's narration.
+    if (ix.narrator < 0) dropNarratorCues(cues);
     // Where this quotation's mentions start (the scan below reads them).
     while (mi < mentions.length && mentions[mi]!.start < q.spans[0]![0]) mi++;
     if (
@@ -217,6 +220,12 @@ function spanCues(scan: SpanScan, q: Quotation, k: number, cues: Cue[]): void {
     const beat = beatAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
     if (beat && nextStart === para.end) cues.push(beat);
   }
+}
+
+function dropNarratorCues(cues: Cue[]): void {
+  let j = 0;
+  for (const c of cues) if (c.referent.via !== 'narrator') cues[j++] = c;
+  cues.length = j;
 }
 
 /** Index of the first mention (sorted by start) starting at or after offset. */
