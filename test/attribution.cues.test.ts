@@ -267,6 +267,38 @@ describe('attribution: phrasal verbs of speech', () => {
   });
 });
 
+describe('attribution: what a reviewer found the new rules must not do', () => {
+  it('"broke off" and "cut him short" are still tags', () => {
+    const { turns } = turnsOf('Tom came in.\n\n"But what?" Ann broke off.\n\n"Hush!" she cut him short.\n');
+    assert.deepEqual(
+      turns.map((t) => t.cues[0]?.kind),
+      ['tag', 'tag'],
+    );
+  });
+
+  it('a list of verbs after "as" stays in its clause: "Tom watched as Ann rose, smiled, and said,"', () => {
+    assert.deepEqual(cuedSpeakers('Tom watched as Ann rose, smiled, and said, "Yes."\n'), ['Ann Hale']);
+  });
+
+  it('"…, and added:" after a "that" clause goes back to the main clause', () => {
+    const text = 'Tom told her of Mary\'s joy on hearing that Ann had come, and added: "She is well."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('"heard his answer" is no verb of speaking, and a bare "had" no "had been"', () => {
+    assert.deepEqual(cuedSpeakers('Ann heard his answer with a smile, "Yes."\n'), ['Ann Hale']);
+    const { turns } = turnsOf('Ann thought of Tom\'s last word, the only one she had, "Farewell."\n');
+    assert.notEqual(turns[0]!.cues[0]?.kind, 'tag');
+  });
+
+  it('a first-person story whose cast names no narrator keeps its "said I" tags', () => {
+    const lines = [];
+    for (let i = 0; i < 6; i++) lines.push(`"Come in," said I.\n\n"Thank you," said Tom.\n`);
+    const { turns } = turnsOf(`I sat by the fire.\n\n${lines.join('\n')}`);
+    assert.ok(turns.some((t) => t.cues[0]?.referent.via === 'narrator'));
+  });
+});
+
 describe('attribution: people named by their trade', () => {
   it('"said the valet" is a descriptive tag whose word a cast name can hold', () => {
     const cast: GivenCharacter[] = [...CAST, { id: 4, name: 'His Valet', aliases: [], gender: 'M' }];

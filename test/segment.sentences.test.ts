@@ -43,6 +43,13 @@ describe('segment: dialogue fix-ups', () => {
     ]);
     const doc = engine.process(sourceOf('She put in. He went.'));
     assert.deepEqual(doc.layer('tokens').lower.slice(0, 4), ['she', 'put', 'in', '.']);
+    assert.deepEqual(sentences('Anne was ill. “Come in,” she said.'), [
+      'Anne was ill.',
+      '“Come in,” she said.',
+    ]);
+    assert.deepEqual(sentences('The case of Frankland v. Regina was heard.'), [
+      'The case of Frankland v. Regina was heard.',
+    ]);
     // Measures and lower-case abbreviations keep their full stop.
     const measures = engine.process(sourceOf('It rained two in. of rain, etc. and more.'));
     assert.ok(measures.layer('tokens').lower.includes('etc.'));

@@ -365,8 +365,14 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
   // heads a phrase of place ("went on up the lane", "put on his spectacles", "went down").
   const particles = PHRASAL_ONLY.get(base);
   if (particles) {
-    if (!particles.has(tokens.lower[t + 1] ?? '')) return undefined;
-    const after = tokens.lower[t + 2] ?? '';
+    // `she cut him short`: one object pronoun may stand before the particle.
+    const p = particles.has(tokens.lower[t + 1] ?? '')
+      ? t + 1
+      : OBJECT_PRONOUNS.has(tokens.lower[t + 1] ?? '') && particles.has(tokens.lower[t + 2] ?? '')
+        ? t + 2
+        : -1;
+    if (p < 0) return undefined;
+    const after = tokens.lower[p + 1] ?? '';
     if (PLACE_WORDS.has(after) || (base === 'go' && DETERMINERS.has(after))) return undefined;
   }
   return base;
@@ -375,7 +381,9 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
 /** `hearing Tom cry`, `heard Mrs. Hale call`: a base form after a verb of hearing and a name is a verb. */
 function afterPerception(tokens: TokenLayer, t: number): boolean {
   const before = tokens.pos[t - 1];
-  if (before !== POS.PROPN && before !== POS.PRON) return false;
+  // A name or an object pronoun ("heard him say"), not a possessive ("heard his answer").
+  if (before !== POS.PROPN && !(before === POS.PRON && OBJECT_PRONOUNS.has(tokens.lower[t - 1]!)))
+    return false;
   for (let k = t - 2; k >= 0 && k >= t - 4; k--) if (PERCEPTION.has(tokens.lower[k]!)) return true;
   return false;
 }
@@ -388,11 +396,13 @@ const PLACE_WORDS: ReadonlySet<string> = new Set(
   `),
 );
 
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['him', 'her', 'them', 'me', 'us']);
+
 /** Verbs of speech only as phrasal verbs, with their particles. */
 const PHRASAL_ONLY: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['go', new Set(['on'])],
   ['put', new Set(['in'])],
-  ['break', new Set(['in', 'out', 'forth'])],
+  ['break', new Set(['in', 'out', 'forth', 'off'])],
   ['cut', new Set(['in', 'short'])],
 ]);
 
@@ -912,9 +922,10 @@ function answerOwner(ix: CueIndex, begin: number, s: number): Referent | undefin
     if (tokens.pos[j] !== POS.ADV && w !== ',') break;
   }
   // `Mrs. Archer's last word had been:`
-  if (tokens.lower[k] === 'been' && k - 1 > begin && tokens.lower[k - 1] === 'had') k--;
-  if (k <= begin || (tokens.lower[k] !== 'was' && tokens.lower[k] !== 'were' && tokens.lower[k] !== 'had'))
-    return undefined;
+  if (tokens.lower[k] === 'been') {
+    if (k - 1 <= begin || tokens.lower[k - 1] !== 'had') return undefined;
+    k--;
+  } else if (k <= begin || (tokens.lower[k] !== 'was' && tokens.lower[k] !== 'were')) return undefined;
   // The first noun of an answer in the ten words before "was", maybe followed by a clause or a
   // phrase of its own ("Marilla's only comment when she heard the story was,", "Tom's answer to
   // Ann's question was:").
@@ -986,16 +997,30 @@ function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | u
   let clauseStart = true;
   let coordinated = false;
   let subordinate = false;
+  // A subordinate clause opened inside a clause (`watched as Anne rose, smiled, and said`), not
+  // set off by a comma before it: its list of verbs runs on past commas.
+  let inner = false;
+  let listed = false;
   for (let t = begin; t < v; t++) {
     const lower = tokens.lower[t]!;
     if (lower === ',' || lower === ';' || lower === '\u2014' || lower === '--') {
       clauseStart = true;
       coordinated = lower === ';';
-      subordinate = false;
+      if (inner && lower === ',' && continuesVerbs(tokens, t + 1, v, listed)) listed = true;
+      else {
+        subordinate = false;
+        inner = false;
+        listed = false;
+      }
       continue;
     }
     if (!clauseStart) {
-      if (SUBORDINATE_OPENERS.has(lower)) subordinate = true;
+      if (SUBORDINATE_OPENERS.has(lower) && !NOMINAL_POS.has(tokens.pos[t]!)) {
+        // (Inside a clause set off by commas, `, who had slept while Mary talked, opened`, the
+        // next comma closes both.)
+        if (!subordinate) inner = tokens.lower[t - 1] !== ',' && t > begin;
+        subordinate = true;
+      }
       // A subject with its verb inside the clause that is no subordinate one: not the main subject's verb.
       else if (!subordinate && subject !== undefined) {
         const r = referentAt(ix, t, v);
@@ -1029,6 +1054,24 @@ function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | u
   }
   // `…, that Emma could not help saying`: v is the subordinate clause's own verb.
   return subordinate ? undefined : subject;
+}
+
+/** Parts of speech of an opener word used otherwise: "for a while" (a noun), "that man" (a determiner). */
+const NOMINAL_POS: ReadonlySet<number> = new Set([POS.NOUN, POS.DET, POS.ADJ, POS.PROPN]);
+
+/**
+ * Whether the words from t go on with a verb of a list of verbs: `rose, smiled,` and then, once
+ * such a list has begun (`listed`), `…, and said` (`…, and added` alone may go back to the main
+ * clause: `I told him of Tom's joy on hearing that Ann had come, and added:`).
+ */
+function continuesVerbs(tokens: TokenLayer, t: number, v: number, listed: boolean): boolean {
+  let k = t;
+  while (k < v && tokens.pos[k] === POS.ADV) k++;
+  if (listed && k < v && (tokens.lower[k] === 'and' || tokens.lower[k] === 'or')) k++;
+  while (k < v && tokens.pos[k] === POS.ADV) k++;
+  if (k >= v) return k === v;
+  const pos = tokens.pos[k]!;
+  return (pos === POS.VERB && !tokens.lower[k]!.endsWith('ing')) || pos === POS.AUX;
 }
 
 /**

@@ -56,19 +56,34 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
   }
   spans.sort(bySpanStart);
 
+  // The cues in the narration gaps around each attributable quotation's spans.
+  const scan: SpanScan = { doc, ix, paragraphs, spans, si: 0 };
+  const cuesOf: Cue[][] = [];
+  let attributable = 0;
+  let narratorTags = 0;
+  for (let qi = 0; qi < quotes.length; qi++) {
+    const q = quotes[qi]!;
+    const cues: Cue[] = [];
+    cuesOf.push(cues);
+    if (!isAttributable(q)) continue;
+    attributable++;
+    for (let k = 0; k < q.spans.length; k++) spanCues(scan, q, k, cues);
+    for (const c of cues) if (c.referent.via === 'narrator') narratorTags++;
+  }
+  // `'My dear,' said I,` in a story with no first-person narrator: a speaker retelling a
+  // conversation inside a long speech, not a tag of the story's narration. (Where "I said" tags
+  // are common, the story is told in the first person though the cast names no narrator.)
+  const dropNarrator =
+    ix.narrator < 0 && (narratorTags <= RETOLD_FEW || narratorTags < RETOLD_SHARE * attributable);
+
   const turns: Turn[] = [];
   let current: Turn | undefined;
-  const scan: SpanScan = { doc, ix, paragraphs, spans, si: 0 };
   let mi = 0;
   for (let qi = 0; qi < quotes.length; qi++) {
     const q = quotes[qi]!;
     if (!isAttributable(q)) continue;
-    const cues: Cue[] = [];
-    // Narration gaps around each span of this quotation.
-    for (let k = 0; k < q.spans.length; k++) spanCues(scan, q, k, cues);
-    // `'My dear,' said I,` in a story with no first-person narrator: a speaker retelling a
-    // conversation inside a long speech, not a tag of the story's narration.
-    if (ix.narrator < 0) dropNarratorCues(cues);
+    const cues = cuesOf[qi]!;
+    if (dropNarrator) dropNarratorCues(cues);
     // Where this quotation's mentions start (the scan below reads them).
     while (mi < mentions.length && mentions[mi]!.start < q.spans[0]![0]) mi++;
     if (
@@ -221,6 +236,11 @@ function spanCues(scan: SpanScan, q: Quotation, k: number, cues: Cue[]): void {
     if (beat && nextStart === para.end) cues.push(beat);
   }
 }
+
+/** Below this share of quotations with an "I said" tag, a story without a narrator is told in the third person. */
+const RETOLD_SHARE = 0.05;
+/** As few "I said" tags as this are retold talk whatever the story's length. */
+const RETOLD_FEW = 2;
 
 function dropNarratorCues(cues: Cue[]): void {
   let j = 0;

@@ -148,7 +148,8 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
   const values = all.out(its.value) as string[];
   const tags = all.out(its.pos) as string[];
   const n = values.length;
-  // Room for the tokens, and for a second one wherever "I." is split below.
+  // Room for the tokens, and for a second one wherever a token ending in a full stop ("I.",
+  // "in.") may be split below.
   let splits = 0;
   for (let i = 0; i < n; i++) if (values[i]!.charCodeAt(values[i]!.length - 1) === 46) splits++;
   out.reserve(n + splits);
@@ -198,7 +199,7 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       // stop as an abbreviation ("in." inches, "ill." Illinois) and runs the sentence on.
       start[count] = offset;
       end[count] = offset + value.length - 1;
-      pos[count] = posId(tag);
+      pos[count] = mergedWordPos(value, tag);
       lower.push(value.slice(0, -1).toLowerCase());
       count++;
       start[count] = offset + value.length - 1;
@@ -210,7 +211,12 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       splitAfterI = count;
       continue;
     }
-    if (count === splitAfterI && isUpperCode(text.charCodeAt(offset))) out.sentenceStart[count] = 1;
+    // After a split full stop a capital, or an opening quotation mark before one, starts a sentence.
+    if (
+      count === splitAfterI &&
+      (isUpperCode(text.charCodeAt(offset)) || opensQuotedCapital(value, text, offset))
+    )
+      out.sentenceStart[count] = 1;
     if (
       values[i + 1] === '.' &&
       text.charCodeAt(offset + value.length) === 46 &&
@@ -271,17 +277,33 @@ function isSplitTitle(value: string, text: string, offset: number): boolean {
   return k > offset + value.length + 1 && isUpperCode(text.charCodeAt(k));
 }
 
+/**
+ * The part of speech of a word split from its full stop: wink tagged the pair as an abbreviation
+ * (a noun or a proper noun), so "in" is read as the particle it is at a sentence's end and a lower-case
+ * word is never a proper noun.
+ */
+function mergedWordPos(value: string, tag: string): number {
+  if (value === 'in.' || value === 'on.' || value === 'up.') return POS.ADP;
+  const id = posId(tag);
+  return id === POS.PROPN ? POS.NOUN : id;
+}
+
 /** Lower-case abbreviations that keep their full stop: "etc.", "&c.", "viz.". */
 const LOWER_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'etc.',
   'viz.',
   'cf.',
   'vs.',
+  'v.',
   'al.',
   'ca.',
   'c.',
   'p.',
   'pp.',
+  'st.',
+  'mt.',
+  'vol.',
+  'sen.',
 ]);
 
 /**
@@ -301,6 +323,11 @@ function isMergedWordStop(value: string, text: string, offset: number): boolean 
   if (k >= text.length) return true;
   const next = text.charCodeAt(k);
   return next === 10 || next === 13 || isUpperCode(next) || CLOSING_QUOTES.has(text[k]!);
+}
+
+/** Whether `value` at `offset` is an opening quotation mark with a capital right after it. */
+function opensQuotedCapital(value: string, text: string, offset: number): boolean {
+  return OPENING_QUOTES.has(value) && isUpperCode(text.charCodeAt(offset + value.length));
 }
 
 /** Whether the token starting at `at` before an "I." is a word in lower case or punctuation. */
