@@ -213,6 +213,19 @@ describe('quotes: kinds', () => {
     );
   });
 
+  it('quotes: "in the following manner" after a verb of speaking introduces speech, after "wrote" a text', () => {
+    assert.deepEqual(
+      kinds('The old lady began in the following manner:--"You know why I have come."').map(
+        ([, kind]) => kind,
+      ),
+      ['speech'],
+    );
+    assert.deepEqual(
+      kinds('The clerk wrote in the following manner:--"Received with thanks."').map(([, kind]) => kind),
+      ['written'],
+    );
+  });
+
   it('quotes: a quotation paragraph indented deeper than the prose is a text set off, not speech', () => {
     const text = [
       'Marion handed the page across the table and he read it to himself.',

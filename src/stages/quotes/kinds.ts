@@ -246,7 +246,19 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
     // `ran` is a text's wording only where the cue ends with it (`the note ran:`, `it ran thus:`);
     // `the girl ran out.` and `Syme ran on with a feverish irony.` are people moving or talking.
     if (RAN.has(w) && !(k === last || (k === last - 1 && before[last] === 'thus'))) continue;
+    // `Lady Catherine began in the following manner:--`: words that announce any text announce
+    // speech after a verb of speaking.
+    if (INTRODUCING_CUES.has(w) && !RAN.has(w) && spokenBefore(before, k)) continue;
     return true;
+  }
+  return false;
+}
+
+/** Whether one of the words before index k is a verb of speaking (not of writing or reading). */
+function spokenBefore(before: readonly string[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    const base = speechVerbBase(before[j]!);
+    if (base !== undefined && base !== 'write' && base !== 'read' && !THOUGHT_VERBS.has(base)) return true;
   }
   return false;
 }
