@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError, UsageError } from '../engine/errors.js';
 import type { InputFormat } from '../engine/types.js';
+import { STORY_EXTENSIONS } from '../ingest/extensions.js';
 
 export interface InputFile {
   path: string;
@@ -12,22 +13,7 @@ export interface InputFile {
 /** Formats a directory walk picks up (by extension); `ao3` downloads are `.html`. */
 export const BATCH_FORMATS: readonly InputFormat[] = ['txt', 'md', 'html', 'epub', 'docx'];
 
-/**
- * Extensions of story files, as ingestion reads them (a test keeps this equal to ingest's own
- * table). Kept here so that listing a folder does not load every ingest module into the main
- * thread: a re-run of a finished batch is mostly start-up.
- */
-export const STORY_EXTENSIONS: Readonly<Record<string, InputFormat>> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.epub': 'epub',
-  '.docx': 'docx',
-};
+export { STORY_EXTENSIONS } from '../ingest/extensions.js';
 
 /** Parses `--format txt,epub`; undefined means every format storylens reads. */
 export function parseFormats(list: string | undefined): ReadonlySet<InputFormat> {

@@ -3,7 +3,7 @@
  * content; decoding; per-format extraction.
  */
 import { open, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import { InputError } from '../engine/errors.js';
 import type { InputFormat, Message, SourceText, StoryMeta } from '../engine/types.js';
 import { ao3Meta, extractAo3, isAo3 } from './ao3.js';
@@ -11,28 +11,14 @@ import { ingestDocx } from './docx.js';
 import { attr, findFirst, parseHtml } from './dom.js';
 import { decodeBytes } from './encoding.js';
 import { ingestEpub } from './epub.js';
+import { formatFromName } from './extensions.js';
 import { chapterHeadings, documentTitle, extractNodes } from './html.js';
 import { markdownStructure } from './markdown.js';
 import { formatBytes, type IngestOptions, type Limits, resolveLimits } from './options.js';
 import { binaryKind, declaredCharset, isZip, looksLikeHtml } from './sniff.js';
 import { type ZipContext, zipKind } from './zip.js';
 
-const EXTENSIONS: Record<string, InputFormat> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.epub': 'epub',
-  '.docx': 'docx',
-};
-
-/** The format a file name's extension names, or undefined (unknown extension, no extension, `-`). */
-export function formatFromName(name: string): InputFormat | undefined {
-  return EXTENSIONS[extname(name).toLowerCase()];
-}
+export { formatFromName } from './extensions.js';
 
 function describeFsError(path: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
