@@ -270,6 +270,20 @@ describe('characters: alias clustering', () => {
     assert.notEqual(baronet, heir);
   });
 
+  it('characters: "Mrs. Hale and Ann walked to the gate": two names joined by "and" are two people', () => {
+    const c = cast(
+      story(
+        'Ann Hale came down early. Ann looked at the garden.',
+        'Mrs. Hale and Ann walked to the gate. "It is cold," said Ann.',
+        '"It is," said Mrs. Hale. Ann smiled. Mrs. Hale did not.',
+      ),
+    );
+    const mother = c.who('Mrs. Hale');
+    const daughter = c.who('Ann');
+    assert.ok(mother && daughter, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(mother, daughter);
+  });
+
   it('characters: a name running on into a title-case heading keeps its surname ("Miss Ada Quarrell Drive Out")', () => {
     // As the forms of a text whose chapter heading reads "… and Miss Ada Quarrell Drive Out in
     // Carriages": a heading is too rare a source of names to build a whole story around here.

@@ -115,6 +115,8 @@ function coOccurrence(
       }
     }
   };
+  let prev: NameSpan | undefined;
+  let prevKey = '';
   for (const span of spans) {
     if (facts.inQuote[span.first] === 1) continue;
     const key = formKey(span);
@@ -124,12 +126,30 @@ function coOccurrence(
       flush();
       sentence = s;
       keys = [];
+      prev = undefined;
+    }
+    // `Mrs. Hilbery and Katharine left the room`: two names joined by "and" are two people, however
+    // rarely the text names them together.
+    if (
+      prev &&
+      key !== prevKey &&
+      span.first === prev.last + 2 &&
+      COORDINATING.has(tokens.lower[prev.last + 1]!)
+    ) {
+      const k = pairKey(prevKey, key);
+      pairs.set(k, (pairs.get(k) ?? 0) + COORDINATED_WEIGHT);
     }
     if (!keys.includes(key)) keys.push(key);
+    prev = span;
+    prevKey = key;
   }
   flush();
   return pairs;
 }
+
+const COORDINATING: ReadonlySet<string> = new Set(['and', 'or', 'nor']);
+/** A pair joined by "and" counts as often as the clustering's "always apart" (cluster.ts APART_ALWAYS). */
+const COORDINATED_WEIGHT = 5;
 
 /** The name a character is shown by: its most frequent form, "the" in lower case for titles. */
 function displayOf(form: NameForm): string {
