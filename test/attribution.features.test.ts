@@ -156,3 +156,19 @@ describe('attribution: whom a tag speaks to does not speak the turn', () => {
     assert.deepEqual(names, ['Tom Barker']);
   });
 });
+
+describe('attribution: candidates of a conversation', () => {
+  it("the book's most frequent speakers stay candidates where the narration around does not name them", () => {
+    const exchanges: string[] = [];
+    for (let i = 0; i < 6; i++) exchanges.push(`"Is it late?" asked Tom.\n\n"Not yet," said Ann.`);
+    const walk = 'The road ran on between the hedges, and the fields lay quiet under the rain. '.repeat(45);
+    const text = `${exchanges.join('\n\n')}\n\n${walk}\n\n"Who is there?" cried Will.\n\n"Only me."\n`;
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    const convs = prepareConversations(doc);
+    const last = convs[convs.length - 1]!;
+    const names = last.candidates.map((c) => characters[c]!.name);
+    assert.ok(convs.length >= 2, 'the walk parts the conversations');
+    assert.ok(names.includes('Tom Barker'), `candidates: ${names.join(', ')}`);
+  });
+});

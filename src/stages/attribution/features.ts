@@ -181,7 +181,12 @@ export interface PresenceIndex {
   taggedCount: Float64Array;
   /** Narration mentions with their grammatical role. */
   narration: NarrationMentions;
+  /** The characters most often named in tags over the whole text, most first (at most TOP_SPEAKERS). */
+  topSpeakers: number[];
 }
+
+/** How many of the book's most frequent speakers every conversation may fall back on. */
+const TOP_SPEAKERS = 5;
 
 export function buildPresence(
   doc: StoryDocument,
@@ -195,11 +200,16 @@ export function buildPresence(
     const c = namedTagSpeaker(turn);
     if (c >= 0) taggedCount[c]!++;
   }
+  const topSpeakers: number[] = [];
+  for (let c = 0; c < characters.length; c++) if (taggedCount[c]! > 0) topSpeakers.push(c);
+  topSpeakers.sort((a, b) => taggedCount[b]! - taggedCount[a]! || a - b);
+  topSpeakers.length = Math.min(topSpeakers.length, TOP_SPEAKERS);
   return {
     mentionParagraphs: paragraphsByCharacter(doc.layer('mentions'), paragraphs, characters.length),
     pronounParagraphs: paragraphsByCharacter(doc.layer('pronouns'), paragraphs, characters.length),
     taggedCount,
     narration,
+    topSpeakers,
   };
 }
 

@@ -278,6 +278,10 @@ function candidatesOf(
     bump(score, m.character, m.inQuote ? 0.5 : m.start < first.start ? 1 : 2);
   }
   if (narrator >= 0) bump(score, narrator, 30);
+  // The book's most frequent speakers stay in reach, last, when the narration around does not
+  // name them (`said her father` for Mr. Bennet).
+  if (score.size < MAX_CANDIDATES)
+    for (const c of presence.topSpeakers) if (!score.has(c)) score.set(c, 0.01);
   // Ties go to the characters who speak most in the whole text.
   const ranked: Candidate[] = [];
   for (const [c, v] of score) ranked.push({ c, score: v, tagged: presence.taggedCount[c]! });
