@@ -52,6 +52,14 @@ function cast(text: string): Cast {
   };
 }
 
+/** Both names are in the cast, as two different characters. */
+function assertTwoPeople(c: Cast, a: string, b: string): void {
+  const first = c.who(a);
+  const second = c.who(b);
+  assert.ok(first && second, `cast: ${c.names.join(', ')}`);
+  assert.notEqual(first, second);
+}
+
 /** Joins paragraphs with blank lines. */
 const story = (...paragraphs: string[]): string => paragraphs.join('\n\n');
 
@@ -203,10 +211,7 @@ describe('characters: alias clustering', () => {
         'Mr. Harting never married. Mr. Harting never travelled. Mr. Harting never missed a market day.',
       ),
     );
-    const elder = c.who('Mr. Harting');
-    const younger = c.who('Mr. Edmund Harting');
-    assert.ok(elder && younger, `cast: ${c.names.join(', ')}`);
-    assert.notEqual(elder, younger);
+    assertTwoPeople(c, 'Mr. Harting', 'Mr. Edmund Harting');
   });
 
   it('characters: "Mr. Quarles" is "Mr. Roderick Quarles" when only his wife calls him "Roderick"', () => {
@@ -264,10 +269,7 @@ describe('characters: alias clustering', () => {
         'Mr. Hale dined alone. Sir Oswin dined with the vicar.',
       ),
     );
-    const baronet = c.who('Sir Oswin');
-    const heir = c.who('Mr. Hale');
-    assert.ok(baronet && heir, `cast: ${c.names.join(', ')}`);
-    assert.notEqual(baronet, heir);
+    assertTwoPeople(c, 'Sir Oswin', 'Mr. Hale');
   });
 
   it('characters: "Mrs. Hale and Ann walked to the gate": two names joined by "and" are two people', () => {
@@ -381,10 +383,7 @@ describe('characters: alias clustering', () => {
         'Lizzie ran home. Bessie stayed on the wall. Lizzie came back with bread for Bessie.',
       ),
     );
-    const lizzie = c.who('Lizzie');
-    const bessie = c.who('Bessie');
-    assert.ok(lizzie && bessie, `cast: ${c.names.join(', ')}`);
-    assert.notEqual(lizzie, bessie);
+    assertTwoPeople(c, 'Lizzie', 'Bessie');
   });
 
   it('characters: "Miss Harrow" is the eldest sister, not the one the text calls "Miss Kitty"', () => {
@@ -838,10 +837,7 @@ describe('characters: gender as evidence for clustering', () => {
         'Captain Tarrant left for his regiment in May. General Tarrant did not see him off.',
       ),
     );
-    const father = c.who('General Tarrant');
-    const son = c.who('Captain Tarrant');
-    assert.ok(father && son, `cast: ${c.names.join(', ')}`);
-    assert.notEqual(father, son);
+    assertTwoPeople(c, 'General Tarrant', 'Captain Tarrant');
   });
 
   it('characters: a month that is also a given name starts a name before a surname ("April Dunmore")', () => {

@@ -368,7 +368,7 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
     // `she cut him short`: one object pronoun may stand before the particle.
     const p = particles.has(tokens.lower[t + 1] ?? '')
       ? t + 1
-      : OBJECT_PRONOUNS.has(tokens.lower[t + 1] ?? '') && particles.has(tokens.lower[t + 2] ?? '')
+      : isObjectPronoun(tokens.lower[t + 1] ?? '') && particles.has(tokens.lower[t + 2] ?? '')
         ? t + 2
         : -1;
     if (p < 0) return undefined;
@@ -382,8 +382,7 @@ function verbAt(tokens: TokenLayer, t: number): string | undefined {
 function afterPerception(tokens: TokenLayer, t: number): boolean {
   const before = tokens.pos[t - 1];
   // A name or an object pronoun ("heard him say"), not a possessive ("heard his answer").
-  if (before !== POS.PROPN && !(before === POS.PRON && OBJECT_PRONOUNS.has(tokens.lower[t - 1]!)))
-    return false;
+  if (before !== POS.PROPN && !(before === POS.PRON && isObjectPronoun(tokens.lower[t - 1]!))) return false;
   for (let k = t - 2; k >= 0 && k >= t - 4; k--) if (PERCEPTION.has(tokens.lower[k]!)) return true;
   return false;
 }
@@ -396,7 +395,10 @@ const PLACE_WORDS: ReadonlySet<string> = new Set(
   `),
 );
 
-const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['him', 'her', 'them', 'me', 'us']);
+/** "him", "her", "them", "me", "us" (the lexicon lists "her" as an object). */
+function isObjectPronoun(word: string): boolean {
+  return PRONOUNS.get(word)?.case === 'object';
+}
 
 /** Verbs of speech only as phrasal verbs, with their particles. */
 const PHRASAL_ONLY: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -1026,7 +1028,7 @@ function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | u
         const r = referentAt(ix, t, v);
         if (r && r.via !== 'nominal') {
           const next = skipModifiers(tokens, referentEnd(ix, t, r) + 1, 1, v);
-          if (next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX)) return undefined;
+          if (next < v && isVerbOrAux(tokens, next)) return undefined;
         }
       }
       continue;
@@ -1045,7 +1047,7 @@ function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | u
     if (!r) continue;
     const end = referentEnd(ix, t, r);
     const next = skipModifiers(tokens, end + 1, 1, v);
-    const verbNext = next < v && (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX);
+    const verbNext = next < v && isVerbOrAux(tokens, next);
     const commaNext = next < v && tokens.lower[next] === ',';
     if (verbNext || (commaNext && (subject === undefined || coordinated))) {
       subject = r;
@@ -1054,6 +1056,11 @@ function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | u
   }
   // `…, that Emma could not help saying`: v is the subordinate clause's own verb.
   return subordinate ? undefined : subject;
+}
+
+function isVerbOrAux(tokens: TokenLayer, k: number): boolean {
+  const pos = tokens.pos[k];
+  return pos === POS.VERB || pos === POS.AUX;
 }
 
 /** Parts of speech of an opener word used otherwise: "for a while" (a noun), "that man" (a determiner). */
@@ -1088,11 +1095,7 @@ function lastSubject(ix: CueIndex, from: number, v: number): Referent | undefine
     // "Anne at once explained", "Tom at last said".
     if (tokens.lower[next] === 'at' && AT_ADVERBIALS.has(tokens.lower[next + 1]!)) next += 2;
     // "when Mr. Knightley startled her": a past tense the tagger took for a noun.
-    if (
-      next < v &&
-      (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX || isPastVerb(tokens, next))
-    )
-      return r;
+    if (next < v && (isVerbOrAux(tokens, next) || isPastVerb(tokens, next))) return r;
   }
   return undefined;
 }

@@ -312,7 +312,7 @@ export function pairKey(a: string, b: string): string {
 const APART = 2;
 const APART_SHARE = 0.15;
 /** One person is named twice in a narration sentence at most 4 times in a novel (the 21 PDNC novels). */
-const APART_ALWAYS = 5;
+export const APART_ALWAYS = 5;
 
 function apart(form: NameForm, cluster: CharacterCluster, together: CoOccurrence, alone: boolean): boolean {
   const narrated = form.count - form.inQuote;

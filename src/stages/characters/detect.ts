@@ -3,6 +3,7 @@ import type { Character, GenderLabel, Mention } from '../../engine/types.js';
 import { firstNameGender, isFirstName } from '../lexicon/first-names.js';
 import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import {
+  APART_ALWAYS,
   type CharacterCluster,
   type Clustering,
   type CoOccurrence,
@@ -129,7 +130,7 @@ function coOccurrence(
       prev = undefined;
     }
     // `Mrs. Hilbery and Katharine left the room`: two names joined by "and" are two people, however
-    // rarely the text names them together.
+    // rarely the text names them together (counted as often as the clustering's "always apart").
     if (
       prev &&
       key !== prevKey &&
@@ -137,7 +138,7 @@ function coOccurrence(
       COORDINATING.has(tokens.lower[prev.last + 1]!)
     ) {
       const k = pairKey(prevKey, key);
-      pairs.set(k, (pairs.get(k) ?? 0) + COORDINATED_WEIGHT);
+      pairs.set(k, (pairs.get(k) ?? 0) + APART_ALWAYS);
     }
     if (!keys.includes(key)) keys.push(key);
     prev = span;
@@ -148,8 +149,6 @@ function coOccurrence(
 }
 
 const COORDINATING: ReadonlySet<string> = new Set(['and', 'or', 'nor']);
-/** A pair joined by "and" counts as often as the clustering's "always apart" (cluster.ts APART_ALWAYS). */
-const COORDINATED_WEIGHT = 5;
 
 /** The name a character is shown by: its most frequent form, "the" in lower case for titles. */
 function displayOf(form: NameForm): string {

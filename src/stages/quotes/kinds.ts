@@ -1,5 +1,5 @@
 import type { Paragraph } from '../../engine/types.js';
-import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
+import { speechVerbBase, THOUGHT_VERBS, WRITING_VERBS } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import type { DraftQuotation } from './detect.js';
 import { isImaginedCue } from './imagined.js';
@@ -258,7 +258,7 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
 function spokenBefore(before: readonly string[], k: number): boolean {
   for (let j = k - 1; j >= 0; j--) {
     const base = speechVerbBase(before[j]!);
-    if (base !== undefined && base !== 'write' && base !== 'read' && !THOUGHT_VERBS.has(base)) return true;
+    if (base !== undefined && !WRITING_VERBS.has(base) && !THOUGHT_VERBS.has(base)) return true;
   }
   return false;
 }

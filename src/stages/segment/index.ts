@@ -159,8 +159,8 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
   // before each one (cheaper than asking wink for every token's preceding spaces).
   let offset = from;
   let count = first;
-  // Token index after a split "I." (see below), whose capital then opens a sentence.
-  let splitAfterI = -1;
+  // Token index after a split full stop ("I.", "in.": see below), whose capital then opens a sentence.
+  let splitAfterStop = -1;
   // Token indices right after a title rejoined to its full stop (see below): no sentence starts there.
   let titleEnds: number[] | undefined;
   const { start, end, pos, lower } = out;
@@ -173,33 +173,16 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       continue;
     }
     while (isSpace(text.charCodeAt(offset))) offset++;
-    if (value === 'I.' && count > first && isPronounI(text, start[count - 1]!)) {
-      // `"There, sir!" said I.`: wink reads "I." as an initial; after a word in lower case or
-      // punctuation it is the pronoun ending a sentence ("Mary I. Jones" keeps its initial).
-      start[count] = offset;
-      end[count] = offset + 1;
-      pos[count] = POS.PRON;
-      lower.push('i');
-      count++;
-      start[count] = offset + 1;
-      end[count] = offset + 2;
-      pos[count] = POS.PUNCT;
-      lower.push('.');
-      count++;
-      offset += 2;
-      splitAfterI = count;
-      continue;
-    }
-    if (
-      value.length > 1 &&
-      value.charCodeAt(value.length - 1) === 46 &&
-      isMergedWordStop(value, text, offset)
-    ) {
-      // `Mrs. Braddocks put in.`, `she was ill.`: wink reads a sentence's last word and its full
-      // stop as an abbreviation ("in." inches, "ill." Illinois) and runs the sentence on.
+    // A word wink joined to the full stop that ends its sentence, split in two:
+    // - `"There, sir!" said I.`: wink reads "I." as an initial; after a word in lower case or
+    //   punctuation it is the pronoun ending a sentence ("Mary I. Jones" keeps its initial);
+    // - `Mrs. Braddocks put in.`, `she was ill.`: wink reads the last word and its stop as an
+    //   abbreviation ("in." inches, "ill." Illinois) and runs the sentence on.
+    const wordPos = splitWordPos(value, tag, text, offset, count > first ? start[count - 1]! : -1);
+    if (wordPos >= 0) {
       start[count] = offset;
       end[count] = offset + value.length - 1;
-      pos[count] = mergedWordPos(value, tag);
+      pos[count] = wordPos;
       lower.push(value.slice(0, -1).toLowerCase());
       count++;
       start[count] = offset + value.length - 1;
@@ -208,12 +191,12 @@ function tokeniseChunk(text: string, from: number, to: number, out: TokenBuilder
       lower.push('.');
       count++;
       offset += value.length;
-      splitAfterI = count;
+      splitAfterStop = count;
       continue;
     }
     // After a split full stop a capital, or an opening quotation mark before one, starts a sentence.
     if (
-      count === splitAfterI &&
+      count === splitAfterStop &&
       (isUpperCode(text.charCodeAt(offset)) || opensQuotedCapital(value, text, offset))
     )
       out.sentenceStart[count] = 1;
@@ -275,6 +258,16 @@ function isSplitTitle(value: string, text: string, offset: number): boolean {
   let k = offset + value.length + 1;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
   return k > offset + value.length + 1 && isUpperCode(text.charCodeAt(k));
+}
+
+/**
+ * The part of speech of a token `value` (at `offset`) to split into a word and the full stop that
+ * ends its sentence, or -1 to keep it whole. `before` is where the token before it starts (-1: none).
+ */
+function splitWordPos(value: string, tag: string, text: string, offset: number, before: number): number {
+  if (value === 'I.') return before >= 0 && isPronounI(text, before) ? POS.PRON : -1;
+  if (value.length < 2 || value.charCodeAt(value.length - 1) !== 46) return -1;
+  return isMergedWordStop(value, text, offset) ? mergedWordPos(value, tag) : -1;
 }
 
 /**
