@@ -8,7 +8,7 @@ import { createEngine } from '../src/engine/engine.js';
 import type { Quotation } from '../src/engine/types.js';
 import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
-import { barredSpeakers, heldTurns } from '../src/stages/attribution/model.js';
+import { barredSpeakers, chainOf, densify, heldTurns } from '../src/stages/attribution/model.js';
 import { inNestedQuotation } from '../src/stages/attribution/units.js';
 import { sourceOf } from './layers.helper.js';
 
@@ -170,5 +170,26 @@ describe('attribution: candidates of a conversation', () => {
     const names = last.candidates.map((c) => characters[c]!.name);
     assert.ok(convs.length >= 2, 'the walk parts the conversations');
     assert.ok(names.includes('Tom Barker'), `candidates: ${names.join(', ')}`);
+  });
+});
+
+describe('attribution: turn-taking after a turn that names whom it speaks to', () => {
+  it('scores alternation and a new voice apart after a vocative, and only there', () => {
+    // Turn 2 speaks to Will by name: whoever spoke turn 0 no longer simply takes the floor back.
+    const text =
+      '"Is the gate shut?" asked Tom.\n\n"I shut it," said Ann.\n\n' +
+      '"Did you see the dog, Will?"\n\n"Not since noon."\n\n"Then he is out."\n';
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    assert.equal(conv.turns.length, 5);
+    const w = densify({
+      emission: {},
+      transition: { 'alternate-after-address': -1, 'new-voice-after-address': 0.5 },
+    });
+    const chain = chainOf(conv, w);
+    const alternate = [1, 2, 3, 4].map((i) => chain.alternate(i));
+    const fresh = [1, 2, 3, 4].map((i) => chain.fresh(i));
+    assert.deepEqual(alternate, [0, 0, -1, 0]);
+    assert.deepEqual(fresh, [0, 0, 0.5, 0]);
   });
 });

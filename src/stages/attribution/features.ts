@@ -102,6 +102,8 @@ export const TRANSITION_FEATURES = [
   'same-when-pronoun-cued',
   'new-voice-when-pronoun-cued',
   'same-after-open-quote',
+  'alternate-after-address',
+  'new-voice-after-address',
 ] as const;
 
 /** Tag verbs that carry on the previous speech ("he went on", "she added"). */

@@ -187,6 +187,7 @@ class ConversationChain implements ChainModel {
     return (
       t[TI.alternate]! +
       (conv.separated[i] === 1 ? t[TI['alternate-after-narration']]! : 0) +
+      (conv.addressed[i - 1] !== 0 ? t[TI['alternate-after-address']]! : 0) +
       (conv.question[i - 1] === 1 ? t[TI['answers-question']]! : 0)
     );
   }
@@ -197,6 +198,7 @@ class ConversationChain implements ChainModel {
     return (
       t[TI['new-voice']]! +
       (conv.question[i - 1] === 1 ? t[TI['answers-question']]! : 0) +
+      (conv.addressed[i - 1] !== 0 ? t[TI['new-voice-after-address']]! : 0) +
       (conv.cued[i] === 1 ? t[TI['new-voice-when-cued']]! : 0) +
       (conv.pronounCued[i] === 1 ? t[TI['new-voice-when-pronoun-cued']]! : 0)
     );
@@ -236,6 +238,11 @@ export function addTransitionExpectations(
   into[TI['new-voice']]! += sign * fresh;
   into[TI['answers-question']]! += sign * (alt + fresh) * q;
   into[TI['replies-to-addressed']]! += sign * bonus;
+  // After a turn that names whom it speaks to, the generic pull of alternation and of a new voice
+  // (the one addressed answers, whoever spoke before).
+  const addressing = conv.addressed[i - 1] !== 0 ? 1 : 0;
+  into[TI['alternate-after-address']]! += sign * alt * addressing;
+  into[TI['new-voice-after-address']]! += sign * fresh * addressing;
   const cued = conv.cued[i] === 1 ? 1 : 0;
   into[TI['same-when-cued']]! += sign * same * cued;
   into[TI['new-voice-when-cued']]! += sign * fresh * cued;
