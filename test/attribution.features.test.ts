@@ -193,3 +193,16 @@ describe('attribution: turn-taking after a turn that names whom it speaks to', (
     assert.deepEqual(fresh, [0, 0, 0.5, 0]);
   });
 });
+
+describe('attribution: a question put to someone by name', () => {
+  it('marks the one asked in the next turn, not the one merely addressed', () => {
+    const text = '"Is it late, Ann?" asked Tom.\n\n"Not yet."\n\n"Then sit down, Will."\n\n"I will."\n';
+    assert.deepEqual(carriersByTurn(text, 'addressed-by-previous-question'), [[], ['Ann Hale'], [], []]);
+    assert.deepEqual(carriersByTurn(text, 'addressed-by-previous-turn'), [
+      [],
+      ['Ann Hale'],
+      [],
+      ['Will Stone'],
+    ]);
+  });
+});

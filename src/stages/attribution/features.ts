@@ -42,6 +42,7 @@ export const EMISSION_FEATURES = [
   'tag-object',
   'addressed-by-next-turn',
   'addressed-by-previous-turn',
+  'addressed-by-previous-question',
   'next-turn-address-gender-agree',
   'next-turn-address-gender-clash',
   'previous-turn-address-gender-agree',
@@ -391,8 +392,11 @@ export function conversationFeatures(
       const prev = turns[i - 1];
       if (next && (next.vocatives.includes(c) || next.tagObjects.includes(c)))
         f[E['addressed-by-next-turn']] = 1;
-      if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c)))
+      if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c))) {
         f[E['addressed-by-previous-turn']] = 1;
+        // "Do you remember, Helen?": a question put to someone by name wants their answer.
+        if (question[i - 1] === 1) f[E['addressed-by-previous-question']] = 1;
+      }
       if (next && next.addresseeGender !== 'unknown' && ch.gender.label !== 'unknown') {
         f[
           next.addresseeGender === ch.gender.label
