@@ -206,3 +206,17 @@ describe('attribution: a question put to someone by name', () => {
     ]);
   });
 });
+
+describe('attribution: a name in the answer to a question', () => {
+  it('marks the one the next turn names when this turn asks, not after a statement', () => {
+    const text =
+      '"The road is long," said Tom.\n\n"Not so long, Will."\n\n"Is it late?"\n\n"Yes, Ann."\n';
+    assert.deepEqual(carriersByTurn(text, 'addressed-by-next-turn-after-question'), [
+      [],
+      [],
+      ['Ann Hale'],
+      [],
+    ]);
+    assert.deepEqual(carriersByTurn(text, 'addressed-by-next-turn'), [['Will Stone'], [], ['Ann Hale'], []]);
+  });
+});

@@ -41,6 +41,7 @@ export const EMISSION_FEATURES = [
   'named-in-quote',
   'tag-object',
   'addressed-by-next-turn',
+  'addressed-by-next-turn-after-question',
   'addressed-by-previous-turn',
   'addressed-by-previous-question',
   'next-turn-address-gender-agree',
@@ -390,8 +391,12 @@ export function conversationFeatures(
       // addressed probably answers now — by name, or by a gendered term of address ("sir").
       const next = turns[i + 1];
       const prev = turns[i - 1];
-      if (next && (next.vocatives.includes(c) || next.tagObjects.includes(c)))
+      if (next && (next.vocatives.includes(c) || next.tagObjects.includes(c))) {
         f[E['addressed-by-next-turn']] = 1;
+        // "Is it far?" / "Not very, Helen.": a name in the answer to a question, apart — a question
+        // draws names from several of those present, so the learned weight trusts it less.
+        if (question[i] === 1) f[E['addressed-by-next-turn-after-question']] = 1;
+      }
       if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c))) {
         f[E['addressed-by-previous-turn']] = 1;
         // "Do you remember, Helen?": a question put to someone by name wants their answer.
