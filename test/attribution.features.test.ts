@@ -209,8 +209,7 @@ describe('attribution: a question put to someone by name', () => {
 
 describe('attribution: a name in the answer to a question', () => {
   it('marks the one the next turn names when this turn asks, not after a statement', () => {
-    const text =
-      '"The road is long," said Tom.\n\n"Not so long, Will."\n\n"Is it late?"\n\n"Yes, Ann."\n';
+    const text = '"The road is long," said Tom.\n\n"Not so long, Will."\n\n"Is it late?"\n\n"Yes, Ann."\n';
     assert.deepEqual(carriersByTurn(text, 'addressed-by-next-turn-after-question'), [
       [],
       [],
