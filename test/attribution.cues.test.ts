@@ -394,6 +394,28 @@ describe('attribution: a possessive in the tag', () => {
   });
 });
 
+describe('attribution: one spoken to in a lead-in is not its speaker', () => {
+  it('"and, turning to Mary, said" is the subject before the semicolon', () => {
+    assert.deepEqual(cuedSpeakers('Ann sat in silence; and, turning to Mary, said, "Let me help."\n'), [
+      'Ann Hale',
+    ]);
+  });
+  it('"looked at Ann, and, looking again at her, replied" is the one looking', () => {
+    const { turns } = turnsOf(
+      'He looked at her, looked at Ann, and, looking again at her, replied, "Not yet."\n',
+    );
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'male');
+  });
+  it('"as he glanced at Ann to say" is he', () => {
+    const { turns } = turnsOf('He smiled as he glanced at Ann to say: "You will win."\n');
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'male');
+  });
+});
+
 describe('attribution: speech reported after a quotation', () => {
   it('"Tom observed, with some amusement, that she …" is no tag of the quotation before', () => {
     const { turns } = turnsOf(

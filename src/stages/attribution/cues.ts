@@ -729,7 +729,7 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
     }
     if (j >= from && tokens.lower[j] === ',' && k - j < 9) k = j - 1;
   }
-  return subjectEndingAt(ix, from, k);
+  return subjectEndingAt(ix, from, k, true);
 }
 
 /** Verbs of hearing, whose object is the speaker of the verb after it: "he heard her say". */
@@ -853,15 +853,34 @@ function isNounPhrase(tokens: TokenLayer, s: number, k: number): boolean {
   return true;
 }
 
-/** A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his wife"). */
-function subjectEndingAt(ix: CueIndex, from: number, k: number): Referent | undefined {
+/**
+ * A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his
+ * wife"). With `ungoverned`, not the object of a preposition (`glanced at Tom to say`, `looked at
+ * Ann, and, looking again, replied`): the passive's "by" aside.
+ */
+function subjectEndingAt(ix: CueIndex, from: number, k: number, ungoverned = false): Referent | undefined {
+  const { tokens } = ix;
   for (let s = Math.max(from, k - 4); s <= k; s++) {
     const r = referentAt(ix, s, k + 1);
     if (!r) continue;
-    if (referentEnd(ix, s, r) === k) return r;
+    if (referentEnd(ix, s, r) !== k) continue;
+    // (A determiner's phrase may run on to a name: "after a long silence Anne" is still Anne.)
+    if (ungoverned && s > from && GOVERNING.has(tokens.lower[s - 1]!)) continue;
+    return r;
   }
   return undefined;
 }
+
+/**
+ * Prepositions whose object is no subject (`turning to Tom`, `glanced at Tom`): not the passive's
+ * "by", nor words that also open a clause ("before", "after", "as", "till").
+ */
+const GOVERNING: ReadonlySet<string> = new Set(
+  words(`
+    to at towards toward with from into upon on for about behind beside near over among across
+    against around round beyond
+  `),
+);
 
 /** "said to Emma", "told him", "asked Elinor": the addressee of a tag. */
 function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
@@ -925,7 +944,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
         subjectBefore(ix, begin, v) ??
         mainClauseSubject(ix, begin, v) ??
         lastSubject(ix, begin, v) ??
-        firstReferent(ix, begin, v) ??
+        firstReferent(ix, begin, v, true) ??
         coordinatedSubject(ix, from, begin);
       if (subject)
         return withObject(
@@ -1235,10 +1254,18 @@ function lastSubject(ix: CueIndex, from: number, v: number): Referent | undefine
 /** Words after "at" in adverbials that stand between a subject and its verb ("at once"). */
 const AT_ADVERBIALS = new Set(['once', 'last', 'length', 'first', 'times']);
 
-function firstReferent(ix: CueIndex, from: number, to: number): Referent | undefined {
+/**
+ * The first reference in [from, to). With `subjectOnly`, not one governed by a preposition: in
+ * `and, turning to Tom, said` or `glanced at Tom to say` Tom is spoken to, not speaking.
+ */
+function firstReferent(ix: CueIndex, from: number, to: number, subjectOnly = false): Referent | undefined {
+  const { tokens } = ix;
   for (let k = from; k < to; k++) {
     const r = referentAt(ix, k, to + 4);
-    if (r) return r;
+    if (!r) continue;
+    // (A determiner's phrase may run on to a name: in "at that moment Ann" the name is free.)
+    if (subjectOnly && k > from && GOVERNING.has(tokens.lower[k - 1]!)) continue;
+    return r;
   }
   return undefined;
 }
