@@ -394,6 +394,43 @@ describe('attribution: a possessive in the tag', () => {
   });
 });
 
+describe('attribution: one spoken to in a lead-in is not its speaker', () => {
+  it('"and, turning to Mary, said" is the subject before the semicolon', () => {
+    assert.deepEqual(cuedSpeakers('Ann sat in silence; and, turning to Mary, said, "Let me help."\n'), [
+      'Ann Hale',
+    ]);
+  });
+  it('"looked at Ann, and, looking again at her, replied" is the one looking', () => {
+    const { turns } = turnsOf(
+      'He looked at her, looked at Ann, and, looking again at her, replied, "Not yet."\n',
+    );
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'male');
+  });
+  it('"as he glanced at Ann to say" is he', () => {
+    const { turns } = turnsOf('He smiled as he glanced at Ann to say: "You will win."\n');
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'male');
+  });
+});
+
+describe('attribution: speech reported after a quotation', () => {
+  it('"Tom observed, with some amusement, that she …" is no tag of the quotation before', () => {
+    const { turns } = turnsOf(
+      'Tom and Ann sat down.\n\n"Ann was here," she went on. Tom observed, with some amusement, that she was changing the subject.\n',
+    );
+    assert.deepEqual(
+      turns[0]!.cues.map((c) => c.referent.via),
+      ['pronoun'],
+    );
+  });
+  it('"Tom replied that evening" is still a tag', () => {
+    assert.deepEqual(cuedSpeakers('"No," Tom replied that evening, "never."\n'), ['Tom Barker']);
+  });
+});
+
 describe('attribution: the one heard speaking', () => {
   it('"Tom heard her tell the room" points at her, not at Tom', () => {
     const { turns } = turnsOf(
@@ -410,6 +447,32 @@ describe('attribution: the one heard speaking', () => {
     const r = turns[0]!.cues[0]!.referent;
     assert.equal(r.via, 'nominal');
     assert.notEqual(r.character, 1);
+  });
+  it('"in time to hear it say" points at someone heard, not at the hearer', () => {
+    const { turns } = turnsOf(
+      'Ann ran after the dog, and was in time to hear it say, as it turned the corner, "Late again!"\n',
+    );
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'nominal');
+    assert.equal(r.character, -1);
+  });
+  it('"Ann heard him thus saying": an adverb between the one heard and the verb', () => {
+    const { turns } = turnsOf('Ann heard him thus saying, in a low voice, "Time will mend it."\n');
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'male');
+  });
+  it('"Tom heard her kiss Mary and say" points at her: the one heard does something first', () => {
+    const { turns } = turnsOf('Ann went in, and Tom heard her kiss Mary and say: "I am sorry."\n');
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'female');
+  });
+  it('"Tom heard her voice and said" and "Ann was heard to say" keep the subject', () => {
+    assert.deepEqual(cuedSpeakers('Tom heard her voice and said: "Who is there?"\n'), ['Tom Barker']);
+    assert.deepEqual(cuedSpeakers('Ann said little, and was heard three times to say, "Yes."\n'), [
+      'Ann Hale',
+    ]);
   });
   it('"he overheard Ann say" points at Ann', () => {
     assert.deepEqual(cuedSpeakers('Tom sat by the fire.\n\n"Not him again," he overheard Ann say.\n'), [
@@ -578,6 +641,17 @@ describe('attribution: kinship tags', () => {
   it('"said her sister" names nobody: sisters share a surname and no title', () => {
     const text = 'Rose stood at the window.\n\n"Rain again," said her sister.\n';
     assert.deepEqual(speakersOf(text), ['-']);
+  });
+
+  it('"her mother\'s shout of" is the mother: the owner of a noun of speech says it', () => {
+    const text = 'Rose went out, and her mother\'s shout of "Supper!" followed her down the stairs.\n';
+    assert.deepEqual(speakersOf(text), ['Mrs. Quill']);
+  });
+
+  it('the relative read from "her father" keeps whose father he is', () => {
+    const { doc, turns } = turnsOf('Rose stood at the window.\n\n"Rain again," said her father.\n', FAMILY);
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(doc.layer('characters')[r.owner]?.name, 'Rose Quill');
   });
 
   it('"said the mother" is the "Mrs." of the family most of the cast belongs to', () => {

@@ -19,8 +19,8 @@ const CAST = [
 ];
 
 /** For each turn of the first conversation, the characters carrying the feature. */
-function carriersByTurn(text: string, feature: string): string[][] {
-  const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+function carriersByTurn(text: string, feature: string, cast = CAST): string[][] {
+  const doc = createEngine({ until: 'coref', characters: cast }).process(sourceOf(text));
   const characters = doc.layer('characters');
   const f = EMISSION_FEATURES.indexOf(feature as (typeof EMISSION_FEATURES)[number]);
   assert.ok(f >= 0, `no feature ${feature}`);
@@ -217,5 +217,29 @@ describe('attribution: a name in the answer to a question', () => {
       [],
     ]);
     assert.deepEqual(carriersByTurn(text, 'addressed-by-next-turn'), [['Will Stone'], [], ['Ann Hale'], []]);
+  });
+});
+
+describe('attribution: a speaker named by kinship', () => {
+  it('"said her father" read as the "Mr." of her surname: tag-kin-name for him, tag-kin-other for the rest', () => {
+    const family = [
+      { id: 0, name: 'Mr. Quill', aliases: [], gender: 'M' },
+      { id: 1, name: 'Rose Quill', aliases: ['Rose'], gender: 'F' },
+      { id: 2, name: 'Ned Fenn', aliases: ['Ned'], gender: 'M' },
+    ];
+    const text = 'Rose and Ned stood at the window.\n\n"Rain again," said her father.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-kin-name', family), [['Mr. Quill']]);
+    assert.deepEqual(carriersByTurn(text, 'tag-kin-other', family)[0]!.sort(), ['Ned Fenn', 'Rose Quill']);
+  });
+
+  it('"said her mother" of a daughter named without a surname: the titled woman carries tag-kin-titled', () => {
+    const cast = [
+      { id: 0, name: 'Mrs. Lark', aliases: [], gender: 'F' },
+      { id: 1, name: 'Nora', aliases: [], gender: 'F' },
+      { id: 2, name: 'Jill', aliases: [], gender: 'F' },
+    ];
+    const text =
+      'Mrs. Lark set the table. Nora came in late with Jill, and sat down.\n\n"You are late again," said her mother.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-kin-titled', cast), [['Mrs. Lark']]);
   });
 });

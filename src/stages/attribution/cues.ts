@@ -28,6 +28,11 @@ export interface Referent {
    * is the matched character's.
    */
   descriptive: boolean;
+  /**
+   * For a relative or companion named through someone else ("her mother", "Tom's friend"): that
+   * someone (the possessive's antecedent or the named owner), who is not the speaker; else -1.
+   */
+  owner: number;
 }
 
 export interface Cue {
@@ -183,7 +188,15 @@ function referentAt(
     const relative = owner >= 0 ? relativeOf(ix.doc.layer('characters'), owner, tokens.lower[t + 1]!) : -1;
     if (relative >= 0) {
       const gender = KIN.get(tokens.lower[t + 1]!)!.gender;
-      return { character: relative, gender, via: 'name', corefGuess: -1, token: t + 1, descriptive: true };
+      return {
+        character: relative,
+        gender,
+        via: 'name',
+        corefGuess: -1,
+        token: t + 1,
+        descriptive: true,
+        owner,
+      };
     }
   }
   // "said the mother": the parent of the family most of the cast belongs to.
@@ -202,6 +215,7 @@ function referentAt(
         corefGuess: -1,
         token: t + 1,
         descriptive: true,
+        owner: -1,
       };
   }
   // "her husband", "his sister": a possessive determiner, not the speaker.
@@ -223,6 +237,7 @@ function referentAt(
         corefGuess: ix.narrator,
         token: t,
         descriptive: false,
+        owner: -1,
       };
     }
     // A speaker is a subject ("said he", "she whispered"); an addressee an object ("told him").
@@ -236,6 +251,7 @@ function referentAt(
         corefGuess: guess,
         token: t,
         descriptive: false,
+        owner: -1,
       };
     }
     return undefined;
@@ -251,7 +267,18 @@ function referentAt(
       const g =
         NOMINAL_GENDER.get(tokens.lower[k]!) ?? (ROLE_NOUNS.has(tokens.lower[k]!) ? 'unknown' : undefined);
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
-        return { character: -1, gender: g, via: 'nominal', corefGuess: -1, token: k, descriptive: false };
+        // "her companion", "his mother": someone other than the one the possessive stands for.
+        const r = lower === 'his' || lower === 'her' || lower === 'their' ? ix.pronounAt[t]! : -1;
+        const owner = r >= 0 ? ix.pronouns[r]!.character : -1;
+        return {
+          character: -1,
+          gender: g,
+          via: 'nominal',
+          corefGuess: -1,
+          token: k,
+          descriptive: false,
+          owner,
+        };
       }
       // "the good-hearted Mrs. John Knightley", "the washer-woman": the parts of a compound join
       // whatever the tagger calls each.
@@ -309,7 +336,15 @@ function nameReferent(ix: CueIndex, mention: Mention, t: number): Referent {
     first >= 97 && first <= 122 && !/\p{Lu}/u.test(ix.doc.text.slice(mention.start, mention.end));
   if (lowerCase && mention.character >= 0 && !opensWithParticle(ix.doc.text, mention)) {
     const gender = ix.doc.layer('characters')[mention.character]!.gender.label;
-    return { character: mention.character, gender, via: 'name', corefGuess: -1, token: t, descriptive: true };
+    return {
+      character: mention.character,
+      gender,
+      via: 'name',
+      corefGuess: -1,
+      token: t,
+      descriptive: true,
+      owner: -1,
+    };
   }
   return {
     character: mention.character,
@@ -318,6 +353,7 @@ function nameReferent(ix: CueIndex, mention: Mention, t: number): Referent {
     corefGuess: -1,
     token: t,
     descriptive: false,
+    owner: -1,
   };
 }
 
@@ -450,6 +486,9 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     if (inverted) return withObject(ix, postTag(inverted, verb), after + 1, end);
     // Subject first: Emma said / she whispered / his wife cried / Mr. Knightley, smiling, said.
     const subject = subjectBefore(ix, t, v);
+    // `"…" Ralph observed, with some amusement, that she …`: speech reported in a clause of its own
+    // is no tag of the quotation before.
+    if (subject && reportsThat(tokens, v, to)) return undefined;
     if (subject) return withObject(ix, postTag(subject, verb), v + 1, end);
     if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
   }
@@ -490,6 +529,36 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the speech verb at v takes a "that" clause (`denied that there was`, `observed, with an
+ * amusement, that she`): after adverbs and whom it is said to, or after one parenthesis.
+ */
+function reportsThat(tokens: TokenLayer, v: number, to: number): boolean {
+  let k = v + 1;
+  while (
+    k < to &&
+    k <= v + 4 &&
+    (tokens.pos[k] === POS.ADV ||
+      tokens.pos[k] === POS.PROPN ||
+      isObjectPronoun(tokens.lower[k]!) ||
+      tokens.lower[k] === 'to')
+  )
+    k++;
+  if (thatClause(tokens, k)) return true;
+  if (tokens.lower[k] !== ',') return false;
+  for (let j = k + 1; j < to && j <= k + 15; j++) {
+    const w = tokens.lower[j]!;
+    if (CLAUSE_END.has(w) || isQuoteMark(tokens, j)) return false;
+    if (w === ',') return thatClause(tokens, j + 1);
+  }
+  return false;
+}
+
+/** "that" opening a clause, not a determiner (`replied that evening`). */
+function thatClause(tokens: TokenLayer, k: number): boolean {
+  return tokens.lower[k] === 'that' && tokens.pos[k + 1] !== POS.NOUN && tokens.pos[k + 1] !== POS.ADJ;
 }
 
 /** Participles of speaking in a passive tag: `"…" was uttered by Catherine`. */
@@ -582,6 +651,7 @@ function possessiveSpeaker(ix: CueIndex, t: number, end: number): Referent | und
     corefGuess: r >= 0 ? ix.pronouns[r]!.character : -1,
     token: t,
     descriptive: false,
+    owner: -1,
   };
 }
 
@@ -601,6 +671,7 @@ function relativeReferent(ix: CueIndex, owner: number, word: string, at: number)
         corefGuess: -1,
         token: at,
         descriptive: true,
+        owner,
       };
   }
   const gender = kin?.gender ?? NOMINAL_GENDER.get(word);
@@ -612,6 +683,7 @@ function relativeReferent(ix: CueIndex, owner: number, word: string, at: number)
     corefGuess: -1,
     token: at,
     descriptive: false,
+    owner,
   };
 }
 
@@ -630,13 +702,8 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
   const heard = perceivedSpeaker(ix, from, v);
   if (heard) return heard;
   let k = skipModifiers(tokens, v - 1, -1, tokens.count);
-  // "by Miss Bates's saying,": the owner of a gerund of speech says it.
-  if (
-    k > from &&
-    (tokens.lower[k] === "'s" || tokens.lower[k] === '\u2019s') &&
-    tokens.lower[v]!.endsWith('ing')
-  )
-    k--;
+  // "by Miss Bates's saying,", "her mother's shout of": the owner of a gerund or a noun of speech says it.
+  if (k > from && (tokens.lower[k] === "'s" || tokens.lower[k] === '\u2019s')) k--;
   // "Freddy was saying", "she had said": the auxiliary stands between subject and verb.
   if (k > from && tokens.pos[k] === POS.AUX && AUXILIARIES.has(tokens.lower[k]!))
     k = skipModifiers(tokens, k - 1, -1, tokens.count);
@@ -662,7 +729,7 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
     }
     if (j >= from && tokens.lower[j] === ',' && k - j < 9) k = j - 1;
   }
-  return subjectEndingAt(ix, from, k);
+  return subjectEndingAt(ix, from, k, true);
 }
 
 /** Verbs of hearing, whose object is the speaker of the verb after it: "he heard her say". */
@@ -683,9 +750,16 @@ const PERCEPTION = new Set([
  */
 function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | undefined {
   const { tokens } = ix;
-  const k = v - 1;
+  // "heard him thus saying": adverbs between the one heard and the verb.
+  // (Adverbs only: in `was heard three times to say` the one heard is the subject.)
+  let k = v - 1;
+  while (k > from && tokens.pos[k] === POS.ADV && k >= v - 3) k--;
+  const lead = heardDoingAndSaying(ix, from, v);
+  if (lead) return lead;
   for (let s = Math.max(from + 1, k - 3); s <= k; s++) {
     if (!PERCEPTION.has(tokens.lower[s - 1]!)) continue;
+    // "in time to hear it say": an animal or a thing speaks, not the one who hears.
+    if (s === k && tokens.lower[s] === 'it') return someoneHeard(k);
     // "Tom heard me say": the narrator.
     if (s === k && tokens.lower[s] === 'me' && ix.narrator >= 0)
       return {
@@ -695,6 +769,7 @@ function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | und
         corefGuess: ix.narrator,
         token: s,
         descriptive: false,
+        owner: -1,
       };
     const r = referentAt(ix, s, k + 1, 'object');
     if (r && referentEnd(ix, s, r) === k) return r;
@@ -707,7 +782,64 @@ function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | und
         corefGuess: -1,
         token: k,
         descriptive: false,
+        owner: -1,
       };
+  }
+  return undefined;
+}
+
+/** The third-person pronoun at token t, with the coref stage's antecedent. */
+function pronounReferent(ix: CueIndex, t: number, gender: GenderLabel): Referent {
+  const r = ix.pronounAt[t]!;
+  const guess = r >= 0 ? ix.pronouns[r]!.character : -1;
+  return {
+    character: -1,
+    gender,
+    via: 'pronoun',
+    corefGuess: guess,
+    token: t,
+    descriptive: false,
+    owner: -1,
+  };
+}
+
+function someoneHeard(token: number): Referent {
+  return {
+    character: -1,
+    gender: 'unknown',
+    via: 'nominal',
+    corefGuess: -1,
+    token,
+    descriptive: false,
+    owner: -1,
+  };
+}
+
+/**
+ * "Tom heard her kiss Cassandra and say": the one heard does something else first, and the speech
+ * verb v is coordinated with that verb by "and", in one clause after the verb of hearing.
+ */
+function heardDoingAndSaying(ix: CueIndex, from: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  if (v - 1 <= from || tokens.lower[v - 1] !== 'and') return undefined;
+  // A bare form or a participle, as after "heard her": "and said" has the hearer for its subject.
+  const said = tokens.lower[v]!;
+  if (speechVerbBase(said) !== said && !said.endsWith('ing')) return undefined;
+  for (let s = v - 3; s > from && s >= v - 9; s--) {
+    const w = tokens.lower[s]!;
+    if (CLAUSE_END.has(w) || w === ',' || isQuoteMark(tokens, s)) return undefined;
+    const hear = tokens.lower[s - 1]!;
+    if (hear !== 'heard' && hear !== 'overheard') continue;
+    // "her" before the verb the tagger may call a noun ("heard her kiss") is the one heard.
+    const p = PRONOUNS.get(w);
+    const r =
+      w === 'it'
+        ? someoneHeard(s)
+        : p && p.person === 3 && !p.plural && p.case === 'object'
+          ? pronounReferent(ix, s, p.gender)
+          : referentAt(ix, s, v, 'object');
+    // Something done between: "heard her kiss Cassandra and say".
+    return r && (r.via === 'pronoun' ? s : referentEnd(ix, s, r)) + 1 < v - 1 ? r : undefined;
   }
   return undefined;
 }
@@ -721,15 +853,34 @@ function isNounPhrase(tokens: TokenLayer, s: number, k: number): boolean {
   return true;
 }
 
-/** A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his wife"). */
-function subjectEndingAt(ix: CueIndex, from: number, k: number): Referent | undefined {
+/**
+ * A reference within [from, k] that ends exactly at token k (a name of several tokens, or "his
+ * wife"). With `ungoverned`, not the object of a preposition (`glanced at Tom to say`, `looked at
+ * Ann, and, looking again, replied`): the passive's "by" aside.
+ */
+function subjectEndingAt(ix: CueIndex, from: number, k: number, ungoverned = false): Referent | undefined {
+  const { tokens } = ix;
   for (let s = Math.max(from, k - 4); s <= k; s++) {
     const r = referentAt(ix, s, k + 1);
     if (!r) continue;
-    if (referentEnd(ix, s, r) === k) return r;
+    if (referentEnd(ix, s, r) !== k) continue;
+    // (A determiner's phrase may run on to a name: "after a long silence Anne" is still Anne.)
+    if (ungoverned && s > from && GOVERNING.has(tokens.lower[s - 1]!)) continue;
+    return r;
   }
   return undefined;
 }
+
+/**
+ * Prepositions whose object is no subject (`turning to Tom`, `glanced at Tom`): not the passive's
+ * "by", nor words that also open a clause ("before", "after", "as", "till").
+ */
+const GOVERNING: ReadonlySet<string> = new Set(
+  words(`
+    to at towards toward with from into upon on for about behind beside near over among across
+    against around round beyond
+  `),
+);
 
 /** "said to Emma", "told him", "asked Elinor": the addressee of a tag. */
 function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
@@ -793,7 +944,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
         subjectBefore(ix, begin, v) ??
         mainClauseSubject(ix, begin, v) ??
         lastSubject(ix, begin, v) ??
-        firstReferent(ix, begin, v) ??
+        firstReferent(ix, begin, v, true) ??
         coordinatedSubject(ix, from, begin);
       if (subject)
         return withObject(
@@ -1103,10 +1254,18 @@ function lastSubject(ix: CueIndex, from: number, v: number): Referent | undefine
 /** Words after "at" in adverbials that stand between a subject and its verb ("at once"). */
 const AT_ADVERBIALS = new Set(['once', 'last', 'length', 'first', 'times']);
 
-function firstReferent(ix: CueIndex, from: number, to: number): Referent | undefined {
+/**
+ * The first reference in [from, to). With `subjectOnly`, not one governed by a preposition: in
+ * `and, turning to Tom, said` or `glanced at Tom to say` Tom is spoken to, not speaking.
+ */
+function firstReferent(ix: CueIndex, from: number, to: number, subjectOnly = false): Referent | undefined {
+  const { tokens } = ix;
   for (let k = from; k < to; k++) {
     const r = referentAt(ix, k, to + 4);
-    if (r) return r;
+    if (!r) continue;
+    // (A determiner's phrase may run on to a name: in "at that moment Ann" the name is free.)
+    if (subjectOnly && k > from && GOVERNING.has(tokens.lower[k - 1]!)) continue;
+    return r;
   }
   return undefined;
 }

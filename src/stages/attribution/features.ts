@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
+import { titledAs } from './kin.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
@@ -21,6 +22,8 @@ export const EMISSION_FEATURES = [
   'tag-names-other',
   'tag-descriptor-name',
   'tag-descriptor-other-same-gender',
+  'tag-kin-name',
+  'tag-kin-other',
   'tag-pronoun-agree',
   'tag-pronoun-clash',
   'tag-pronoun-unknown-gender',
@@ -28,6 +31,7 @@ export const EMISSION_FEATURES = [
   'tag-nominal-agree',
   'tag-nominal-clash',
   'tag-nominal-in-name',
+  'tag-kin-titled',
   'tag-narrator',
   'tag-narrator-other',
   'beat-name-pre',
@@ -380,6 +384,9 @@ export function conversationFeatures(
       if (cue) cueFeatures(cue, c, ch, f);
       if (closePre && cue!.referent.character === c) f[E['tag-name-pre-close']] = 1;
       if (nominalWord && nameWords[k]!.has(nominalWord)) f[E['tag-nominal-in-name']] = 1;
+      // "said her mother" of a daughter the cast names without a surname: the titled "Mrs." likely.
+      if (nominalWord && cue!.referent.owner >= 0 && cue!.referent.owner !== c && titledAs(ch, nominalWord))
+        f[E['tag-kin-titled']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
       setVoice(f, style, firstTurn + i, c);
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
@@ -670,7 +677,11 @@ function firstSentenceOf(sentences: readonly { paragraph: number }[], para: numb
 function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void {
   const r = cue.referent;
   if (cue.kind === 'tag') {
-    if (r.via === 'name' && r.descriptive) {
+    if (r.via === 'name' && r.descriptive && r.owner >= 0) {
+      // "said her father" read as the owner's one "Mr." of that surname (kin.ts): surer than a
+      // description matched to a cast entry.
+      f[r.character === c ? E['tag-kin-name'] : E['tag-kin-other']] = 1;
+    } else if (r.via === 'name' && r.descriptive) {
       if (r.character === c) f[E['tag-descriptor-name']] = 1;
       else if (genderRelation(ch, r.gender) === 'agree') f[E['tag-descriptor-other-same-gender']] = 1;
       else f[E['tag-names-other']] = 1;

@@ -36,6 +36,21 @@ function surnamesOf(c: Character): Set<string> {
   return out;
 }
 
+/**
+ * Whether a character is called by a title that befits `relation` ("Mrs. Bennet" for a mother or
+ * a wife, "Sir Walter" for a father): where the owner's surname is unknown ("said her mother" of a
+ * daughter the cast names by her first name only), parents and spouses are still the titled ones.
+ */
+export function titledAs(character: Character, relation: string): boolean {
+  const kin = KIN.get(relation);
+  if (!kin || character.gender.label !== kin.gender) return false;
+  for (const n of [character.name, ...character.aliases]) {
+    const p = parts(n);
+    if (p !== undefined && kin.titles.includes(p.title)) return true;
+  }
+  return false;
+}
+
 /** The one character who is `relation` ("wife", "father") of character `owner`, or -1. */
 export function relativeOf(characters: readonly Character[], owner: number, relation: string): number {
   const kin = KIN.get(relation);
