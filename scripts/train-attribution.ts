@@ -258,7 +258,14 @@ function trainAddressees(examples: readonly Example[], epochs = 3): Record<strin
         for (let k = 0; k < f.length; k++) g[k]! += f[k]!;
       }
       if (i > 0)
-        for (const t of addresseeTransitions(sets[i - 1]!, speakers[i - 1]!, set, speakers[i]!, c.near))
+        for (const t of addresseeTransitions(
+          sets[i - 1]!,
+          speakers[i - 1]!,
+          set,
+          speakers[i]!,
+          c.near,
+          c.afterNarration,
+        ))
           g[t]!++;
     });
     return g;
