@@ -96,6 +96,27 @@ describe('addressee decoder', () => {
     ]);
   });
 
+  it('gives a turn after narration its own transition weights', () => {
+    const at = (t: (typeof ADDRESSEE_TRANSITIONS)[number]): number => NA + ADDRESSEE_TRANSITIONS.indexOf(t);
+    // 0 spoke to 1 and 2; 1 answers 0 alone, straight after or after a paragraph of narration.
+    const adjacent = addresseeTransitions([1, 2], 0, [0], 1, [0]);
+    const afterNarration = addresseeTransitions([1, 2], 0, [0], 1, [0], true);
+    assert.ok(adjacent.includes(at('dropped-silent')));
+    assert.ok(!adjacent.includes(at('dropped-silent-after-narration')));
+    assert.ok(afterNarration.includes(at('dropped-silent')));
+    assert.ok(afterNarration.includes(at('dropped-silent-after-narration')));
+    // The decoder reads the flag from the turn: the silent listener stays through the dialogue and
+    // leaves where narration comes between (the talk went on elsewhere).
+    const speakers = [0, 1, 0, 1];
+    const later = (other: number, afterNarration: boolean): TurnCandidates => ({
+      ...turn({ [other]: 2, 2: -0.5 }),
+      afterNarration,
+    });
+    const candidates = [turn({ 1: 2, 2: 2 }), later(0, false), later(1, true), later(0, false)];
+    const w = weights({ 'party-kept': 2, 'party-kept-after-narration': -2 });
+    assert.deepEqual(sorted(decodeAddresseeSets(candidates, speakers, w)), [[1, 2], [0, 2], [1], [0]]);
+  });
+
   it('always includes a vocative and never the speaker', () => {
     const speakers = [0, 1];
     const candidates = [turn({ 1: 3, 2: -4 }, [2]), turn({ 0: 3, 1: 5 })];

@@ -51,7 +51,7 @@ export const ADDRESSEE_FEATURES = [
 ] as const;
 
 /** Features of a turn's addressee set given the previous turn's (party = speaker plus addressees). */
-export const ADDRESSEE_TRANSITIONS = [
+const PARTY_TRANSITIONS = [
   'party-kept',
   'party-continued',
   'group-kept',
@@ -62,6 +62,18 @@ export const ADDRESSEE_TRANSITIONS = [
   'added-near-speaker',
   'added-silent',
 ] as const;
+
+/**
+ * The transitions, then each again for a turn that narration separates from the one before: PDNC's
+ * party changes at 4 turns in 100 from one paragraph to the next, but at 1 in 5 across narration
+ * (people come in, go out, the talk moves to another room), and with one weight for both the
+ * decoder changed parties too often in the thick of a dialogue and too rarely after narration.
+ */
+export const ADDRESSEE_TRANSITIONS = [
+  ...PARTY_TRANSITIONS,
+  ...PARTY_TRANSITIONS.map((t) => `${t}-after-narration` as const),
+] as const;
+const NT = PARTY_TRANSITIONS.length;
 
 export type AddresseeFeature = (typeof ADDRESSEE_FEATURES)[number];
 const A = Object.fromEntries(ADDRESSEE_FEATURES.map((f, i) => [f, i])) as Record<AddresseeFeature, number>;
@@ -251,6 +263,8 @@ export interface TurnCandidates {
   forced: number[];
   /** The other speakers within five turns (none given: everyone counts as silent). */
   near?: number[];
+  /** Narration stands between this turn and the previous one (a paragraph or more). */
+  afterNarration?: boolean;
 }
 
 export function turnCandidates(
@@ -263,7 +277,14 @@ export function turnCandidates(
   weights: Float64Array,
 ): TurnCandidates {
   const scan = startScan(conv, speakers, i, narrator, mentionedInConversation, spokeIn);
-  const out: TurnCandidates = { characters: [], features: [], scores: [], forced: [], near: scan.near };
+  const out: TurnCandidates = {
+    characters: [],
+    features: [],
+    scores: [],
+    forced: [],
+    near: scan.near,
+    afterNarration: scan.prev !== undefined && scan.turn.paragraph > scan.prev.paragraph + 1,
+  };
   const turn = scan.turn;
   // (One call site for the three lists: a site reached only by rare tag objects would lack feedback.)
   keepAll(out, scan, conv.candidates, weights);
@@ -298,9 +319,10 @@ export function addresseeTransitions(
   now: readonly number[],
   speaker: number,
   near: readonly number[] = [],
+  afterNarration = false,
 ): number[] {
   const out: number[] = [];
-  transitions(before, beforeSpeaker, now, speaker, near, undefined, out);
+  transitions(before, beforeSpeaker, now, speaker, near, afterNarration, undefined, out);
   return out;
 }
 
@@ -314,9 +336,10 @@ export function transitionScore(
   now: readonly number[],
   speaker: number,
   near: readonly number[],
+  afterNarration: boolean,
   weights: Float64Array,
 ): number {
-  return transitions(before, beforeSpeaker, now, speaker, near, weights, undefined);
+  return transitions(before, beforeSpeaker, now, speaker, near, afterNarration, weights, undefined);
 }
 
 /** Each transition feature's weight summed (with `weights`) and its index pushed (with `out`). */
@@ -326,9 +349,11 @@ function transitions(
   now: readonly number[],
   speaker: number,
   near: readonly number[],
+  afterNarration: boolean,
   weights: Float64Array | undefined,
   out: number[] | undefined,
 ): number {
+  const hit = afterNarration ? hitAfterNarration : hitAdjacent;
   let v = 0;
   // Sets hold distinct characters and never their own speaker, so equal sizes and inclusion make
   // equality (this runs for every pair of beam states: no sorting or string keys).
@@ -358,9 +383,14 @@ function transitions(
   return v;
 }
 
-function hit(t: number, weights: Float64Array | undefined, out: number[] | undefined): number {
+function hitAdjacent(t: number, weights: Float64Array | undefined, out: number[] | undefined): number {
   if (out) out.push(t);
   return weights ? weights[t]! : 0;
+}
+
+/** A transition after narration: its own weight and its twin's for turns after narration. */
+function hitAfterNarration(t: number, weights: Float64Array | undefined, out: number[] | undefined): number {
+  return hitAdjacent(t, weights, out) + hitAdjacent(t + NT, weights, out);
 }
 
 function inParty(c: number, speaker: number, addressees: readonly number[]): boolean {
@@ -490,7 +520,15 @@ export function decodeAddresseeSets(
         const v =
           prev.score +
           emission +
-          transitionScore(prev.set, speakers[i - 1]!, set, speakers[i]!, cands.near ?? [], weights);
+          transitionScore(
+            prev.set,
+            speakers[i - 1]!,
+            set,
+            speakers[i]!,
+            cands.near ?? [],
+            cands.afterNarration ?? false,
+            weights,
+          );
         if (v > best) {
           best = v;
           back = k;
