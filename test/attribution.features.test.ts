@@ -243,3 +243,36 @@ describe('attribution: a speaker named by kinship', () => {
     assert.deepEqual(carriersByTurn(text, 'tag-kin-titled', cast), [['Mrs. Lark']]);
   });
 });
+
+describe('attribution: a silent reply between two turns', () => {
+  const turnFlags = (text: string): number[] => {
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    return [...conv.silentReply];
+  };
+
+  it('flags the turn after a narration paragraph where the listener keeps silent or makes no answer', () => {
+    const text =
+      '"You were out late," said Tom.\n\nAnn was silent.\n\n"I waited up for you."\n\n' +
+      'She made no answer.\n\n"Well?"\n\nWill bowed to them both.\n\n"Good night."\n';
+    assert.deepEqual(turnFlags(text), [0, 1, 1, 1]);
+  });
+
+  it('not after a nod, a smile or a look, nor after a reply in words', () => {
+    const text =
+      '"You were out late," said Tom.\n\nAnn nodded.\n\n"I waited up for you."\n\n' +
+      'She smiled and looked at the clock.\n\n"Well?"\n\nWill answered that it was late.\n\n"Good night."\n';
+    assert.deepEqual(turnFlags(text), [0, 0, 0, 0]);
+  });
+
+  it('adds its weight to the same speaker going on, and only after such a paragraph', () => {
+    const text = '"You were out late," said Tom.\n\nAnn was silent.\n\n"I waited up."\n\n"Did you?"\n';
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    const chain = chainOf(conv, densify({ emission: {}, transition: { 'same-after-silent-reply': 2 } }));
+    assert.deepEqual(
+      [1, 2].map((i) => chain.same(i)),
+      [2, 0],
+    );
+  });
+});

@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
 import { titledAs } from './kin.js';
+import { silentReplyIn } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
@@ -108,6 +109,7 @@ export const TRANSITION_FEATURES = [
   'same-when-pronoun-cued',
   'new-voice-when-pronoun-cued',
   'same-after-open-quote',
+  'same-after-silent-reply',
   'alternate-after-address',
   'new-voice-after-address',
 ] as const;
@@ -163,6 +165,11 @@ export interface ConversationFeatures {
    * mark, the convention for a speech that goes on in the next paragraph.
    */
   continued: Uint8Array;
+  /**
+   * Per turn: the last narration paragraph between it and the previous turn answers without words
+   * ("Ann was silent.", "He bowed."; reactions.ts): the listener's turn taken, the speaker goes on.
+   */
+  silentReply: Uint8Array;
   /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
   pronounCued: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
@@ -284,6 +291,7 @@ export function conversationFeatures(
   const verbTurn = new Uint8Array(turns.length);
   const pronounCued = new Uint8Array(turns.length);
   const continued = new Uint8Array(turns.length);
+  const silentReply = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map<number, number>();
   for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
@@ -321,8 +329,14 @@ export function conversationFeatures(
     const turn = turns[i]!;
     if (i > 0) {
       const prevPara = turns[i - 1]!.paragraph;
+      let lastProse = -1;
       for (let p = prevPara + 1; p < turn.paragraph; p++)
-        if (paragraphs[p]!.kind === 'prose') separated[i] = 1;
+        if (paragraphs[p]!.kind === 'prose') {
+          separated[i] = 1;
+          lastProse = p;
+        }
+      if (lastProse >= 0 && silentReplyIn(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end))
+        silentReply[i] = 1;
     }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
@@ -498,6 +512,7 @@ export function conversationFeatures(
     verbTurn,
     pronounCued,
     continued,
+    silentReply,
     addressed,
     style,
     firstTurn,

@@ -177,7 +177,8 @@ class ConversationChain implements ChainModel {
       (conv.verbTurn[i] === 1 ? t[TI['same-when-continuing']]! : 0) +
       (conv.verbTurn[i] === 2 ? t[TI['same-when-responding']]! : 0) +
       (conv.pronounCued[i] === 1 ? t[TI['same-when-pronoun-cued']]! : 0) +
-      (conv.continued[i] === 1 ? t[TI['same-after-open-quote']]! : 0)
+      (conv.continued[i] === 1 ? t[TI['same-after-open-quote']]! : 0) +
+      (conv.silentReply[i] === 1 ? t[TI['same-after-silent-reply']]! : 0)
     );
   }
 
@@ -252,6 +253,7 @@ export function addTransitionExpectations(
   into[TI['same-when-pronoun-cued']]! += sign * same * pronoun;
   into[TI['new-voice-when-pronoun-cued']]! += sign * fresh * pronoun;
   into[TI['same-after-open-quote']]! += sign * same * (conv.continued[i] === 1 ? 1 : 0);
+  into[TI['same-after-silent-reply']]! += sign * same * (conv.silentReply[i] === 1 ? 1 : 0);
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */
