@@ -276,3 +276,22 @@ describe('attribution: a silent reply between two turns', () => {
     );
   });
 });
+
+describe('attribution: how a turn opens', () => {
+  it('reads a reply opener (1) and a going-on opener (2), past dashes and quotation marks', () => {
+    const text =
+      '"You were out late," said Tom.\n\n"Yes, the gate stuck."\n\nAnn looked at him.\n\n' +
+      '"And the dog got out."\n\n"--Why, so it did."\n\n"I fed him."\n';
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    assert.deepEqual([...conv.opener], [0, 1, 2, 1, 0]);
+    const chain = chainOf(
+      conv,
+      densify({ emission: {}, transition: { 'same-when-reply-opener': -1, 'same-when-going-on-opener': 0.5 } }),
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((i) => chain.same(i)),
+      [-1, 0.5, -1, 0],
+    );
+  });
+});

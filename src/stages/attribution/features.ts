@@ -2,7 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
 import { titledAs } from './kin.js';
-import { silentReplyIn } from './reactions.js';
+import { openerKind, silentReplyIn } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
@@ -110,6 +110,8 @@ export const TRANSITION_FEATURES = [
   'new-voice-when-pronoun-cued',
   'same-after-open-quote',
   'same-after-silent-reply',
+  'same-when-reply-opener',
+  'same-when-going-on-opener',
   'alternate-after-address',
   'new-voice-after-address',
 ] as const;
@@ -170,6 +172,8 @@ export interface ConversationFeatures {
    * ("Ann was silent.", "He bowed."; reactions.ts): the listener's turn taken, the speaker goes on.
    */
   silentReply: Uint8Array;
+  /** Per turn: its speech opens as a reply ("Yes, …", "Why, …") 1, or going on ("And …", "Now …") 2 (reactions.ts). */
+  opener: Uint8Array;
   /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
   pronounCued: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
@@ -292,6 +296,7 @@ export function conversationFeatures(
   const pronounCued = new Uint8Array(turns.length);
   const continued = new Uint8Array(turns.length);
   const silentReply = new Uint8Array(turns.length);
+  const opener = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map<number, number>();
   for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
@@ -339,6 +344,8 @@ export function conversationFeatures(
         silentReply[i] = 1;
     }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
+    const firstSpan = quotes[turn.quotes[0]!]!.spans[0]!;
+    opener[i] = openerKind(tokens, firstSpan[0], firstSpan[1]);
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
     const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
     const tail = text.slice(Math.max(lastSpan[0], lastSpan[1] - 3), lastSpan[1]);
@@ -513,6 +520,7 @@ export function conversationFeatures(
     pronounCued,
     continued,
     silentReply,
+    opener,
     addressed,
     style,
     firstTurn,

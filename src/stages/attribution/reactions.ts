@@ -39,3 +39,59 @@ export function silentReplyIn(tokens: TokenLayer, start: number, end: number): b
   }
   return false;
 }
+
+/**
+ * Words that open a reply to what was just said ("Yes, …", "Oh, …", "Why, …", "Nonsense!"): a turn
+ * opening so is seldom its previous speaker going on.
+ */
+const REPLY_OPENERS: ReadonlySet<string> = new Set([
+  'yes',
+  'no',
+  'nay',
+  'aye',
+  'ay',
+  'yeah',
+  'oh',
+  'ah',
+  'eh',
+  'why',
+  'what',
+  'how',
+  'well',
+  'indeed',
+  'certainly',
+  'nonsense',
+  'really',
+  'not',
+  'nothing',
+  'quite',
+  'exactly',
+  'perhaps',
+  'sure',
+]);
+/** Words that carry on one's own speech ("And …", "But …", "Now …", "Besides, …"). */
+const GOING_ON_OPENERS: ReadonlySet<string> = new Set([
+  'and',
+  'but',
+  'then',
+  'now',
+  'besides',
+  'moreover',
+  'still',
+  'however',
+  'also',
+  'so',
+  'yet',
+  'anyway',
+  'again',
+]);
+
+/** How the speech starting at `offset` opens: 1 as a reply (REPLY_OPENERS), 2 going on (GOING_ON_OPENERS), else 0. */
+export function openerKind(tokens: TokenLayer, offset: number, end: number): number {
+  for (let t = tokenAtOrAfter(tokens, offset); t < tokens.count && tokens.start[t]! < end; t++) {
+    const w = tokens.lower[t]!;
+    if (!/[a-z]/.test(w)) continue;
+    return REPLY_OPENERS.has(w) ? 1 : GOING_ON_OPENERS.has(w) ? 2 : 0;
+  }
+  return 0;
+}
