@@ -287,11 +287,23 @@ describe('attribution: how a turn opens', () => {
     assert.deepEqual([...conv.opener], [0, 1, 2, 1, 0]);
     const chain = chainOf(
       conv,
-      densify({ emission: {}, transition: { 'same-when-reply-opener': -1, 'same-when-going-on-opener': 0.5 } }),
+      densify({
+        emission: {},
+        transition: { 'same-when-reply-opener': -1, 'same-when-going-on-opener': 0.5 },
+      }),
     );
     assert.deepEqual(
       [1, 2, 3, 4].map((i) => chain.same(i)),
       [-1, 0.5, -1, 0],
     );
+  });
+});
+
+describe('attribution: the one who answers without words', () => {
+  it('marks the subject of the silent reply in the narration just before, not a mere mention', () => {
+    const text =
+      '"You were out late, Ann," said Tom.\n\nAnn was silent.\n\n"I waited up for you."\n\n' +
+      'Will looked at Ann.\n\n"It is past midnight."\n';
+    assert.deepEqual(carriersByTurn(text, 'subject-of-silent-reply'), [[], ['Ann Hale'], []]);
   });
 });

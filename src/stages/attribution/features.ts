@@ -69,6 +69,7 @@ export const EMISSION_FEATURES = [
   'spoke-tagged-2-back',
   'spoke-tagged-3-6-back',
   'mention-since-previous-turn',
+  'subject-of-silent-reply',
   'pronoun-cue-last-tagged-of-gender',
   'pronoun-cue-last-mentioned-of-gender',
   'pronoun-cue-subject-last-sentence',
@@ -332,6 +333,9 @@ export function conversationFeatures(
 
   for (let i = 0; i < turns.length; i++) {
     const turn = turns[i]!;
+    // The one who answers without words in the narration just before ("Ann was silent."): the
+    // narration names them, yet they seldom speak next.
+    let silentSubject = -1;
     if (i > 0) {
       const prevPara = turns[i - 1]!.paragraph;
       let lastProse = -1;
@@ -340,8 +344,10 @@ export function conversationFeatures(
           separated[i] = 1;
           lastProse = p;
         }
-      if (lastProse >= 0 && silentReplyIn(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end))
+      if (lastProse >= 0 && silentReplyIn(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end)) {
         silentReply[i] = 1;
+        silentSubject = firstSubjectIn(presence.narration, paragraphs[lastProse]!.start, lastProse);
+      }
     }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
     const firstSpan = quotes[turn.quotes[0]!]!.spans[0]!;
@@ -409,6 +415,7 @@ export function conversationFeatures(
       if (nominalWord && cue!.referent.owner >= 0 && cue!.referent.owner !== c && titledAs(ch, nominalWord))
         f[E['tag-kin-titled']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
+      if (c === silentSubject) f[E['subject-of-silent-reply']] = 1;
       setVoice(f, style, firstTurn + i, c);
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (subjects) for (const name of subjects[k]!) f[E[name]] = 1;
@@ -556,6 +563,13 @@ function firstTag(cues: readonly Cue[]): Cue | undefined {
 }
 
 /** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */
+/** The character of the first clause subject the narration names in paragraph `p` (from offset `start`), or -1. */
+function firstSubjectIn(nm: NarrationMentions, start: number, p: number): number {
+  for (let m = lastMentionBefore(nm, start) + 1; m < nm.start.length && nm.paragraph[m]! <= p; m++)
+    if (nm.paragraph[m] === p && nm.subject[m] === 1) return nm.character[m]!;
+  return -1;
+}
+
 function leftOpen(doc: StoryDocument, turn: Turn): boolean {
   const text = doc.text;
   const para = doc.layer('paragraphs')[turn.paragraph]!;

@@ -24,7 +24,14 @@ const SILENT_WORDS: ReadonlySet<string> = new Set([
   'affirmative',
   'confirmed',
 ]);
-const REPLY_WORDS: ReadonlySet<string> = new Set(['answer', 'answered', 'reply', 'replied', 'respond', 'responded']);
+const REPLY_WORDS: ReadonlySet<string> = new Set([
+  'answer',
+  'answered',
+  'reply',
+  'replied',
+  'respond',
+  'responded',
+]);
 const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never']);
 
 /** Whether the narration in [start, end) answers without words (see SILENT_WORDS). */
@@ -33,7 +40,11 @@ export function silentReplyIn(tokens: TokenLayer, start: number, end: number): b
     const w = tokens.lower[t]!;
     if (SILENT_WORDS.has(w)) return true;
     // "made no answer", "did not reply", "said nothing"
-    if (REPLY_WORDS.has(w) && t > 0 && (NEGATIONS.has(tokens.lower[t - 1]!) || NEGATIONS.has(tokens.lower[t - 2] ?? '')))
+    if (
+      REPLY_WORDS.has(w) &&
+      t > 0 &&
+      (NEGATIONS.has(tokens.lower[t - 1]!) || NEGATIONS.has(tokens.lower[t - 2] ?? ''))
+    )
       return true;
     if (w === 'nothing' && t > 0 && tokens.lower[t - 1] === 'said') return true;
   }
