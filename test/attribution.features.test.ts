@@ -243,3 +243,67 @@ describe('attribution: a speaker named by kinship', () => {
     assert.deepEqual(carriersByTurn(text, 'tag-kin-titled', cast), [['Mrs. Lark']]);
   });
 });
+
+describe('attribution: a silent reply between two turns', () => {
+  const turnFlags = (text: string): number[] => {
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    return [...conv.silentReply];
+  };
+
+  it('flags the turn after a narration paragraph where the listener keeps silent or makes no answer', () => {
+    const text =
+      '"You were out late," said Tom.\n\nAnn was silent.\n\n"I waited up for you."\n\n' +
+      'She made no answer.\n\n"Well?"\n\nWill bowed to them both.\n\n"Good night."\n';
+    assert.deepEqual(turnFlags(text), [0, 1, 1, 1]);
+  });
+
+  it('not after a nod, a smile or a look, nor after a reply in words', () => {
+    const text =
+      '"You were out late," said Tom.\n\nAnn nodded.\n\n"I waited up for you."\n\n' +
+      'She smiled and looked at the clock.\n\n"Well?"\n\nWill answered that it was late.\n\n"Good night."\n';
+    assert.deepEqual(turnFlags(text), [0, 0, 0, 0]);
+  });
+
+  it('adds its weight to the same speaker going on, and only after such a paragraph', () => {
+    const text = '"You were out late," said Tom.\n\nAnn was silent.\n\n"I waited up."\n\n"Did you?"\n';
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    const chain = chainOf(conv, densify({ emission: {}, transition: { 'same-after-silent-reply': 2 } }));
+    assert.deepEqual(
+      [1, 2].map((i) => chain.same(i)),
+      [2, 0],
+    );
+  });
+});
+
+describe('attribution: how a turn opens', () => {
+  it('reads a reply opener (1) and a going-on opener (2), past dashes and quotation marks', () => {
+    const text =
+      '"You were out late," said Tom.\n\n"Yes, the gate stuck."\n\nAnn looked at him.\n\n' +
+      '"And the dog got out."\n\n"--Why, so it did."\n\n"I fed him."\n';
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    assert.deepEqual([...conv.opener], [0, 1, 2, 1, 0]);
+    const chain = chainOf(
+      conv,
+      densify({
+        emission: {},
+        transition: { 'same-when-reply-opener': -1, 'same-when-going-on-opener': 0.5 },
+      }),
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((i) => chain.same(i)),
+      [-1, 0.5, -1, 0],
+    );
+  });
+});
+
+describe('attribution: the one who answers without words', () => {
+  it('marks the subject of the silent reply in the narration just before, not a mere mention', () => {
+    const text =
+      '"You were out late, Ann," said Tom.\n\nAnn was silent.\n\n"I waited up for you."\n\n' +
+      'Will looked at Ann.\n\n"It is past midnight."\n';
+    assert.deepEqual(carriersByTurn(text, 'subject-of-silent-reply'), [[], ['Ann Hale'], []]);
+  });
+});

@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import type { Cue } from './cues.js';
 import { titledAs } from './kin.js';
+import { openerKind, silentReplyIn } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
@@ -68,6 +69,7 @@ export const EMISSION_FEATURES = [
   'spoke-tagged-2-back',
   'spoke-tagged-3-6-back',
   'mention-since-previous-turn',
+  'subject-of-silent-reply',
   'pronoun-cue-last-tagged-of-gender',
   'pronoun-cue-last-mentioned-of-gender',
   'pronoun-cue-subject-last-sentence',
@@ -108,6 +110,9 @@ export const TRANSITION_FEATURES = [
   'same-when-pronoun-cued',
   'new-voice-when-pronoun-cued',
   'same-after-open-quote',
+  'same-after-silent-reply',
+  'same-when-reply-opener',
+  'same-when-going-on-opener',
   'alternate-after-address',
   'new-voice-after-address',
 ] as const;
@@ -163,6 +168,13 @@ export interface ConversationFeatures {
    * mark, the convention for a speech that goes on in the next paragraph.
    */
   continued: Uint8Array;
+  /**
+   * Per turn: the last narration paragraph between it and the previous turn answers without words
+   * ("Ann was silent.", "He bowed."; reactions.ts): the listener's turn taken, the speaker goes on.
+   */
+  silentReply: Uint8Array;
+  /** Per turn: its speech opens as a reply ("Yes, …", "Why, …") 1, or going on ("And …", "Now …") 2 (reactions.ts). */
+  opener: Uint8Array;
   /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
   pronounCued: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
@@ -284,6 +296,8 @@ export function conversationFeatures(
   const verbTurn = new Uint8Array(turns.length);
   const pronounCued = new Uint8Array(turns.length);
   const continued = new Uint8Array(turns.length);
+  const silentReply = new Uint8Array(turns.length);
+  const opener = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map<number, number>();
   for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
@@ -319,12 +333,25 @@ export function conversationFeatures(
 
   for (let i = 0; i < turns.length; i++) {
     const turn = turns[i]!;
+    // The one who answers without words in the narration just before ("Ann was silent."): the
+    // narration names them, yet they seldom speak next.
+    let silentSubject = -1;
     if (i > 0) {
       const prevPara = turns[i - 1]!.paragraph;
+      let lastProse = -1;
       for (let p = prevPara + 1; p < turn.paragraph; p++)
-        if (paragraphs[p]!.kind === 'prose') separated[i] = 1;
+        if (paragraphs[p]!.kind === 'prose') {
+          separated[i] = 1;
+          lastProse = p;
+        }
+      if (lastProse >= 0 && silentReplyIn(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end)) {
+        silentReply[i] = 1;
+        silentSubject = firstSubjectIn(presence.narration, paragraphs[lastProse]!.start, lastProse);
+      }
     }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
+    const firstSpan = quotes[turn.quotes[0]!]!.spans[0]!;
+    opener[i] = openerKind(tokens, firstSpan[0], firstSpan[1]);
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
     const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
     const tail = text.slice(Math.max(lastSpan[0], lastSpan[1] - 3), lastSpan[1]);
@@ -388,6 +415,7 @@ export function conversationFeatures(
       if (nominalWord && cue!.referent.owner >= 0 && cue!.referent.owner !== c && titledAs(ch, nominalWord))
         f[E['tag-kin-titled']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
+      if (c === silentSubject) f[E['subject-of-silent-reply']] = 1;
       setVoice(f, style, firstTurn + i, c);
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (subjects) for (const name of subjects[k]!) f[E[name]] = 1;
@@ -498,6 +526,8 @@ export function conversationFeatures(
     verbTurn,
     pronounCued,
     continued,
+    silentReply,
+    opener,
     addressed,
     style,
     firstTurn,
@@ -533,6 +563,13 @@ function firstTag(cues: readonly Cue[]): Cue | undefined {
 }
 
 /** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */
+/** The character of the first clause subject the narration names in paragraph `p` (from offset `start`), or -1. */
+function firstSubjectIn(nm: NarrationMentions, start: number, p: number): number {
+  for (let m = lastMentionBefore(nm, start) + 1; m < nm.start.length && nm.paragraph[m]! <= p; m++)
+    if (nm.paragraph[m] === p && nm.subject[m] === 1) return nm.character[m]!;
+  return -1;
+}
+
 function leftOpen(doc: StoryDocument, turn: Turn): boolean {
   const text = doc.text;
   const para = doc.layer('paragraphs')[turn.paragraph]!;
