@@ -732,4 +732,15 @@ describe('attribution: tags read through clauses and turns', () => {
     const text = 'Ann began to speak, but she stopped at once, for the vicar cried out, "Silence!"\n';
     assert.deepEqual(cuedSpeakers(text), ['The Vicar']);
   });
+
+  it('"for" after a dash joins a clause whose subject speaks', () => {
+    const text = 'There was more pleasure in the sound--for Tom at once greeted her with, "How do you do?"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it("a long participle's phrase between the subject and the speech verb is skipped", () => {
+    const text =
+      'Nobody knew when he had come, till Mary, looking at the great gilt clock that stood in gaudy splendour on the shelf above the fire, exclaimed: "How late he is!"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
 });

@@ -733,6 +733,9 @@ function ownerBefore(ix: CueIndex, from: number, g: number): Referent | undefine
   return undefined;
 }
 
+/** Tokens a participle's phrase between a subject and its speech verb may run to, commas included. */
+const PARTICIPLE_TOKENS = 24;
+
 function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefined {
   const { tokens } = ix;
   const heard = perceivedSpeaker(ix, from, v);
@@ -760,12 +763,15 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
   // after "who".
   if (k >= from && tokens.lower[k] === ',') {
     let j = k - 1;
-    while (j >= from && tokens.lower[j] !== ',' && k - j < 16) j--;
-    if (j > from && tokens.lower[j] === ',' && tokens.lower[j - 1] === 'who') {
+    while (j >= from && tokens.lower[j] !== ',' && k - j < PARTICIPLE_TOKENS) j--;
+    if (j > from && tokens.lower[j] === ',' && tokens.lower[j - 1] === 'who' && k - j < 16) {
       const r = subjectEndingAt(ix, from, j - 2 > from && tokens.lower[j - 2] === ',' ? j - 3 : j - 2);
       if (r) return r;
     }
-    if (j >= from && tokens.lower[j] === ',' && k - j < 9) k = j - 1;
+    // `Lady Ann, looking at the clock that stood on the shelf above the fire, exclaimed`: a
+    // participle's phrase may run longer.
+    const participle = tokens.pos[j + 1] === POS.VERB && tokens.lower[j + 1]!.endsWith('ing');
+    if (j >= from && tokens.lower[j] === ',' && (k - j < 9 || participle)) k = j - 1;
   }
   return subjectEndingAt(ix, from, k, true);
 }
@@ -923,12 +929,13 @@ const GOVERNING: ReadonlySet<string> = new Set(
 /** "said to Emma", "told him", "asked Elinor": the addressee of a tag. */
 /**
  * Whether a preposition governs the phrase at t. `, for the old woman cried out`: "for" after a
- * comma joins a clause ("because"), and its subject is free.
+ * comma, semicolon or dash joins a clause ("because"), and its subject is free.
  */
 function governed(tokens: TokenLayer, t: number): boolean {
   const prev = tokens.lower[t - 1]!;
   if (!GOVERNING.has(prev)) return false;
-  return !(prev === 'for' && t >= 2 && (tokens.lower[t - 2] === ',' || tokens.lower[t - 2] === ';'));
+  const before = t >= 2 ? tokens.lower[t - 2]! : '';
+  return !(prev === 'for' && (before === ',' || before === ';' || isDash(before)));
 }
 
 function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
