@@ -671,3 +671,76 @@ describe('attribution: kinship tags', () => {
     assert.deepEqual(cuedSpeakers(text, cast), ['Mrs. Dunn', '-']);
   });
 });
+
+describe('attribution: tags read through clauses and turns', () => {
+  it('a named lead-in decides its quotation against the pronoun tag after it', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"Go on," said Ann. Then Mary broke in: "It is mine," she said.\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale', 'Mary Stone']);
+  });
+
+  it('a pronoun tag whose antecedent the narration between names starts a new turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\nAnn smiled and said, "That will do." Mary put down her cup and laughed too. "No, I shall not stay," she declared.\n';
+    const { doc, turns } = turnsOf(text);
+    assert.equal(turns.length, 2);
+    const she = turns[1]!.cues[0]!.referent;
+    assert.equal(doc.layer('characters')[she.corefGuess]?.name, 'Mary Stone');
+    // Without another name between, the pronoun is the named speaker going on.
+    assert.equal(
+      turnsOf('Tom sat by the fire.\n\n"That will do," said Ann. "No, I shall not stay," she added.\n').turns
+        .length,
+      1,
+    );
+  });
+
+  it('a described speaker after a named one in the same paragraph starts a new turn', () => {
+    const text =
+      'Tom and Ann sat by the fire.\n\n"It was odd," Mary said at last. Her hostess only smiled, and rejoined: "Oh, it means nothing."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone', '-']);
+  });
+
+  it('a lead-in ending in a colon does not take the one spoken to for its subject', () => {
+    const text =
+      'Tom and Mary sat by the fire.\n\n"Go, Mary," said Ann; and continued to Tom in the same breath:\n\n"She cannot deceive me."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Ann Hale', '-']);
+  });
+
+  it('the subject of a relative clause on "where" is not the speaker', () => {
+    const text =
+      'Tom jumped up, pushed through the crowd into the corner where Mary was sitting, and exclaimed: "Here I am."\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('a speech verb joined by ", and" to a "when" clause has that clause\'s subject', () => {
+    const a =
+      'He would have given it to the vicar, who, though often tired, was not unwilling to take it, when Ann instantly drew back, and said, "No, I will keep it."\n';
+    assert.deepEqual(cuedSpeakers(a), ['Ann Hale']);
+    const b =
+      'Her heart was still light when Tom, an hour later, came into the room where she and Mary were sitting, and said, "I am come."\n';
+    assert.deepEqual(cuedSpeakers(b), ['Tom Barker']);
+    const c = 'When Tom came in, Ann rose, and said, "Good evening."\n';
+    assert.deepEqual(cuedSpeakers(c), ['Ann Hale']);
+  });
+
+  it('the owner of a gerund the speech verb is joined to says it', () => {
+    const text = 'Ann never left the house without Tom\'s giving a gentle sigh, and saying, "Poor Mary!"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it('"for" after a comma joins a clause whose subject speaks', () => {
+    const text = 'Ann began to speak, but she stopped at once, for the vicar cried out, "Silence!"\n';
+    assert.deepEqual(cuedSpeakers(text), ['The Vicar']);
+  });
+
+  it('"for" after a dash joins a clause whose subject speaks', () => {
+    const text = 'There was more pleasure in the sound--for Tom at once greeted her with, "How do you do?"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Tom Barker']);
+  });
+
+  it("a long participle's phrase between the subject and the speech verb is skipped", () => {
+    const text =
+      'Nobody knew when he had come, till Mary, looking at the great gilt clock that stood in gaudy splendour on the shelf above the fire, exclaimed: "How late he is!"\n';
+    assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
+  });
+});

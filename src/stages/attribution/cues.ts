@@ -259,6 +259,8 @@ function referentAt(
   if (DETERMINERS.has(lower)) {
     // "the old man", "his wife", "the younger Miss Steele" (a name inside wins).
     for (let k = t + 1; k < limit && k <= t + 6; k++) {
+      // "the room where Ann sat": a relative clause's subject is not the phrase's head.
+      if (SUBORDINATE_OPENERS.has(tokens.lower[k]!)) break;
       const mk = ix.mentionAt[k]!;
       if (mk >= 0 && !ix.mentions[mk]!.inQuote)
         return possessedReferent(ix, ix.mentions[mk]!, limit) ?? nameReferent(ix, ix.mentions[mk]!, k);
@@ -697,10 +699,49 @@ function isPastVerb(tokens: TokenLayer, t: number): boolean {
 }
 
 /** The subject of a verb at v within [from, v): the nearest reference before it. */
+/**
+ * `by his hastily advancing, and saying`, `without Tom's giving a sigh, and saying`: the owner of
+ * the gerund, or of the gerund the speech verb is joined to, says it.
+ */
+function gerundOwner(ix: CueIndex, from: number, v: number): Referent | undefined {
+  const { tokens } = ix;
+  if (!tokens.lower[v]!.endsWith('ing')) return undefined;
+  const own = ownerBefore(ix, from, v);
+  if (own || !andThenVerb(tokens, from, v)) return own;
+  let c = v - 1;
+  while (tokens.lower[c] !== 'and') c--;
+  for (let g = c - 2; g > from && g >= c - 8; g--) {
+    const lower = tokens.lower[g]!;
+    if (lower === ',' || CLAUSE_END.has(lower)) break;
+    if (lower.endsWith('ing') && (tokens.pos[g] === POS.VERB || tokens.pos[g] === POS.NOUN))
+      return ownerBefore(ix, from, g);
+  }
+  return undefined;
+}
+
+/** The possessive right before gerund g (adverbs between): `his` / `her`, or a name with 's. */
+function ownerBefore(ix: CueIndex, from: number, g: number): Referent | undefined {
+  const { tokens } = ix;
+  const k = skipModifiers(tokens, g - 1, -1, tokens.count);
+  if (k <= from) return undefined;
+  const lower = tokens.lower[k]!;
+  if (lower === 'his' || lower === 'her') return pronounReferent(ix, k, lower === 'his' ? 'male' : 'female');
+  if (lower === "'s" || lower === '\u2019s') {
+    const r = subjectEndingAt(ix, from, k - 1);
+    if (r && r.via !== 'nominal') return r;
+  }
+  return undefined;
+}
+
+/** Tokens a participle's phrase between a subject and its speech verb may run to, commas included. */
+const PARTICIPLE_TOKENS = 24;
+
 function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefined {
   const { tokens } = ix;
   const heard = perceivedSpeaker(ix, from, v);
   if (heard) return heard;
+  const owner = gerundOwner(ix, from, v);
+  if (owner) return owner;
   let k = skipModifiers(tokens, v - 1, -1, tokens.count);
   // "by Miss Bates's saying,", "her mother's shout of": the owner of a gerund or a noun of speech says it.
   if (k > from && (tokens.lower[k] === "'s" || tokens.lower[k] === '\u2019s')) k--;
@@ -722,12 +763,15 @@ function subjectBefore(ix: CueIndex, from: number, v: number): Referent | undefi
   // after "who".
   if (k >= from && tokens.lower[k] === ',') {
     let j = k - 1;
-    while (j >= from && tokens.lower[j] !== ',' && k - j < 16) j--;
-    if (j > from && tokens.lower[j] === ',' && tokens.lower[j - 1] === 'who') {
+    while (j >= from && tokens.lower[j] !== ',' && k - j < PARTICIPLE_TOKENS) j--;
+    if (j > from && tokens.lower[j] === ',' && tokens.lower[j - 1] === 'who' && k - j < 16) {
       const r = subjectEndingAt(ix, from, j - 2 > from && tokens.lower[j - 2] === ',' ? j - 3 : j - 2);
       if (r) return r;
     }
-    if (j >= from && tokens.lower[j] === ',' && k - j < 9) k = j - 1;
+    // `Lady Ann, looking at the clock that stood on the shelf above the fire, exclaimed`: a
+    // participle's phrase may run longer.
+    const participle = tokens.pos[j + 1] === POS.VERB && tokens.lower[j + 1]!.endsWith('ing');
+    if (j >= from && tokens.lower[j] === ',' && (k - j < 9 || participle)) k = j - 1;
   }
   return subjectEndingAt(ix, from, k, true);
 }
@@ -865,7 +909,7 @@ function subjectEndingAt(ix: CueIndex, from: number, k: number, ungoverned = fal
     if (!r) continue;
     if (referentEnd(ix, s, r) !== k) continue;
     // (A determiner's phrase may run on to a name: "after a long silence Anne" is still Anne.)
-    if (ungoverned && s > from && GOVERNING.has(tokens.lower[s - 1]!)) continue;
+    if (ungoverned && s > from && governed(tokens, s)) continue;
     return r;
   }
   return undefined;
@@ -883,6 +927,17 @@ const GOVERNING: ReadonlySet<string> = new Set(
 );
 
 /** "said to Emma", "told him", "asked Elinor": the addressee of a tag. */
+/**
+ * Whether a preposition governs the phrase at t. `, for the old woman cried out`: "for" after a
+ * comma, semicolon or dash joins a clause ("because"), and its subject is free.
+ */
+function governed(tokens: TokenLayer, t: number): boolean {
+  const prev = tokens.lower[t - 1]!;
+  if (!GOVERNING.has(prev)) return false;
+  const before = t >= 2 ? tokens.lower[t - 2]! : '';
+  return !(prev === 'for' && (before === ',' || before === ';' || isDash(before)));
+}
+
 function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
   const { tokens } = ix;
   let t = from;
@@ -956,7 +1011,8 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
     }
     // A colon introduces speech whatever the verb: `Mrs. Milvain became rigid and emitted:`.
     if (last === ':') {
-      const subject = mainClauseSubject(ix, begin, s) ?? firstReferent(ix, begin, Math.min(s, begin + 6));
+      const subject =
+        mainClauseSubject(ix, begin, s) ?? firstReferent(ix, begin, Math.min(s, begin + 6), true);
       if (subject) return { kind: 'tag', where: 'pre', referent: subject, verb: '', object: undefined };
     }
   }
@@ -1154,8 +1210,18 @@ function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | u
   // set off by a comma before it: its list of verbs runs on past commas.
   let inner = false;
   let listed = false;
+  // `…was not unwilling, when she instantly drew back, and said`: the subject of the last "when"
+  // clause, whose verbs the speech verb may go on.
+  let whenSubject: Referent | undefined;
   for (let t = begin; t < v; t++) {
     const lower = tokens.lower[t]!;
+    if (lower === 'when') {
+      const r = referentAt(ix, t + 1, v);
+      if (r && r.via !== 'narrator') {
+        const next = skipModifiers(tokens, referentEnd(ix, t + 1, r) + 1, 1, v);
+        whenSubject = next < v && (isVerbOrAux(tokens, next) || tokens.lower[next] === ',') ? r : undefined;
+      } else whenSubject = undefined;
+    }
     if (lower === ',' || lower === ';' || lower === '\u2014' || lower === '--') {
       clauseStart = true;
       coordinated = lower === ';';
@@ -1206,7 +1272,17 @@ function mainClauseSubject(ix: CueIndex, begin: number, v: number): Referent | u
     }
   }
   // `…, that Emma could not help saying`: v is the subordinate clause's own verb.
-  return subordinate ? undefined : subject;
+  if (subordinate) return undefined;
+  if (whenSubject && whenSubject.token > (subject?.token ?? -1) && andThenVerb(tokens, begin, v))
+    return whenSubject;
+  return subject;
+}
+
+/** Whether v follows `, and` (adverbs between): a verb added to the clause before the comma. */
+function andThenVerb(tokens: TokenLayer, begin: number, v: number): boolean {
+  let k = v - 1;
+  while (k > begin && tokens.pos[k] === POS.ADV) k--;
+  return k > begin && tokens.lower[k] === 'and' && tokens.lower[k - 1] === ',';
 }
 
 function isVerbOrAux(tokens: TokenLayer, k: number): boolean {
@@ -1264,7 +1340,7 @@ function firstReferent(ix: CueIndex, from: number, to: number, subjectOnly = fal
     const r = referentAt(ix, k, to + 4);
     if (!r) continue;
     // (A determiner's phrase may run on to a name: in "at that moment Ann" the name is free.)
-    if (subjectOnly && k > from && GOVERNING.has(tokens.lower[k - 1]!)) continue;
+    if (subjectOnly && k > from && governed(tokens, k)) continue;
     return r;
   }
   return undefined;

@@ -89,7 +89,11 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     if (
       !current ||
       current.paragraph !== q.paragraph ||
-      splitsTurn(current.cues, cues, characters) ||
+      splitsTurn(current.cues, cues, characters, {
+        from: lastEnd(quotes, current.quotes),
+        tokens,
+        mentions,
+      }) ||
       addressesTagged(doc.text, q, current.cues, mentions, mi)
     ) {
       current = {
@@ -151,6 +155,12 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     }
   }
   return turns;
+}
+
+/** Where the last of the given quotations ends. */
+function lastEnd(quotes: readonly Quotation[], qis: readonly number[]): number {
+  const q = quotes[qis[qis.length - 1]!]!;
+  return q.spans[q.spans.length - 1]![1];
 }
 
 interface Span {
@@ -302,6 +312,7 @@ function splitsTurn(
   turnCues: readonly Cue[],
   cues: readonly Cue[],
   characters: readonly { gender: { label: GenderLabel } }[],
+  gap: Gap,
 ): boolean {
   const a = decidingCue(turnCues);
   const b = decidingCue(cues);
@@ -311,8 +322,19 @@ function splitsTurn(
   if ((ra.via === 'name' || ra.via === 'narrator') && (rb.via === 'name' || rb.via === 'narrator')) {
     return ra.character !== rb.character;
   }
+  // `"…," Miss Lee opined; and her hostess rejoined: "…"`: a speaker named in one tag is not
+  // called by a description in the next.
+  if (
+    a.kind === 'tag' &&
+    b.kind === 'tag' &&
+    ((ra.via === 'name' && ra.character >= 0 && rb.via === 'nominal') ||
+      (rb.via === 'name' && rb.character >= 0 && ra.via === 'nominal'))
+  ) {
+    return true;
+  }
   if (ra.via === 'pronoun' && rb.via === 'pronoun') {
-    return ra.gender !== rb.gender && ra.gender !== 'unknown' && rb.gender !== 'unknown';
+    if (ra.gender !== rb.gender && ra.gender !== 'unknown' && rb.gender !== 'unknown') return true;
+    return renamedBetween(rb, gap) && ra.corefGuess >= 0 && rb.corefGuess !== ra.corefGuess;
   }
   // A name and a pronoun tag: the named character's gender against the pronoun's.
   const name = ra.via === 'name' ? ra : rb;
@@ -324,14 +346,45 @@ function splitsTurn(
     pronoun.gender !== 'unknown'
   ) {
     const g = characters[name.character]!.gender.label;
-    return g !== 'unknown' && g !== pronoun.gender;
+    if (g !== 'unknown' && g !== pronoun.gender) return true;
+    // `Kate said, "…" Ann laughed too. "…," she declared.`: the pronoun stands for someone the
+    // narration between named, not for the named speaker.
+    return pronoun === rb && renamedBetween(rb, gap) && rb.corefGuess !== name.character;
   }
   return false;
 }
 
-/** The first tag, else the first beat that names someone. */
+/** The narration between the turn's last quotation and the next one. */
+interface Gap {
+  from: number;
+  tokens: TokenLayer;
+  mentions: readonly Mention[];
+}
+
+/**
+ * Whether a pronoun tag's antecedent is named in the narration just before it, after the turn's
+ * last quotation (`"…" Ann laughed too. "…," she declared.`): the pronoun then stands for that
+ * person, who took the word, not for the turn's speaker.
+ */
+function renamedBetween(r: Cue['referent'], gap: Gap): boolean {
+  if (r.corefGuess < 0 || r.token < 0) return false;
+  const at = gap.tokens.start[r.token]!;
+  for (let j = firstMentionAt(gap.mentions, gap.from); j < gap.mentions.length; j++) {
+    const m = gap.mentions[j]!;
+    if (m.start >= at) break;
+    if (!m.inQuote && m.character === r.corefGuess && m.kind !== 'pronoun') return true;
+  }
+  return false;
+}
+
+/**
+ * The best-ranked tag (`when Tom broke in: "…," he said` is Tom's: the named lead-in, not the
+ * pronoun tag found first), else the first beat that names someone.
+ */
 function decidingCue(cues: readonly Cue[]): Cue | undefined {
-  for (const c of cues) if (c.kind === 'tag') return c;
+  let best: Cue | undefined;
+  for (const c of cues) if (c.kind === 'tag' && (!best || cueRank(c) < cueRank(best))) best = c;
+  if (best) return best;
   for (const c of cues)
     if (c.kind === 'beat' && c.referent.via === 'name' && c.referent.character >= 0) return c;
   return undefined;
