@@ -744,3 +744,48 @@ describe('attribution: tags read through clauses and turns', () => {
     assert.deepEqual(cuedSpeakers(text), ['Mary Stone']);
   });
 });
+
+describe('attribution: cues the session review found misread', () => {
+  it('an adverb "on", "over" or "round" before a name governs nothing: the name is the tag\'s', () => {
+    assert.deepEqual(cuedSpeakers('Later on Tom said, "We must go."\n'), ['Tom Barker']);
+    assert.deepEqual(cuedSpeakers('When the song was over Ann said, "We must go."\n'), ['Ann Hale']);
+    const cue = turnsOf('Later on Tom said, "We must go."\n').turns[0]!.cues[0]!;
+    assert.equal(cue.kind, 'tag');
+  });
+
+  it('"said so quietly that …" and "said that very evening" are tags, not reported speech', () => {
+    for (const text of [
+      '"We must go," Ann said so quietly that Tom started.\n',
+      '"Go," Ann said that very evening.\n',
+    ]) {
+      const cue = turnsOf(text).turns[0]!.cues[0]!;
+      assert.equal(cue.kind, 'tag', text);
+      assert.deepEqual(cuedSpeakers(text), ['Ann Hale'], text);
+    }
+  });
+
+  it('a possessive before an -ing noun is no gerund owner unless a preposition governs it', () => {
+    assert.deepEqual(cuedSpeakers('Tom picked up her knitting, and saying "It is late," left the room.\n'), [
+      'Tom Barker',
+    ]);
+    assert.deepEqual(cuedSpeakers('Tom stopped them without Ann\'s giving a sigh, and saying, "Go."\n'), [
+      'Ann Hale',
+    ]);
+  });
+
+  it('"could hear her sigh and say" is hers, as "heard her sigh and say" is', () => {
+    assert.deepEqual(cuedSpeakers('Tom could hear Ann sigh and say, "Go."\n'), ['Ann Hale']);
+  });
+
+  it("a pronoun tag that goes on, or follows a silent reply, stays in the named speaker's turn", () => {
+    for (const text of [
+      '"It is late," said Mary. Ann did not answer. "We must go," she added.\n',
+      '"It is late," said Mary. Ann was silent. "We must go," she said.\n',
+    ])
+      assert.equal(turnsOf(text).turns.length, 1, text);
+    assert.equal(
+      turnsOf('"It is late," said Mary. Ann laughed too. "We must go," she declared.\n').turns.length,
+      2,
+    );
+  });
+});

@@ -306,4 +306,10 @@ describe('attribution: the one who answers without words', () => {
       'Will looked at Ann.\n\n"It is past midnight."\n';
     assert.deepEqual(carriersByTurn(text, 'subject-of-silent-reply'), [[], ['Ann Hale'], []]);
   });
+
+  it("marks the one who keeps silent, not the paragraph's first subject", () => {
+    const text =
+      '"You were out late, Ann," said Tom.\n\nTom waited. Ann was silent.\n\n"I waited up for you."\n';
+    assert.deepEqual(carriersByTurn(text, 'subject-of-silent-reply'), [[], ['Ann Hale']]);
+  });
 });

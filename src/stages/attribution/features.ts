@@ -1,8 +1,9 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
+import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import type { Cue } from './cues.js';
 import { titledAs } from './kin.js';
-import { openerKind, silentReplyIn } from './reactions.js';
+import { openerKind, silentReplyAt } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
@@ -117,15 +118,6 @@ export const TRANSITION_FEATURES = [
   'new-voice-after-address',
 ] as const;
 
-/** Tag verbs that carry on the previous speech ("he went on", "she added"). */
-const CONTINUING_VERBS: ReadonlySet<string> = new Set([
-  'continue',
-  'go',
-  'add',
-  'resume',
-  'pursue',
-  'proceed',
-]);
 /** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
 const RESPONDING_VERBS: ReadonlySet<string> = new Set([
   'reply',
@@ -344,9 +336,11 @@ export function conversationFeatures(
           separated[i] = 1;
           lastProse = p;
         }
-      if (lastProse >= 0 && silentReplyIn(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end)) {
+      const at =
+        lastProse >= 0 ? silentReplyAt(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) : -1;
+      if (at >= 0) {
         silentReply[i] = 1;
-        silentSubject = firstSubjectIn(presence.narration, paragraphs[lastProse]!.start, lastProse);
+        silentSubject = subjectBefore(presence.narration, paragraphs[lastProse]!.start, tokens.start[at]!);
       }
     }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
@@ -562,14 +556,17 @@ function firstTag(cues: readonly Cue[]): Cue | undefined {
   return undefined;
 }
 
-/** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */
-/** The character of the first clause subject the narration names in paragraph `p` (from offset `start`), or -1. */
-function firstSubjectIn(nm: NarrationMentions, start: number, p: number): number {
-  for (let m = lastMentionBefore(nm, start) + 1; m < nm.start.length && nm.paragraph[m]! <= p; m++)
-    if (nm.paragraph[m] === p && nm.subject[m] === 1) return nm.character[m]!;
+/**
+ * The character of the last clause subject the narration names in [start, at): the one who keeps
+ * silent in `Tom waited. Anne was silent.` is Anne. -1 when there is none.
+ */
+function subjectBefore(nm: NarrationMentions, start: number, at: number): number {
+  for (let m = lastMentionBefore(nm, at); m >= 0 && nm.start[m]! >= start; m--)
+    if (nm.subject[m] === 1) return nm.character[m]!;
   return -1;
 }
 
+/** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */
 function leftOpen(doc: StoryDocument, turn: Turn): boolean {
   const text = doc.text;
   const para = doc.layer('paragraphs')[turn.paragraph]!;

@@ -36,19 +36,24 @@ const NEGATIONS: ReadonlySet<string> = new Set(['no', 'not', "n't", 'never']);
 
 /** Whether the narration in [start, end) answers without words (see SILENT_WORDS). */
 export function silentReplyIn(tokens: TokenLayer, start: number, end: number): boolean {
+  return silentReplyAt(tokens, start, end) >= 0;
+}
+
+/** The token in [start, end) where the narration answers without words, or -1. */
+export function silentReplyAt(tokens: TokenLayer, start: number, end: number): number {
   for (let t = tokenAtOrAfter(tokens, start); t < tokens.count && tokens.start[t]! < end; t++) {
     const w = tokens.lower[t]!;
-    if (SILENT_WORDS.has(w)) return true;
+    if (SILENT_WORDS.has(w)) return t;
     // "made no answer", "did not reply", "said nothing"
     if (
       REPLY_WORDS.has(w) &&
       t > 0 &&
       (NEGATIONS.has(tokens.lower[t - 1]!) || NEGATIONS.has(tokens.lower[t - 2] ?? ''))
     )
-      return true;
-    if (w === 'nothing' && t > 0 && tokens.lower[t - 1] === 'said') return true;
+      return t;
+    if (w === 'nothing' && t > 0 && tokens.lower[t - 1] === 'said') return t;
   }
-  return false;
+  return -1;
 }
 
 /**

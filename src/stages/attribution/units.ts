@@ -2,7 +2,9 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { GenderLabel, Mention, Paragraph, Quotation, TokenLayer } from '../../engine/types.js';
 import { isVocativeAt } from '../characters/vocative.js';
 import { ADDRESS_GENDER } from '../lexicon/address-terms.js';
+import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import { beatAfter, type Cue, type CueIndex, cueBefore, tagAfter, tokenAtOrAfter } from './cues.js';
+import { silentReplyIn } from './reactions.js';
 
 /**
  * A turn: the attributable quotations that open in one paragraph. Writers start a new paragraph
@@ -334,7 +336,7 @@ function splitsTurn(
   }
   if (ra.via === 'pronoun' && rb.via === 'pronoun') {
     if (ra.gender !== rb.gender && ra.gender !== 'unknown' && rb.gender !== 'unknown') return true;
-    return renamedBetween(rb, gap) && ra.corefGuess >= 0 && rb.corefGuess !== ra.corefGuess;
+    return renamedBetween(b, gap) && ra.corefGuess >= 0 && rb.corefGuess !== ra.corefGuess;
   }
   // A name and a pronoun tag: the named character's gender against the pronoun's.
   const name = ra.via === 'name' ? ra : rb;
@@ -349,7 +351,7 @@ function splitsTurn(
     if (g !== 'unknown' && g !== pronoun.gender) return true;
     // `Kate said, "…" Ann laughed too. "…," she declared.`: the pronoun stands for someone the
     // narration between named, not for the named speaker.
-    return pronoun === rb && renamedBetween(rb, gap) && rb.corefGuess !== name.character;
+    return pronoun === rb && renamedBetween(b, gap) && rb.corefGuess !== name.character;
   }
   return false;
 }
@@ -364,11 +366,14 @@ interface Gap {
 /**
  * Whether a pronoun tag's antecedent is named in the narration just before it, after the turn's
  * last quotation (`"…" Ann laughed too. "…," she declared.`): the pronoun then stands for that
- * person, who took the word, not for the turn's speaker.
+ * person, who took the word, not for the turn's speaker. Not when the tag goes on (`she added`)
+ * or the narration is a silent reply (`Anne did not answer. "…," she added.`): the speaker goes on.
  */
-function renamedBetween(r: Cue['referent'], gap: Gap): boolean {
-  if (r.corefGuess < 0 || r.token < 0) return false;
+function renamedBetween(cue: Cue, gap: Gap): boolean {
+  const r = cue.referent;
+  if (r.corefGuess < 0 || r.token < 0 || CONTINUING_VERBS.has(cue.verb)) return false;
   const at = gap.tokens.start[r.token]!;
+  if (silentReplyIn(gap.tokens, gap.from, at)) return false;
   for (let j = firstMentionAt(gap.mentions, gap.from); j < gap.mentions.length; j++) {
     const m = gap.mentions[j]!;
     if (m.start >= at) break;

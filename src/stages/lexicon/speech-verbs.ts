@@ -68,6 +68,16 @@ export const SPEECH_VERB_FORMS: ReadonlyMap<string, string> = new Map(
   BASE.flatMap((verb) => inflect(verb).map((form) => [form, verb] as const)),
 );
 
+/** Tag verbs that carry on the previous speech ("he went on", "she added"). */
+export const CONTINUING_VERBS: ReadonlySet<string> = new Set([
+  'continue',
+  'go',
+  'add',
+  'resume',
+  'pursue',
+  'proceed',
+]);
+
 /** Base verbs that report thought rather than speech. */
 export const THOUGHT_VERBS: ReadonlySet<string> = new Set(['think', 'wonder', 'muse', 'reflect', 'reason']);
 
