@@ -241,19 +241,8 @@ function referentAt(
       };
     }
     // A speaker is a subject ("said he", "she whispered"); an addressee an object ("told him").
-    if (p.person === 3 && !p.plural && p.case === (role === 'speaker' ? 'subject' : 'object')) {
-      const r = ix.pronounAt[t]!;
-      const guess = r >= 0 ? ix.pronouns[r]!.character : -1;
-      return {
-        character: -1,
-        gender: p.gender,
-        via: 'pronoun',
-        corefGuess: guess,
-        token: t,
-        descriptive: false,
-        owner: -1,
-      };
-    }
+    if (p.person === 3 && !p.plural && p.case === (role === 'speaker' ? 'subject' : 'object'))
+      return pronounReferent(ix, t, p.gender);
     return undefined;
   }
   if (DETERMINERS.has(lower)) {
@@ -656,15 +645,7 @@ function possessiveSpeaker(ix: CueIndex, t: number, end: number): Referent | und
     if (tokens.lower[j] !== "'s" && tokens.lower[j] !== '\u2019s') continue;
     return relativeReferent(ix, r >= 0 ? ix.pronouns[r]!.character : -1, tokens.lower[j - 1]!, j - 1);
   }
-  return {
-    character: -1,
-    gender: lower === 'his' ? 'male' : 'female',
-    via: 'pronoun',
-    corefGuess: r >= 0 ? ix.pronouns[r]!.character : -1,
-    token: t,
-    descriptive: false,
-    owner: -1,
-  };
+  return pronounReferent(ix, t, lower === 'his' ? 'male' : 'female');
 }
 
 /**

@@ -340,7 +340,11 @@ export function conversationFeatures(
         lastProse >= 0 ? silentReplyAt(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) : -1;
       if (at >= 0) {
         silentReply[i] = 1;
-        silentSubject = subjectBefore(presence.narration, paragraphs[lastProse]!.start, tokens.start[at]!);
+        silentSubject = silentSubjectBefore(
+          presence.narration,
+          paragraphs[lastProse]!.start,
+          tokens.start[at]!,
+        );
       }
     }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
@@ -560,7 +564,7 @@ function firstTag(cues: readonly Cue[]): Cue | undefined {
  * The character of the last clause subject the narration names in [start, at): the one who keeps
  * silent in `Tom waited. Anne was silent.` is Anne. -1 when there is none.
  */
-function subjectBefore(nm: NarrationMentions, start: number, at: number): number {
+function silentSubjectBefore(nm: NarrationMentions, start: number, at: number): number {
   for (let m = lastMentionBefore(nm, at); m >= 0 && nm.start[m]! >= start; m--)
     if (nm.subject[m] === 1) return nm.character[m]!;
   return -1;
