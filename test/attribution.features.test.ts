@@ -277,6 +277,40 @@ describe('attribution: a silent reply between two turns', () => {
   });
 });
 
+describe('attribution: a reply reported in the narration between two turns', () => {
+  const turnFlags = (text: string): number[] => {
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    return [...conv.reportedReply];
+  };
+
+  it("flags an untagged turn after a short paragraph giving the listener's words in indirect form", () => {
+    const text =
+      '"You were out late," said Tom.\n\nAnn replied that the gate had stuck.\n\n"Gates do not stick."\n\n' +
+      'She assured him very gravely that this one did.\n\n"Well?"\n\nAnn asked whether he had eaten.\n\n' +
+      '"Not yet."\n\nWill answered in the affirmative.\n\n"Good."\n';
+    assert.deepEqual(turnFlags(text), [0, 1, 1, 1, 1]);
+  });
+
+  it('not after speech left unsaid, an action, or before a tagged turn', () => {
+    const text =
+      '"You were out late," said Tom.\n\nAnn was too tired to say what had happened.\n\n"Well?"\n\n' +
+      'Ann looked at the clock.\n\n"I waited up."\n\nAnn replied that the gate had stuck.\n\n"It did," said Will.\n';
+    assert.deepEqual(turnFlags(text), [0, 0, 0, 0]);
+  });
+
+  it('adds its weight to the same speaker going on, and only after such a paragraph', () => {
+    const text = '"You were out late," said Tom.\n\nAnn replied that it was early.\n\n"Is it?"\n\n"Yes."\n';
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    const chain = chainOf(conv, densify({ emission: {}, transition: { 'same-after-reported-speech': 2 } }));
+    assert.deepEqual(
+      [1, 2].map((i) => chain.same(i)),
+      [2, 0],
+    );
+  });
+});
+
 describe('attribution: how a turn opens', () => {
   it('reads a reply opener (1) and a going-on opener (2), past dashes and quotation marks', () => {
     const text =

@@ -3,7 +3,7 @@ import type { Character, GenderLabel } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import type { Cue } from './cues.js';
 import { titledAs } from './kin.js';
-import { openerKind, silentReplyAt } from './reactions.js';
+import { openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
@@ -112,6 +112,7 @@ export const TRANSITION_FEATURES = [
   'new-voice-when-pronoun-cued',
   'same-after-open-quote',
   'same-after-silent-reply',
+  'same-after-reported-speech',
   'same-when-reply-opener',
   'same-when-going-on-opener',
   'alternate-after-address',
@@ -165,6 +166,12 @@ export interface ConversationFeatures {
    * ("Ann was silent.", "He bowed."; reactions.ts): the listener's turn taken, the speaker goes on.
    */
   silentReply: Uint8Array;
+  /**
+   * Per untagged turn: the last narration paragraph between it and the previous turn is short and
+   * reports speech in indirect form ("Ann replied that she was.", reactions.ts): the listener's turn
+   * taken in the narration's words, so the speaker goes on.
+   */
+  reportedReply: Uint8Array;
   /** Per turn: its speech opens as a reply ("Yes, …", "Why, …") 1, or going on ("And …", "Now …") 2 (reactions.ts). */
   opener: Uint8Array;
   /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
@@ -289,6 +296,7 @@ export function conversationFeatures(
   const pronounCued = new Uint8Array(turns.length);
   const continued = new Uint8Array(turns.length);
   const silentReply = new Uint8Array(turns.length);
+  const reportedReply = new Uint8Array(turns.length);
   const opener = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map<number, number>();
@@ -338,6 +346,15 @@ export function conversationFeatures(
         }
       const at =
         lastProse >= 0 ? silentReplyAt(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) : -1;
+      // A short paragraph reporting a reply before an untagged turn: writers leave the turn
+      // untagged when the one who spoke before plainly goes on; a tag, when there is one, decides.
+      if (
+        lastProse >= 0 &&
+        turn.cues.length === 0 &&
+        wordsIn(text, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) <= REPORTED_REPLY_WORDS &&
+        reportedSpeechAt(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) >= 0
+      )
+        reportedReply[i] = 1;
       if (at >= 0) {
         silentReply[i] = 1;
         silentSubject = silentSubjectBefore(
@@ -525,11 +542,28 @@ export function conversationFeatures(
     pronounCued,
     continued,
     silentReply,
+    reportedReply,
     opener,
     addressed,
     style,
     firstTurn,
   };
+}
+
+/** Longest narration paragraph (in words) read as a reply reported between two turns. */
+const REPORTED_REPLY_WORDS = 40;
+
+/** Whitespace-separated words in text[start, end). */
+function wordsIn(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 13 || c === 9;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 /** Distance in turns from turn i to the nearest other turn in the sorted list, or -1. */

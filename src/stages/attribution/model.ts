@@ -179,6 +179,7 @@ class ConversationChain implements ChainModel {
       (conv.pronounCued[i] === 1 ? t[TI['same-when-pronoun-cued']]! : 0) +
       (conv.continued[i] === 1 ? t[TI['same-after-open-quote']]! : 0) +
       (conv.silentReply[i] === 1 ? t[TI['same-after-silent-reply']]! : 0) +
+      (conv.reportedReply[i] === 1 ? t[TI['same-after-reported-speech']]! : 0) +
       (conv.opener[i] === 1 ? t[TI['same-when-reply-opener']]! : 0) +
       (conv.opener[i] === 2 ? t[TI['same-when-going-on-opener']]! : 0)
     );
@@ -256,6 +257,7 @@ export function addTransitionExpectations(
   into[TI['new-voice-when-pronoun-cued']]! += sign * fresh * pronoun;
   into[TI['same-after-open-quote']]! += sign * same * (conv.continued[i] === 1 ? 1 : 0);
   into[TI['same-after-silent-reply']]! += sign * same * (conv.silentReply[i] === 1 ? 1 : 0);
+  into[TI['same-after-reported-speech']]! += sign * same * (conv.reportedReply[i] === 1 ? 1 : 0);
   into[TI['same-when-reply-opener']]! += sign * same * (conv.opener[i] === 1 ? 1 : 0);
   into[TI['same-when-going-on-opener']]! += sign * same * (conv.opener[i] === 2 ? 1 : 0);
 }

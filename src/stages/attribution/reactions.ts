@@ -1,4 +1,5 @@
 import type { TokenLayer } from '../../engine/types.js';
+import { speechVerbBase } from '../lexicon/speech-verbs.js';
 import { tokenAtOrAfter } from './cues.js';
 
 /**
@@ -52,6 +53,110 @@ export function silentReplyAt(tokens: TokenLayer, start: number, end: number): n
     )
       return t;
     if (w === 'nothing' && t > 0 && tokens.lower[t - 1] === 'said') return t;
+  }
+  return -1;
+}
+
+/**
+ * Verbs that report what someone said in the narration's own words (`Ann replied that she was.`,
+ * `He asked whether the train had gone.`, `She assured him that it had not.`). Between two
+ * quotations such a paragraph is a turn taken in indirect speech, mostly by the listener, so the one
+ * who spoke before speaks next, as after a silent reply.
+ */
+const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'say',
+  'tell',
+  'ask',
+  'inquire',
+  'enquire',
+  'reply',
+  'answer',
+  'assure',
+  'explain',
+  'declare',
+  'suggest',
+  'agree',
+  'admit',
+  'confess',
+  'concede',
+  'protest',
+  'observe',
+  'remark',
+  'repeat',
+  'promise',
+  'insist',
+  'object',
+  'acknowledge',
+  'own',
+  'hint',
+  'inform',
+  'remind',
+  'mention',
+  'state',
+  'confirm',
+  'deny',
+  'complain',
+  'announce',
+  'murmur',
+  'mumble',
+  'whisper',
+]);
+/** Words that open the reported clause after such a verb. */
+const REPORTED_CLAUSE: ReadonlySet<string> = new Set([
+  'that',
+  'whether',
+  'if',
+  'how',
+  'what',
+  'who',
+  'why',
+  'where',
+  'when',
+]);
+/** Words that may stand between the verb and its clause (`assured her very gravely that`). */
+const REPORT_FILLERS: ReadonlySet<string> = new Set([
+  'her',
+  'him',
+  'them',
+  'me',
+  'us',
+  'you',
+  'very',
+  'rather',
+  'quite',
+  'only',
+  'merely',
+  'simply',
+  'again',
+  ',',
+]);
+
+/**
+ * The reporting verb in [start, end) whose speech the narration gives in indirect form (`replied
+ * that`, `asked whether`, `told him what`, `agreed:`, `answered in the affirmative`), or -1.
+ */
+export function reportedSpeechAt(tokens: TokenLayer, start: number, end: number): number {
+  for (let t = tokenAtOrAfter(tokens, start); t < tokens.count && tokens.start[t]! < end; t++) {
+    const base = speechVerbBase(tokens.lower[t]!);
+    if (base === undefined || !REPORTING_VERBS.has(base)) continue;
+    // Speech not given: `too shy to say what`, `into telling him what`.
+    if (tokens.lower[t]!.endsWith('ing') || (t > 0 && tokens.lower[t - 1] === 'to')) continue;
+    let k = t + 1;
+    while (k < tokens.count && k - t <= 3 && tokens.start[k]! < end) {
+      const w = tokens.lower[k]!;
+      if (!REPORT_FILLERS.has(w) && !(w.length > 3 && w.endsWith('ly'))) break;
+      k++;
+    }
+    if (k >= tokens.count || tokens.start[k]! >= end) continue;
+    const w = tokens.lower[k]!;
+    if (REPORTED_CLAUSE.has(w)) return t;
+    if (w === ':' && k === t + 1) return t;
+    if (
+      w === 'in' &&
+      tokens.lower[k + 1] === 'the' &&
+      /^(affirmative|negative)$/.test(tokens.lower[k + 2] ?? '')
+    )
+      return t;
   }
   return -1;
 }
