@@ -244,6 +244,25 @@ describe('attribution: a speaker named by kinship', () => {
   });
 });
 
+describe('attribution: narration going on after a turn parts it from the next', () => {
+  const separated = (text: string): number[] => {
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    return [...prepareConversations(doc)[0]!.separated];
+  };
+
+  it('a further sentence of narration after the tag in the same paragraph separates the turns', () => {
+    const text =
+      '"Is it far?" asked Tom.\n\n"Not very," Ann said. She looked out at the rain for a long while.\n\n' +
+      '"Shall we walk, then?" she asked.\n';
+    assert.deepEqual(separated(text), [0, 0, 1]);
+  });
+
+  it('not a tag alone, nor a quotation followed by a sentence that is only its tag', () => {
+    const text = '"Is it far?" asked Tom.\n\n"Not very," Ann said slowly.\n\n"Oh!" Tom said.\n\n"Well?"\n';
+    assert.deepEqual(separated(text), [0, 0, 0, 0]);
+  });
+});
+
 describe('attribution: a silent reply between two turns', () => {
   const turnFlags = (text: string): number[] => {
     const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));

@@ -365,6 +365,9 @@ export function conversationFeatures(
       }
     }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
+    // "No," Ann said. She was at a loss. …: narration going on in the previous turn's paragraph
+    // parts the turns like a paragraph of narration between.
+    if (i > 0 && separated[i] === 0 && narrationGoesOn(doc, turns[i - 1]!, turn)) separated[i] = 1;
     const firstSpan = quotes[turn.quotes[0]!]!.spans[0]!;
     opener[i] = openerKind(tokens, firstSpan[0], firstSpan[1]);
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
@@ -644,6 +647,26 @@ function isClosePreTag(doc: StoryDocument, turn: Turn, cue: Cue): boolean {
   while (q < tokens.count && tokens.start[q]! < quote.spans[0]![0]) q++;
   const gap = q - t;
   return gap >= 2 && gap <= 12;
+}
+
+/**
+ * Whether the paragraph of a turn's last quotation goes on after it with a further sentence of
+ * narration: a sentence that starts after the quotation with words between (the tag or a first
+ * sentence), before the next turn's paragraph.
+ */
+export function narrationGoesOn(doc: StoryDocument, prev: Turn, next: Turn): boolean {
+  const quotes = doc.layer('quotes');
+  const paragraphs = doc.layer('paragraphs');
+  const sentences = doc.layer('sentences');
+  const end = quotes[prev.quotes[prev.quotes.length - 1]!]!.spans.at(-1)![1];
+  let p = prev.paragraph;
+  while (p < next.paragraph && paragraphs[p]!.end < end) p++;
+  if (p >= next.paragraph) return false;
+  for (let s = paragraphs[p]!.sentenceStart; s < paragraphs[p]!.sentenceEnd; s++) {
+    const start = sentences[s]!.start;
+    if (start > end && /\p{L}/u.test(doc.text.slice(end, start))) return true;
+  }
+  return false;
 }
 
 /**
