@@ -218,6 +218,42 @@ describe('a name called out to someone who never answers', () => {
   });
 });
 
+describe('someone the narration names before they first speak', () => {
+  const story = [
+    '“The boat’s late again,” Ann said.',
+    '“It’s the wind,” said Tom, and he nodded at Mrs. Stone coming up the path with her basket.',
+    '“Late again, is it?” said Mrs. Stone.',
+  ].join('\n\n');
+
+  it('is marked as perhaps not yet there; one who just answers is not', () => {
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+    const characters = doc.layer('characters');
+    const index = (id: string): number => characters.findIndex((c) => c.id === id);
+    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 3, JSON.stringify(conv?.turns.length));
+    const speakers = [ann, tom, mary];
+    const features = (i: number, c: number): Set<string> => {
+      const cands = turnCandidates(
+        conv,
+        speakers,
+        i,
+        -1,
+        new Set(),
+        new Set(speakers),
+        new Float64Array(NAW),
+      );
+      const f = cands.features[cands.characters.indexOf(c)]!;
+      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
+    };
+    assert.ok(features(0, mary).has('named-before-speaking-later'));
+    // Her own tag names her, not the narration.
+    assert.ok(!features(1, mary).has('named-before-speaking-later'));
+    assert.ok(features(0, tom).has('speaks-later-only'));
+    assert.ok(!features(0, tom).has('named-before-speaking-later'));
+  });
+});
+
 describe('who the narration puts in the scene', () => {
   const story = [
     'Ann and Mrs. Stone sat by the fire while Tom mended the net.',

@@ -39,6 +39,7 @@ export const ADDRESSEE_FEATURES = [
   'turn-has-vocative',
   'spoke-before',
   'speaks-later-only',
+  'named-before-speaking-later',
   'named-in-setting',
   'named-in-scene-before',
   'named-in-scene-before-in-group',
@@ -213,7 +214,11 @@ function consider(scan: CandidateScan, c: number): boolean {
   if (spoke) {
     const firstTurn = speakers.indexOf(c);
     if (firstTurn < i) f[A['spoke-before']] = 1;
-    else if (firstTurn > i) f[A['speaks-later-only']] = 1;
+    else if (firstTurn > i) {
+      f[A['speaks-later-only']] = 1;
+      // Named by the narration before they first speak ("Then Mary looked up"): perhaps not here yet.
+      if (namedBetween(scan.conv.turns, c, i + 1, firstTurn)) f[A['named-before-speaking-later']] = 1;
+    }
   }
   const scene = scan.conv.scene;
   if (scene) {
@@ -239,6 +244,12 @@ function consider(scan: CandidateScan, c: number): boolean {
   if (arrival !== undefined && prev && arrival > prev.paragraph && arrival <= turn.paragraph)
     f[A['arrived-since-last-turn']] = 1;
   return true;
+}
+
+/** Whether the narration of turns from..to (inclusive) names c. */
+function namedBetween(turns: readonly Turn[], c: number, from: number, to: number): boolean {
+  for (let j = from; j <= to; j++) if (turns[j]!.narrationMentions.includes(c)) return true;
+  return false;
 }
 
 /** Whether c speaks a turn after the first of its departures (`left`) and before turn scan.i. */
