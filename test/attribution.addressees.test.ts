@@ -254,6 +254,42 @@ describe('someone the narration names before they first speak', () => {
   });
 });
 
+describe('a name called out in a group', () => {
+  const story = [
+    '“The boat’s late again,” Ann said.',
+    '“It’s the wind,” said Tom.',
+    '“Tom, you say that every week,” said Mrs. Stone.',
+    '“And every week I’m right,” said Tom.',
+  ].join('\n\n');
+
+  it('marks the turn as naming someone among several, not between two', () => {
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+    const characters = doc.layer('characters');
+    const index = (id: string): number => characters.findIndex((c) => c.id === id);
+    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
+    assert.ok(conv.turns[2]!.vocatives.includes(tom));
+    const features = (speakers: number[], c: number): Set<string> => {
+      const cands = turnCandidates(
+        conv,
+        speakers,
+        2,
+        -1,
+        new Set(),
+        new Set(speakers),
+        new Float64Array(NAW),
+      );
+      const f = cands.features[cands.characters.indexOf(c)]!;
+      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
+    };
+    const group = features([ann, tom, mary, tom], ann);
+    assert.ok(group.has('turn-has-vocative') && group.has('turn-has-vocative-in-group'));
+    const pair = features([ann, tom, ann, tom], tom);
+    assert.ok(pair.has('turn-has-vocative') && !pair.has('turn-has-vocative-in-group'));
+  });
+});
+
 describe('who the narration puts in the scene', () => {
   const story = [
     'Ann and Mrs. Stone sat by the fire while Tom mended the net.',

@@ -37,6 +37,7 @@ export const ADDRESSEE_FEATURES = [
   'narrator',
   'same-speaker-before',
   'turn-has-vocative',
+  'turn-has-vocative-in-group',
   'spoke-before',
   'speaks-later-only',
   'named-before-speaking-later',
@@ -210,7 +211,10 @@ function consider(scan: CandidateScan, c: number): boolean {
   if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c))) f[A['addressed-before']] = 1;
   if (c === scan.narrator) f[A.narrator] = 1;
   if (speakers[i - 1] === speaker) f[A['same-speaker-before']] = 1;
-  if (turn.vocatives.length > 0) f[A['turn-has-vocative']] = 1;
+  if (turn.vocatives.length > 0) {
+    f[A['turn-has-vocative']] = 1;
+    if (group >= 2) f[A['turn-has-vocative-in-group']] = 1;
+  }
   if (spoke) {
     const firstTurn = speakers.indexOf(c);
     if (firstTurn < i) f[A['spoke-before']] = 1;
