@@ -117,6 +117,31 @@ describe('addressee decoder', () => {
     assert.deepEqual(sorted(decodeAddresseeSets(candidates, speakers, w)), [[1, 2], [0, 2], [1], [0]]);
   });
 
+  it('names a party that trades one listener for another', () => {
+    const swapped = NA + ADDRESSEE_TRANSITIONS.indexOf('party-swapped');
+    // 0 spoke to 1 and 2; 1 answers 0 and newcomer 3 instead of 2: traded.
+    assert.ok(addresseeTransitions([1, 2], 0, [0, 3], 1).includes(swapped));
+    // 0 spoke to 1 and 2; newcomer 3 speaks to 1: 0 and 2 drop out, 3 comes in.
+    assert.ok(addresseeTransitions([1, 2], 0, [1], 3).includes(swapped));
+    // Growing, shrinking or keeping the party trades nobody.
+    assert.ok(!addresseeTransitions([1], 0, [0, 3], 1).includes(swapped));
+    assert.ok(!addresseeTransitions([1, 2], 0, [0], 1).includes(swapped));
+    assert.ok(!addresseeTransitions([1, 2], 0, [0, 2], 1).includes(swapped));
+    assert.ok(!addresseeTransitions([1], 0, [0, 1], 3).includes(swapped));
+  });
+
+  it('leaves out an optional vocative that scores low, keeps a forced one', () => {
+    const speakers = [0, 1];
+    const candidates = [turn({ 1: 3 }), { ...turn({ 0: 3, 2: -4 }), optional: [2] }];
+    const sets = sorted(decodeAddresseeSets(candidates, speakers, weights({ 'party-kept': 1 })));
+    assert.deepEqual(sets, [[1], [0]]);
+    const liked = [turn({ 1: 3 }), { ...turn({ 0: 3, 2: 4 }), optional: [2] }];
+    assert.deepEqual(sorted(decodeAddresseeSets(liked, speakers, weights({ 'party-kept': 1 }))), [
+      [1],
+      [0, 2],
+    ]);
+  });
+
   it('always includes a vocative and never the speaker', () => {
     const speakers = [0, 1];
     const candidates = [turn({ 1: 3, 2: -4 }, [2]), turn({ 0: 3, 1: 5 })];
@@ -153,6 +178,115 @@ describe('addressees in a story', () => {
       assert.ok(!before.includes('mary'), JSON.stringify(addressees));
     assert.deepEqual([...addressees[4]!].sort(), ['ann', 'tom']);
     assert.ok(addressees[5]!.includes('mary'), JSON.stringify(addressees));
+  });
+});
+
+describe('a name called out to someone who never answers', () => {
+  const story = [
+    '“Mary, the boat’s late again,” Ann said.',
+    '“It’s the wind,” said Tom.',
+    '“Mary, come and look at the sky!” cried Ann.',
+    '“She can’t hear you,” said Tom.',
+  ].join('\n\n');
+
+  it('is optional after the first turn and forced on the first', () => {
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+    const characters = doc.layer('characters');
+    const index = (id: string): number => characters.findIndex((c) => c.id === id);
+    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
+    const speakers = [ann, tom, ann, tom];
+    const cands = (i: number): TurnCandidates =>
+      turnCandidates(conv, speakers, i, -1, new Set(), new Set(speakers), new Float64Array(NAW));
+    assert.ok(conv.turns[2]!.vocatives.includes(mary), JSON.stringify(conv.turns[2]!.vocatives));
+    assert.ok(cands(2).optional?.includes(mary));
+    assert.ok(!cands(2).forced.includes(mary));
+    // The first turn of a conversation is the one where the party is called together.
+    assert.ok(cands(0).forced.includes(mary), JSON.stringify(cands(0)));
+    // Someone who answers is always addressed when named.
+    const answered = turnCandidates(
+      conv,
+      [ann, tom, ann, mary],
+      2,
+      -1,
+      new Set(),
+      new Set([ann, tom, mary]),
+      new Float64Array(NAW),
+    );
+    assert.ok(answered.forced.includes(mary));
+  });
+});
+
+describe('someone the narration names before they first speak', () => {
+  const story = [
+    '“The boat’s late again,” Ann said.',
+    '“It’s the wind,” said Tom, and he nodded at Mrs. Stone coming up the path with her basket.',
+    '“Late again, is it?” said Mrs. Stone.',
+  ].join('\n\n');
+
+  it('is marked as perhaps not yet there; one who just answers is not', () => {
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+    const characters = doc.layer('characters');
+    const index = (id: string): number => characters.findIndex((c) => c.id === id);
+    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 3, JSON.stringify(conv?.turns.length));
+    const speakers = [ann, tom, mary];
+    const features = (i: number, c: number): Set<string> => {
+      const cands = turnCandidates(
+        conv,
+        speakers,
+        i,
+        -1,
+        new Set(),
+        new Set(speakers),
+        new Float64Array(NAW),
+      );
+      const f = cands.features[cands.characters.indexOf(c)]!;
+      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
+    };
+    assert.ok(features(0, mary).has('named-before-speaking-later'));
+    // Her own tag names her, not the narration.
+    assert.ok(!features(1, mary).has('named-before-speaking-later'));
+    assert.ok(features(0, tom).has('speaks-later-only'));
+    assert.ok(!features(0, tom).has('named-before-speaking-later'));
+  });
+});
+
+describe('a name called out in a group', () => {
+  const story = [
+    '“The boat’s late again,” Ann said.',
+    '“It’s the wind,” said Tom.',
+    '“Tom, you say that every week,” said Mrs. Stone.',
+    '“And every week I’m right,” said Tom.',
+  ].join('\n\n');
+
+  it('marks the turn as naming someone among several, not between two', () => {
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+    const characters = doc.layer('characters');
+    const index = (id: string): number => characters.findIndex((c) => c.id === id);
+    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
+    assert.ok(conv.turns[2]!.vocatives.includes(tom));
+    const features = (speakers: number[], c: number): Set<string> => {
+      const cands = turnCandidates(
+        conv,
+        speakers,
+        2,
+        -1,
+        new Set(),
+        new Set(speakers),
+        new Float64Array(NAW),
+      );
+      const f = cands.features[cands.characters.indexOf(c)]!;
+      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
+    };
+    const group = features([ann, tom, mary, tom], ann);
+    assert.ok(group.has('turn-has-vocative') && group.has('turn-has-vocative-in-group'));
+    const pair = features([ann, tom, ann, tom], tom);
+    assert.ok(pair.has('turn-has-vocative') && !pair.has('turn-has-vocative-in-group'));
   });
 });
 

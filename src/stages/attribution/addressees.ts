@@ -18,6 +18,7 @@ import type { Turn } from './units.js';
 export const ADDRESSEE_FEATURES = [
   'bias',
   'vocative',
+  'vocative-of-silent',
   'tag-object',
   'spoke-1-back',
   'spoke-1-ahead',
@@ -36,8 +37,10 @@ export const ADDRESSEE_FEATURES = [
   'narrator',
   'same-speaker-before',
   'turn-has-vocative',
+  'turn-has-vocative-in-group',
   'spoke-before',
   'speaks-later-only',
+  'named-before-speaking-later',
   'named-in-setting',
   'named-in-scene-before',
   'named-in-scene-before-in-group',
@@ -61,6 +64,7 @@ const PARTY_TRANSITIONS = [
   'dropped-silent',
   'added-near-speaker',
   'added-silent',
+  'party-swapped',
 ] as const;
 
 /**
@@ -89,6 +93,7 @@ const DROPPED_NEAR = NA + 5;
 const DROPPED_SILENT = NA + 6;
 const ADDED_NEAR = NA + 7;
 const ADDED_SILENT = NA + 8;
+const PARTY_SWAPPED = NA + 9;
 
 /** Addressee sets kept per turn while decoding. */
 const BEAM = 10;
@@ -183,7 +188,10 @@ function consider(scan: CandidateScan, c: number): boolean {
   const group = near.length;
   f.fill(0);
   f[A.bias] = 1;
-  if (turn.vocatives.includes(c)) f[A.vocative] = 1;
+  if (turn.vocatives.includes(c)) {
+    f[A.vocative] = 1;
+    if (i > 0 && !scan.spokeIn.has(c)) f[A['vocative-of-silent']] = 1;
+  }
   if (turn.tagObjects.includes(c)) f[A['tag-object']] = 1;
   if (speakers[i - 1] === c) f[A['spoke-1-back']] = 1;
   if (speakers[i + 1] === c) f[A['spoke-1-ahead']] = 1;
@@ -203,11 +211,18 @@ function consider(scan: CandidateScan, c: number): boolean {
   if (prev && (prev.vocatives.includes(c) || prev.tagObjects.includes(c))) f[A['addressed-before']] = 1;
   if (c === scan.narrator) f[A.narrator] = 1;
   if (speakers[i - 1] === speaker) f[A['same-speaker-before']] = 1;
-  if (turn.vocatives.length > 0) f[A['turn-has-vocative']] = 1;
+  if (turn.vocatives.length > 0) {
+    f[A['turn-has-vocative']] = 1;
+    if (group >= 2) f[A['turn-has-vocative-in-group']] = 1;
+  }
   if (spoke) {
     const firstTurn = speakers.indexOf(c);
     if (firstTurn < i) f[A['spoke-before']] = 1;
-    else if (firstTurn > i) f[A['speaks-later-only']] = 1;
+    else if (firstTurn > i) {
+      f[A['speaks-later-only']] = 1;
+      // Named by the narration before they first speak ("Then Mary looked up"): perhaps not here yet.
+      if (namedBetween(scan.conv.turns, c, i + 1, firstTurn)) f[A['named-before-speaking-later']] = 1;
+    }
   }
   const scene = scan.conv.scene;
   if (scene) {
@@ -235,6 +250,12 @@ function consider(scan: CandidateScan, c: number): boolean {
   return true;
 }
 
+/** Whether the narration of turns from..to (inclusive) names c. */
+function namedBetween(turns: readonly Turn[], c: number, from: number, to: number): boolean {
+  for (let j = from; j <= to; j++) if (turns[j]!.narrationMentions.includes(c)) return true;
+  return false;
+}
+
 /** Whether c speaks a turn after the first of its departures (`left`) and before turn scan.i. */
 function spokeSince(scan: CandidateScan, c: number, left: readonly number[]): boolean {
   const turns = scan.conv.turns;
@@ -259,8 +280,14 @@ export interface TurnCandidates {
   characters: number[];
   features: Float32Array[];
   scores: number[];
-  /** Named as vocative or tag object: always in the set. */
+  /** Named as vocative or tag object: always in the set (but see `optional`). */
   forced: number[];
+  /**
+   * Named as vocative after the first turn by someone the conversation never hears from: sets with
+   * and without them are scored. In PDNC such a name is an addressee about 1 time in 16 when it
+   * would join the party (a name misread as address, the wrong bearer of a name, someone absent).
+   */
+  optional?: number[];
   /** The other speakers within five turns (none given: everyone counts as silent). */
   near?: number[];
   /** Narration stands between this turn and the previous one (a paragraph or more). */
@@ -282,6 +309,7 @@ export function turnCandidates(
     features: [],
     scores: [],
     forced: [],
+    optional: [],
     near: scan.near,
     afterNarration: scan.prev !== undefined && scan.turn.paragraph > scan.prev.paragraph + 1,
   };
@@ -305,7 +333,8 @@ function keepAll(
     out.characters.push(c);
     out.features.push(f.slice());
     out.scores.push(addresseeScore(f, weights));
-    if (f[A.vocative] === 1 || f[A['tag-object']] === 1) out.forced.push(c);
+    if (f[A['vocative-of-silent']] === 1 && f[A['tag-object']] === 0) out.optional!.push(c);
+    else if (f[A.vocative] === 1 || f[A['tag-object']] === 1) out.forced.push(c);
   }
 }
 
@@ -374,12 +403,25 @@ function transitions(
   if (now.length < 2 && before.length >= 2) v += hit(SINGLE_AFTER_GROUP, weights, out);
   // One count per listener who leaves or joins the party (a partial change costs less than a new
   // party), by whether they speak within five turns: a silent listener comes and goes unremarked.
-  if (!inParty(beforeSpeaker, speaker, now)) v += hit(DROPPED_NEAR, weights, out);
+  let dropped = false;
+  let added = false;
+  if (!inParty(beforeSpeaker, speaker, now)) {
+    v += hit(DROPPED_NEAR, weights, out);
+    dropped = true;
+  }
   for (const c of before)
-    if (!inParty(c, speaker, now)) v += hit(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT, weights, out);
+    if (!inParty(c, speaker, now)) {
+      v += hit(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT, weights, out);
+      dropped = true;
+    }
   for (const c of now)
-    if (!inParty(c, beforeSpeaker, before))
+    if (!inParty(c, beforeSpeaker, before)) {
       v += hit(near.includes(c) ? ADDED_NEAR : ADDED_SILENT, weights, out);
+      added = true;
+    }
+  if (!inParty(speaker, beforeSpeaker, before)) added = true;
+  // One listener traded for another (PDNC's parties grow or shrink, and rarely do both at once).
+  if (dropped && added) v += hit(PARTY_SWAPPED, weights, out);
   return v;
 }
 
@@ -433,22 +475,22 @@ function addresseeSets(
     if (cands.scores[k]! > 0) positive.push(cands.characters[k]!);
   }
   ranked.sort(byScoreDescending);
-  addSet(out, positive, cands.forced, speaker, legal);
+  addBoth(out, positive, cands, speaker, legal);
   for (let n = 1; n <= 3; n++) {
     const top: number[] = [];
     for (let k = 0; k < n && k < ranked.length; k++) top.push(ranked[k]!.c);
-    addSet(out, top, cands.forced, speaker, legal);
+    addBoth(out, top, cands, speaker, legal);
   }
-  if (i > 0) addSet(out, [speakers[i - 1]!], cands.forced, speaker, legal);
-  if (i + 1 < speakers.length) addSet(out, [speakers[i + 1]!], cands.forced, speaker, legal);
-  addSet(out, speakers.slice(Math.max(0, i - 5), i + 6), cands.forced, speaker, legal);
-  addSet(out, everyone, cands.forced, speaker, legal);
+  if (i > 0) addBoth(out, [speakers[i - 1]!], cands, speaker, legal);
+  if (i + 1 < speakers.length) addBoth(out, [speakers[i + 1]!], cands, speaker, legal);
+  addBoth(out, speakers.slice(Math.max(0, i - 5), i + 6), cands, speaker, legal);
+  addBoth(out, everyone, cands, speaker, legal);
   for (const set of previous) {
     const party = set.slice();
     party.push(speakers[i - 1]!);
-    addSet(out, party, cands.forced, speaker, legal);
+    addBoth(out, party, cands, speaker, legal);
   }
-  if (extra) addSet(out, extra, cands.forced, speaker, legal);
+  if (extra) addBoth(out, extra, cands, speaker, legal);
   const sets: number[][] = [];
   for (const set of out.values()) sets.push(set);
   return sets;
@@ -460,6 +502,19 @@ interface Scored {
 }
 
 const byScoreDescending = (a: Scored, b: Scored): number => b.score - a.score;
+
+/** Adds the set of `members` with the forced candidates, and again with the optional ones too. */
+function addBoth(
+  out: Map<string, number[]>,
+  members: readonly number[],
+  cands: TurnCandidates,
+  speaker: number,
+  legal: ReadonlySet<number>,
+): void {
+  addSet(out, members, cands.forced, speaker, legal);
+  if (cands.optional && cands.optional.length > 0)
+    addSet(out, members, cands.forced.concat(cands.optional), speaker, legal);
+}
 
 /**
  * Adds the set of `members` and `forced` (each once, in order of first appearance), less the
@@ -584,7 +639,9 @@ export function decodeAddressees(
     for (const c of sets[i]!)
       ranked.push({
         c,
-        score: (cands.forced.includes(c) ? 1e9 : 0) + cands.scores[cands.characters.indexOf(c)]!,
+        score:
+          (cands.forced.includes(c) || cands.optional?.includes(c) ? 1e9 : 0) +
+          cands.scores[cands.characters.indexOf(c)]!,
       });
     ranked.sort(byScoreDescending);
     const set: number[] = [];
