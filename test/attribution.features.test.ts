@@ -244,6 +244,31 @@ describe('attribution: a speaker named by kinship', () => {
   });
 });
 
+describe('attribution: a parent called by a term of address', () => {
+  const cast = [
+    { id: 0, name: 'Mr. Pell', aliases: [], gender: 'M' },
+    { id: 1, name: 'Mrs. Pell', aliases: [], gender: 'F' },
+    { id: 2, name: 'Daisy', aliases: [], gender: 'F' },
+    { id: 3, name: 'Hugh Carter', aliases: ['Hugh'], gender: 'M' },
+  ];
+  const text =
+    'Mr. Pell, Mrs. Pell, Daisy and Hugh sat down to supper.\n\n"Is the pie hot, mamma?" asked Daisy.\n\n' +
+    '"Very hot."\n\n"Then I shall wait."\n\n"Do, my dear."\n';
+
+  it('marks the titled woman in the turn after "mamma", and in the turn before it', () => {
+    assert.deepEqual(carriersByTurn(text, 'previous-turn-calls-parent', cast), [[], ['Mrs. Pell'], [], []]);
+    assert.deepEqual(carriersByTurn(text, 'next-turn-calls-parent', cast), [[], [], [], []]);
+    const again = '"Supper is ready," said Mr. Pell.\n\n"Thank you, papa."\n\n"Sit down, then."\n';
+    assert.deepEqual(carriersByTurn(again, 'next-turn-calls-parent', cast), [['Mr. Pell'], [], []]);
+    assert.deepEqual(carriersByTurn(again, 'previous-turn-calls-parent', cast), [[], [], ['Mr. Pell']]);
+  });
+
+  it('does not read a parent named in the sentence as a term of address', () => {
+    const plain = '"Is the pie hot?" asked Daisy. "My mamma made it."\n\n"Very hot."\n';
+    assert.deepEqual(carriersByTurn(plain, 'previous-turn-calls-parent', cast), [[], []]);
+  });
+});
+
 describe('attribution: narration going on after a turn parts it from the next', () => {
   const separated = (text: string): number[] => {
     const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));

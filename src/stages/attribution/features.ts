@@ -54,6 +54,8 @@ export const EMISSION_FEATURES = [
   'next-turn-address-gender-clash',
   'previous-turn-address-gender-agree',
   'previous-turn-address-gender-clash',
+  'previous-turn-calls-parent',
+  'next-turn-calls-parent',
   'mention-this-paragraph',
   'mention-1-2-back',
   'mention-3-8-back',
@@ -455,6 +457,12 @@ export function conversationFeatures(
         // "Do you remember, Helen?": a question put to someone by name wants their answer.
         if (question[i - 1] === 1) f[E['addressed-by-previous-question']] = 1;
       }
+      // "Well, mamma, …": the parent called answers (or spoke the turn before), and in the cast the
+      // parent is most often the one titled "Mrs." / "Mr." (kin.ts titledAs).
+      if (prev && prev.addressedParent !== '' && titledAs(ch, prev.addressedParent))
+        f[E['previous-turn-calls-parent']] = 1;
+      if (next && next.addressedParent !== '' && titledAs(ch, next.addressedParent))
+        f[E['next-turn-calls-parent']] = 1;
       if (next && next.addresseeGender !== 'unknown' && ch.gender.label !== 'unknown') {
         f[
           next.addresseeGender === ch.gender.label

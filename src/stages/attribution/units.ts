@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { GenderLabel, Mention, Paragraph, Quotation, TokenLayer } from '../../engine/types.js';
 import { isVocativeAt } from '../characters/vocative.js';
-import { ADDRESS_GENDER } from '../lexicon/address-terms.js';
+import { ADDRESS_GENDER, PARENT_ADDRESS } from '../lexicon/address-terms.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import { beatAfter, type Cue, type CueIndex, cueBefore, tagAfter, tokenAtOrAfter } from './cues.js';
 import { silentReplyIn } from './reactions.js';
@@ -24,6 +24,8 @@ export interface Turn {
   tagObjects: number[];
   /** Gender of the addressee implied by terms of address in the quotations ("sir", "ma'am"). */
   addresseeGender: GenderLabel;
+  /** The parent the quotations call by a term of address ("Yes, papa."), or '' for none. */
+  addressedParent: '' | 'father' | 'mother';
   /** Characters named in the turn's own narration other than by its cues ("shaking hands with Edna"). */
   narrationMentions: number[];
 }
@@ -106,6 +108,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         namedInQuote: [],
         tagObjects: [],
         addresseeGender: 'unknown',
+        addressedParent: '',
         narrationMentions: [],
       };
       turns.push(current);
@@ -114,6 +117,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     for (const cue of cues) current.cues.push(cue);
 
     if (current.addresseeGender === 'unknown') current.addresseeGender = addressGenderIn(doc.text, tokens, q);
+    if (current.addressedParent === '') current.addressedParent = addressedParentIn(doc.text, tokens, q);
 
     // Vocatives inside the quotation.
     const qe = q.spans[q.spans.length - 1]![1];
@@ -404,6 +408,17 @@ function addressGenderIn(text: string, tokens: TokenLayer, q: Quotation): Gender
     }
   }
   return 'unknown';
+}
+
+/** The parent a quotation calls by a term of address in vocative position ("Oh, mamma, …"), or ''. */
+function addressedParentIn(text: string, tokens: TokenLayer, q: Quotation): '' | 'father' | 'mother' {
+  for (const span of q.spans) {
+    for (let t = tokenAtOrAfter(tokens, span[0]); t < tokens.count && tokens.start[t]! < span[1]; t++) {
+      const p = PARENT_ADDRESS.get(tokens.lower[t]!);
+      if (p && isVocativeAt(text, tokens, t, tokens.end[t]!, span)) return p;
+    }
+  }
+  return '';
 }
 
 /** Whether the quoted words end in a comma or dash (`"Look," she said`), asking for a tag. */

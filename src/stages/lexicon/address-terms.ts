@@ -18,3 +18,12 @@ export const ADDRESS_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
   ...TO_MALE.map((w) => [w, 'male'] as const),
   ...TO_FEMALE.map((w) => [w, 'female'] as const),
 ]);
+
+/**
+ * Terms of address for a parent ("Yes, papa." / "Oh, mother, …"): whom they call is the speaker's
+ * father or mother, in the cast most often the one titled "Mr." or "Mrs." of the family.
+ */
+export const PARENT_ADDRESS: ReadonlyMap<string, 'father' | 'mother'> = new Map([
+  ...words('father papa pa dad daddy').map((w) => [w, 'father'] as const),
+  ...words('mother mamma mama ma mum mummy mom').map((w) => [w, 'mother'] as const),
+]);
