@@ -280,6 +280,7 @@ function trainAddresseesOnce(examples: readonly Example[], seed: number, epochs 
           speakers[i]!,
           c.near,
           c.afterNarration,
+          c.moved,
         ))
           g[t]!++;
     });

@@ -329,4 +329,40 @@ describe('who the narration puts in the scene', () => {
     assert.ok(features(2, tom).has('left-since-last-turn'));
     assert.ok(!features(1, ann).has('left-since-last-turn'));
   });
+
+  it('marks the turns after narration of someone coming or going, and their party transitions', () => {
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+    const characters = doc.layer('characters');
+    const index = (id: string): number => characters.findIndex((c) => c.id === id);
+    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
+    // "left the room" in paragraph 3; "went" inside a quotation would not count.
+    assert.deepEqual([...(conv.scene?.moves ?? [])], [3]);
+    const speakers = [ann, tom, ann, mary];
+    const moved = (i: number): boolean | undefined =>
+      turnCandidates(conv, speakers, i, -1, new Set(), new Set(speakers), new Float64Array(NAW)).moved;
+    assert.equal(moved(1), false);
+    assert.equal(moved(2), true);
+    assert.equal(moved(3), false);
+    const at = (t: (typeof ADDRESSEE_TRANSITIONS)[number]): number => NA + ADDRESSEE_TRANSITIONS.indexOf(t);
+    const kept = addresseeTransitions([1], 0, [0], 1, [0], true, true);
+    assert.ok(kept.includes(at('party-kept')));
+    assert.ok(kept.includes(at('party-kept-after-narration')));
+    assert.ok(kept.includes(at('party-kept-after-movement')));
+    assert.ok(!addresseeTransitions([1], 0, [0], 1, [0], true).includes(at('party-kept-after-movement')));
+  });
+
+  it('reads coming and going in the narration only', () => {
+    const still = [
+      'Ann sat by the fire while Tom mended the net.',
+      '“Go out and look at the boat,” Ann said.',
+      '“It’s the wind,” said Tom, and he was left alone with his net.',
+      '“Then it will hold,” said Ann.',
+    ].join('\n\n');
+    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(still));
+    const [conv] = prepareConversations(doc);
+    assert.ok(conv && conv.turns.length === 3, JSON.stringify(conv?.turns.length));
+    assert.deepEqual([...(conv.scene?.moves ?? [])], []);
+  });
 });

@@ -19,6 +19,11 @@ export interface SceneMentions {
   named: Map<number, number[]>;
   /** For each character the narration sends out of the room ("Tom left the room"), those paragraphs. */
   departed: Map<number, number[]>;
+  /**
+   * Paragraphs from `from` to the last turn whose narration tells of someone coming or going ("the
+   * door opened and the doctor came in", "she left the room"), whoever it is.
+   */
+  moves: Set<number>;
 }
 
 /** Verbs that take someone away by themselves ("Mr. Hale withdrew"). */
@@ -37,7 +42,7 @@ export function sceneMentionsIn(doc: StoryDocument, turns: readonly Turn[]): Sce
   const departed = new Map<number, number[]>();
   const first = turns[0];
   const last = turns[turns.length - 1];
-  if (!first || !last) return { from: 0, named, departed };
+  if (!first || !last) return { from: 0, named, departed, moves: new Set() };
   const paragraphs = doc.layer('paragraphs');
   const mentions = doc.layer('mentions');
   const tokens = doc.layer('tokens');
@@ -53,7 +58,61 @@ export function sceneMentionsIn(doc: StoryDocument, turns: readonly Turn[]): Sce
     addParagraph(named, m.character, p);
     if (leavesAfter(tokens, tokenAtOrAfter(tokens, m.end))) addParagraph(departed, m.character, p);
   }
-  return { from, named, departed };
+  return { from, named, departed, moves: movesIn(doc, from, last.paragraph) };
+}
+
+/** Verbs of coming and going that need no particle ("entered", "withdrew"). */
+const MOVED: ReadonlySet<string> = new Set(
+  words('entered arrived appeared reappeared returned joined departed withdrew retired'),
+);
+/** Verbs of motion that come or go with a particle ("came in", "went out", "hurried away"). */
+const MOTION: ReadonlySet<string> = new Set(
+  words('came come went walked stepped burst hurried ran rushed strode slipped bustled swept'),
+);
+const PARTICLE: ReadonlySet<string> = new Set(words('in into out back away off up over'));
+/** Objects of "left" that make it a departure ("left the room", "left them"). */
+const LEFT: ReadonlySet<string> = new Set(words('the them him her us me'));
+
+/**
+ * The paragraphs from..to whose narration (outside quotations) holds a verb of coming or going. A
+ * party changes at a quarter of the turns after such narration in PDNC and at 1 in 20 otherwise.
+ */
+function movesIn(doc: StoryDocument, from: number, to: number): Set<number> {
+  const out = new Set<number>();
+  const paragraphs = doc.layer('paragraphs');
+  const tokens = doc.layer('tokens');
+  const lower = tokens.lower;
+  const spans: [number, number][] = [];
+  const lo = paragraphs[from]!.start;
+  const hi = paragraphs[to]!.end;
+  for (const q of doc.layer('quotes')) for (const s of q.spans) if (s[1] > lo && s[0] < hi) spans.push(s);
+  spans.sort(byStart);
+  let k = 0;
+  let p = from;
+  for (let t = tokenAtOrAfter(tokens, lo); t < lower.length && tokens.start[t]! < hi; t++) {
+    const at = tokens.start[t]!;
+    while (k < spans.length && spans[k]![1] <= at) k++;
+    if (k < spans.length && spans[k]![0] <= at) continue;
+    while (p < to && paragraphs[p]!.end <= at) p++;
+    if (out.has(p)) continue;
+    if (movesAt(lower, t)) out.add(p);
+  }
+  return out;
+}
+
+const byStart = (a: [number, number], b: [number, number]): number => a[0] - b[0];
+
+/** Whether token t starts a verb of coming or going ("came in", "left the room", "was gone"). */
+function movesAt(lower: readonly string[], t: number): boolean {
+  const w = lower[t]!;
+  if (MOVED.has(w)) return true;
+  const next = lower[t + 1] ?? '';
+  if (MOTION.has(w))
+    return PARTICLE.has(next) || (!WORD.test(next) ? false : PARTICLE.has(lower[t + 2] ?? ''));
+  if (w === 'left') return LEFT.has(next) && lower[t - 1] !== 'was' && lower[t - 1] !== 'were';
+  if (w === 'gone') return lower[t - 1] === 'was' || lower[t - 1] === 'had';
+  if (w === 'took') return (next === 'his' || next === 'her' || next === 'their') && lower[t + 2] === 'leave';
+  return false;
 }
 
 function addParagraph(map: Map<number, number[]>, c: number, p: number): void {
