@@ -564,8 +564,8 @@ export function conversationFeatures(
 /** Longest narration paragraph (in words) read as a reply reported between two turns. */
 const REPORTED_REPLY_WORDS = 40;
 
-/** Whitespace-separated words in text[start, end). */
-function wordsIn(text: string, start: number, end: number): number {
+/** Whitespace-separated words in text[start, end) (also the conversation splitter's measure of narration). */
+export function wordsIn(text: string, start: number, end: number): number {
   let n = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {

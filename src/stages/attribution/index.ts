@@ -11,6 +11,7 @@ import {
   conversationFeatures,
   type PresenceIndex,
   rescoreFromFirstPass,
+  wordsIn,
 } from './features.js';
 import {
   type AttributionWeights,
@@ -227,7 +228,7 @@ function splitConversations(doc: StoryDocument, turns: Turn[]): Turn[][] {
       for (let p = last.paragraph + 1; p < turn.paragraph; p++) {
         const para = paragraphs[p]!;
         if (para.kind !== 'prose') hardBreak = true;
-        words += countWords(text, para.start, para.end);
+        words += wordsIn(text, para.start, para.end);
       }
       if (hardBreak || words > CONVERSATION_GAP_WORDS) {
         out.push(current);
@@ -238,18 +239,6 @@ function splitConversations(doc: StoryDocument, turns: Turn[]): Turn[][] {
   }
   if (current.length > 0) out.push(current);
   return out;
-}
-
-function countWords(text: string, start: number, end: number): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || c === 10;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
 }
 
 /** Who may be speaking: named in tags, addressed, or mentioned in the narration around the conversation. */
