@@ -158,6 +158,33 @@ const CAST = [
   { id: 'mary', name: 'Mary Stone', aliases: ['Mary', 'Mrs. Stone'], gender: 'F' },
 ];
 
+type Conversation = ReturnType<typeof prepareConversations>[number];
+
+/** The cast's three people and the story's first conversation. */
+function castAndConversation(story: string): {
+  tom: number;
+  ann: number;
+  mary: number;
+  conv: Conversation | undefined;
+} {
+  const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
+  const characters = doc.layer('characters');
+  const index = (id: string): number => characters.findIndex((c) => c.id === id);
+  return { tom: index('tom'), ann: index('ann'), mary: index('mary'), conv: prepareConversations(doc)[0] };
+}
+
+/** Turn i's addressee candidates when the conversation's speakers are `speakers` (no learned weights). */
+function candidatesAt(conv: Conversation, speakers: number[], i: number): TurnCandidates {
+  return turnCandidates(conv, speakers, i, -1, new Set(), new Set(speakers), new Float64Array(NAW));
+}
+
+/** The addressee features candidate c carries on turn i. */
+function featuresOf(conv: Conversation, speakers: number[], i: number, c: number): Set<string> {
+  const cands = candidatesAt(conv, speakers, i);
+  const f = cands.features[cands.characters.indexOf(c)]!;
+  return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
+}
+
 describe('addressees in a story', () => {
   const story = [
     '“The boat’s late again,” Ann said.',
@@ -190,15 +217,10 @@ describe('a name called out to someone who never answers', () => {
   ].join('\n\n');
 
   it('is optional after the first turn and forced on the first', () => {
-    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
-    const characters = doc.layer('characters');
-    const index = (id: string): number => characters.findIndex((c) => c.id === id);
-    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
-    const [conv] = prepareConversations(doc);
+    const { tom, ann, mary, conv } = castAndConversation(story);
     assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
     const speakers = [ann, tom, ann, tom];
-    const cands = (i: number): TurnCandidates =>
-      turnCandidates(conv, speakers, i, -1, new Set(), new Set(speakers), new Float64Array(NAW));
+    const cands = (i: number): TurnCandidates => candidatesAt(conv, speakers, i);
     assert.ok(conv.turns[2]!.vocatives.includes(mary), JSON.stringify(conv.turns[2]!.vocatives));
     assert.ok(cands(2).optional?.includes(mary));
     assert.ok(!cands(2).forced.includes(mary));
@@ -226,26 +248,10 @@ describe('someone the narration names before they first speak', () => {
   ].join('\n\n');
 
   it('is marked as perhaps not yet there; one who just answers is not', () => {
-    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
-    const characters = doc.layer('characters');
-    const index = (id: string): number => characters.findIndex((c) => c.id === id);
-    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
-    const [conv] = prepareConversations(doc);
+    const { tom, ann, mary, conv } = castAndConversation(story);
     assert.ok(conv && conv.turns.length === 3, JSON.stringify(conv?.turns.length));
     const speakers = [ann, tom, mary];
-    const features = (i: number, c: number): Set<string> => {
-      const cands = turnCandidates(
-        conv,
-        speakers,
-        i,
-        -1,
-        new Set(),
-        new Set(speakers),
-        new Float64Array(NAW),
-      );
-      const f = cands.features[cands.characters.indexOf(c)]!;
-      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
-    };
+    const features = (i: number, c: number): Set<string> => featuresOf(conv, speakers, i, c);
     assert.ok(features(0, mary).has('named-before-speaking-later'));
     // Her own tag names her, not the narration.
     assert.ok(!features(1, mary).has('named-before-speaking-later'));
@@ -263,26 +269,10 @@ describe('a name called out in a group', () => {
   ].join('\n\n');
 
   it('marks the turn as naming someone among several, not between two', () => {
-    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
-    const characters = doc.layer('characters');
-    const index = (id: string): number => characters.findIndex((c) => c.id === id);
-    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
-    const [conv] = prepareConversations(doc);
+    const { tom, ann, mary, conv } = castAndConversation(story);
     assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
     assert.ok(conv.turns[2]!.vocatives.includes(tom));
-    const features = (speakers: number[], c: number): Set<string> => {
-      const cands = turnCandidates(
-        conv,
-        speakers,
-        2,
-        -1,
-        new Set(),
-        new Set(speakers),
-        new Float64Array(NAW),
-      );
-      const f = cands.features[cands.characters.indexOf(c)]!;
-      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
-    };
+    const features = (speakers: number[], c: number): Set<string> => featuresOf(conv, speakers, 2, c);
     const group = features([ann, tom, mary, tom], ann);
     assert.ok(group.has('turn-has-vocative') && group.has('turn-has-vocative-in-group'));
     const pair = features([ann, tom, ann, tom], tom);
@@ -301,27 +291,11 @@ describe('who the narration puts in the scene', () => {
   ].join('\n\n');
 
   it('marks the silent listener named in the setting, and the one who went out', () => {
-    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
-    const characters = doc.layer('characters');
-    const index = (id: string): number => characters.findIndex((c) => c.id === id);
-    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
-    const [conv] = prepareConversations(doc);
+    const { tom, ann, mary, conv } = castAndConversation(story);
     assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
     assert.deepEqual(conv.scene?.departed.get(tom), [3]);
     const speakers = [ann, tom, ann, mary];
-    const features = (i: number, c: number): Set<string> => {
-      const cands = turnCandidates(
-        conv,
-        speakers,
-        i,
-        -1,
-        new Set(),
-        new Set(speakers),
-        new Float64Array(NAW),
-      );
-      const f = cands.features[cands.characters.indexOf(c)]!;
-      return new Set(ADDRESSEE_FEATURES.filter((_, k) => f[k] === 1));
-    };
+    const features = (i: number, c: number): Set<string> => featuresOf(conv, speakers, i, c);
     // Mrs. Stone says nothing until the last turn, but the setting puts her by the fire.
     assert.ok(features(1, mary).has('named-in-setting'));
     assert.ok(features(1, mary).has('speaks-later-only'));
@@ -331,17 +305,12 @@ describe('who the narration puts in the scene', () => {
   });
 
   it('marks the turns after narration of someone coming or going, and their party transitions', () => {
-    const doc = createEngine({ characters: CAST, until: 'coref' }).process(sourceOf(story));
-    const characters = doc.layer('characters');
-    const index = (id: string): number => characters.findIndex((c) => c.id === id);
-    const [tom, ann, mary] = [index('tom'), index('ann'), index('mary')];
-    const [conv] = prepareConversations(doc);
+    const { tom, ann, mary, conv } = castAndConversation(story);
     assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
     // "left the room" in paragraph 3; "went" inside a quotation would not count.
     assert.deepEqual([...(conv.scene?.moves ?? [])], [3]);
     const speakers = [ann, tom, ann, mary];
-    const moved = (i: number): boolean | undefined =>
-      turnCandidates(conv, speakers, i, -1, new Set(), new Set(speakers), new Float64Array(NAW)).moved;
+    const moved = (i: number): boolean | undefined => candidatesAt(conv, speakers, i).moved;
     assert.equal(moved(1), false);
     assert.equal(moved(2), true);
     assert.equal(moved(3), false);
