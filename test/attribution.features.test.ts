@@ -336,6 +336,13 @@ describe('attribution: a reply reported in the narration between two turns', () 
     assert.deepEqual(turnFlags(text), [0, 1, 1, 1, 1]);
   });
 
+  it('not after a noun spelled like a reporting verb', () => {
+    const text =
+      '"You were out late," said Tom.\n\nAnn was in a state where nothing could be said.\n\n"Well?"\n\n' +
+      'There was a hint that the gate had stuck.\n\n"I waited up."\n';
+    assert.deepEqual(turnFlags(text), [0, 0, 0]);
+  });
+
   it('not after speech left unsaid, an action, or before a tagged turn', () => {
     const text =
       '"You were out late," said Tom.\n\nAnn was too tired to say what had happened.\n\n"Well?"\n\n' +

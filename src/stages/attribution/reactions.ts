@@ -1,3 +1,4 @@
+import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { speechVerbBase } from '../lexicon/speech-verbs.js';
 import { tokenAtOrAfter } from './cues.js';
@@ -139,6 +140,8 @@ export function reportedSpeechAt(tokens: TokenLayer, start: number, end: number)
   for (let t = tokenAtOrAfter(tokens, start); t < tokens.count && tokens.start[t]! < end; t++) {
     const base = speechVerbBase(tokens.lower[t]!);
     if (base === undefined || !REPORTING_VERBS.has(base)) continue;
+    // The noun, not the verb: `in a state where`, `gave no answer that`, `a hint that`.
+    if (tokens.pos[t] === POS.NOUN) continue;
     // Speech not given: `too shy to say what`, `into telling him what`.
     if (tokens.lower[t]!.endsWith('ing') || (t > 0 && tokens.lower[t - 1] === 'to')) continue;
     let k = t + 1;
