@@ -18,6 +18,11 @@ const CAST = [
   { id: 2, name: 'Will Stone', aliases: ['Will'], gender: 'M' },
 ];
 
+/** The first conversation of a text with the test cast. */
+function firstConversation(text: string): ReturnType<typeof prepareConversations>[number] {
+  return prepareConversations(createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text)))[0]!;
+}
+
 /** For each turn of the first conversation, the characters carrying the feature. */
 function carriersByTurn(text: string, feature: string, cast = CAST): string[][] {
   const doc = createEngine({ until: 'coref', characters: cast }).process(sourceOf(text));
@@ -179,8 +184,7 @@ describe('attribution: turn-taking after a turn that names whom it speaks to', (
     const text =
       '"Is the gate shut?" asked Tom.\n\n"I shut it," said Ann.\n\n' +
       '"Did you see the dog, Will?"\n\n"Not since noon."\n\n"Then he is out."\n';
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
-    const conv = prepareConversations(doc)[0]!;
+    const conv = firstConversation(text);
     assert.equal(conv.turns.length, 5);
     const w = densify({
       emission: {},
@@ -271,8 +275,7 @@ describe('attribution: a parent called by a term of address', () => {
 
 describe('attribution: narration going on after a turn parts it from the next', () => {
   const separated = (text: string): number[] => {
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
-    return [...prepareConversations(doc)[0]!.separated];
+    return [...firstConversation(text).separated];
   };
 
   it('a further sentence of narration after the tag in the same paragraph separates the turns', () => {
@@ -290,8 +293,7 @@ describe('attribution: narration going on after a turn parts it from the next', 
 
 describe('attribution: a silent reply between two turns', () => {
   const turnFlags = (text: string): number[] => {
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
-    const conv = prepareConversations(doc)[0]!;
+    const conv = firstConversation(text);
     return [...conv.silentReply];
   };
 
@@ -311,8 +313,7 @@ describe('attribution: a silent reply between two turns', () => {
 
   it('adds its weight to the same speaker going on, and only after such a paragraph', () => {
     const text = '"You were out late," said Tom.\n\nAnn was silent.\n\n"I waited up."\n\n"Did you?"\n';
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
-    const conv = prepareConversations(doc)[0]!;
+    const conv = firstConversation(text);
     const chain = chainOf(conv, densify({ emission: {}, transition: { 'same-after-silent-reply': 2 } }));
     assert.deepEqual(
       [1, 2].map((i) => chain.same(i)),
@@ -323,8 +324,7 @@ describe('attribution: a silent reply between two turns', () => {
 
 describe('attribution: a reply reported in the narration between two turns', () => {
   const turnFlags = (text: string): number[] => {
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
-    const conv = prepareConversations(doc)[0]!;
+    const conv = firstConversation(text);
     return [...conv.reportedReply];
   };
 
@@ -352,8 +352,7 @@ describe('attribution: a reply reported in the narration between two turns', () 
 
   it('adds its weight to the same speaker going on, and only after such a paragraph', () => {
     const text = '"You were out late," said Tom.\n\nAnn replied that it was early.\n\n"Is it?"\n\n"Yes."\n';
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
-    const conv = prepareConversations(doc)[0]!;
+    const conv = firstConversation(text);
     const chain = chainOf(conv, densify({ emission: {}, transition: { 'same-after-reported-speech': 2 } }));
     assert.deepEqual(
       [1, 2].map((i) => chain.same(i)),
@@ -367,8 +366,7 @@ describe('attribution: how a turn opens', () => {
     const text =
       '"You were out late," said Tom.\n\n"Yes, the gate stuck."\n\nAnn looked at him.\n\n' +
       '"And the dog got out."\n\n"--Why, so it did."\n\n"I fed him."\n';
-    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
-    const conv = prepareConversations(doc)[0]!;
+    const conv = firstConversation(text);
     assert.deepEqual([...conv.opener], [0, 1, 2, 1, 0]);
     const chain = chainOf(
       conv,

@@ -346,15 +346,15 @@ export function conversationFeatures(
           separated[i] = 1;
           lastProse = p;
         }
-      const at =
-        lastProse >= 0 ? silentReplyAt(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) : -1;
+      const prose = lastProse >= 0 ? paragraphs[lastProse]! : undefined;
+      const at = prose ? silentReplyAt(tokens, prose.start, prose.end) : -1;
       // A short paragraph reporting a reply before an untagged turn: writers leave the turn
       // untagged when the one who spoke before plainly goes on; a tag, when there is one, decides.
       if (
-        lastProse >= 0 &&
+        prose &&
         turn.cues.length === 0 &&
-        wordsIn(text, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) <= REPORTED_REPLY_WORDS &&
-        reportedSpeechAt(tokens, paragraphs[lastProse]!.start, paragraphs[lastProse]!.end) >= 0
+        wordsIn(text, prose.start, prose.end) <= REPORTED_REPLY_WORDS &&
+        reportedSpeechAt(tokens, prose.start, prose.end) >= 0
       )
         reportedReply[i] = 1;
       if (at >= 0) {

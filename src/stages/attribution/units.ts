@@ -116,8 +116,10 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
     current.quotes.push(qi);
     for (const cue of cues) current.cues.push(cue);
 
-    if (current.addresseeGender === 'unknown') current.addresseeGender = addressGenderIn(doc.text, tokens, q);
-    if (current.addressedParent === '') current.addressedParent = addressedParentIn(doc.text, tokens, q);
+    if (current.addresseeGender === 'unknown')
+      current.addresseeGender = addressTermIn(doc.text, tokens, q, ADDRESS_GENDER) ?? 'unknown';
+    if (current.addressedParent === '')
+      current.addressedParent = addressTermIn(doc.text, tokens, q, PARENT_ADDRESS) ?? '';
 
     // Vocatives inside the quotation.
     const qe = q.spans[q.spans.length - 1]![1];
@@ -399,26 +401,23 @@ function decidingCue(cues: readonly Cue[]): Cue | undefined {
   return undefined;
 }
 
-/** The gender implied by a term of address in vocative position ("Yes, sir."), if any. */
-function addressGenderIn(text: string, tokens: TokenLayer, q: Quotation): GenderLabel {
+/**
+ * What the first term of address of `terms` in vocative position says ("Yes, sir." → male for
+ * ADDRESS_GENDER, "Oh, mamma, …" → mother for PARENT_ADDRESS), or undefined.
+ */
+function addressTermIn<T>(
+  text: string,
+  tokens: TokenLayer,
+  q: Quotation,
+  terms: ReadonlyMap<string, T>,
+): T | undefined {
   for (const span of q.spans) {
     for (let t = tokenAtOrAfter(tokens, span[0]); t < tokens.count && tokens.start[t]! < span[1]; t++) {
-      const g = ADDRESS_GENDER.get(tokens.lower[t]!);
-      if (g && isVocativeAt(text, tokens, t, tokens.end[t]!, span)) return g;
+      const v = terms.get(tokens.lower[t]!);
+      if (v !== undefined && isVocativeAt(text, tokens, t, tokens.end[t]!, span)) return v;
     }
   }
-  return 'unknown';
-}
-
-/** The parent a quotation calls by a term of address in vocative position ("Oh, mamma, …"), or ''. */
-function addressedParentIn(text: string, tokens: TokenLayer, q: Quotation): '' | 'father' | 'mother' {
-  for (const span of q.spans) {
-    for (let t = tokenAtOrAfter(tokens, span[0]); t < tokens.count && tokens.start[t]! < span[1]; t++) {
-      const p = PARENT_ADDRESS.get(tokens.lower[t]!);
-      if (p && isVocativeAt(text, tokens, t, tokens.end[t]!, span)) return p;
-    }
-  }
-  return '';
+  return undefined;
 }
 
 /** Whether the quoted words end in a comma or dash (`"Look," she said`), asking for a tag. */
