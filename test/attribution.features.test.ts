@@ -267,6 +267,20 @@ describe('attribution: a parent called by a term of address', () => {
     assert.deepEqual(carriersByTurn(again, 'previous-turn-calls-parent', cast), [[], [], ['Mr. Pell']]);
   });
 
+  it('"Thank you, papa": the titled father is not the caller, a child of his surname likely is', () => {
+    const family = [
+      { id: 0, name: 'Mr. Pell', aliases: [], gender: 'M' },
+      { id: 1, name: 'Daisy Pell', aliases: ['Daisy'], gender: 'F' },
+      { id: 2, name: 'Hugh Carter', aliases: ['Hugh'], gender: 'M' },
+    ];
+    const again = 'Mr. Pell, Daisy and Hugh sat down.\n\n"Supper is ready."\n\n"Thank you, papa."\n';
+    assert.deepEqual(carriersByTurn(again, 'calls-parent-titled', family), [[], ['Mr. Pell']]);
+    assert.deepEqual(carriersByTurn(again, 'calls-parent-child', family), [[], ['Daisy Pell']]);
+    // Without a parent of that title in the cast, nobody is marked as the child.
+    const orphan = family.filter((c) => c.id !== 0);
+    assert.deepEqual(carriersByTurn(again, 'calls-parent-child', orphan), [[], []]);
+  });
+
   it('does not read a parent named in the sentence as a term of address', () => {
     const plain = '"Is the pie hot?" asked Daisy. "My mamma made it."\n\n"Very hot."\n';
     assert.deepEqual(carriersByTurn(plain, 'previous-turn-calls-parent', cast), [[], []]);

@@ -2,7 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import type { Cue } from './cues.js';
-import { titledAs } from './kin.js';
+import { childrenOfTitled, titledAs } from './kin.js';
 import { openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
@@ -56,6 +56,8 @@ export const EMISSION_FEATURES = [
   'previous-turn-address-gender-clash',
   'previous-turn-calls-parent',
   'next-turn-calls-parent',
+  'calls-parent-titled',
+  'calls-parent-child',
   'mention-this-paragraph',
   'mention-1-2-back',
   'mention-3-8-back',
@@ -424,6 +426,11 @@ export function conversationFeatures(
     const nominalWord =
       cue && cue.kind === 'tag' && cue.referent.via === 'nominal' ? tokens.lower[cue.referent.token]! : '';
     const closePre = cue !== undefined && isClosePreTag(doc, turn, cue);
+    // "Yes, papa": the one called is not the caller, and the caller is likely a child of the family.
+    const children =
+      turn.addressedParent === ''
+        ? undefined
+        : childrenOfTitled(characters, candidates, turn.addressedParent);
     for (let k = 0; k < C; k++) {
       const c = candidates[k]!;
       const ch = characters[c]!;
@@ -463,6 +470,10 @@ export function conversationFeatures(
         f[E['previous-turn-calls-parent']] = 1;
       if (next && next.addressedParent !== '' && titledAs(ch, next.addressedParent))
         f[E['next-turn-calls-parent']] = 1;
+      if (children) {
+        if (titledAs(ch, turn.addressedParent)) f[E['calls-parent-titled']] = 1;
+        else if (children.has(c)) f[E['calls-parent-child']] = 1;
+      }
       if (next && next.addresseeGender !== 'unknown' && ch.gender.label !== 'unknown') {
         f[
           next.addresseeGender === ch.gender.label

@@ -51,6 +51,36 @@ export function titledAs(character: Character, relation: string): boolean {
   return false;
 }
 
+/**
+ * "Yes, papa": the candidates (indices into `among`) who may be the caller's parent's children —
+ * untitled, or titled "Miss"/"Master", and sharing a surname with a candidate titled as the parent
+ * called ("Emma Woodhouse" when "Mr. Woodhouse" is there).
+ */
+export function childrenOfTitled(
+  characters: readonly Character[],
+  among: readonly number[],
+  relation: string,
+): Set<number> {
+  const parentSurnames = new Set<string>();
+  for (const c of among) {
+    const ch = characters[c]!;
+    if (!titledAs(ch, relation)) continue;
+    for (const s of surnamesOf(ch)) parentSurnames.add(s);
+  }
+  const out = new Set<number>();
+  if (parentSurnames.size === 0) return out;
+  for (const c of among) {
+    const ch = characters[c]!;
+    if (titledAs(ch, 'mother') || titledAs(ch, 'father')) continue;
+    for (const s of surnamesOf(ch))
+      if (parentSurnames.has(s)) {
+        out.add(c);
+        break;
+      }
+  }
+  return out;
+}
+
 /** The one character who is `relation` ("wife", "father") of character `owner`, or -1. */
 export function relativeOf(characters: readonly Character[], owner: number, relation: string): number {
   const kin = KIN.get(relation);
