@@ -410,3 +410,25 @@ describe('attribution: the one who answers without words', () => {
     assert.deepEqual(carriersByTurn(text, 'subject-of-silent-reply'), [[], ['Ann Hale']]);
   });
 });
+
+describe('attribution: a speaker called by a description', () => {
+  it('"said her companion": the one "her" stands for carries tag-possessor', () => {
+    const text = 'Ann walked with Tom along the cliff path.\n\n"The wind is rising," said her companion.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-possessor'), [['Ann Hale']]);
+  });
+
+  it('"murmured the lawyer" after "Will Stone, the lawyer,": Will carries tag-nominal-apposed', () => {
+    const text =
+      'Will Stone, the lawyer, came in with Tom and sat down by the fire.\n\n' +
+      '"We shall read the will tomorrow," murmured the lawyer.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-nominal-apposed'), [['Will Stone']]);
+  });
+
+  it('"said the old man" goes by the description with the same modifier, not any man', () => {
+    const cast = [...CAST, { id: 3, name: 'Jack Moss', aliases: ['Jack'], gender: 'M' }];
+    const text =
+      'Tom, a tall young man, stood at the gate. Jack Moss, a very old man, sat on the bench.\n\n' +
+      '"The gate is stiff," said the old man.\n\n"Then I shall oil it," said the man.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-nominal-apposed', cast), [['Jack Moss'], []]);
+  });
+});

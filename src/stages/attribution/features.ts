@@ -1,7 +1,8 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { Character, GenderLabel } from '../../engine/types.js';
+import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import type { Cue } from './cues.js';
+import { type Apposition, appositionFor, appositionsIn, descriptionAt } from './descriptions.js';
 import { childrenOfTitled, titledAs } from './kin.js';
 import { openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
@@ -34,6 +35,9 @@ export const EMISSION_FEATURES = [
   'tag-nominal-clash',
   'tag-nominal-in-name',
   'tag-kin-titled',
+  'tag-possessor',
+  'tag-nominal-apposed',
+  'tag-nominal-remembered',
   'tag-narrator',
   'tag-narrator-other',
   'beat-name-pre',
@@ -192,6 +196,8 @@ export interface ConversationFeatures {
   style: StyleIndex;
   /** Index of the conversation's first turn among the document's turns. */
   firstTurn: number;
+  /** Per turn: the description its tag calls the speaker by ("old man"), or ''. */
+  descriptions: string[];
 }
 
 /** How present each character is around a turn: narration mentions by paragraph. */
@@ -206,6 +212,8 @@ export interface PresenceIndex {
   narration: NarrationMentions;
   /** The characters most often named in tags over the whole text, most first (at most TOP_SPEAKERS). */
   topSpeakers: number[];
+  /** Names set beside a description in the narration ("Mr. Wells, the lawyer"), in text order. */
+  appositions: Apposition[];
 }
 
 /** How many of the book's most frequent speakers every conversation may fall back on. */
@@ -233,6 +241,7 @@ export function buildPresence(
     taggedCount,
     narration,
     topSpeakers,
+    appositions: appositionsIn(doc),
   };
 }
 
@@ -293,6 +302,7 @@ export function conversationFeatures(
   const text = doc.text;
   const C = candidates.length;
   const emission = new Float32Array(turns.length * C * NE);
+  const descriptions: string[] = [];
   const separated = new Uint8Array(turns.length);
   const question = new Uint8Array(turns.length);
   const cued = new Uint8Array(turns.length);
@@ -425,6 +435,18 @@ export function conversationFeatures(
         : undefined;
     const nominalWord =
       cue && cue.kind === 'tag' && cue.referent.via === 'nominal' ? tokens.lower[cue.referent.token]! : '';
+    // "murmured the lawyer" after "Mr. Wells, the lawyer,": the character the description was given to.
+    const apposed =
+      nominalWord && cue!.referent.owner < 0
+        ? appositionFor(
+            presence.appositions,
+            descriptionAt(tokens, cue!.referent.token),
+            tokens.start[cue!.referent.token]!,
+          )
+        : -1;
+    descriptions.push(
+      nominalWord && cue!.referent.owner < 0 ? descriptionKey(tokens, cue!.referent.token) : '',
+    );
     const closePre = cue !== undefined && isClosePreTag(doc, turn, cue);
     // "Yes, papa": the one called is not the caller, and the caller is likely a child of the family.
     const children =
@@ -441,6 +463,10 @@ export function conversationFeatures(
       // "said her mother" of a daughter the cast names without a surname: the titled "Mrs." likely.
       if (nominalWord && cue!.referent.owner >= 0 && cue!.referent.owner !== c && titledAs(ch, nominalWord))
         f[E['tag-kin-titled']] = 1;
+      // "said her mother", "cried his companion": the one the possessive stands for is the one
+      // spoken of, not the speaker.
+      if (nominalWord && cue!.referent.owner === c) f[E['tag-possessor']] = 1;
+      if (c === apposed) f[E['tag-nominal-apposed']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
       if (c === silentSubject) f[E['subject-of-silent-reply']] = 1;
       setVoice(f, style, firstTurn + i, c);
@@ -569,7 +595,14 @@ export function conversationFeatures(
     addressed,
     style,
     firstTurn,
+    descriptions,
   };
+}
+
+/** "old man" for "said the old man": the words of a tag's description, modifiers and head. */
+function descriptionKey(tokens: TokenLayer, head: number): string {
+  const d = descriptionAt(tokens, head);
+  return d.mods.length > 0 ? `${d.mods.join(' ')} ${d.head}` : d.head;
 }
 
 /** Longest narration paragraph (in words) read as a reply reported between two turns. */
@@ -859,6 +892,7 @@ export function rescoreFromFirstPass(
   style: StyleIndex,
   counts: Float64Array,
   feed: Int32Array,
+  described: ReadonlyMap<string, readonly number[]>,
 ): void {
   const firstTurn = conv.firstTurn;
   const C = conv.candidates.length;
@@ -877,7 +911,59 @@ export function rescoreFromFirstPass(
       const others = spoke[k]! - (feed[firstTurn + i] === c ? 1 : 0);
       f[E['first-pass-participant']] = others > 0 ? 1 : 0;
     }
+    const key = conv.descriptions[i]!;
+    const remembered = key ? rememberedSpeaker(described.get(key), feed, firstTurn + i) : -1;
+    for (let k = 0; k < C; k++)
+      conv.emission[(i * C + k) * NE + E['tag-nominal-remembered']] =
+        conv.candidates[k] === remembered ? 1 : 0;
   }
+}
+
+/** Turns either side of a descriptive tag whose confident speakers the description recalls. */
+const DESCRIPTION_MEMORY_TURNS = 200;
+
+/**
+ * "said the old man" many times over a chapter: the speaker the first decoding gave most of the
+ * other turns tagged with the same description nearby (`turns`: document turn indices), or -1
+ * when none is confident or two tie.
+ */
+export function rememberedSpeaker(
+  turns: readonly number[] | undefined,
+  feed: Int32Array,
+  turn: number,
+): number {
+  if (!turns) return -1;
+  const votes = new Map<number, number>();
+  for (const t of turns) {
+    if (t === turn || Math.abs(t - turn) > DESCRIPTION_MEMORY_TURNS) continue;
+    const c = feed[t]!;
+    if (c >= 0) votes.set(c, (votes.get(c) ?? 0) + 1);
+  }
+  let best = -1;
+  let bestVotes = 0;
+  let tie = false;
+  for (const [c, v] of votes) {
+    if (v > bestVotes) {
+      best = c;
+      bestVotes = v;
+      tie = false;
+    } else if (v === bestVotes) tie = true;
+  }
+  return tie ? -1 : best;
+}
+
+/** For each description tags call a speaker by, the document turns so tagged. */
+export function describedTurns(convs: readonly ConversationFeatures[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const conv of convs)
+    for (let i = 0; i < conv.descriptions.length; i++) {
+      const key = conv.descriptions[i]!;
+      if (!key) continue;
+      let list = out.get(key);
+      if (!list) out.set(key, (list = []));
+      list.push(conv.firstTurn + i);
+    }
+  return out;
 }
 
 /** The speaker-frequency feature of a character with `count` tagged turns in the book. */

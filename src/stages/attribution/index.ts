@@ -5,10 +5,12 @@ import { decodeAddressees, denseAddresseeWeights } from './addressees.js';
 import { arrivalsIn } from './arrivals.js';
 import { buildCueIndex, type Cue } from './cues.js';
 import { bestAt, forwardBackward } from './decode.js';
+import { castWords, describedBy, descriptionAt } from './descriptions.js';
 import {
   buildPresence,
   type ConversationFeatures,
   conversationFeatures,
+  describedTurns,
   type PresenceIndex,
   rescoreFromFirstPass,
   wordsIn,
@@ -66,6 +68,7 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
   const presence = buildPresence(doc, turns, buildNarrationMentions(doc));
   const style = buildStyleIndex(doc, turns, characters.length);
   const narrator = characters.findIndex((c) => c.narrator);
+  const words = castWords(characters);
   let first = 0;
   // (Loops and module-level functions in this file, not `map`/`forEach` with closures made per call:
   // the engine recompiles such closures after each is collected, and hands back `map`'s arrays
@@ -75,7 +78,7 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
     const features = conversationFeatures(
       doc,
       conv,
-      candidatesOf(doc, conv, narrator, presence),
+      candidatesOf(doc, conv, narrator, presence, words),
       presence,
       style,
       first,
@@ -193,7 +196,8 @@ export function refineWithFirstPass(
   const scale = tagged / Math.max(1, confident);
   for (let c = 0; c < counts.length; c++) counts[c]! *= scale;
   const refed = refedStyleIndex(style, feed);
-  for (const conv of convs) rescoreFromFirstPass(conv, refed, counts, feed);
+  const described = describedTurns(convs);
+  for (const conv of convs) rescoreFromFirstPass(conv, refed, counts, feed, described);
 }
 
 /**
@@ -247,6 +251,7 @@ function candidatesOf(
   turns: Turn[],
   narrator: number,
   presence: PresenceIndex,
+  words: readonly Set<string>[],
 ): number[] {
   const paragraphs = doc.layer('paragraphs');
   const mentions = doc.layer('mentions');
@@ -260,6 +265,11 @@ function candidatesOf(
     for (const cue of turn.cues) if (cue.referent.corefGuess >= 0) bump(score, cue.referent.corefGuess, 5);
     for (const c of turn.vocatives) bump(score, c, 20);
     for (const c of turn.tagObjects) bump(score, c, 20);
+    // "said the butler": a cast entry the description names ("The Butler") may be there unmentioned.
+    const tag = turn.cues[0];
+    if (tag && tag.kind === 'tag' && tag.referent.via === 'nominal' && tag.referent.owner < 0)
+      for (const c of describedBy(words, descriptionAt(doc.layer('tokens'), tag.referent.token)))
+        bump(score, c, 20);
   }
   const lo = firstMentionAt(mentions, from);
   for (let i = lo; i < mentions.length && mentions[i]!.start < last.end; i++) {

@@ -1,0 +1,164 @@
+import type { StoryDocument } from '../../engine/document.js';
+import type { Character, TokenLayer } from '../../engine/types.js';
+import { ROLE_NOUNS } from '../characters/roles.js';
+import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+
+/**
+ * "Mr. Wells, the lawyer," / "the old man, Mr. Emerson,": the narration sets a name and a
+ * description side by side, and later tags use the description alone ("murmured the lawyer"). Each
+ * apposition found is remembered for the document, so a descriptive tag can be read back to the
+ * character the description was last given to.
+ */
+export interface Apposition {
+  /** Offset of the name mention. */
+  start: number;
+  character: number;
+  /** The description's head noun ("lawyer", "man"). */
+  head: string;
+  /** Its modifiers, in order ("old" in "the old man"). */
+  mods: string[];
+}
+
+/** Words of a description after its article: at most three modifiers and a head noun. */
+const AFTER =
+  /^,\s+(?:the|an?)\s+((?:[a-z][a-z-]*\s+){0,3}?)([a-z][a-z-]*)\s*(?=[,;:.!?)]|\s(?:who|whom|whose|of)\b)/;
+const BEFORE = /\b(?:the|an?)\s+((?:[a-z][a-z-]*\s+){0,3}?)([a-z][a-z-]*),\s+$/;
+
+/** Words that make a run of words a phrase rather than one description. */
+const PHRASE_WORDS = new Set([
+  'of',
+  'at',
+  'to',
+  'for',
+  'from',
+  'with',
+  'in',
+  'on',
+  'by',
+  'and',
+  'or',
+  'his',
+  'her',
+  'their',
+  'my',
+  'our',
+  'your',
+  'its',
+  'the',
+  'a',
+  'an',
+]);
+
+/** Whether a word is a noun for a person ("man", "lawyer", "duchess"). */
+export function isPersonNoun(word: string): boolean {
+  return NOMINAL_GENDER.has(word) || ROLE_NOUNS.has(word);
+}
+
+/** Appositions of a character's name and a description in the narration, in text order. */
+export function appositionsIn(doc: StoryDocument): Apposition[] {
+  const text = doc.text;
+  const out: Apposition[] = [];
+  for (const m of doc.layer('mentions')) {
+    if (m.inQuote || m.character < 0) continue;
+    const after = AFTER.exec(text.slice(m.end, m.end + 60));
+    const before = after ? null : BEFORE.exec(text.slice(Math.max(0, m.start - 60), m.start));
+    const hit = after ?? before;
+    if (!hit) continue;
+    const head = hit[2]!;
+    if (!isPersonNoun(head)) continue;
+    const mods = hit[1]!.split(/\s+/).filter((w) => w.length > 0);
+    // "a glance at his brother", "the residence of his aunt": a phrase, not a description.
+    if (mods.some((w) => PHRASE_WORDS.has(w))) continue;
+    out.push({ start: m.start, character: m.character, head, mods });
+  }
+  return out;
+}
+
+/**
+ * The description a speech tag's noun heads: "man" with ["old"] for "said the old man". Walks back
+ * from the head over adjectives and nouns to the determiner.
+ */
+export function descriptionAt(tokens: TokenLayer, head: number): { head: string; mods: string[] } {
+  const mods: string[] = [];
+  for (let k = head - 1; k >= 0 && k >= head - 4; k--) {
+    const w = tokens.lower[k]!;
+    if (!/^[a-z][a-z-]*$/.test(w) || DETERMINER_WORDS.has(w)) break;
+    mods.unshift(w);
+  }
+  return { head: tokens.lower[head]!, mods };
+}
+
+const DETERMINER_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'my',
+  'our',
+  'your',
+  'this',
+  'that',
+  'its',
+]);
+
+/**
+ * The character the description was last given to before `offset` (or, if none was, first after
+ * it): an apposition with the same head noun whose modifiers include all of the tag's. -1 if none.
+ */
+export function appositionFor(
+  appositions: readonly Apposition[],
+  description: { head: string; mods: string[] },
+  offset: number,
+): number {
+  // "said the man" fits any "Tom, a tall man": a plain person word needs a modifier to go by.
+  if (description.mods.length === 0 && !ROLE_NOUNS.has(description.head)) return -1;
+  let before = -1;
+  let after = -1;
+  for (const a of appositions) {
+    if (a.head !== description.head) continue;
+    if (!description.mods.every((w) => a.mods.includes(w))) continue;
+    if (a.start < offset) before = a.character;
+    else if (after < 0) after = a.character;
+  }
+  return before >= 0 ? before : after;
+}
+
+/** The lower-case words of each character's names and aliases. */
+export function castWords(characters: readonly Character[]): Set<string>[] {
+  const out: Set<string>[] = [];
+  for (const c of characters) {
+    const words = new Set<string>();
+    for (const n of [c.name, ...c.aliases]) for (const w of n.toLowerCase().split(/[^\p{L}]+/u)) words.add(w);
+    out.push(words);
+  }
+  return out;
+}
+
+/** Most cast entries a description may point at before it is too common a word to go by. */
+const MAX_DESCRIBED = 3;
+
+/**
+ * "said the butler", "said a girl opposite": the cast entries named by the description itself
+ * ("The Butler", "A Girl Opposite") — those whose names hold the head noun and the most of its
+ * modifiers — when there are at most three of them.
+ */
+export function describedBy(
+  words: readonly Set<string>[],
+  description: { head: string; mods: string[] },
+): number[] {
+  let best = 0;
+  let out: number[] = [];
+  for (let c = 0; c < words.length; c++) {
+    const w = words[c]!;
+    if (!w.has(description.head)) continue;
+    let overlap = 1;
+    for (const m of description.mods) if (w.has(m)) overlap++;
+    if (overlap > best) {
+      best = overlap;
+      out = [c];
+    } else if (overlap === best) out.push(c);
+  }
+  return out.length <= MAX_DESCRIBED ? out : [];
+}

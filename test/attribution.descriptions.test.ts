@@ -1,0 +1,87 @@
+/**
+ * Speakers called by a description ("said the old man", "said the butler"): appositions in the
+ * narration, cast entries named by the description, and the description remembered across turns.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
+import {
+  appositionFor,
+  appositionsIn,
+  castWords,
+  describedBy,
+} from '../src/stages/attribution/descriptions.js';
+import { rememberedSpeaker } from '../src/stages/attribution/features.js';
+import { prepareConversations } from '../src/stages/attribution/index.js';
+import { sourceOf } from './layers.helper.js';
+
+const CAST = [
+  { id: 0, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+  { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+  { id: 2, name: 'Will Stone', aliases: ['Will'], gender: 'M' },
+];
+
+describe('attribution: appositions of a name and a description', () => {
+  const doc = createEngine({ until: 'coref', characters: CAST }).process(
+    sourceOf(
+      'Will Stone, the old doctor, walked in. Behind him came the new clerk, Tom, with a glance at his master, Ann.\n',
+    ),
+  );
+  const found = appositionsIn(doc);
+
+  it('reads "NAME, the DESCRIPTION" and "the DESCRIPTION, NAME", not a phrase ending in a person noun', () => {
+    assert.deepEqual(
+      found.map((a) => [a.character, a.mods.join(' '), a.head]),
+      [
+        [2, 'old', 'doctor'],
+        [0, 'new', 'clerk'],
+      ],
+    );
+  });
+
+  it('gives a description back to the character it was set beside, modifiers agreeing', () => {
+    const at = doc.text.length;
+    assert.equal(appositionFor(found, { head: 'doctor', mods: [] }, at), 2);
+    assert.equal(appositionFor(found, { head: 'doctor', mods: ['old'] }, at), 2);
+    assert.equal(appositionFor(found, { head: 'doctor', mods: ['young'] }, at), -1);
+    assert.equal(appositionFor(found, { head: 'clerk', mods: [] }, at), 0);
+  });
+});
+
+describe('attribution: cast entries named by a description', () => {
+  const words = castWords([
+    ...CAST.map((c) => ({ ...c, gender: { label: 'male' as const, confidence: 1 } })),
+    { id: 3, name: 'The Porter', aliases: [], gender: { label: 'male' as const, confidence: 1 } },
+    { id: 4, name: 'A Tall Woman', aliases: [], gender: { label: 'female' as const, confidence: 1 } },
+    { id: 5, name: 'A Woman In Grey', aliases: [], gender: { label: 'female' as const, confidence: 1 } },
+  ] as never);
+
+  it('finds "The Porter" for "said the porter", and the entry sharing the modifier for "a tall woman"', () => {
+    assert.deepEqual(describedBy(words, { head: 'porter', mods: [] }), [3]);
+    assert.deepEqual(describedBy(words, { head: 'woman', mods: ['tall'] }), [4]);
+    assert.deepEqual(describedBy(words, { head: 'woman', mods: [] }), [4, 5]);
+    assert.deepEqual(describedBy(words, { head: 'baker', mods: [] }), []);
+  });
+
+  it('makes the porter a candidate though the narration never names him', () => {
+    const cast = [...CAST, { id: 3, name: 'A Porter With A Lamp', aliases: [], gender: 'M' }];
+    const doc = createEngine({ until: 'coref', characters: cast }).process(
+      sourceOf('Tom and Ann waited on the platform.\n\n"The train is late," said the porter.\n'),
+    );
+    const conv = prepareConversations(doc)[0]!;
+    assert.ok(conv.candidates.includes(3));
+    assert.deepEqual(conv.descriptions, ['porter']);
+  });
+});
+
+describe('attribution: a description remembered across turns', () => {
+  // Turns 0..5; the first decoding was confident on turns 0, 2 and 4.
+  const feed = Int32Array.from([7, -1, 7, -1, 3, -1]);
+
+  it('recalls the speaker most confident turns with the same description had', () => {
+    assert.equal(rememberedSpeaker([0, 2, 4, 5], feed, 5), 7);
+    assert.equal(rememberedSpeaker([2, 4, 5], feed, 5), -1);
+    assert.equal(rememberedSpeaker([1, 5], feed, 5), -1);
+    assert.equal(rememberedSpeaker(undefined, feed, 5), -1);
+  });
+});
