@@ -432,3 +432,37 @@ describe('attribution: a speaker called by a description', () => {
     assert.deepEqual(carriersByTurn(text, 'tag-nominal-apposed', cast), [['Jack Moss'], []]);
   });
 });
+
+describe('attribution: a pronoun tag with nobody brought in since the turn before', () => {
+  const text =
+    '"We should go," said Tom.\n\n"Not yet," said Ann.\n\nThere was a pause.\n\n"Why not?" he asked.\n\n' +
+    'The old keeper came up the path.\n\n"What is this?" he cried.\n\n"Nothing," he said.\n\n' +
+    'He was silent.\n\n"Well?" she asked.\n\nHer eyes slowly filled with tears.\n\n"Go," she said.\n';
+
+  it('flags the pronoun tags after narration with no name and no noun subject', () => {
+    // "The old keeper came up" and "Her eyes slowly filled" have a noun subject (a description may
+    // bring someone in); "There was a pause.", nothing at all, and "He was silent." do not.
+    const conv = firstConversation(text);
+    assert.deepEqual([...conv.pronounCued], [0, 0, 1, 1, 1, 1, 1]);
+    assert.deepEqual([...conv.pronounUnintroduced], [0, 0, 1, 0, 1, 1, 0]);
+  });
+
+  it('not after a name in the narration between', () => {
+    const conv = firstConversation(
+      '"We should go," said Tom.\n\n"Not yet," said Ann.\n\nWill smiled.\n\n"Why?" he asked.\n',
+    );
+    assert.deepEqual([...conv.pronounUnintroduced], [0, 0, 0]);
+  });
+
+  it('weighs a new voice at those turns only', () => {
+    const conv = firstConversation(text);
+    const chain = chainOf(
+      conv,
+      densify({ emission: {}, transition: { 'new-voice-when-pronoun-unintroduced': -2 } }),
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map((i) => chain.fresh(i)),
+      [0, -2, 0, -2, -2, 0],
+    );
+  });
+});

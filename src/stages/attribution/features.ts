@@ -1,4 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
 import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import type { Cue } from './cues.js';
@@ -118,6 +119,7 @@ export const TRANSITION_FEATURES = [
   'same-when-responding',
   'same-when-pronoun-cued',
   'new-voice-when-pronoun-cued',
+  'new-voice-when-pronoun-unintroduced',
   'same-after-open-quote',
   'same-after-silent-reply',
   'same-after-reported-speech',
@@ -184,6 +186,11 @@ export interface ConversationFeatures {
   opener: Uint8Array;
   /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
   pronounCued: Uint8Array;
+  /**
+   * Per pronoun-cued turn: no narration word names or describes anyone between the previous turn's
+   * paragraph and the tag (no noun at all): the pronoun can only mean someone already speaking.
+   */
+  pronounUnintroduced: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
   verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
@@ -308,6 +315,7 @@ export function conversationFeatures(
   const cued = new Uint8Array(turns.length);
   const verbTurn = new Uint8Array(turns.length);
   const pronounCued = new Uint8Array(turns.length);
+  const pronounUnintroduced = new Uint8Array(turns.length);
   const continued = new Uint8Array(turns.length);
   const silentReply = new Uint8Array(turns.length);
   const reportedReply = new Uint8Array(turns.length);
@@ -400,6 +408,12 @@ export function conversationFeatures(
     if (cue) cued[i] = 1;
     if (cue && cue.kind === 'tag' && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown')
       pronounCued[i] = 1;
+    if (
+      pronounCued[i] === 1 &&
+      i > 0 &&
+      !nounBefore(doc, turns[i - 1]!.paragraph, turn, cue!.referent.token, presence.narration)
+    )
+      pronounUnintroduced[i] = 1;
     const tag = firstTag(turn.cues);
     if (tag) verbTurn[i] = CONTINUING_VERBS.has(tag.verb) ? 1 : RESPONDING_VERBS.has(tag.verb) ? 2 : 0;
     const para = turn.paragraph;
@@ -588,6 +602,7 @@ export function conversationFeatures(
     cued,
     verbTurn,
     pronounCued,
+    pronounUnintroduced,
     continued,
     silentReply,
     reportedReply,
@@ -603,6 +618,46 @@ export function conversationFeatures(
 function descriptionKey(tokens: TokenLayer, head: number): string {
   const d = descriptionAt(tokens, head);
   return d.mods.length > 0 ? `${d.mods.join(' ')} ${d.head}` : d.head;
+}
+
+/**
+ * Whether the narration after paragraph `after` and before token `tag` (outside the turn's
+ * quotations) has a proper noun or a noun subject: a name or a description ("the keeper came up")
+ * that may bring in someone new. Nouns elsewhere ("There was a pause.") bring in nobody.
+ */
+function nounBefore(
+  doc: StoryDocument,
+  after: number,
+  turn: Turn,
+  tag: number,
+  nm: NarrationMentions,
+): boolean {
+  const tokens = doc.layer('tokens');
+  const quotes = doc.layer('quotes');
+  const from = doc.layer('paragraphs')[after]!.end;
+  // A name, whatever its part of speech ("Will smiled."); not the narrator's "I".
+  const characters = doc.layer('characters');
+  for (let j = lastMentionBefore(nm, tokens.start[tag]!); j >= 0 && nm.start[j]! >= from; j--)
+    if (nm.pronoun[j] === 0 && !characters[nm.character[j]!]!.narrator) return true;
+  for (let t = tag - 1; t >= 0 && tokens.start[t]! >= from; t--) {
+    const pos = tokens.pos[t]!;
+    if (pos !== POS.PROPN && !(pos === POS.NOUN && verbFollows(tokens, t))) continue;
+    const at = tokens.start[t]!;
+    let quoted = false;
+    for (const q of turn.quotes)
+      for (const sp of quotes[q]!.spans) if (sp[0] <= at && at < sp[1]) quoted = true;
+    if (!quoted) return true;
+  }
+  return false;
+}
+
+/** Whether a verb follows token t in its sentence, past at most two adverbs: t heads a subject. */
+function verbFollows(tokens: TokenLayer, t: number): boolean {
+  const sentence = tokens.sentence[t]!;
+  let a = t + 1;
+  while (a < tokens.count && a - t <= 2 && tokens.pos[a] === POS.ADV) a++;
+  if (a >= tokens.count || tokens.sentence[a] !== sentence) return false;
+  return tokens.pos[a] === POS.VERB || tokens.pos[a] === POS.AUX;
 }
 
 /** Longest narration paragraph (in words) read as a reply reported between two turns. */

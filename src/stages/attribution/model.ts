@@ -204,7 +204,8 @@ class ConversationChain implements ChainModel {
       (conv.question[i - 1] === 1 ? t[TI['answers-question']]! : 0) +
       (conv.addressed[i - 1] !== 0 ? t[TI['new-voice-after-address']]! : 0) +
       (conv.cued[i] === 1 ? t[TI['new-voice-when-cued']]! : 0) +
-      (conv.pronounCued[i] === 1 ? t[TI['new-voice-when-pronoun-cued']]! : 0)
+      (conv.pronounCued[i] === 1 ? t[TI['new-voice-when-pronoun-cued']]! : 0) +
+      (conv.pronounUnintroduced[i] === 1 ? t[TI['new-voice-when-pronoun-unintroduced']]! : 0)
     );
   }
 
@@ -255,6 +256,8 @@ export function addTransitionExpectations(
   const pronoun = conv.pronounCued[i] === 1 ? 1 : 0;
   into[TI['same-when-pronoun-cued']]! += sign * same * pronoun;
   into[TI['new-voice-when-pronoun-cued']]! += sign * fresh * pronoun;
+  into[TI['new-voice-when-pronoun-unintroduced']]! +=
+    sign * fresh * (conv.pronounUnintroduced[i] === 1 ? 1 : 0);
   into[TI['same-after-open-quote']]! += sign * same * (conv.continued[i] === 1 ? 1 : 0);
   into[TI['same-after-silent-reply']]! += sign * same * (conv.silentReply[i] === 1 ? 1 : 0);
   into[TI['same-after-reported-speech']]! += sign * same * (conv.reportedReply[i] === 1 ? 1 : 0);
