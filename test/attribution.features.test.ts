@@ -466,3 +466,32 @@ describe('attribution: a pronoun tag with nobody brought in since the turn befor
     );
   });
 });
+
+describe('attribution: a short speech taking up the words of the one before', () => {
+  it('flags a short reply that picks up a word from the end of the previous speech', () => {
+    const text =
+      '"I left the lantern by the mill," said Tom.\n\n"The lantern?"\n\n"The red one. It was burning."\n\n' +
+      '"Burning all night?"\n\n"I think so."\n';
+    assert.deepEqual([...firstConversation(text).echo], [0, 1, 0, 1, 0]);
+  });
+
+  it('not for a long speech, nor for words shared only in small function words', () => {
+    const text =
+      '"I left the lantern by the mill," said Tom.\n\n' +
+      '"You left the lantern there, and the dog ran off, and the gate stood open all the night through, as ever."\n\n' +
+      '"I did not know that it was so."\n\n"So it was."\n';
+    assert.deepEqual([...firstConversation(text).echo], [0, 0, 0, 0]);
+  });
+
+  it('adds its weight to the same speaker going on, and only on such a turn', () => {
+    const text = '"I left the lantern by the mill," said Tom.\n\n"The lantern?"\n\n"Yes."\n';
+    const chain = chainOf(
+      firstConversation(text),
+      densify({ emission: {}, transition: { 'same-when-echo': -2 } }),
+    );
+    assert.deepEqual(
+      [1, 2].map((i) => chain.same(i)),
+      [-2, 0],
+    );
+  });
+});

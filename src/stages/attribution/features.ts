@@ -5,7 +5,7 @@ import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import type { Cue } from './cues.js';
 import { type Apposition, appositionFor, appositionsIn, descriptionAt } from './descriptions.js';
 import { childrenOfTitled, titledAs } from './kin.js';
-import { openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
+import { echoesPrevious, openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
 import { lengthScore, type StyleIndex, styleScore } from './style.js';
@@ -125,6 +125,7 @@ export const TRANSITION_FEATURES = [
   'same-after-reported-speech',
   'same-when-reply-opener',
   'same-when-going-on-opener',
+  'same-when-echo',
   'alternate-after-address',
   'new-voice-after-address',
 ] as const;
@@ -184,6 +185,12 @@ export interface ConversationFeatures {
   reportedReply: Uint8Array;
   /** Per turn: its speech opens as a reply ("Yes, …", "Why, …") 1, or going on ("And …", "Now …") 2 (reactions.ts). */
   opener: Uint8Array;
+  /**
+   * Per turn: a short speech taking up a content word from the end of the previous turn's ("Oh, my
+   * photographs!" / "What photographs?"), with no narration between: the listener picking up the
+   * words (reactions.ts).
+   */
+  echo: Uint8Array;
   /** Per turn: its first cue is a gendered pronoun tag ("she said"). */
   pronounCued: Uint8Array;
   /**
@@ -320,6 +327,7 @@ export function conversationFeatures(
   const silentReply = new Uint8Array(turns.length);
   const reportedReply = new Uint8Array(turns.length);
   const opener = new Uint8Array(turns.length);
+  const echo = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const local = new Map<number, number>();
   for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
@@ -392,6 +400,14 @@ export function conversationFeatures(
     if (i > 0 && separated[i] === 0 && narrationGoesOn(doc, turns[i - 1]!, turn)) separated[i] = 1;
     const firstSpan = quotes[turn.quotes[0]!]!.spans[0]!;
     opener[i] = openerKind(tokens, firstSpan[0], firstSpan[1]);
+    // Only with no narration between: after narration, the one who spoke goes on in their own words
+    // as often as not.
+    if (
+      i > 0 &&
+      separated[i] === 0 &&
+      echoesPrevious(tokens, speechSpans(doc, turns[i - 1]!), speechSpans(doc, turn))
+    )
+      echo[i] = 1;
     const lastQuote = quotes[turn.quotes[turn.quotes.length - 1]!]!;
     const lastSpan = lastQuote.spans[lastQuote.spans.length - 1]!;
     const tail = text.slice(Math.max(lastSpan[0], lastSpan[1] - 3), lastSpan[1]);
@@ -607,6 +623,7 @@ export function conversationFeatures(
     silentReply,
     reportedReply,
     opener,
+    echo,
     addressed,
     style,
     firstTurn,
@@ -658,6 +675,14 @@ function verbFollows(tokens: TokenLayer, t: number): boolean {
   while (a < tokens.count && a - t <= 2 && tokens.pos[a] === POS.ADV) a++;
   if (a >= tokens.count || tokens.sentence[a] !== sentence) return false;
   return tokens.pos[a] === POS.VERB || tokens.pos[a] === POS.AUX;
+}
+
+/** The speech spans of a turn's quotations, in text order. */
+function speechSpans(doc: StoryDocument, turn: Turn): (readonly [number, number])[] {
+  const quotes = doc.layer('quotes');
+  const out: (readonly [number, number])[] = [];
+  for (const q of turn.quotes) for (const span of quotes[q]!.spans) out.push(span);
+  return out;
 }
 
 /** Longest narration paragraph (in words) read as a reply reported between two turns. */

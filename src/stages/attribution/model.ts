@@ -181,7 +181,8 @@ class ConversationChain implements ChainModel {
       (conv.silentReply[i] === 1 ? t[TI['same-after-silent-reply']]! : 0) +
       (conv.reportedReply[i] === 1 ? t[TI['same-after-reported-speech']]! : 0) +
       (conv.opener[i] === 1 ? t[TI['same-when-reply-opener']]! : 0) +
-      (conv.opener[i] === 2 ? t[TI['same-when-going-on-opener']]! : 0)
+      (conv.opener[i] === 2 ? t[TI['same-when-going-on-opener']]! : 0) +
+      (conv.echo[i] === 1 ? t[TI['same-when-echo']]! : 0)
     );
   }
 
@@ -263,6 +264,7 @@ export function addTransitionExpectations(
   into[TI['same-after-reported-speech']]! += sign * same * (conv.reportedReply[i] === 1 ? 1 : 0);
   into[TI['same-when-reply-opener']]! += sign * same * (conv.opener[i] === 1 ? 1 : 0);
   into[TI['same-when-going-on-opener']]! += sign * same * (conv.opener[i] === 2 ? 1 : 0);
+  into[TI['same-when-echo']]! += sign * same * (conv.echo[i] === 1 ? 1 : 0);
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */

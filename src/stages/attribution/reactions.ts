@@ -219,3 +219,41 @@ export function openerKind(tokens: TokenLayer, offset: number, end: number): num
   }
   return 0;
 }
+
+/** Longest speech (in words) read as an echo of the previous turn. */
+const ECHO_WORDS = 12;
+/** How many words at the end of the previous speech an echo may take up. */
+const ECHO_WINDOW = 20;
+const ECHO_POS: ReadonlySet<number> = new Set([POS.NOUN, POS.PROPN, POS.VERB, POS.ADJ]);
+
+/**
+ * Whether a short speech takes up a content word from the end of the speech before it ("Oh, my
+ * photographs!" / "What photographs?", "It is your fault." / "My fault?"): the listener picking up
+ * the speaker's words, so seldom the same voice going on. `previous` and `current` are the speech
+ * spans of the two turns, in text order.
+ */
+export function echoesPrevious(
+  tokens: TokenLayer,
+  previous: readonly (readonly [number, number])[],
+  current: readonly (readonly [number, number])[],
+): boolean {
+  const mine: number[] = [];
+  for (const [s, e] of current)
+    for (let t = tokenAtOrAfter(tokens, s); t < tokens.count && tokens.start[t]! < e; t++)
+      if (/[a-z]/.test(tokens.lower[t]!)) {
+        mine.push(t);
+        if (mine.length > ECHO_WORDS) return false;
+      }
+  const theirs = new Set<string>();
+  for (let k = previous.length - 1; k >= 0 && theirs.size < ECHO_WINDOW; k--) {
+    const [s, e] = previous[k]!;
+    let t = tokenAtOrAfter(tokens, e) - 1;
+    for (; t >= 0 && tokens.start[t]! >= s && theirs.size < ECHO_WINDOW; t--)
+      if (/[a-z]/.test(tokens.lower[t]!)) theirs.add(tokens.lower[t]!);
+  }
+  for (const t of mine) {
+    const w = tokens.lower[t]!;
+    if (w.length >= 4 && ECHO_POS.has(tokens.pos[t]!) && theirs.has(w)) return true;
+  }
+  return false;
+}
