@@ -335,3 +335,31 @@ describe('who the narration puts in the scene', () => {
     assert.deepEqual([...(conv.scene?.moves ?? [])], []);
   });
 });
+
+describe('speech to several at once', () => {
+  it('"either of you", "you two", "ladies and gentlemen" mark every candidate; a plain "you" does not', () => {
+    const story = (words: string): string =>
+      [
+        'Ann and Tom sat by the fire when Mrs. Stone came in.',
+        '“The boat’s late,” said Ann.',
+        '“It’s the wind,” said Tom.',
+        `“${words}” said Mrs. Stone.`,
+      ].join('\n\n');
+    for (const [words, several] of [
+      ['Don’t get up, either of you.', true],
+      ['Sit down, you two.', true],
+      ['Ladies and gentlemen, the eggs are here.', true],
+      ['All of you must eat.', true],
+      ['I brought you the eggs.', false],
+      ['You all right, Ann?', false],
+      ['You all know the way.', true],
+    ] as const) {
+      const { tom, ann, mary, conv } = castAndConversation(story(words));
+      assert.ok(conv && conv.turns.length === 3, words);
+      const speakers = [ann, tom, mary];
+      assert.equal(featuresOf(conv, speakers, 2, ann).has('several-addressed'), several, words);
+      assert.equal(featuresOf(conv, speakers, 2, tom).has('several-addressed-near'), several, words);
+      assert.ok(!featuresOf(conv, speakers, 1, ann).has('several-addressed'), words);
+    }
+  });
+});

@@ -51,6 +51,8 @@ export const ADDRESSEE_FEATURES = [
   'lone-turn',
   'silent-named-in-setting',
   'silent-named-in-scene-before',
+  'several-addressed',
+  'several-addressed-near',
 ] as const;
 
 /** Features of a turn's addressee set given the previous turn's (party = speaker plus addressees). */
@@ -244,6 +246,11 @@ function consider(scan: CandidateScan, c: number): boolean {
     if (prev && namedWithin(left, prev.paragraph, turn.paragraph)) f[A['left-since-last-turn']] = 1;
     else if (prev && namedWithin(left, scene.from, prev.paragraph) && !spokeSince(scan, c, left!))
       f[A['left-earlier']] = 1;
+  }
+  // "Don't get up, either of you": everyone about is spoken to, those who talk nearby first of all.
+  if (turn.addressesSeveral) {
+    f[A['several-addressed']] = 1;
+    if (within5) f[A['several-addressed-near']] = 1;
   }
   if (speakers.length === 1) f[A['lone-turn']] = 1;
   if (arrival !== undefined && prev && arrival > prev.paragraph && arrival <= turn.paragraph)

@@ -26,6 +26,8 @@ export interface Turn {
   addresseeGender: GenderLabel;
   /** The parent the quotations call by a term of address ("Yes, papa."), or '' for none. */
   addressedParent: '' | 'father' | 'mother';
+  /** The quotations speak to several people at once ("either of you", "you two", "ladies and gentlemen"). */
+  addressesSeveral: boolean;
   /** Characters named in the turn's own narration other than by its cues ("shaking hands with Edna"). */
   narrationMentions: number[];
 }
@@ -109,6 +111,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         tagObjects: [],
         addresseeGender: 'unknown',
         addressedParent: '',
+        addressesSeveral: false,
         narrationMentions: [],
       };
       turns.push(current);
@@ -120,6 +123,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
       current.addresseeGender = addressTermIn(doc.text, tokens, q, ADDRESS_GENDER) ?? 'unknown';
     if (current.addressedParent === '')
       current.addressedParent = addressTermIn(doc.text, tokens, q, PARENT_ADDRESS) ?? '';
+    if (!current.addressesSeveral) current.addressesSeveral = addressesSeveral(tokens, q);
 
     // Vocatives inside the quotation.
     const qe = q.spans[q.spans.length - 1]![1];
@@ -418,6 +422,41 @@ function addressTermIn<T>(
     }
   }
   return undefined;
+}
+
+/** Words after "you" that make it plural: "you two", "you both", "you people". */
+const PLURAL_YOU_AFTER: ReadonlySet<string> = new Set([
+  'two',
+  'three',
+  'both',
+  'all',
+  'people',
+  'fellows',
+  'boys',
+  'girls',
+  'children',
+]);
+
+/** Words before "of you" that make it plural: "either of you", "all of you". */
+const PLURAL_YOU_BEFORE: ReadonlySet<string> = new Set(['both', 'all', 'either', 'each', 'neither', 'any']);
+
+/** Whether a quotation speaks to several people at once ("either of you", "you two", "ladies and gentlemen"). */
+function addressesSeveral(tokens: TokenLayer, q: Quotation): boolean {
+  for (const span of q.spans) {
+    const last = tokens.count - 1;
+    for (let t = tokenAtOrAfter(tokens, span[0]); t < last && tokens.start[t + 1]! < span[1]; t++) {
+      const w = tokens.lower[t]!;
+      const next = tokens.lower[t + 1]!;
+      // ("You all right?" asks one.)
+      if (w === 'you' && PLURAL_YOU_AFTER.has(next) && !(next === 'all' && tokens.lower[t + 2] === 'right'))
+        return true;
+      if (next === 'of' && PLURAL_YOU_BEFORE.has(w) && t + 2 <= last && tokens.lower[t + 2] === 'you')
+        return true;
+      if (w === 'ladies' && next === 'and' && t + 2 <= last && tokens.lower[t + 2] === 'gentlemen')
+        return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the quoted words end in a comma or dash (`"Look," she said`), asking for a tag. */
