@@ -7,7 +7,7 @@ import { ROLE_NOUNS } from '../characters/roles.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
-import { words } from '../lexicon/words.js';
+import { DETERMINERS, words } from '../lexicon/words.js';
 import { familyParentOf, KIN, relativeOf } from './kin.js';
 
 /** Who a speech tag or an action beat points at. */
@@ -115,20 +115,6 @@ export function tokenAtOrAfter(tokens: TokenLayer, offset: number): number {
 
 const CLAUSE_END = new Set(['.', ';', '!', '?', ':']);
 const QUOTE_MARKS = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019', '\u00ab', '\u00bb', '\u201e']);
-const DETERMINERS = new Set([
-  'the',
-  'his',
-  'her',
-  'their',
-  'my',
-  'our',
-  'your',
-  'a',
-  'an',
-  'this',
-  'that',
-  'its',
-]);
 
 /** Titles that may stand before a name the cast lists without them. */
 const HONORIFICS = new Set([

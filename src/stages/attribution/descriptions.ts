@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import type { Character, TokenLayer } from '../../engine/types.js';
 import { ROLE_NOUNS } from '../characters/roles.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import { DETERMINERS } from '../lexicon/words.js';
 
 /**
  * "Mr. Wells, the lawyer," / "the old man, Mr. Emerson,": the narration sets a name and a
@@ -82,26 +83,11 @@ export function descriptionAt(tokens: TokenLayer, head: number): { head: string;
   const mods: string[] = [];
   for (let k = head - 1; k >= 0 && k >= head - 4; k--) {
     const w = tokens.lower[k]!;
-    if (!/^[a-z][a-z-]*$/.test(w) || DETERMINER_WORDS.has(w)) break;
+    if (!/^[a-z][a-z-]*$/.test(w) || DETERMINERS.has(w)) break;
     mods.unshift(w);
   }
   return { head: tokens.lower[head]!, mods };
 }
-
-const DETERMINER_WORDS = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'their',
-  'my',
-  'our',
-  'your',
-  'this',
-  'that',
-  'its',
-]);
 
 /**
  * The character the description was last given to before `offset` (or, if none was, first after

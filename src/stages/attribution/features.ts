@@ -1019,17 +1019,7 @@ export function rememberedSpeaker(
     const c = feed[t]!;
     if (c >= 0) votes.set(c, (votes.get(c) ?? 0) + 1);
   }
-  let best = -1;
-  let bestVotes = 0;
-  let tie = false;
-  for (const [c, v] of votes) {
-    if (v > bestVotes) {
-      best = c;
-      bestVotes = v;
-      tie = false;
-    } else if (v === bestVotes) tie = true;
-  }
-  return tie ? -1 : best;
+  return argmaxUnique(votes);
 }
 
 /** For each description tags call a speaker by, the document turns so tagged. */

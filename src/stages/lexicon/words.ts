@@ -2,3 +2,8 @@
 export function words(list: string): string[] {
   return list.split(/\s+/).filter((w) => w.length > 0);
 }
+
+/** Determiners and possessives that open a noun phrase ("the", "his", "that"): where a description begins. */
+export const DETERMINERS: ReadonlySet<string> = new Set(
+  words('the a an his her their my our your this that its'),
+);
