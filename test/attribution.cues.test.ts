@@ -416,6 +416,21 @@ describe('attribution: one spoken to in a lead-in is not its speaker', () => {
   });
 });
 
+describe('attribution: the one told or asked in a lead-in', () => {
+  it('"Ann told Tom," and "she asked Tom," lead in the speech of their subject, not of Tom', () => {
+    assert.deepEqual(cuedSpeakers('It was late when Ann told Tom, "The coach has gone."\n'), ['Ann Hale']);
+    const { turns } = turnsOf('Ann came in from the rain. Then she asked Tom, "Where is the key?"\n');
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.via, 'pronoun');
+    assert.equal(r.gender, 'female');
+  });
+  it('"asked Tom," with no subject before it is still Tom asking', () => {
+    assert.deepEqual(cuedSpeakers('Ann looked at the door. Then, quietly, asked Tom, "Who is there?"\n'), [
+      'Tom Barker',
+    ]);
+  });
+});
+
 describe('attribution: speech reported after a quotation', () => {
   it('"Tom observed, with some amusement, that she …" is no tag of the quotation before', () => {
     const { turns } = turnsOf(

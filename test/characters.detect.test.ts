@@ -8,6 +8,7 @@ import { createEngine } from '../src/engine/engine.js';
 import type { Character, Mention, SourceText } from '../src/engine/types.js';
 import { clusterForms } from '../src/stages/characters/cluster.js';
 import type { NameForm } from '../src/stages/characters/forms.js';
+import { descriptionGender } from '../src/stages/characters/gender.js';
 
 interface Cast {
   characters: Character[];
@@ -1217,6 +1218,34 @@ describe('characters: gender from titles, kinship words and shared names', () =>
       ),
     );
     assert.equal(c.who('the Duke of Harle')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+  });
+
+  it("characters: a description's gender comes from a compound's last part or a gendered word before a neutral head", () => {
+    const g = (d: string) => descriptionGender(d.split(' '));
+    assert.equal(g('the turnpike-keeper'), 'male');
+    assert.equal(g('the washer-woman'), 'female');
+    assert.equal(g('the woman servant'), 'female');
+    assert.equal(g('the boy officer'), 'male');
+    assert.equal(g('the coachman'), 'male');
+    assert.equal(g('the old porter'), 'male');
+    // The head decides when it has a gender of its own; a neutral head with nothing gendered stays so.
+    assert.equal(g('the girl guide'), 'female');
+    assert.equal(g('the man of law'), 'male');
+    assert.equal(g('the young servant'), 'unknown');
+    assert.equal(g('the stranger'), 'unknown');
+  });
+
+  it('characters: unnamed speakers the pronouns never mention take the gender their description gives', () => {
+    const c = cast(
+      story(
+        'Ellen Marr drove the waggon up to the gate at noon. A turnpike-keeper came out to the road and a boy officer rode up behind.',
+        '"Twopence for the gate," said the turnpike-keeper.',
+        '"That is too much," said Ellen Marr.',
+        '"Pay the man, madam," said the boy officer. "We are all in a hurry."',
+      ),
+    );
+    assert.equal(c.who('the turnpike-keeper')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('the boy officer')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
   });
 
   it('characters: a police rank is a title of men in the fiction of the period ("Superintendent Voss")', () => {

@@ -982,10 +982,14 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
           return { kind: 'tag', where: 'pre', referent: agent, verb, object: undefined };
       }
       const after = skipModifiers(tokens, v + 1, 1, to);
-      const inverted = referentAt(ix, after, to);
+      // `she told Amory,` / `he asked Tom,`: after a subject of its own, the name a verb that takes
+      // its listener as object stands on is the one spoken to, not an inverted speaker.
+      const before = OBJECT_VERBS.has(verb) ? subjectBefore(ix, begin, v) : undefined;
+      const inverted = before ? undefined : referentAt(ix, after, to);
       if (inverted && after <= v + 2)
         return { kind: 'tag', where: 'pre', referent: inverted, verb, object: undefined };
       const subject =
+        before ??
         subjectBefore(ix, begin, v) ??
         mainClauseSubject(ix, begin, v) ??
         lastSubject(ix, begin, v) ??
@@ -1017,6 +1021,9 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '', object: undefined };
   return undefined;
 }
+
+/** Verbs of saying whose object is the listener ("told Emma", "asked Tom", "answered him"). */
+const OBJECT_VERBS: ReadonlySet<string> = new Set(['tell', 'ask', 'answer', 'address']);
 
 function isDash(word: string): boolean {
   return word === '\u2014' || word === '--' || word === '\u2013';

@@ -55,14 +55,7 @@ function nameVotes(c: Character): NameVotes {
     // noun's gender.
     const lead = words[0]!.toLowerCase();
     if (lead === 'the' || lead === 'my' || lead === 'our') {
-      const of = words.findIndex((w) => w.toLowerCase() === 'of');
-      const head = words[of > 1 ? of - 1 : words.length - 1]!.toLowerCase();
-      let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head) ?? roleGender(head);
-      if (
-        (g === undefined || g === 'unknown') &&
-        (CUSTOMARILY_MALE_TITLES.has(head) || MALE_TRADES.has(head))
-      )
-        g = 'male';
+      const g = descriptionGender(words.map((w) => w.toLowerCase()));
       if (g === 'female') v.titleFemale++;
       else if (g === 'male') v.titleMale++;
       continue;
@@ -89,13 +82,48 @@ function nameVotes(c: Character): NameVotes {
 }
 
 /**
+ * The gender a description implies ("the Duchess", "the old man", "the Duke of Monmouth", "my
+ * mother"; `words` in lower case, determiner first): its head noun's — the part after a hyphen for a
+ * compound ("the turnpike-keeper": a keeper), a trade's ending ("the coachman") — else, when the head
+ * is a word for either sex, a gendered noun before it ("the woman servant", "the boy officer").
+ * Undefined when nothing says.
+ */
+export function descriptionGender(words: readonly string[]): GenderLabel | undefined {
+  const of = words.indexOf('of');
+  const at = of > 1 ? of - 1 : words.length - 1;
+  const head = words[at]!;
+  const g = headGender(head);
+  if (g === 'female' || g === 'male') return g;
+  const hyphen = head.lastIndexOf('-');
+  if (hyphen > 0) {
+    const tail = headGender(head.slice(hyphen + 1));
+    if (tail === 'female' || tail === 'male') return tail;
+  }
+  for (let k = at - 1; k >= 1; k--) {
+    const m = NOMINAL_GENDER.get(words[k]!);
+    if (m === 'female' || m === 'male') return m;
+  }
+  return g;
+}
+
+/** A head noun's gender: as a word for a person, a title, a trade (customarily a man's), an ending. */
+function headGender(head: string): GenderLabel | undefined {
+  let g = NOMINAL_GENDER.get(head) ?? HONORIFIC_GENDER.get(head);
+  if (g === undefined || g === 'unknown') g = roleGender(head) ?? g;
+  if ((g === undefined || g === 'unknown') && (CUSTOMARILY_MALE_TITLES.has(head) || MALE_TRADES.has(head)))
+    g = 'male';
+  return g;
+}
+
+/**
  * Trades that the fiction of the period gave to men, like the titles of CUSTOMARILY_MALE_TITLES:
  * "the waggoner", "the turnkey", "the keeper" who speak unnamed are men.
  */
 const MALE_TRADES: ReadonlySet<string> = new Set(
   words(`
   waggoner wagoner carter drover jailer gaoler turnkey warder keeper sentry sentinel boatswain
-  deputy marshal trapper hunter ostler hostler purser
+  deputy marshal trapper hunter ostler hostler purser soldier sailor porter surgeon herald
+  prospector
   `),
 );
 
