@@ -512,16 +512,24 @@ describe('attribution: the subject of the narration between two turns', () => {
     assert.deepEqual(subjects(text), ['', 'Ann Hale', 'Tom Barker', '']);
   });
 
-  it("leaves out the turns' own tags and takes the nearest sentence with a subject", () => {
+  it("leaves out the turns' own tags and reads the last sentence only", () => {
     const text =
-      '"Where is the key?" asked Will.\n\nTom looked at the door. There was a long pause.\n\n' +
-      '"I lost it," he said.\n\n"You lost it?" said Will.\n';
-    assert.deepEqual(subjects(text), ['', 'Tom Barker', '']);
+      '"Where is the key?" asked Will.\n\nThere was a long pause. Tom looked at the door.\n\n' +
+      '"I lost it," he said.\n\n"You lost it?" said Will.\n\nTom looked at the door. There was a long pause.\n\n' +
+      '"I did."\n';
+    assert.deepEqual(subjects(text), ['', 'Tom Barker', '', '']);
   });
 
   it('not a name governed by a verb or a preposition ("looked at Ann\'s face")', () => {
     const text = '"Where is the key?" asked Will.\n\nTom looked at Ann\'s hands. \n\n"Here," she said.\n';
     assert.deepEqual(subjects(text), ['', 'Tom Barker']);
+  });
+
+  it('marks the subject as a candidate speaker of the next turn (narration-subject)', () => {
+    const text =
+      '"We must leave before dark," said Tom.\n\nAnn walked slowly to the window.\n\n"I will not go."\n\n' +
+      '"You will."\n';
+    assert.deepEqual(carriersByTurn(text, 'narration-subject'), [[], ['Ann Hale'], []]);
   });
 
   it('weighs the previous voice going on apart when the subject is that speaker or another', () => {
