@@ -17,6 +17,7 @@ function randomModel(C: number, T: number, seed: number): ChainModel {
   const emit = Array.from({ length: T * C }, () => 3 * rand());
   const tr = Array.from({ length: T * 3 }, () => 2 * rand());
   const bonus = Array.from({ length: T * C }, () => (rand() > 0.2 ? 0 : 2 * rand()));
+  const stay = Array.from({ length: T * C }, () => (rand() > 0.3 ? 0 : 2 * rand()));
   return {
     candidates: C,
     turns: T,
@@ -25,6 +26,7 @@ function randomModel(C: number, T: number, seed: number): ChainModel {
     alternate: (i) => tr[i * 3 + 1]!,
     fresh: (i) => tr[i * 3 + 2]!,
     bonus: (i, c) => bonus[i * C + c]!,
+    stay: (i, a) => stay[i * C + a]!,
   };
 }
 
@@ -38,6 +40,7 @@ function bruteForce(m: ChainModel) {
   const { candidates: C, turns: T } = m;
   const marginals = new Float64Array(T * C);
   const kinds = new Float64Array(T * 3);
+  const stays = new Float64Array(T);
   let Z = 0;
   const seq = new Array<number>(T).fill(0);
   const visit = (i: number): void => {
@@ -47,7 +50,7 @@ function bruteForce(m: ChainModel) {
         score += m.emit(t, seq[t]!);
         if (t === 0) continue;
         const k = kindAt(seq, t);
-        score += k === 0 ? m.same(t) : k === 1 ? m.alternate(t) : m.fresh(t);
+        score += k === 0 ? m.same(t) + (m.stay?.(t, seq[t]!) ?? 0) : k === 1 ? m.alternate(t) : m.fresh(t);
         if (k !== 0) score += m.bonus(t, seq[t]!);
       }
       const p = Math.exp(score);
@@ -55,6 +58,7 @@ function bruteForce(m: ChainModel) {
       for (let t = 0; t < T; t++) {
         marginals[t * C + seq[t]!]! += p;
         if (t > 0) kinds[t * 3 + kindAt(seq, t)]! += p;
+        if (t > 0 && kindAt(seq, t) === 0 && (m.stay?.(t, seq[t]!) ?? 0) !== 0) stays[t]! += p;
       }
       return;
     }
@@ -64,7 +68,12 @@ function bruteForce(m: ChainModel) {
     }
   };
   visit(0);
-  return { logZ: Math.log(Z), marginals: marginals.map((v) => v / Z), kinds: kinds.map((v) => v / Z) };
+  return {
+    logZ: Math.log(Z),
+    marginals: marginals.map((v) => v / Z),
+    kinds: kinds.map((v) => v / Z),
+    stays: stays.map((v) => v / Z),
+  };
 }
 
 describe('attribution: chain inference', () => {
@@ -73,7 +82,7 @@ describe('attribution: chain inference', () => {
     [3, 5],
     [4, 4],
   ] as const) {
-    it(`decode: ${C} candidates over ${T} turns match brute force (log Z, marginals, transition kinds)`, () => {
+    it(`decode: ${C} candidates over ${T} turns match brute force (log Z, marginals, transition kinds, stays)`, () => {
       for (let seed = 1; seed <= 5; seed++) {
         const m = randomModel(C, T, seed * 7919);
         const got = forwardBackward(m);
@@ -87,6 +96,7 @@ describe('attribution: chain inference', () => {
               `turn ${t} kind ${k}: ${got.transitions[t * 4 + k]} vs ${want.kinds[t * 3 + k]}`,
             );
           }
+          assert.ok(Math.abs(got.stays[t]! - want.stays[t]!) < 1e-9, `turn ${t} stays`);
         }
       }
     });

@@ -495,3 +495,61 @@ describe('attribution: a short speech taking up the words of the one before', ()
     );
   });
 });
+
+describe('attribution: the subject of the narration between two turns', () => {
+  /** Per turn of the first conversation, the name of the narration subject before it, or ''. */
+  function subjects(text: string): string[] {
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    const conv = prepareConversations(doc)[0]!;
+    return [...conv.narrationSubject].map((c) => (c >= 0 ? characters[c]!.name : ''));
+  }
+
+  it('reads a named subject, the owner of a subject, and none in a run of speech', () => {
+    const text =
+      '"We must leave before dark," said Tom.\n\nAnn walked slowly to the window.\n\n"I will not go."\n\n' +
+      'Tom\'s face grew red.\n\n"You will do as I say."\n\n"Never."\n';
+    assert.deepEqual(subjects(text), ['', 'Ann Hale', 'Tom Barker', '']);
+  });
+
+  it("leaves out the turns' own tags and reads the last sentence only", () => {
+    const text =
+      '"Where is the key?" asked Will.\n\nThere was a long pause. Tom looked at the door.\n\n' +
+      '"I lost it," he said.\n\n"You lost it?" said Will.\n\nTom looked at the door. There was a long pause.\n\n' +
+      '"I did."\n';
+    assert.deepEqual(subjects(text), ['', 'Tom Barker', '', '']);
+  });
+
+  it('not a name governed by a verb or a preposition ("looked at Ann\'s face")', () => {
+    const text = '"Where is the key?" asked Will.\n\nTom looked at Ann\'s hands. \n\n"Here," she said.\n';
+    assert.deepEqual(subjects(text), ['', 'Tom Barker']);
+  });
+
+  it('marks the subject as a candidate speaker of the next turn (narration-subject)', () => {
+    const text =
+      '"We must leave before dark," said Tom.\n\nAnn walked slowly to the window.\n\n"I will not go."\n\n' +
+      '"You will."\n';
+    assert.deepEqual(carriersByTurn(text, 'narration-subject'), [[], ['Ann Hale'], []]);
+  });
+
+  it('weighs the previous voice going on apart when the subject is that speaker or another', () => {
+    const text =
+      '"We must leave before dark," said Tom.\n\nAnn walked slowly to the window.\n\n"I will not go."\n\n' +
+      '"Come, come."\n';
+    const conv = firstConversation(text);
+    const chain = chainOf(
+      conv,
+      densify({
+        emission: {},
+        transition: { 'same-when-subject-other': -1, 'same-when-subject-previous': 2 },
+      }),
+    );
+    const ann = conv.candidates.indexOf(1);
+    const tom = conv.candidates.indexOf(0);
+    // Turn 1: Ann is the subject. Tom going on: -1 (another's subject); Ann going on: +2.
+    assert.equal(chain.same(1) + (chain.stay?.(1, tom) ?? 0), -1);
+    assert.equal(chain.same(1) + (chain.stay?.(1, ann) ?? 0), 2);
+    // Turn 2: no narration between, neither applies.
+    assert.equal(chain.same(2) + (chain.stay?.(2, ann) ?? 0), 0);
+  });
+});

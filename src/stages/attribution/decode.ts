@@ -22,6 +22,16 @@ export interface ChainModel {
   alternate(i: number): number;
   /** Log score of a speaker of neither turn i-1 nor i-2 speaking turn i. */
   fresh(i: number): number;
+  /**
+   * Optional: log score added to same(i) when it is candidate a who speaks turns i-1 and i (e.g. the
+   * narration between made a its subject). Default 0.
+   */
+  stay?(i: number, a: number): number;
+  /**
+   * Optional: whether stay applies to a at turn i, whatever its weight (training needs its expected
+   * count). Default: stay(i, a) ≠ 0.
+   */
+  stayApplies?(i: number, a: number): boolean;
   /** Log score added when c, not the speaker of turn i-1, speaks turn i. */
   bonus(i: number, c: number): number;
   /**
@@ -49,6 +59,8 @@ export interface ChainResult {
    * expected bonus-weighted count is returned as Σ_c P(change to c) · [bonus(i,c) ≠ 0].
    */
   transitions: Float64Array;
+  /** Per turn i ≥ 1: the posterior probability that the voice stays with a candidate for whom stay applies. */
+  stays: Float64Array;
 }
 
 export function forwardBackward(model: ChainModel): ChainResult {
@@ -57,7 +69,8 @@ export function forwardBackward(model: ChainModel): ChainResult {
   const S = C + 1; // row C of the pair tables stands for "no previous turn"
   const marginals = new Float64Array(T * C);
   const transitions = new Float64Array(T * 4);
-  if (T === 0 || C === 0) return { marginals, logZ: 0, transitions };
+  const stays = new Float64Array(T);
+  if (T === 0 || C === 0) return { marginals, logZ: 0, transitions, stays };
 
   // Scaled emission potentials and their log offsets.
   const e = new Float64Array(T * C);
@@ -74,13 +87,21 @@ export function forwardBackward(model: ChainModel): ChainResult {
     for (let c = 0; c < C; c++) e[i * C + c] = Math.exp(e[i * C + c]! - max);
     logOffset += max;
   }
-  const sTr = new Float64Array(T);
+  // sTr[i * C + a]: the voice of a going on from turn i-1 into turn i.
+  const sTr = new Float64Array(T * C);
+  const stayOn = new Uint8Array(T * C);
   const aTr = new Float64Array(T);
   const nTr = new Float64Array(T);
   const r = new Float64Array(T * C);
   const bonusOn = new Uint8Array(T * C);
   for (let i = 1; i < T; i++) {
-    sTr[i] = Math.exp(model.same(i));
+    const same = model.same(i);
+    for (let a = 0; a < C; a++) {
+      const st = model.stay ? model.stay(i, a) : 0;
+      sTr[i * C + a] = Math.exp(same + st);
+      const on = model.stayApplies ? model.stayApplies(i, a) : st !== 0;
+      stayOn[i * C + a] = on ? 1 : 0;
+    }
     aTr[i] = Math.exp(model.alternate(i));
     nTr[i] = Math.exp(model.fresh(i));
     for (let c = 0; c < C; c++) {
@@ -117,7 +138,6 @@ export function forwardBackward(model: ChainModel): ChainResult {
       for (let z = 0; z <= C; z++) total += prev[z * C + a]!;
       rowTotal[a] = total;
     }
-    const s = sTr[i]!;
     const al = aTr[i]!;
     const n = nTr[i]!;
     let zsum = 0;
@@ -128,7 +148,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
         const eb = e[i * C + b]!;
         if (eb === 0) continue;
         let v: number;
-        if (b === a) v = eb * s * R;
+        if (b === a) v = eb * sTr[i * C + a]! * R;
         else {
           const back = prev[b * C + a]!;
           v = eb * r[i * C + b]! * (n * (R - back) + al * back);
@@ -152,7 +172,6 @@ export function forwardBackward(model: ChainModel): ChainResult {
     const next = beta[i + 1]!;
     const cur = beta[i]!;
     const j = i + 1;
-    const s = sTr[j]!;
     const al = aTr[j]!;
     const n = nTr[j]!;
     const inv = 1 / Math.exp(logScale[j]!);
@@ -163,7 +182,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
       g[b] = acc;
     }
     for (let b = 0; b < C; b++) {
-      const stay = s * e[j * C + b]! * next[b * C + b]!;
+      const stay = sTr[j * C + b]! * e[j * C + b]! * next[b * C + b]!;
       for (let a = 0; a <= C; a++) {
         let v = stay + n * g[b]!;
         if (a < C && a !== b) {
@@ -196,6 +215,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
     let pAlt = 0;
     let pNew = 0;
     let pBonus = 0;
+    let pStay = 0;
     for (let a = 0; a < C; a++) {
       let R = 0;
       for (let z = 0; z <= C; z++) R += prev[z * C + a]!;
@@ -203,8 +223,11 @@ export function forwardBackward(model: ChainModel): ChainResult {
       for (let b = 0; b < C; b++) {
         const eb = e[i * C + b]! * be[a * C + b]!;
         if (eb === 0) continue;
-        if (b === a) pSame += R * sTr[i]! * eb;
-        else {
+        if (b === a) {
+          const v = R * sTr[i * C + a]! * eb;
+          pSame += v;
+          if (stayOn[i * C + a] === 1) pStay += v;
+        } else {
           const back = prev[b * C + a]!;
           const alt = back * aTr[i]! * r[i * C + b]! * eb;
           const fresh = (R - back) * nTr[i]! * r[i * C + b]! * eb;
@@ -220,9 +243,10 @@ export function forwardBackward(model: ChainModel): ChainResult {
       transitions[i * 4 + 1] = pAlt / z;
       transitions[i * 4 + 2] = pNew / z;
       transitions[i * 4 + 3] = pBonus / z;
+      stays[i] = pStay / z;
     }
   }
-  return { marginals, logZ, transitions };
+  return { marginals, logZ, transitions, stays };
 }
 
 function normalise(v: Float64Array, total: number): void {

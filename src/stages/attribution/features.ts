@@ -2,7 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
-import type { Cue } from './cues.js';
+import { type Cue, tokenAtOrAfter } from './cues.js';
 import { type Apposition, appositionFor, appositionsIn, descriptionAt } from './descriptions.js';
 import { childrenOfTitled, titledAs } from './kin.js';
 import { echoesPrevious, openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
@@ -80,6 +80,7 @@ export const EMISSION_FEATURES = [
   'spoke-tagged-3-6-back',
   'mention-since-previous-turn',
   'subject-of-silent-reply',
+  'narration-subject',
   'pronoun-cue-last-tagged-of-gender',
   'pronoun-cue-last-mentioned-of-gender',
   'pronoun-cue-subject-last-sentence',
@@ -128,6 +129,10 @@ export const TRANSITION_FEATURES = [
   'same-when-echo',
   'alternate-after-address',
   'new-voice-after-address',
+  'same-when-subject-other',
+  'same-when-subject-previous',
+  'same-when-subject-other-uncued',
+  'same-when-subject-previous-uncued',
 ] as const;
 
 /** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
@@ -198,6 +203,12 @@ export interface ConversationFeatures {
    * paragraph and the tag (no noun at all): the pronoun can only mean someone already speaking.
    */
   pronounUnintroduced: Uint8Array;
+  /**
+   * Per turn: the character (document index) the last narration sentence between the previous turn
+   * and this one makes its subject — by name, by a pronoun as coref resolved it, or as the owner of
+   * a subject ("Lucy's lips parted.") — or -1 (no such sentence, or no character subject).
+   */
+  narrationSubject: Int32Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
   verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
@@ -329,6 +340,7 @@ export function conversationFeatures(
   const opener = new Uint8Array(turns.length);
   const echo = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
+  const narrationSubject = new Int32Array(turns.length).fill(-1);
   const local = new Map<number, number>();
   for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
   const tokens = doc.layer('tokens');
@@ -394,6 +406,7 @@ export function conversationFeatures(
         );
       }
     }
+    if (i > 0) narrationSubject[i] = lastNarrationSubject(doc, turns[i - 1]!, turn, presence.narration);
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
     // "No," Ann said. She was at a loss. …: narration going on in the previous turn's paragraph
     // parts the turns like a paragraph of narration between.
@@ -499,6 +512,7 @@ export function conversationFeatures(
       if (c === apposed) f[E['tag-nominal-apposed']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
       if (c === silentSubject) f[E['subject-of-silent-reply']] = 1;
+      if (c === narrationSubject[i]) f[E['narration-subject']] = 1;
       setVoice(f, style, firstTurn + i, c);
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (subjects) for (const name of subjects[k]!) f[E[name]] = 1;
@@ -625,6 +639,7 @@ export function conversationFeatures(
     opener,
     echo,
     addressed,
+    narrationSubject,
     style,
     firstTurn,
     descriptions,
@@ -737,6 +752,80 @@ function silentSubjectBefore(nm: NarrationMentions, start: number, at: number): 
   for (let m = lastMentionBefore(nm, at); m >= 0 && nm.start[m]! >= start; m--)
     if (nm.subject[m] === 1) return nm.character[m]!;
   return -1;
+}
+
+/**
+ * How many narration sentences back from the next turn the subject is looked for (the last one
+ * only: two measured gold +8, end-to-end −13, LitBank unseen −4).
+ */
+const SUBJECT_SENTENCES = 1;
+
+/**
+ * The character the narration between two turns last makes a subject: walking back over the
+ * sentences wholly between the previous turn's last quotation and the next turn's first (so neither
+ * turn's own tag), at most SUBJECT_SENTENCES of them, the first clause subject of the nearest one
+ * with a character subject — a name, a pronoun as coref resolved it, or the owner of the subject
+ * (`Lucy's lips parted.`, `Her eyes filled.`). -1 when there is none.
+ */
+export function lastNarrationSubject(
+  doc: StoryDocument,
+  prev: Turn,
+  next: Turn,
+  nm: NarrationMentions,
+): number {
+  const quotes = doc.layer('quotes');
+  const sentences = doc.layer('sentences');
+  const tokens = doc.layer('tokens');
+  const from = quotes[prev.quotes[prev.quotes.length - 1]!]!.spans.at(-1)![1];
+  const to = quotes[next.quotes[0]!]!.spans[0]![0];
+  const t0 = tokenAtOrAfter(tokens, to);
+  let s = t0 < tokens.count ? tokens.sentence[t0]! - 1 : sentences.length - 1;
+  // The sentence holding the next quotation's start may end before it (`Ann smiled. "…`).
+  if (s + 1 < sentences.length && sentences[s + 1]!.end <= to) s++;
+  let seen = 0;
+  for (; s >= 0 && seen < SUBJECT_SENTENCES; s--) {
+    const sentence = sentences[s]!;
+    if (sentence.end > to) continue;
+    if (sentence.start < from) break;
+    if (!/\p{L}/u.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    seen++;
+    let first = -1;
+    for (let j = lastMentionBefore(nm, sentence.end); j >= 0 && nm.start[j]! >= sentence.start; j--)
+      if (nm.subject[j] === 1 || ownsSubject(tokens, nm.start[j]!)) first = nm.character[j]!;
+    if (first >= 0) return first;
+  }
+  return -1;
+}
+
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my']);
+
+/**
+ * Whether the mention at `offset` owns its clause's subject: `Lucy's lips parted`, `Her eyes
+ * filled` — a possessive, at most two adjectives, a noun and its verb, with no verb or preposition
+ * governing the phrase before it.
+ */
+function ownsSubject(tokens: TokenLayer, offset: number): boolean {
+  let t = tokenAtOrAfter(tokens, offset);
+  if (t >= tokens.count) return false;
+  const sentence = tokens.sentence[t]!;
+  const before = t - 1;
+  if (before >= 0 && tokens.sentence[before] === sentence) {
+    const pos = tokens.pos[before]!;
+    if (pos === POS.VERB || pos === POS.AUX || pos === POS.ADP) return false;
+  }
+  if (POSSESSIVE_PRONOUNS.has(tokens.lower[t]!)) t++;
+  else {
+    while (t < tokens.count && tokens.pos[t] === POS.PROPN && tokens.sentence[t] === sentence) t++;
+    if (t >= tokens.count || (tokens.lower[t] !== "'s" && tokens.lower[t] !== '\u2019s')) return false;
+    t++;
+  }
+  let adjectives = 0;
+  while (t < tokens.count && tokens.pos[t] === POS.ADJ && adjectives < 2) {
+    t++;
+    adjectives++;
+  }
+  if (t >= tokens.count || tokens.sentence[t] !== sentence || tokens.pos[t] !== POS.NOUN) return false;
+  return verbFollows(tokens, t);
 }
 
 /** Whether the turn's last quotation runs to the end of its paragraph without a closing mark. */

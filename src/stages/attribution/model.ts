@@ -139,6 +139,8 @@ class ConversationChain implements ChainModel {
   readonly barred: Uint8Array | undefined;
   private readonly conv: ConversationFeatures;
   private readonly w: DenseWeights;
+  /** Per turn: the candidate the narration before it makes its subject (narrationSubject), or -1. */
+  private readonly subject: Int32Array;
 
   constructor(
     conv: ConversationFeatures,
@@ -152,6 +154,7 @@ class ConversationChain implements ChainModel {
     this.barred = barred;
     this.conv = conv;
     this.w = w;
+    this.subject = subjectCandidates(conv);
   }
 
   emit(i: number, c: number): number {
@@ -182,8 +185,31 @@ class ConversationChain implements ChainModel {
       (conv.reportedReply[i] === 1 ? t[TI['same-after-reported-speech']]! : 0) +
       (conv.opener[i] === 1 ? t[TI['same-when-reply-opener']]! : 0) +
       (conv.opener[i] === 2 ? t[TI['same-when-going-on-opener']]! : 0) +
-      (conv.echo[i] === 1 ? t[TI['same-when-echo']]! : 0)
+      (conv.echo[i] === 1 ? t[TI['same-when-echo']]! : 0) +
+      (conv.narrationSubject[i]! >= 0 ? this.subjectOther(i) : 0)
     );
+  }
+
+  /** The weight of another's subject before turn i (an untagged turn has its own part). */
+  private subjectOther(i: number): number {
+    const t = this.w.transition;
+    return (
+      t[TI['same-when-subject-other']]! +
+      (this.conv.cued[i] === 0 ? t[TI['same-when-subject-other-uncued']]! : 0)
+    );
+  }
+
+  stay(i: number, a: number): number {
+    if (this.subject[i] !== a) return 0;
+    const t = this.w.transition;
+    const previous =
+      t[TI['same-when-subject-previous']]! +
+      (this.conv.cued[i] === 0 ? t[TI['same-when-subject-previous-uncued']]! : 0);
+    return previous - this.subjectOther(i);
+  }
+
+  stayApplies(i: number, a: number): boolean {
+    return this.subject[i] === a;
   }
 
   alternate(i: number): number {
@@ -219,14 +245,25 @@ class ConversationChain implements ChainModel {
   }
 }
 
+/** Per turn: the candidate index of the narration's subject before it (narrationSubject), or -1. */
+function subjectCandidates(conv: ConversationFeatures): Int32Array {
+  const out = new Int32Array(conv.turns.length).fill(-1);
+  for (let i = 0; i < out.length; i++) {
+    const c = conv.narrationSubject[i]!;
+    if (c >= 0) out[i] = conv.candidates.indexOf(c);
+  }
+  return out;
+}
+
 /**
  * Expected transition feature counts of turn i from the posterior probabilities of its
- * transition kinds (decode.ts `transitions`), added into `into` with the given sign.
+ * transition kinds (decode.ts `transitions`, `stays`), added into `into` with the given sign.
  */
 export function addTransitionExpectations(
   conv: ConversationFeatures,
   i: number,
   kinds: Float64Array,
+  stays: Float64Array,
   sign: number,
   into: Float64Array,
 ): void {
@@ -265,6 +302,13 @@ export function addTransitionExpectations(
   into[TI['same-when-reply-opener']]! += sign * same * (conv.opener[i] === 1 ? 1 : 0);
   into[TI['same-when-going-on-opener']]! += sign * same * (conv.opener[i] === 2 ? 1 : 0);
   into[TI['same-when-echo']]! += sign * same * (conv.echo[i] === 1 ? 1 : 0);
+  // The narration between made someone its subject: the voice going on is theirs (stays) or not.
+  const subject = conv.narrationSubject[i]! >= 0 ? 1 : 0;
+  into[TI['same-when-subject-previous']]! += sign * stays[i]!;
+  into[TI['same-when-subject-other']]! += sign * (same * subject - stays[i]!);
+  const uncued = conv.cued[i] === 0 ? 1 : 0;
+  into[TI['same-when-subject-previous-uncued']]! += sign * stays[i]! * uncued;
+  into[TI['same-when-subject-other-uncued']]! += sign * (same * subject - stays[i]!) * uncued;
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */
