@@ -669,6 +669,61 @@ describe('attribution: kinship tags', () => {
     assert.equal(doc.layer('characters')[r.owner]?.name, 'Rose Quill');
   });
 
+  it('"said her husband" of a "Miss" is not the "Mr." of her surname: he is her father', () => {
+    const text = 'Rose stood at the window.\n\n"Rain again," said her husband.\n';
+    const { turns } = turnsOf(text, FAMILY);
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(r.character, -1);
+    assert.equal(r.gender, 'male');
+  });
+
+  it('"said her husband" of a "Mrs." is the "Mr." of her surname', () => {
+    const cast: GivenCharacter[] = [
+      { id: 0, name: 'Mr. Fenn', aliases: [], gender: 'M' },
+      { id: 1, name: 'Mrs. Fenn', aliases: [], gender: 'F' },
+      { id: 2, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+    ];
+    const text = 'Mrs. Fenn stood at the window.\n\n"Rain again," said her husband.\n';
+    assert.deepEqual(cuedSpeakers(text, cast), ['Mr. Fenn']);
+  });
+
+  it('"said her mother" of a wife is not the "Mrs." of her married name', () => {
+    const cast: GivenCharacter[] = [
+      { id: 0, name: 'Kate', aliases: ['Mrs. Ned Fenn'], gender: 'F' },
+      { id: 1, name: 'Mrs. Fenn', aliases: [], gender: 'F' },
+      { id: 2, name: 'Ned Fenn', aliases: ['Ned'], gender: 'M' },
+    ];
+    const text = 'Kate stood at the window.\n\n"Rain again," said her mother.\n';
+    assert.deepEqual(cuedSpeakers(text, cast), ['-']);
+  });
+
+  it('"said her mother" with a son\'s wife of the same surname about is the plain "Mrs."', () => {
+    const cast: GivenCharacter[] = [
+      { id: 0, name: 'Mrs. Quill', aliases: [], gender: 'F' },
+      { id: 1, name: 'Jessie', aliases: ['Mrs. Ned Quill'], gender: 'F' },
+      { id: 2, name: 'Ned Quill', aliases: ['Ned'], gender: 'M' },
+      { id: 3, name: 'Rose Quill', aliases: ['Rose', 'Miss Quill'], gender: 'F' },
+    ];
+    const text = 'Rose stood at the window.\n\n"Rain again," said her mother.\n';
+    assert.deepEqual(cuedSpeakers(text, cast), ['Mrs. Quill']);
+  });
+
+  it('"said her mother" with "her" read as a "Mrs." herself keeps no owner', () => {
+    const cast: GivenCharacter[] = [
+      { id: 0, name: 'Mrs. Lark', aliases: [], gender: 'F' },
+      { id: 1, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+    ];
+    const { doc, turns } = turnsOf('Mrs. Lark set the table.\n\n"Sit down," said her mother.\n', cast);
+    const r = turns[0]!.cues[0]!.referent;
+    assert.equal(
+      doc.layer('pronouns').find((p) => p.start > 30)?.character,
+      0,
+      'the pronoun is read as Mrs. Lark',
+    );
+    assert.equal(r.via, 'nominal');
+    assert.equal(r.owner, -1);
+  });
+
   it('"said the mother" is the "Mrs." of the family most of the cast belongs to', () => {
     const family = [...FAMILY, { id: 4, name: 'Tom Quill', aliases: ['Tom'], gender: 'M' }];
     const text = 'Rose and Tom came in from the yard.\n\n"Boots off," said the mother.\n';

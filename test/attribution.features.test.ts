@@ -236,6 +236,37 @@ describe('attribution: a speaker named by kinship', () => {
     assert.deepEqual(carriersByTurn(text, 'tag-kin-other', family)[0]!.sort(), ['Ned Fenn', 'Rose Quill']);
   });
 
+  it('"said her father" read as the "Mr." of her surname: the daughter carries tag-possessor', () => {
+    const family = [
+      { id: 0, name: 'Mr. Quill', aliases: [], gender: 'M' },
+      { id: 1, name: 'Rose Quill', aliases: ['Rose'], gender: 'F' },
+      { id: 2, name: 'Ned Fenn', aliases: ['Ned'], gender: 'M' },
+    ];
+    const text = 'Rose and Ned stood at the window.\n\n"Rain again," said her father.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-possessor', family), [['Rose Quill']]);
+  });
+
+  it('"said her mother" with "her" read as the titled woman herself: she carries tag-kin-titled', () => {
+    const cast = [
+      { id: 0, name: 'Mrs. Lark', aliases: [], gender: 'F' },
+      { id: 1, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+    ];
+    const text = 'Mrs. Lark set the table.\n\n"Sit down," said her mother.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-kin-titled', cast), [['Mrs. Lark']]);
+    assert.deepEqual(carriersByTurn(text, 'tag-possessor', cast), [[]]);
+  });
+
+  it('"said her mother": the mother of a sister there carries tag-kin-of-candidate, another "Mrs." not', () => {
+    const cast = [
+      { id: 0, name: 'Mrs. Quill', aliases: [], gender: 'F' },
+      { id: 1, name: 'Jane', aliases: ['Miss Quill'], gender: 'F' },
+      { id: 2, name: 'Lizzy', aliases: [], gender: 'F' },
+      { id: 3, name: 'Mrs. Fenn', aliases: [], gender: 'F' },
+    ];
+    const text = 'Jane and Lizzy sat with Mrs. Fenn and Mrs. Quill.\n\n"It is late," said her mother.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-kin-of-candidate', cast), [['Mrs. Quill']]);
+  });
+
   it('"said her mother" of a daughter named without a surname: the titled woman carries tag-kin-titled', () => {
     const cast = [
       { id: 0, name: 'Mrs. Lark', aliases: [], gender: 'F' },
@@ -430,6 +461,28 @@ describe('attribution: a speaker called by a description', () => {
       'Tom, a tall young man, stood at the gate. Jack Moss, a very old man, sat on the bench.\n\n' +
       '"The gate is stiff," said the old man.\n\n"Then I shall oil it," said the man.\n';
     assert.deepEqual(carriersByTurn(text, 'tag-nominal-apposed', cast), [['Jack Moss'], []]);
+  });
+
+  it('"said the old man" after "old Mr. Pike", "said the young man" after "young Ned": by the word before the name', () => {
+    const cast = [
+      { id: 0, name: 'Mr. Pike', aliases: ['Arthur Pike'], gender: 'M' },
+      { id: 1, name: 'Ned Pike', aliases: ['Ned'], gender: 'M' },
+      { id: 2, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+    ];
+    const text =
+      'Old Mr. Pike sat by the stove, and young Ned stood at the door with Ann.\n\n' +
+      '"It is cold," said the old man.\n\n"Then shut the door," said the young man.\n\n"Not I," said the man.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-nominal-apposed', cast), [['Mr. Pike'], ['Ned Pike'], []]);
+  });
+
+  it('"said the old lady" after "old Mrs. Bray"; "the old man" is not she', () => {
+    const cast = [
+      { id: 0, name: 'Mrs. Bray', aliases: [], gender: 'F' },
+      { id: 1, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+    ];
+    const text =
+      'Tom went in to old Mrs. Bray.\n\n"You are late," said the old lady.\n\n"I am sorry," said the old man.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-nominal-apposed', cast), [['Mrs. Bray'], []]);
   });
 });
 

@@ -8,7 +8,7 @@ import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
 import { DETERMINERS, words } from '../lexicon/words.js';
-import { familyParentOf, KIN, relativeOf } from './kin.js';
+import { familyParentOf, KIN, ownerLooksLikeRelative, relativeOf } from './kin.js';
 
 /** Who a speech tag or an action beat points at. */
 export interface Referent {
@@ -169,8 +169,7 @@ function referentAt(
   }
   // "cried his wife", "said her father": the one "Mrs."/"Mr." of the owner's surname.
   if ((lower === 'her' || lower === 'his') && t + 1 < limit && KIN.has(tokens.lower[t + 1]!)) {
-    const r = ix.pronounAt[t]!;
-    const owner = r >= 0 ? ix.pronouns[r]!.character : -1;
+    const owner = possessiveOwner(ix, t, tokens.lower[t + 1]!);
     const relative = owner >= 0 ? relativeOf(ix.doc.layer('characters'), owner, tokens.lower[t + 1]!) : -1;
     if (relative >= 0) {
       const gender = KIN.get(tokens.lower[t + 1]!)!.gender;
@@ -245,8 +244,10 @@ function referentAt(
         NOMINAL_GENDER.get(tokens.lower[k]!) ?? (ROLE_NOUNS.has(tokens.lower[k]!) ? 'unknown' : undefined);
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
         // "her companion", "his mother": someone other than the one the possessive stands for.
-        const r = lower === 'his' || lower === 'her' || lower === 'their' ? ix.pronounAt[t]! : -1;
-        const owner = r >= 0 ? ix.pronouns[r]!.character : -1;
+        const owner =
+          lower === 'his' || lower === 'her' || lower === 'their'
+            ? possessiveOwner(ix, t, tokens.lower[k]!)
+            : -1;
         return {
           character: -1,
           gender: g,
@@ -265,6 +266,18 @@ function referentAt(
     }
   }
   return undefined;
+}
+
+/**
+ * The one a possessive pronoun at token t stands for, owning the relative named by `word`; -1 when
+ * unresolved, or when the pronoun was read as someone who looks like that relative herself ("her"
+ * read as "Mrs. Miller" in "said her mother").
+ */
+function possessiveOwner(ix: CueIndex, t: number, word: string): number {
+  const r = ix.pronounAt[t]!;
+  const owner = r >= 0 ? ix.pronouns[r]!.character : -1;
+  if (owner < 0) return -1;
+  return ownerLooksLikeRelative(ix.doc.layer('characters')[owner]!, word) ? -1 : owner;
 }
 
 /**

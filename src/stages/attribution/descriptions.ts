@@ -55,12 +55,34 @@ export function isPersonNoun(word: string): boolean {
   return NOMINAL_GENDER.has(word) || ROLE_NOUNS.has(word);
 }
 
+/** Words of age and size that tell one person from another ("the old man", "the young man"). */
+export const AGE_WORDS: ReadonlySet<string> = new Set(['old', 'young', 'little', 'elderly']);
+
+/** An age or size word set before a name ("old Mr. Emerson", "young Mrs. Archer"). */
+const BEFORE_NAME = new RegExp(`\\b(${[...AGE_WORDS].join('|')})\\s+$`, 'i');
+/** The same word opening the name itself (a cast that lists "Old Mrs. Mingott"). */
+const OPENING_NAME = new RegExp(`^(${[...AGE_WORDS].join('|')})\\s`, 'i');
+/** The plain person nouns a later tag may use for one so described, by sex. */
+const PERSON_HEADS: Record<string, readonly string[]> = {
+  male: ['man', 'gentleman', 'fellow'],
+  female: ['lady', 'woman'],
+};
+
 /** Appositions of a character's name and a description in the narration, in text order. */
 export function appositionsIn(doc: StoryDocument): Apposition[] {
   const text = doc.text;
+  const characters = doc.layer('characters');
   const out: Apposition[] = [];
   for (const m of doc.layer('mentions')) {
     if (m.inQuote || m.character < 0) continue;
+    // "old Mr. Emerson" beside "young Mr. Emerson": "said the old man" is the first of them.
+    const age =
+      BEFORE_NAME.exec(text.slice(Math.max(0, m.start - 12), m.start)) ??
+      OPENING_NAME.exec(text.slice(m.start, m.end));
+    const heads = age ? PERSON_HEADS[characters[m.character]!.gender.label] : undefined;
+    if (age && heads)
+      for (const head of heads)
+        out.push({ start: m.start, character: m.character, head, mods: [age[1]!.toLowerCase()] });
     const after = AFTER.exec(text.slice(m.end, m.end + 60));
     const before = after ? null : BEFORE.exec(text.slice(Math.max(0, m.start - 60), m.start));
     const hit = after ?? before;

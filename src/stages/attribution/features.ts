@@ -4,7 +4,7 @@ import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import { type Cue, tokenAtOrAfter } from './cues.js';
 import { type Apposition, appositionFor, appositionsIn, descriptionAt } from './descriptions.js';
-import { childrenOfTitled, titledAs } from './kin.js';
+import { childrenOfTitled, KIN, relativeOf, titledAs } from './kin.js';
 import { echoesPrevious, openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
 import type { SceneMentions } from './scene.js';
@@ -39,6 +39,7 @@ export const EMISSION_FEATURES = [
   'tag-possessor',
   'tag-nominal-apposed',
   'tag-nominal-remembered',
+  'tag-kin-of-candidate',
   'tag-narrator',
   'tag-narrator-other',
   'beat-name-pre',
@@ -134,6 +135,8 @@ export const TRANSITION_FEATURES = [
   'same-when-subject-other-uncued',
   'same-when-subject-previous-uncued',
 ] as const;
+
+const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her']);
 
 /** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
 const RESPONDING_VERBS: ReadonlySet<string> = new Set([
@@ -490,6 +493,11 @@ export function conversationFeatures(
     descriptions.push(
       nominalWord && cue!.referent.owner < 0 ? descriptionKey(tokens, cue!.referent.token) : '',
     );
+    // "said her mother": a relative through a possessive, whether or not the possessive was resolved.
+    const kinPossessed =
+      nominalWord !== '' &&
+      (cue!.referent.owner >= 0 || POSSESSIVES.has(tokens.lower[cue!.referent.token - 1] ?? ''));
+    const kinOf = kinOfCandidates(characters, candidates, cue, tokens);
     const closePre = cue !== undefined && isClosePreTag(doc, turn, cue);
     // "Yes, papa": the one called is not the caller, and the caller is likely a child of the family.
     const children =
@@ -504,8 +512,8 @@ export function conversationFeatures(
       if (closePre && cue!.referent.character === c) f[E['tag-name-pre-close']] = 1;
       if (nominalWord && nameWords[k]!.has(nominalWord)) f[E['tag-nominal-in-name']] = 1;
       // "said her mother" of a daughter the cast names without a surname: the titled "Mrs." likely.
-      if (nominalWord && cue!.referent.owner >= 0 && cue!.referent.owner !== c && titledAs(ch, nominalWord))
-        f[E['tag-kin-titled']] = 1;
+      if (kinPossessed && cue!.referent.owner !== c && titledAs(ch, nominalWord)) f[E['tag-kin-titled']] = 1;
+      if (kinOf.has(c)) f[E['tag-kin-of-candidate']] = 1;
       // "said her mother", "cried his companion": the one the possessive stands for is the one
       // spoken of, not the speaker.
       if (nominalWord && cue!.referent.owner === c) f[E['tag-possessor']] = 1;
@@ -969,6 +977,32 @@ function subjectFeatures(
   return out;
 }
 
+/**
+ * "said her mother", "his father cried": the candidates who are that relative (kin.ts relativeOf)
+ * of another candidate of the possessive's sex — whoever "her" stands for, the daughter is most
+ * likely among those present, and a sister's surname finds the mother of one the cast names by
+ * her first name only.
+ */
+function kinOfCandidates(
+  characters: readonly Character[],
+  candidates: readonly number[],
+  cue: Cue | undefined,
+  tokens: TokenLayer,
+): Set<number> {
+  const out = new Set<number>();
+  if (cue?.kind !== 'tag' || (cue.referent.via !== 'nominal' && !cue.referent.descriptive)) return out;
+  const word = tokens.lower[cue.referent.token]!;
+  const possessive = tokens.lower[cue.referent.token - 1] ?? '';
+  if (!KIN.has(word) || (possessive !== 'his' && possessive !== 'her')) return out;
+  const gender = possessive === 'his' ? 'male' : 'female';
+  for (const o of candidates) {
+    if (characters[o]!.gender.label !== gender) continue;
+    const r = relativeOf(characters, o, word);
+    if (r >= 0 && r !== cue.referent.owner && candidates.includes(r)) out.add(r);
+  }
+  return out;
+}
+
 function argmaxUnique(score: Map<number, number>): number {
   let best = -1;
   let bestScore = 0;
@@ -995,8 +1029,9 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
   if (cue.kind === 'tag') {
     if (r.via === 'name' && r.descriptive && r.owner >= 0) {
       // "said her father" read as the owner's one "Mr." of that surname (kin.ts): surer than a
-      // description matched to a cast entry.
+      // description matched to a cast entry. The daughter herself is the one spoken of.
       f[r.character === c ? E['tag-kin-name'] : E['tag-kin-other']] = 1;
+      if (r.owner === c) f[E['tag-possessor']] = 1;
     } else if (r.via === 'name' && r.descriptive) {
       if (r.character === c) f[E['tag-descriptor-name']] = 1;
       else if (genderRelation(ch, r.gender) === 'agree') f[E['tag-descriptor-other-same-gender']] = 1;

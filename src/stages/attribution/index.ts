@@ -5,7 +5,7 @@ import { decodeAddressees, denseAddresseeWeights } from './addressees.js';
 import { arrivalsIn } from './arrivals.js';
 import { buildCueIndex, type Cue } from './cues.js';
 import { bestAt, forwardBackward } from './decode.js';
-import { castWords, describedBy, descriptionAt } from './descriptions.js';
+import { appositionFor, castWords, describedBy, descriptionAt } from './descriptions.js';
 import {
   buildPresence,
   type ConversationFeatures,
@@ -267,9 +267,13 @@ function candidatesOf(
     for (const c of turn.tagObjects) bump(score, c, 20);
     // "said the butler": a cast entry the description names ("The Butler") may be there unmentioned.
     const tag = turn.cues[0];
-    if (tag && tag.kind === 'tag' && tag.referent.via === 'nominal' && tag.referent.owner < 0)
-      for (const c of describedBy(words, descriptionAt(doc.layer('tokens'), tag.referent.token)))
-        bump(score, c, 20);
+    if (tag && tag.kind === 'tag' && tag.referent.via === 'nominal' && tag.referent.owner < 0) {
+      const tokens = doc.layer('tokens');
+      const description = descriptionAt(tokens, tag.referent.token);
+      for (const c of describedBy(words, description)) bump(score, c, 20);
+      // "said the old man" of one the narration calls "old Mr. Emerson" (descriptions.ts).
+      bump(score, appositionFor(presence.appositions, description, tokens.start[tag.referent.token]!), 20);
+    }
   }
   const lo = firstMentionAt(mentions, from);
   for (let i = lo; i < mentions.length && mentions[i]!.start < last.end; i++) {

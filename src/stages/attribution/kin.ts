@@ -81,14 +81,83 @@ export function childrenOfTitled(
   return out;
 }
 
-/** The one character who is `relation` ("wife", "father") of character `owner`, or -1. */
+/**
+ * Whether the one a possessive was read as ("her" in "said her mother") is more likely the relative
+ * herself: a character called by a parent's title ("Mrs. Miller" for "her mother", "Mr. Weston"
+ * for "his father") is a parent in the scene, and the pronoun was read back to the speaker.
+ */
+export function ownerLooksLikeRelative(character: Character, relation: string): boolean {
+  if (relation !== 'mother' && relation !== 'father') return false;
+  const kin = KIN.get(relation)!;
+  if (character.gender.label !== kin.gender) return false;
+  const p = parts(character.name);
+  return p !== undefined && kin.titles.includes(p.title);
+}
+
+/** Titles a married woman goes by: her husband's surname, not her parents'. */
+const MARRIED_TITLES = new Set(['mrs', 'lady']);
+
+/**
+ * The surnames of the owner that the relation follows. A woman called "Mrs. Fenn" bears her
+ * husband's name: her husband is the "Mr. Fenn", but her father and mother are not "Fenns" (and
+ * "Mrs. Fenn" is more likely the mother herself than her daughter). A "Miss Quill" or a "Rose
+ * Quill" bears her father's name: the "Mr. Quill" is her father, not her husband.
+ */
+function ownerSurnames(who: Character, relation: string): Set<string> {
+  const out = new Set<string>();
+  const wifeOwned = relation === 'husband' && who.gender.label === 'female';
+  const parental = relation === 'mother' || relation === 'father';
+  for (const n of [who.name, ...who.aliases]) {
+    const p = parts(n);
+    if (!p) continue;
+    if (wifeOwned && !MARRIED_TITLES.has(p.title)) continue;
+    if (parental && p.title === 'mrs') continue;
+    out.add(p.surname);
+  }
+  return out;
+}
+
+/** The words of a name in lower case, titles' full stops dropped. */
+function wordsOf(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/\.$/, ''))
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Whether a woman is named as some man's wife ("Mrs. John Dashwood" beside "John Dashwood"): where
+ * two "Mrs." of a surname compete for "her mother", the one named after a husband is his wife, and
+ * the mother the plain "Mrs. Dashwood".
+ */
+function namedAsWife(characters: readonly Character[], who: Character): boolean {
+  for (const n of [who.name, ...who.aliases]) {
+    const w = wordsOf(n);
+    if (w.length < 3 || w[0] !== 'mrs') continue;
+    const husband = w.slice(1).join(' ');
+    for (const c of characters)
+      if (c !== who && c.gender.label === 'male')
+        for (const m of [c.name, ...c.aliases]) {
+          const mw = wordsOf(m);
+          const bare = mw[0] === 'mr' ? mw.slice(1) : mw;
+          if (bare.join(' ') === husband) return true;
+        }
+  }
+  return false;
+}
+
+/**
+ * The one character who is `relation` ("wife", "father") of character `owner`, or -1: the one
+ * titled for the relation who carries the owner's surname (see ownerSurnames).
+ */
 export function relativeOf(characters: readonly Character[], owner: number, relation: string): number {
   const kin = KIN.get(relation);
   const who = characters[owner];
   if (!kin || !who) return -1;
-  const surnames = surnamesOf(who);
+  const surnames = ownerSurnames(who, relation);
   if (surnames.size === 0) return -1;
-  let found = -1;
+  const found: number[] = [];
   for (let c = 0; c < characters.length; c++) {
     if (c === owner) continue;
     const other = characters[c]!;
@@ -97,11 +166,14 @@ export function relativeOf(characters: readonly Character[], owner: number, rela
       const p = parts(n);
       return p !== undefined && kin.titles.includes(p.title) && surnames.has(p.surname);
     });
-    if (!titled) continue;
-    if (found >= 0) return -1;
-    found = c;
+    if (titled) found.push(c);
   }
-  return found;
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1 && (relation === 'mother' || relation === 'father')) {
+    const plain = found.filter((c) => !namedAsWife(characters, characters[c]!));
+    if (plain.length === 1) return plain[0]!;
+  }
+  return -1;
 }
 
 /**
