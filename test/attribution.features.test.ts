@@ -606,3 +606,43 @@ describe('attribution: the subject of the narration between two turns', () => {
     assert.equal(chain.same(2) + (chain.stay?.(2, ann) ?? 0), 0);
   });
 });
+
+describe('attribution: the kind of verb the narration subject governs', () => {
+  it('reads acting, watching and other verbs (after an auxiliary, the verb it carries)', () => {
+    const text =
+      '"We must leave before dark," said Tom.\n\nAnn turned to him.\n\n"I will not go."\n\n' +
+      'Tom looked at her thoughtfully.\n\n"Then stay."\n\nAnn was silent.\n\n"Well?"\n\n' +
+      'Tom was smiling now.\n\n"Go, then."\n\nAnn nodded.\n\n"I shall."\n';
+    assert.deepEqual([...firstConversation(text).subjectVerb], [0, 1, 2, 0, 1, 2]);
+  });
+
+  it('marks the subject who acts or watches before an untagged turn, not before a tagged one', () => {
+    const text =
+      '"We must leave before dark," said Tom.\n\nAnn turned to the window.\n\n"I will not go."\n\n' +
+      'Tom stared at the fire.\n\n"Nor I."\n\nAnn rose from her chair.\n\n"Then we stay," said Tom.\n';
+    assert.deepEqual(carriersByTurn(text, 'narration-subject-acting-uncued'), [[], ['Ann Hale'], [], []]);
+    assert.deepEqual(carriersByTurn(text, 'narration-subject-watching-uncued'), [[], [], ['Tom Barker'], []]);
+  });
+
+  it("adds the verb's weight to another's subject going on, untagged only", () => {
+    const text =
+      '"We must leave before dark," said Tom.\n\nAnn turned to the window.\n\n"I will not go."\n\n' +
+      '"Come, come."\n\nAnn rose from her chair.\n\n"Then we stay," said Tom.\n';
+    const conv = firstConversation(text);
+    const chain = chainOf(
+      conv,
+      densify({
+        emission: {},
+        transition: { 'same-when-subject-other-acting-uncued': -1.5, 'same-when-subject-previous': 2 },
+      }),
+    );
+    const ann = conv.candidates.indexOf(1);
+    const tom = conv.candidates.indexOf(0);
+    // Turn 1: Tom going on after Ann turned: -1.5; Ann going on: only the subject's own weight.
+    assert.equal(chain.same(1) + (chain.stay?.(1, tom) ?? 0), -1.5);
+    assert.equal(chain.same(1) + (chain.stay?.(1, ann) ?? 0), 2);
+    // Turn 3 is tagged: the verb's weight does not apply.
+    assert.equal(chain.same(3) + (chain.stay?.(3, ann) ?? 0), 2);
+    assert.equal(chain.same(3) + (chain.stay?.(3, tom) ?? 0), 0);
+  });
+});

@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
+import { ACTING_VERBS, WATCHING_VERBS } from '../lexicon/turn-verbs.js';
 import { type Cue, tokenAtOrAfter } from './cues.js';
 import { type Apposition, appositionFor, appositionsIn, descriptionAt } from './descriptions.js';
 import { childrenOfTitled, KIN, relativeOf, titledAs } from './kin.js';
@@ -82,6 +83,8 @@ export const EMISSION_FEATURES = [
   'mention-since-previous-turn',
   'subject-of-silent-reply',
   'narration-subject',
+  'narration-subject-acting-uncued',
+  'narration-subject-watching-uncued',
   'pronoun-cue-last-tagged-of-gender',
   'pronoun-cue-last-mentioned-of-gender',
   'pronoun-cue-subject-last-sentence',
@@ -134,6 +137,8 @@ export const TRANSITION_FEATURES = [
   'same-when-subject-previous',
   'same-when-subject-other-uncued',
   'same-when-subject-previous-uncued',
+  'same-when-subject-other-acting-uncued',
+  'same-when-subject-other-watching-uncued',
 ] as const;
 
 const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her']);
@@ -212,6 +217,13 @@ export interface ConversationFeatures {
    * a subject ("Lucy's lips parted.") — or -1 (no such sentence, or no character subject).
    */
   narrationSubject: Int32Array;
+  /** Per turn: the text offset of that subject's mention, or -1. */
+  narrationSubjectAt: Int32Array;
+  /**
+   * Per turn with a narration subject: the kind of that subject's verb (subjectVerbKind): 1 acting
+   * (`Ann turned to him.`), 2 watching (`Ann looked at him.`), 0 any other.
+   */
+  subjectVerb: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
   verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
@@ -344,6 +356,8 @@ export function conversationFeatures(
   const echo = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
   const narrationSubject = new Int32Array(turns.length).fill(-1);
+  const narrationSubjectAt = new Int32Array(turns.length).fill(-1);
+  const subjectVerb = new Uint8Array(turns.length);
   const local = new Map<number, number>();
   for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
   const tokens = doc.layer('tokens');
@@ -409,7 +423,12 @@ export function conversationFeatures(
         );
       }
     }
-    if (i > 0) narrationSubject[i] = lastNarrationSubject(doc, turns[i - 1]!, turn, presence.narration);
+    if (i > 0) {
+      const subject = lastNarrationSubjectAt(doc, turns[i - 1]!, turn, presence.narration);
+      narrationSubject[i] = subject.character;
+      narrationSubjectAt[i] = subject.at;
+      if (subject.at >= 0) subjectVerb[i] = subjectVerbKind(tokens, subject.at);
+    }
     if (i > 0 && separated[i] === 0 && leftOpen(doc, turns[i - 1]!)) continued[i] = 1;
     // "No," Ann said. She was at a loss. …: narration going on in the previous turn's paragraph
     // parts the turns like a paragraph of narration between.
@@ -520,7 +539,12 @@ export function conversationFeatures(
       if (c === apposed) f[E['tag-nominal-apposed']] = 1;
       if (k === lastTaggedOfGender) f[E['pronoun-cue-last-tagged-of-gender']] = 1;
       if (c === silentSubject) f[E['subject-of-silent-reply']] = 1;
-      if (c === narrationSubject[i]) f[E['narration-subject']] = 1;
+      if (c === narrationSubject[i]) {
+        f[E['narration-subject']] = 1;
+        // Only untagged: a tag decides, whatever the subject did before it.
+        if (!cue && subjectVerb[i] === 1) f[E['narration-subject-acting-uncued']] = 1;
+        if (!cue && subjectVerb[i] === 2) f[E['narration-subject-watching-uncued']] = 1;
+      }
       setVoice(f, style, firstTurn + i, c);
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (subjects) for (const name of subjects[k]!) f[E[name]] = 1;
@@ -648,6 +672,8 @@ export function conversationFeatures(
     echo,
     addressed,
     narrationSubject,
+    narrationSubjectAt,
+    subjectVerb,
     style,
     firstTurn,
     descriptions,
@@ -781,6 +807,16 @@ export function lastNarrationSubject(
   next: Turn,
   nm: NarrationMentions,
 ): number {
+  return lastNarrationSubjectAt(doc, prev, next, nm).character;
+}
+
+/** lastNarrationSubject with the offset of the subject's mention (-1 with no subject). */
+export function lastNarrationSubjectAt(
+  doc: StoryDocument,
+  prev: Turn,
+  next: Turn,
+  nm: NarrationMentions,
+): { character: number; at: number } {
   const quotes = doc.layer('quotes');
   const sentences = doc.layer('sentences');
   const tokens = doc.layer('tokens');
@@ -798,11 +834,45 @@ export function lastNarrationSubject(
     if (!/\p{L}/u.test(doc.text.slice(sentence.start, sentence.end))) continue;
     seen++;
     let first = -1;
+    let at = -1;
     for (let j = lastMentionBefore(nm, sentence.end); j >= 0 && nm.start[j]! >= sentence.start; j--)
-      if (nm.subject[j] === 1 || ownsSubject(tokens, nm.start[j]!)) first = nm.character[j]!;
-    if (first >= 0) return first;
+      if (nm.subject[j] === 1 || ownsSubject(tokens, nm.start[j]!)) {
+        first = nm.character[j]!;
+        at = nm.start[j]!;
+      }
+    if (first >= 0) return { character: first, at };
   }
-  return -1;
+  return { character: -1, at: -1 };
+}
+
+/**
+ * The kind of verb the subject mentioned at `offset` governs (lexicon/turn-verbs.ts): 1 acting
+ * (`Ann turned to him`, `Her face flushed`), 2 watching (`Ann looked at him`, `He nodded`), 0 any
+ * other or none. The verb is the first after the mention in its
+ * sentence; after an auxiliary, the verb it carries (`was looking`, `did not answer` → answer), and
+ * none after a copula (`was silent`).
+ */
+export function subjectVerbKind(tokens: TokenLayer, offset: number): number {
+  const t0 = tokenAtOrAfter(tokens, offset);
+  if (t0 >= tokens.count) return 0;
+  const sentence = tokens.sentence[t0]!;
+  for (let t = t0 + 1; t < tokens.count && tokens.sentence[t] === sentence; t++) {
+    const pos = tokens.pos[t]!;
+    if (pos === POS.AUX) {
+      let v = t + 1;
+      while (
+        v < tokens.count &&
+        tokens.sentence[v] === sentence &&
+        (tokens.pos[v] === POS.ADV || tokens.pos[v] === POS.PART || tokens.pos[v] === POS.AUX)
+      )
+        v++;
+      if (v >= tokens.count || tokens.sentence[v] !== sentence || tokens.pos[v] !== POS.VERB) return 0;
+      t = v;
+    } else if (pos !== POS.VERB) continue;
+    const w = tokens.lower[t]!;
+    return ACTING_VERBS.has(w) ? 1 : WATCHING_VERBS.has(w) ? 2 : 0;
+  }
+  return 0;
 }
 
 const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my']);

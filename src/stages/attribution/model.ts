@@ -195,7 +195,13 @@ class ConversationChain implements ChainModel {
     const t = this.w.transition;
     return (
       t[TI['same-when-subject-other']]! +
-      (this.conv.cued[i] === 0 ? t[TI['same-when-subject-other-uncued']]! : 0)
+      (this.conv.cued[i] === 0 ? t[TI['same-when-subject-other-uncued']]! : 0) +
+      (this.conv.cued[i] === 0 && this.conv.subjectVerb[i] === 1
+        ? t[TI['same-when-subject-other-acting-uncued']]!
+        : 0) +
+      (this.conv.cued[i] === 0 && this.conv.subjectVerb[i] === 2
+        ? t[TI['same-when-subject-other-watching-uncued']]!
+        : 0)
     );
   }
 
@@ -309,6 +315,11 @@ export function addTransitionExpectations(
   const uncued = conv.cued[i] === 0 ? 1 : 0;
   into[TI['same-when-subject-previous-uncued']]! += sign * stays[i]! * uncued;
   into[TI['same-when-subject-other-uncued']]! += sign * (same * subject - stays[i]!) * uncued;
+  const verb = uncued === 1 ? conv.subjectVerb[i]! : 0;
+  into[TI['same-when-subject-other-acting-uncued']]! +=
+    sign * (same * subject - stays[i]!) * (verb === 1 ? 1 : 0);
+  into[TI['same-when-subject-other-watching-uncued']]! +=
+    sign * (same * subject - stays[i]!) * (verb === 2 ? 1 : 0);
 }
 
 /** Maps a raw posterior to the accuracy observed for such posteriors on held-out novels. */
