@@ -548,8 +548,14 @@ function main(): void {
   const k = Number(values.folds);
   const iterations = Number(values.iterations);
   const l2 = Number(values.l2);
-  addresseeSpeakers = values['addressee-speakers'] as AddresseeSpeakers;
+  const speakersChoice = values['addressee-speakers']!;
+  const choices = ['gold', 'predicted', 'both', 'masked', 'both-masked'];
+  if (!choices.includes(speakersChoice))
+    throw new Error(`--addressee-speakers must be one of ${choices.join(', ')}; got "${speakersChoice}"`);
+  addresseeSpeakers = speakersChoice as AddresseeSpeakers;
   addresseeEpochs = Number(values['addressee-epochs']);
+  if (!Number.isInteger(addresseeEpochs) || addresseeEpochs < 1)
+    throw new Error(`--addressee-epochs must be a whole number ≥ 1; got "${values['addressee-epochs']}"`);
   process.stderr.write(`loading ${novels.length} novels…\n`);
   const byNovel = new Map(novels.map((n) => [n, loadExamples(dir, n)] as const));
   const out = values.out!;

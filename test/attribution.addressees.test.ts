@@ -353,6 +353,10 @@ describe('speech to several at once', () => {
       ['I brought you the eggs.', false],
       ['You all right, Ann?', false],
       ['You all know the way.', true],
+      ['Are you all ready?', true],
+      ['Thank you all the same.', false],
+      ['I’ll give you two minutes.', false],
+      ['I love you both.', true],
     ] as const) {
       const { tom, ann, mary, conv } = castAndConversation(story(words));
       assert.ok(conv && conv.turns.length === 3, words);

@@ -18,6 +18,9 @@ function randomModel(C: number, T: number, seed: number): ChainModel {
   const tr = Array.from({ length: T * 3 }, () => 2 * rand());
   const bonus = Array.from({ length: T * C }, () => (rand() > 0.2 ? 0 : 2 * rand()));
   const stay = Array.from({ length: T * C }, () => (rand() > 0.3 ? 0 : 2 * rand()));
+  // Where a stay applies, its weight may be zero (as at the start of training): such stays are
+  // still counted.
+  const applies = stay.map((v) => v !== 0 || rand() > 0.8);
   return {
     candidates: C,
     turns: T,
@@ -27,6 +30,7 @@ function randomModel(C: number, T: number, seed: number): ChainModel {
     fresh: (i) => tr[i * 3 + 2]!,
     bonus: (i, c) => bonus[i * C + c]!,
     stay: (i, a) => stay[i * C + a]!,
+    stayApplies: (i, a) => applies[i * C + a]!,
   };
 }
 
@@ -58,7 +62,8 @@ function bruteForce(m: ChainModel) {
       for (let t = 0; t < T; t++) {
         marginals[t * C + seq[t]!]! += p;
         if (t > 0) kinds[t * 3 + kindAt(seq, t)]! += p;
-        if (t > 0 && kindAt(seq, t) === 0 && (m.stay?.(t, seq[t]!) ?? 0) !== 0) stays[t]! += p;
+        const applies = m.stayApplies ? m.stayApplies(t, seq[t]!) : (m.stay?.(t, seq[t]!) ?? 0) !== 0;
+        if (t > 0 && kindAt(seq, t) === 0 && applies) stays[t]! += p;
       }
       return;
     }

@@ -500,6 +500,13 @@ describe('attribution: a pronoun tag with nobody brought in since the turn befor
     assert.deepEqual([...conv.pronounUnintroduced], [0, 0, 1, 0, 1, 1, 0]);
   });
 
+  it('not after narration that brings in a person as an object ("They saw an old man")', () => {
+    const conv = firstConversation(
+      '"We should go," said Tom.\n\n"Not yet," said Ann.\n\nThey saw an old man at the gate.\n\n"Good evening," he said.\n',
+    );
+    assert.deepEqual([...conv.pronounUnintroduced], [0, 0, 0]);
+  });
+
   it('not after a name in the narration between', () => {
     const conv = firstConversation(
       '"We should go," said Tom.\n\n"Not yet," said Ann.\n\nWill smiled.\n\n"Why?" he asked.\n',
@@ -576,6 +583,13 @@ describe('attribution: the subject of the narration between two turns', () => {
   it('not a name governed by a verb or a preposition ("looked at Ann\'s face")', () => {
     const text = '"Where is the key?" asked Will.\n\nTom looked at Ann\'s hands. \n\n"Here," she said.\n';
     assert.deepEqual(subjects(text), ['', 'Tom Barker']);
+  });
+
+  it('not the owner of a person ("Ann\'s mother came in"), nor a when-clause\'s subject', () => {
+    const text =
+      '"Where is the key?" asked Tom.\n\nAnn\'s mother came into the room.\n\n"Here it is."\n\n' +
+      '"Thank you," said Tom.\n\nWhen Tom had gone to the door, Ann turned to the window.\n\n"Go, then."\n';
+    assert.deepEqual(subjects(text), ['', '', '', 'Ann Hale']);
   });
 
   it('marks the subject as a candidate speaker of the next turn (narration-subject)', () => {

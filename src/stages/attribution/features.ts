@@ -4,7 +4,13 @@ import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import { ACTING_VERBS, WATCHING_VERBS } from '../lexicon/turn-verbs.js';
 import { type Cue, tokenAtOrAfter } from './cues.js';
-import { type Apposition, appositionFor, appositionsIn, descriptionAt } from './descriptions.js';
+import {
+  type Apposition,
+  appositionFor,
+  appositionsIn,
+  descriptionAt,
+  isPersonNoun,
+} from './descriptions.js';
 import { childrenOfTitled, KIN, relativeOf, titledAs } from './kin.js';
 import { echoesPrevious, openerKind, reportedSpeechAt, silentReplyAt } from './reactions.js';
 import { lastMentionBefore, type NarrationMentions } from './salience.js';
@@ -462,7 +468,13 @@ export function conversationFeatures(
     if (
       pronounCued[i] === 1 &&
       i > 0 &&
-      !nounBefore(doc, turns[i - 1]!.paragraph, turn, cue!.referent.token, presence.narration)
+      !nounBefore(
+        doc,
+        paragraphs[turns[i - 1]!.paragraph]!.end,
+        turn,
+        cue!.referent.token,
+        presence.narration,
+      )
     )
       pronounUnintroduced[i] = 1;
     const tag = firstTag(turn.cues);
@@ -683,35 +695,40 @@ export function conversationFeatures(
 /** "old man" for "said the old man": the words of a tag's description, modifiers and head. */
 function descriptionKey(tokens: TokenLayer, head: number): string {
   const d = descriptionAt(tokens, head);
+  // "her mother" and "his mother" are different people: a possessive description is not remembered.
+  if (POSSESSIVES.has(tokens.lower[head - d.mods.length - 1] ?? '')) return '';
   return d.mods.length > 0 ? `${d.mods.join(' ')} ${d.head}` : d.head;
 }
 
 /**
- * Whether the narration after paragraph `after` and before token `tag` (outside the turn's
- * quotations) has a proper noun or a noun subject: a name or a description ("the keeper came up")
- * that may bring in someone new. Nouns elsewhere ("There was a pause.") bring in nobody.
+ * Whether the narration after offset `from` (the end of the previous turn's paragraph, past its own tag) and
+ * before token `tag` (outside the turn's quotations) has a proper noun, a noun subject or a noun for
+ * a person: a name or a description ("the keeper came up", "They saw an old man at the gate") that
+ * may bring in someone new. Other nouns ("There was a pause.") bring in nobody.
  */
 function nounBefore(
   doc: StoryDocument,
-  after: number,
+  from: number,
   turn: Turn,
   tag: number,
   nm: NarrationMentions,
 ): boolean {
   const tokens = doc.layer('tokens');
-  const quotes = doc.layer('quotes');
-  const from = doc.layer('paragraphs')[after]!.end;
   // A name, whatever its part of speech ("Will smiled."); not the narrator's "I".
   const characters = doc.layer('characters');
   for (let j = lastMentionBefore(nm, tokens.start[tag]!); j >= 0 && nm.start[j]! >= from; j--)
     if (nm.pronoun[j] === 0 && !characters[nm.character[j]!]!.narrator) return true;
+  const spans = speechSpans(doc, turn);
   for (let t = tag - 1; t >= 0 && tokens.start[t]! >= from; t--) {
     const pos = tokens.pos[t]!;
-    if (pos !== POS.PROPN && !(pos === POS.NOUN && verbFollows(tokens, t))) continue;
+    if (
+      pos !== POS.PROPN &&
+      !(pos === POS.NOUN && (verbFollows(tokens, t) || isPersonNoun(tokens.lower[t]!)))
+    )
+      continue;
     const at = tokens.start[t]!;
     let quoted = false;
-    for (const q of turn.quotes)
-      for (const sp of quotes[q]!.spans) if (sp[0] <= at && at < sp[1]) quoted = true;
+    for (const sp of spans) if (sp[0] <= at && at < sp[1]) quoted = true;
     if (!quoted) return true;
   }
   return false;
@@ -835,7 +852,9 @@ export function lastNarrationSubjectAt(
     seen++;
     let first = -1;
     let at = -1;
-    for (let j = lastMentionBefore(nm, sentence.end); j >= 0 && nm.start[j]! >= sentence.start; j--)
+    // "When Tom had gone, Ann turned to the window.": the main clause's subject, not the when-clause's.
+    const main = mainClauseStart(tokens, sentence);
+    for (let j = lastMentionBefore(nm, sentence.end); j >= 0 && nm.start[j]! >= main; j--)
       if (nm.subject[j] === 1 || ownsSubject(tokens, nm.start[j]!)) {
         first = nm.character[j]!;
         at = nm.start[j]!;
@@ -877,6 +896,36 @@ export function subjectVerbKind(tokens: TokenLayer, offset: number): number {
 
 const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my']);
 
+/** Words that open a subordinate clause before the main one ("When Tom had gone, …"). */
+const SUBORDINATORS: ReadonlySet<string> = new Set([
+  'when',
+  'as',
+  'after',
+  'while',
+  'if',
+  'though',
+  'although',
+  'because',
+  'before',
+  'since',
+  'until',
+  'once',
+  'whilst',
+]);
+
+/**
+ * Where a sentence's main clause starts: after the comma closing a subordinate clause it opens
+ * with ("When Tom had gone to the door, Ann turned"), else at the sentence's start.
+ */
+function mainClauseStart(tokens: TokenLayer, sentence: { start: number; end: number }): number {
+  let t = tokenAtOrAfter(tokens, sentence.start);
+  while (t < tokens.count && tokens.start[t]! < sentence.end && !/\p{L}/u.test(tokens.lower[t]!)) t++;
+  if (t >= tokens.count || !SUBORDINATORS.has(tokens.lower[t]!)) return sentence.start;
+  for (let k = t + 1; k < tokens.count && tokens.start[k]! < sentence.end; k++)
+    if (tokens.lower[k] === ',') return tokens.end[k]!;
+  return sentence.start;
+}
+
 /**
  * Whether the mention at `offset` owns its clause's subject: `Lucy's lips parted`, `Her eyes
  * filled` — a possessive, at most two adjectives, a noun and its verb, with no verb or preposition
@@ -903,6 +952,8 @@ function ownsSubject(tokens: TokenLayer, offset: number): boolean {
     adjectives++;
   }
   if (t >= tokens.count || tokens.sentence[t] !== sentence || tokens.pos[t] !== POS.NOUN) return false;
+  // "Ann's mother came in", "Her maid rose": the subject is another person, not the owner.
+  if (isPersonNoun(tokens.lower[t]!) || KIN.has(tokens.lower[t]!)) return false;
   return verbFollows(tokens, t);
 }
 

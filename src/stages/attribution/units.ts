@@ -1,4 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
 import type { GenderLabel, Mention, Paragraph, Quotation, TokenLayer } from '../../engine/types.js';
 import { isVocativeAt } from '../characters/vocative.js';
 import { ADDRESS_GENDER, PARENT_ADDRESS } from '../lexicon/address-terms.js';
@@ -440,6 +441,20 @@ const PLURAL_YOU_AFTER: ReadonlySet<string> = new Set([
 /** Words before "of you" that make it plural: "either of you", "all of you". */
 const PLURAL_YOU_BEFORE: ReadonlySet<string> = new Set(['both', 'all', 'either', 'each', 'neither', 'any']);
 
+/**
+ * Whether "you all" / "you two" at token t is the object of a verb or says something else
+ * ("Thank you all the same", "I'll give you two minutes", "You all right?"), not several addressed.
+ * "you both", "you people" and the like stay plural wherever they stand.
+ */
+function objectOfVerb(tokens: TokenLayer, t: number, next: string, third: string): boolean {
+  if (next !== 'all' && next !== 'two' && next !== 'three') return false;
+  if (next === 'all' && third === 'right') return true;
+  const before = t - 1;
+  if (before >= 0 && tokens.pos[before] === POS.VERB) return true;
+  // "you two letters": a number counting a noun.
+  return next !== 'all' && t + 2 < tokens.count && tokens.pos[t + 2] === POS.NOUN;
+}
+
 /** Whether a quotation speaks to several people at once ("either of you", "you two", "ladies and gentlemen"). */
 function addressesSeveral(tokens: TokenLayer, q: Quotation): boolean {
   for (const span of q.spans) {
@@ -447,13 +462,10 @@ function addressesSeveral(tokens: TokenLayer, q: Quotation): boolean {
     for (let t = tokenAtOrAfter(tokens, span[0]); t < last && tokens.start[t + 1]! < span[1]; t++) {
       const w = tokens.lower[t]!;
       const next = tokens.lower[t + 1]!;
-      // ("You all right?" asks one.)
-      if (w === 'you' && PLURAL_YOU_AFTER.has(next) && !(next === 'all' && tokens.lower[t + 2] === 'right'))
-        return true;
-      if (next === 'of' && PLURAL_YOU_BEFORE.has(w) && t + 2 <= last && tokens.lower[t + 2] === 'you')
-        return true;
-      if (w === 'ladies' && next === 'and' && t + 2 <= last && tokens.lower[t + 2] === 'gentlemen')
-        return true;
+      const third = t + 2 <= last && tokens.start[t + 2]! < span[1] ? tokens.lower[t + 2]! : '';
+      if (w === 'you' && PLURAL_YOU_AFTER.has(next) && !objectOfVerb(tokens, t, next, third)) return true;
+      if (next === 'of' && PLURAL_YOU_BEFORE.has(w) && third === 'you') return true;
+      if (w === 'ladies' && next === 'and' && third === 'gentlemen') return true;
     }
   }
   return false;
