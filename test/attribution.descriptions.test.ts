@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
 import {
   appositionFor,
+  appositionsByHead,
   appositionsIn,
   castWords,
   describedBy,
@@ -41,10 +42,11 @@ describe('attribution: appositions of a name and a description', () => {
 
   it('gives a description back to the character it was set beside, modifiers agreeing', () => {
     const at = doc.text.length;
-    assert.equal(appositionFor(found, { head: 'doctor', mods: [] }, at), 2);
-    assert.equal(appositionFor(found, { head: 'doctor', mods: ['old'] }, at), 2);
-    assert.equal(appositionFor(found, { head: 'doctor', mods: ['young'] }, at), -1);
-    assert.equal(appositionFor(found, { head: 'clerk', mods: [] }, at), 0);
+    const byHead = appositionsByHead(found);
+    assert.equal(appositionFor(byHead, { head: 'doctor', mods: [] }, at), 2);
+    assert.equal(appositionFor(byHead, { head: 'doctor', mods: ['old'] }, at), 2);
+    assert.equal(appositionFor(byHead, { head: 'doctor', mods: ['young'] }, at), -1);
+    assert.equal(appositionFor(byHead, { head: 'clerk', mods: [] }, at), 0);
   });
 });
 
@@ -83,5 +85,30 @@ describe('attribution: a description remembered across turns', () => {
     assert.equal(rememberedSpeaker([2, 4, 5], feed, 5), -1);
     assert.equal(rememberedSpeaker([1, 5], feed, 5), -1);
     assert.equal(rememberedSpeaker(undefined, feed, 5), -1);
+  });
+
+  it('counts only the turns within 200 either side, both ends included', () => {
+    const far = new Int32Array(800).fill(-1);
+    far[0] = 1;
+    far[300] = 2;
+    far[700] = 2;
+    far[701] = 1;
+    far[702] = 1;
+    assert.equal(rememberedSpeaker([0, 300, 500, 700, 701, 702], far, 500), 2);
+    assert.equal(rememberedSpeaker([0, 701, 702], far, 500), -1);
+  });
+});
+
+describe('attribution: the apposition a description was last given to', () => {
+  const at = (start: number, character: number, mods: string[]) => ({ start, character, head: 'man', mods });
+  const byHead = appositionsByHead([at(50, 2, ['old']), at(10, 1, ['old', 'tall']), at(90, 3, ['young'])]);
+
+  it('takes the last one before the offset with all the modifiers, else the first after', () => {
+    assert.equal(appositionFor(byHead, { head: 'man', mods: ['old'] }, 60), 2);
+    assert.equal(appositionFor(byHead, { head: 'man', mods: ['tall'] }, 60), 1);
+    assert.equal(appositionFor(byHead, { head: 'man', mods: ['young'] }, 60), 3);
+    assert.equal(appositionFor(byHead, { head: 'man', mods: ['old'] }, 5), 1);
+    assert.equal(appositionFor(byHead, { head: 'man', mods: ['old'] }, 50), 1);
+    assert.equal(appositionFor(byHead, { head: 'woman', mods: ['old'] }, 60), -1);
   });
 });

@@ -7,7 +7,7 @@ import { ROLE_NOUNS } from '../characters/roles.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
-import { DETERMINERS, words } from '../lexicon/words.js';
+import { DETERMINERS, PERSONAL_POSSESSIVES, words } from '../lexicon/words.js';
 import { familyParentOf, KIN, ownerLooksLikeRelative, relativeOf } from './kin.js';
 
 /** Who a speech tag or an action beat points at. */
@@ -168,7 +168,7 @@ function referentAt(
     if (mn >= 0 && !ix.mentions[mn]!.inQuote) return nameReferent(ix, ix.mentions[mn]!, n);
   }
   // "cried his wife", "said her father": the one "Mrs."/"Mr." of the owner's surname.
-  if ((lower === 'her' || lower === 'his') && t + 1 < limit && KIN.has(tokens.lower[t + 1]!)) {
+  if (PERSONAL_POSSESSIVES.has(lower) && t + 1 < limit && KIN.has(tokens.lower[t + 1]!)) {
     const owner = possessiveOwner(ix, t, tokens.lower[t + 1]!);
     const relative = owner >= 0 ? relativeOf(ix.doc.layer('characters'), owner, tokens.lower[t + 1]!) : -1;
     if (relative >= 0) {
@@ -205,7 +205,7 @@ function referentAt(
   }
   // "her husband", "his sister": a possessive determiner, not the speaker.
   const possessive =
-    (lower === 'her' || lower === 'his') &&
+    PERSONAL_POSSESSIVES.has(lower) &&
     t + 1 < limit &&
     (tokens.pos[t + 1] === POS.NOUN || tokens.pos[t + 1] === POS.ADJ);
   const p = possessive ? undefined : PRONOUNS.get(lower);
@@ -245,7 +245,7 @@ function referentAt(
       if (g !== undefined && (pos === POS.NOUN || pos === POS.PROPN)) {
         // "her companion", "his mother": someone other than the one the possessive stands for.
         const owner =
-          lower === 'his' || lower === 'her' || lower === 'their'
+          PERSONAL_POSSESSIVES.has(lower) || lower === 'their'
             ? possessiveOwner(ix, t, tokens.lower[k]!)
             : -1;
         return {
@@ -632,7 +632,8 @@ const SPEECH_NOUNS = new Set([
 function possessiveSpeaker(ix: CueIndex, t: number, end: number): Referent | undefined {
   const { tokens } = ix;
   const lower = tokens.lower[t];
-  if (lower !== 'his' && lower !== 'her') return undefined;
+  const gender = PERSONAL_POSSESSIVES.get(lower ?? '');
+  if (!gender) return undefined;
   // Up to two modifiers between ("her cordial reply"; the tagger often calls such adjectives nouns).
   let k = t + 1;
   while (k < end && k <= t + 3 && !SPEECH_NOUNS.has(tokens.lower[k]!) && tokens.pos[k] !== POS.PUNCT) k++;
@@ -644,7 +645,7 @@ function possessiveSpeaker(ix: CueIndex, t: number, end: number): Referent | und
     if (tokens.lower[j] !== "'s" && tokens.lower[j] !== '\u2019s') continue;
     return relativeReferent(ix, r >= 0 ? ix.pronouns[r]!.character : -1, tokens.lower[j - 1]!, j - 1);
   }
-  return pronounReferent(ix, t, lower === 'his' ? 'male' : 'female');
+  return pronounReferent(ix, t, gender);
 }
 
 /**
@@ -715,10 +716,8 @@ function ownerBefore(ix: CueIndex, from: number, g: number): Referent | undefine
   const k = skipModifiers(tokens, g - 1, -1, tokens.count);
   if (k <= from) return undefined;
   const lower = tokens.lower[k]!;
-  if (lower === 'his' || lower === 'her')
-    return afterPreposition(tokens, k)
-      ? pronounReferent(ix, k, lower === 'his' ? 'male' : 'female')
-      : undefined;
+  const gender = PERSONAL_POSSESSIVES.get(lower);
+  if (gender) return afterPreposition(tokens, k) ? pronounReferent(ix, k, gender) : undefined;
   if (lower === "'s" || lower === '\u2019s') {
     const r = subjectEndingAt(ix, from, k - 1);
     if (r && r.via !== 'nominal' && afterPreposition(tokens, r.token)) return r;

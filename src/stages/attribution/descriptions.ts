@@ -111,26 +111,47 @@ export function descriptionAt(tokens: TokenLayer, head: number): { head: string;
   return { head: tokens.lower[head]!, mods };
 }
 
+/** Appositions by head noun, each list in text order: the index `appositionFor` looks descriptions up in. */
+export type AppositionsByHead = ReadonlyMap<string, readonly Apposition[]>;
+
+/** Groups appositions (as `appositionsIn` gives them) by head noun, each group sorted by offset. */
+export function appositionsByHead(appositions: readonly Apposition[]): AppositionsByHead {
+  const out = new Map<string, Apposition[]>();
+  for (const a of appositions) {
+    let list = out.get(a.head);
+    if (!list) out.set(a.head, (list = []));
+    list.push(a);
+  }
+  // Mentions come in text order already; the (stable) sort only guards the binary search.
+  for (const list of out.values()) list.sort((x, y) => x.start - y.start);
+  return out;
+}
+
 /**
  * The character the description was last given to before `offset` (or, if none was, first after
  * it): an apposition with the same head noun whose modifiers include all of the tag's. -1 if none.
  */
 export function appositionFor(
-  appositions: readonly Apposition[],
+  byHead: AppositionsByHead,
   description: { head: string; mods: string[] },
   offset: number,
 ): number {
   // "said the man" fits any "Tom, a tall man": a plain person word needs a modifier to go by.
   if (description.mods.length === 0 && !ROLE_NOUNS.has(description.head)) return -1;
-  let before = -1;
-  let after = -1;
-  for (const a of appositions) {
-    if (a.head !== description.head) continue;
-    if (!description.mods.every((w) => a.mods.includes(w))) continue;
-    if (a.start < offset) before = a.character;
-    else if (after < 0) after = a.character;
+  const list = byHead.get(description.head);
+  if (!list) return -1;
+  const fits = (a: Apposition) => description.mods.every((w) => a.mods.includes(w));
+  // First apposition at or after the offset.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return before >= 0 ? before : after;
+  for (let j = lo - 1; j >= 0; j--) if (fits(list[j]!)) return list[j]!.character;
+  for (let j = lo; j < list.length; j++) if (fits(list[j]!)) return list[j]!.character;
+  return -1;
 }
 
 /** The lower-case words of each character's names and aliases. */

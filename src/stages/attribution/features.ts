@@ -3,10 +3,12 @@ import { POS } from '../../engine/pos.js';
 import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import { ACTING_VERBS, WATCHING_VERBS } from '../lexicon/turn-verbs.js';
+import { PERSONAL_POSSESSIVES } from '../lexicon/words.js';
 import { type Cue, tokenAtOrAfter } from './cues.js';
 import {
-  type Apposition,
+  type AppositionsByHead,
   appositionFor,
+  appositionsByHead,
   appositionsIn,
   descriptionAt,
   isPersonNoun,
@@ -147,8 +149,6 @@ export const TRANSITION_FEATURES = [
   'same-when-subject-other-watching-uncued',
 ] as const;
 
-const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her']);
-
 /** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
 const RESPONDING_VERBS: ReadonlySet<string> = new Set([
   'reply',
@@ -258,8 +258,8 @@ export interface PresenceIndex {
   narration: NarrationMentions;
   /** The characters most often named in tags over the whole text, most first (at most TOP_SPEAKERS). */
   topSpeakers: number[];
-  /** Names set beside a description in the narration ("Mr. Wells, the lawyer"), in text order. */
-  appositions: Apposition[];
+  /** Names set beside a description in the narration ("Mr. Wells, the lawyer"), by head noun. */
+  appositions: AppositionsByHead;
 }
 
 /** How many of the book's most frequent speakers every conversation may fall back on. */
@@ -287,7 +287,7 @@ export function buildPresence(
     taggedCount,
     narration,
     topSpeakers,
-    appositions: appositionsIn(doc),
+    appositions: appositionsByHead(appositionsIn(doc)),
   };
 }
 
@@ -527,7 +527,7 @@ export function conversationFeatures(
     // "said her mother": a relative through a possessive, whether or not the possessive was resolved.
     const kinPossessed =
       nominalWord !== '' &&
-      (cue!.referent.owner >= 0 || POSSESSIVES.has(tokens.lower[cue!.referent.token - 1] ?? ''));
+      (cue!.referent.owner >= 0 || PERSONAL_POSSESSIVES.has(tokens.lower[cue!.referent.token - 1] ?? ''));
     const kinOf = kinOfCandidates(characters, candidates, cue, tokens);
     const closePre = cue !== undefined && isClosePreTag(doc, turn, cue);
     // "Yes, papa": the one called is not the caller, and the caller is likely a child of the family.
@@ -696,7 +696,7 @@ export function conversationFeatures(
 function descriptionKey(tokens: TokenLayer, head: number): string {
   const d = descriptionAt(tokens, head);
   // "her mother" and "his mother" are different people: a possessive description is not remembered.
-  if (POSSESSIVES.has(tokens.lower[head - d.mods.length - 1] ?? '')) return '';
+  if (PERSONAL_POSSESSIVES.has(tokens.lower[head - d.mods.length - 1] ?? '')) return '';
   return d.mods.length > 0 ? `${d.mods.join(' ')} ${d.head}` : d.head;
 }
 
@@ -726,10 +726,7 @@ function nounBefore(
       !(pos === POS.NOUN && (verbFollows(tokens, t) || isPersonNoun(tokens.lower[t]!)))
     )
       continue;
-    const at = tokens.start[t]!;
-    let quoted = false;
-    for (const sp of spans) if (sp[0] <= at && at < sp[1]) quoted = true;
-    if (!quoted) return true;
+    if (!insideSpans(spans, tokens.start[t]!)) return true;
   }
   return false;
 }
@@ -749,6 +746,12 @@ function speechSpans(doc: StoryDocument, turn: Turn): (readonly [number, number]
   const out: (readonly [number, number])[] = [];
   for (const q of turn.quotes) for (const span of quotes[q]!.spans) out.push(span);
   return out;
+}
+
+/** Whether offset `at` falls inside one of `spans` (a turn's speechSpans). */
+function insideSpans(spans: readonly (readonly [number, number])[], at: number): boolean {
+  for (const sp of spans) if (sp[0] <= at && at < sp[1]) return true;
+  return false;
 }
 
 /** Longest narration paragraph (in words) read as a reply reported between two turns. */
@@ -894,6 +897,7 @@ export function subjectVerbKind(tokens: TokenLayer, offset: number): number {
   return 0;
 }
 
+/** Possessives that may own a clause's subject ("Her eyes filled", "My hand shook"): wider than PERSONAL_POSSESSIVES. */
 const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'their', 'my']);
 
 /** Words that open a subordinate clause before the main one ("When Tom had gone, …"). */
@@ -1114,8 +1118,8 @@ function kinOfCandidates(
   if (cue?.kind !== 'tag' || (cue.referent.via !== 'nominal' && !cue.referent.descriptive)) return out;
   const word = tokens.lower[cue.referent.token]!;
   const possessive = tokens.lower[cue.referent.token - 1] ?? '';
-  if (!KIN.has(word) || (possessive !== 'his' && possessive !== 'her')) return out;
-  const gender = possessive === 'his' ? 'male' : 'female';
+  const gender = PERSONAL_POSSESSIVES.get(possessive);
+  if (!KIN.has(word) || !gender) return out;
   for (const o of candidates) {
     if (characters[o]!.gender.label !== gender) continue;
     const r = relativeOf(characters, o, word);
@@ -1249,7 +1253,7 @@ const DESCRIPTION_MEMORY_TURNS = 200;
 
 /**
  * "said the old man" many times over a chapter: the speaker the first decoding gave most of the
- * other turns tagged with the same description nearby (`turns`: document turn indices), or -1
+ * other turns tagged with the same description nearby (`turns`: document turn indices, ascending), or -1
  * when none is confident or two tie.
  */
 export function rememberedSpeaker(
@@ -1259,8 +1263,17 @@ export function rememberedSpeaker(
 ): number {
   if (!turns) return -1;
   const votes = new Map<number, number>();
-  for (const t of turns) {
-    if (t === turn || Math.abs(t - turn) > DESCRIPTION_MEMORY_TURNS) continue;
+  // `turns` is in ascending order (describedTurns): start at the window's first turn.
+  let lo = 0;
+  let hi = turns.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (turns[mid]! < turn - DESCRIPTION_MEMORY_TURNS) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = lo; j < turns.length && turns[j]! <= turn + DESCRIPTION_MEMORY_TURNS; j++) {
+    const t = turns[j]!;
+    if (t === turn) continue;
     const c = feed[t]!;
     if (c >= 0) votes.set(c, (votes.get(c) ?? 0) + 1);
   }
@@ -1278,6 +1291,8 @@ export function describedTurns(convs: readonly ConversationFeatures[]): Map<stri
       if (!list) out.set(key, (list = []));
       list.push(conv.firstTurn + i);
     }
+  // Conversations come in text order, so each list is ascending already; rememberedSpeaker relies on it.
+  for (const list of out.values()) list.sort((a, b) => a - b);
   return out;
 }
 

@@ -16,13 +16,18 @@ export const KIN: ReadonlyMap<string, { gender: GenderLabel; titles: readonly st
   ['father', { gender: 'male', titles: ['mr', 'sir', 'lord'] }],
 ]);
 
-/** Title and surname of a name: "Mrs. Bennet" → [mrs, bennet]; "Elizabeth Bennet" → ['', bennet]. */
-function parts(name: string): { title: string; surname: string } | undefined {
-  const words = name
+/** The words of a name in lower case, titles' full stops dropped ("Mrs. Bennet" → [mrs, bennet]). */
+function wordsOf(name: string): string[] {
+  return name
     .toLowerCase()
     .split(/\s+/)
     .map((w) => w.replace(/\.$/, ''))
     .filter((w) => w.length > 0);
+}
+
+/** Title and surname of a name: "Mrs. Bennet" → [mrs, bennet]; "Elizabeth Bennet" → ['', bennet]. */
+function parts(name: string): { title: string; surname: string } | undefined {
+  const words = wordsOf(name);
   if (words.length < 2) return undefined;
   return { title: words[0]!, surname: words[words.length - 1]! };
 }
@@ -117,15 +122,6 @@ function ownerSurnames(who: Character, relation: string): Set<string> {
   return out;
 }
 
-/** The words of a name in lower case, titles' full stops dropped. */
-function wordsOf(name: string): string[] {
-  return name
-    .toLowerCase()
-    .split(/\s+/)
-    .map((w) => w.replace(/\.$/, ''))
-    .filter((w) => w.length > 0);
-}
-
 /**
  * Whether a woman is named as some man's wife ("Mrs. John Dashwood" beside "John Dashwood"): where
  * two "Mrs." of a surname compete for "her mother", the one named after a husband is his wife, and
@@ -148,10 +144,26 @@ function namedAsWife(characters: readonly Character[], who: Character): boolean 
 }
 
 /**
+ * relativeOf's answers by cast and `owner:relation`: tags and possessives ask the same questions
+ * of one document's cast many times over, and each answer scans the whole cast's names. The cast is
+ * settled by the time attribution asks (the characters stage has run), so the answers keep.
+ */
+const RELATIVES = new WeakMap<readonly Character[], Map<string, number>>();
+
+/**
  * The one character who is `relation` ("wife", "father") of character `owner`, or -1: the one
  * titled for the relation who carries the owner's surname (see ownerSurnames).
  */
 export function relativeOf(characters: readonly Character[], owner: number, relation: string): number {
+  let known = RELATIVES.get(characters);
+  if (!known) RELATIVES.set(characters, (known = new Map()));
+  const key = `${owner}:${relation}`;
+  let r = known.get(key);
+  if (r === undefined) known.set(key, (r = findRelative(characters, owner, relation)));
+  return r;
+}
+
+function findRelative(characters: readonly Character[], owner: number, relation: string): number {
   const kin = KIN.get(relation);
   const who = characters[owner];
   if (!kin || !who) return -1;
