@@ -300,28 +300,41 @@ function addresseeExamples(
 function predictedSpeakers(examples: readonly Example[], w: AttributionWeights): number[][] {
   const dense = densify(w);
   const byExample = new Map<Example, number[]>();
+  decodeAsTheStage(examples, dense, (ex, held, barred) => {
+    const { conv } = ex;
+    const C = conv.candidates.length;
+    if (C === 0) {
+      byExample.set(ex, ex.speakers.slice());
+      return;
+    }
+    const { marginals } = forwardBackward(chainOf(conv, dense, held, barred));
+    byExample.set(
+      ex,
+      conv.turns.map((_, i) => conv.candidates[bestAt(marginals, i, C)]!),
+    );
+  });
+  return examples.map((ex) => byExample.get(ex)!);
+}
+
+/**
+ * Visits each example with its conversation's features as the stage's final pass sees them: a
+ * first pass rescores the features (refineWithFirstPass), novel by novel (a novel's conversations
+ * share its voice profiles); the features are restored afterwards, for the folds that train on them.
+ */
+function decodeAsTheStage(
+  examples: readonly Example[],
+  dense: DenseWeights,
+  visit: (ex: Example, held: Int32Array, barred: Uint8Array) => void,
+): void {
   for (const group of novelGroups(examples)) {
     const convs = group.map((ex) => ex.conv);
     const saved = convs.map((conv) => conv.emission.slice());
     const held = convs.map(heldTurns);
     const barred = convs.map(barredSpeakers);
     refineWithFirstPass(convs, dense, held, barred);
-    for (const [k, ex] of group.entries()) {
-      const { conv } = ex;
-      const C = conv.candidates.length;
-      if (C === 0) {
-        byExample.set(ex, ex.speakers.slice());
-        continue;
-      }
-      const { marginals } = forwardBackward(chainOf(conv, dense, held[k]!, barred[k]!));
-      byExample.set(
-        ex,
-        conv.turns.map((_, i) => conv.candidates[bestAt(marginals, i, C)]!),
-      );
-    }
+    for (const [k, ex] of group.entries()) visit(ex, held[k]!, barred[k]!);
     for (const [k, conv] of convs.entries()) conv.emission.set(saved[k]!);
   }
-  return examples.map((ex) => byExample.get(ex)!);
 }
 
 function trainAddressees(
@@ -466,21 +479,11 @@ function novelGroups(examples: readonly Example[]): Example[][] {
   return [...groups.values()];
 }
 
-/** Accuracy and (posterior, correct) pairs of weights on examples. */
+/** Accuracy and (posterior, correct) pairs of weights on examples, decoded as the stage decodes. */
 function predict(examples: readonly Example[], w: AttributionWeights): { raw: number; correct: boolean }[] {
   const dense = densify(w);
   const out: { raw: number; correct: boolean }[] = [];
-  // Decoded as the stage decodes: a first pass rescores features (refineWithFirstPass), then the
-  // final pass. The examples' features are restored afterwards, for the folds that train on them.
-  for (const group of novelGroups(examples)) {
-    const convs = group.map((ex) => ex.conv);
-    const saved = convs.map((conv) => conv.emission.slice());
-    const held = convs.map(heldTurns);
-    const barred = convs.map(barredSpeakers);
-    refineWithFirstPass(convs, dense, held, barred);
-    for (const [k, ex] of group.entries()) predictConversation(ex, dense, held[k]!, barred[k]!, out);
-    for (const [k, conv] of convs.entries()) conv.emission.set(saved[k]!);
-  }
+  decodeAsTheStage(examples, dense, (ex, held, barred) => predictConversation(ex, dense, held, barred, out));
   return out;
 }
 
