@@ -819,18 +819,9 @@ const SUBJECT_SENTENCES = 1;
  * sentences wholly between the previous turn's last quotation and the next turn's first (so neither
  * turn's own tag), at most SUBJECT_SENTENCES of them, the first clause subject of the nearest one
  * with a character subject — a name, a pronoun as coref resolved it, or the owner of the subject
- * (`Lucy's lips parted.`, `Her eyes filled.`). -1 when there is none.
+ * (`Lucy's lips parted.`, `Her eyes filled.`), with the offset of its mention; -1 and -1 when
+ * there is none.
  */
-export function lastNarrationSubject(
-  doc: StoryDocument,
-  prev: Turn,
-  next: Turn,
-  nm: NarrationMentions,
-): number {
-  return lastNarrationSubjectAt(doc, prev, next, nm).character;
-}
-
-/** lastNarrationSubject with the offset of the subject's mention (-1 with no subject). */
 export function lastNarrationSubjectAt(
   doc: StoryDocument,
   prev: Turn,
