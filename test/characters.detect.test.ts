@@ -614,6 +614,19 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.ok(c.mentionsOf('Rose').every((m) => m === 'Rose'));
   });
 
+  it('characters: "Will you…?" and "May I…?" opening a question are verbs, not people called Will or May', () => {
+    const c = cast(
+      story(
+        'Daisy came into the hall with her cousin Tom.',
+        '"Will you come with us, Tom?" asked Daisy.',
+        '"May I bring the dog?" said Tom. Daisy laughed, and Tom went for his coat.',
+      ),
+    );
+    assert.ok(c.who('Daisy') && c.who('Tom'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Will'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('May'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a possessive ("Anna\'s", "James\'s") is a mention of the name without the \'s', () => {
     const c = cast(
       story(

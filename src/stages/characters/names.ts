@@ -186,7 +186,8 @@ export function capitalStats(
       stats.capInitial.push(0);
       stats.lower.push(0);
     }
-    if (initial[t] === 1 && !isTagSubject(doc.text, tokens, facts, t)) stats.capInitial[i]!++;
+    if (initial[t] === 1 && isAuxiliaryLead(tokens, t)) stats.lower[i]!++;
+    else if (initial[t] === 1 && !isTagSubject(doc.text, tokens, facts, t)) stats.capInitial[i]!++;
     else stats.capMid[i]!++;
   }
   const gate = new WordGate();
@@ -202,6 +203,23 @@ export function capitalStats(
     if (i !== undefined) stats.lower[i]!++;
   }
   return stats;
+}
+
+/** Auxiliaries that are also given names ("Will", "May"), or could be read as names at a sentence start. */
+const AUXILIARY_NAMES: ReadonlySet<string> = new Set(['will', 'may', 'can', 'shall', 'must', 'might']);
+/** Subject pronouns: after a sentence-initial auxiliary they make it a question's verb. */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it']);
+
+/**
+ * `"Will you stay?"`, `May I come in?`: an auxiliary opening a question, right before its subject
+ * pronoun, is the word in its ordinary sense, not the name Will or May — it counts as a lower-case use.
+ */
+function isAuxiliaryLead(tokens: TokenLayer, t: number): boolean {
+  return (
+    t + 1 < tokens.count &&
+    AUXILIARY_NAMES.has(tokens.lower[t]!) &&
+    SUBJECT_PRONOUNS.has(tokens.lower[t + 1]!)
+  );
 }
 
 /**
