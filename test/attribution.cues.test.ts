@@ -653,6 +653,12 @@ describe('attribution: kinship tags', () => {
     assert.deepEqual(speakersOf(text), ['Mr. Quill']);
   });
 
+  it('"answered Rose\'s mamma", "said her papa": the familiar words are the same relatives', () => {
+    const text =
+      'Rose stood at the window.\n\n"Rain again," answered Rose\'s mamma.\n\n"It will clear," said her papa.\n';
+    assert.deepEqual(speakersOf(text), ['Mrs. Quill', 'Mr. Quill']);
+  });
+
   it('"said her sister" names nobody: sisters share a surname and no title', () => {
     const text = 'Rose stood at the window.\n\n"Rain again," said her sister.\n';
     assert.deepEqual(speakersOf(text), ['-']);

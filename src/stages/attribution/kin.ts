@@ -14,6 +14,13 @@ export const KIN: ReadonlyMap<string, { gender: GenderLabel; titles: readonly st
   ['mother', { gender: 'female', titles: ['mrs', 'lady'] }],
   ['husband', { gender: 'male', titles: ['mr', 'sir', 'lord'] }],
   ['father', { gender: 'male', titles: ['mr', 'sir', 'lord'] }],
+  // "answered Daisy's mamma", "said his papa": the familiar words name the same relatives.
+  ['mamma', { gender: 'female', titles: ['mrs', 'lady'] }],
+  ['mama', { gender: 'female', titles: ['mrs', 'lady'] }],
+  ['mum', { gender: 'female', titles: ['mrs', 'lady'] }],
+  ['mom', { gender: 'female', titles: ['mrs', 'lady'] }],
+  ['papa', { gender: 'male', titles: ['mr', 'sir', 'lord'] }],
+  ['dad', { gender: 'male', titles: ['mr', 'sir', 'lord'] }],
 ]);
 
 /** The words of a name in lower case, titles' full stops dropped ("Mrs. Bennet" → [mrs, bennet]). */
