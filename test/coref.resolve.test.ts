@@ -101,6 +101,52 @@ describe('coref: pronoun resolution', () => {
     assert.deepEqual(out, ['he=Sam']);
   });
 
+  it('does not age the people of the narration over a long speech that names someone else', () => {
+    const out = resolve(
+      'Ann came in.\n\n"I have been to the town. It was cold. The roads were bad. The horses are tired. The inn was full. We waited an hour. We saw Jane at the market."\n\nShe took off her gloves.',
+      [
+        ['Ann', 'F'],
+        ['Jane', 'F'],
+      ],
+    );
+    assert.deepEqual(out, ['She=Ann', 'her=Ann']);
+  });
+
+  it('takes the person called by name in a speech as present, over one only talked about', () => {
+    const out = resolve(
+      'Ann hid her face.\n\n"Nobody has been kind to me. Nobody ever is. But Jane herself--"\n\nShe broke off.\n\n"Ann," said Tom gravely, "this is unworthy of you. You know it is. You should be ashamed of it. Jane has done nothing."\n\nSuddenly she took her face from her hands.',
+      [
+        ['Ann', 'F'],
+        ['Jane', 'F'],
+        ['Tom', 'M'],
+      ],
+    );
+    assert.deepEqual(out, ['her=Ann', 'She=Ann', 'she=Ann', 'her=Ann', 'her=Ann']);
+  });
+
+  it('does not take the person called by name in a quotation for the speaker of its tag, however salient', () => {
+    const out = resolve(
+      'Tom and Bill sat by the fire. Tom had said nothing for an hour. Tom stared at the coals.\n\n"I must go now, Tom!" he cried.',
+      [
+        ['Tom', 'M'],
+        ['Bill', 'M'],
+      ],
+    );
+    assert.deepEqual(out, ['he=Bill']);
+  });
+
+  it('weighs the agent of a passive ("overtaken by Tom") as a subject', () => {
+    const out = resolve(
+      'Bill had left her at the gate. Bill was far away now. She was overtaken by Tom on the lane.\n\n"I am afraid I interrupt you," said he.',
+      [
+        ['Ann', 'F'],
+        ['Bill', 'M'],
+        ['Tom', 'M'],
+      ],
+    );
+    assert.deepEqual(out.slice(-1), ['he=Tom']);
+  });
+
   it('still finds the only candidate twenty sentences back', () => {
     const out = resolve(`Tom went out. ${'The rain fell. '.repeat(20)}He came home.`, [['Tom', 'M']]);
     assert.deepEqual(out, ['He=Tom']);

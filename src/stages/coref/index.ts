@@ -1,15 +1,17 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { Stage } from '../../engine/stage.js';
-import type { Character, GenderLabel, Mention, Quotation } from '../../engine/types.js';
+import type { Character, GenderLabel, Mention, Quotation, TokenLayer } from '../../engine/types.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { words } from '../lexicon/words.js';
 
 /**
  * Resolves third-person singular pronouns in narration (he, she, him, her, his, herself …) and the
  * narrator's "I" to characters, by salience: every mention adds weight to its character, more in
- * subject position, and weight halves with every sentence and again at every new paragraph (a light
- * Lappin–Leass). The antecedent is the most salient character whose gender agrees, with these rules:
+ * subject position, and weight halves with every sentence of narration and again at every new
+ * paragraph with narration in it (a light Lappin–Leass); a sentence or paragraph all of speech ages no
+ * one, since a speech moves no one off the stage. The antecedent is the most salient character whose
+ * gender agrees, with these rules:
  *
  * - a character whose gender is unknown (never called "he" or "she", no title or given name) is
  *   rarely the one a gendered pronoun means, and counts a tenth;
@@ -17,9 +19,11 @@ import { words } from '../lexicon/words.js';
  * - a reflexive ("herself") is the subject of its own clause;
  * - a clause opened by a subordinating conjunction, ", and"/", but" or ";" has a subject of its own;
  *   a name after a preposition ("With Mary, Anne …") is not the subject;
- * - a name inside a quotation is mostly an addressee or a person talked about: it counts little,
- *   and for the subject pronoun of the tag right after that quotation ("'Yes, Tom,' she said") the
- *   people named in it count a tenth.
+ * - the agent of a passive ("she was overtaken by Tom") counts as a subject;
+ * - a name inside a quotation is mostly a person talked about, often absent: it counts very little;
+ *   but a person called by name ("'Yes, Tom,' …", "…, Tom?") is present and listening, and counts
+ *   as a subject; for the subject pronoun of the tag right after that quotation ("'Yes, Tom,' she
+ *   said") the people named in it count a tenth, and the one called by name a hundredth.
  */
 export const corefStage: Stage<'pronouns'> = {
   name: 'coref',
@@ -31,7 +35,7 @@ export const corefStage: Stage<'pronouns'> = {
 };
 
 /** Weight of a mention by where it stands. */
-const WEIGHT = { subject: 100, other: 50, inQuote: 5, pronoun: 80 };
+const WEIGHT = { subject: 100, other: 50, inQuote: 1, vocative: 100, pronoun: 80 };
 /** Salience kept from one sentence to the next. */
 const DECAY = 0.5;
 /** Salience kept, on top of DECAY, across a paragraph break. */
@@ -40,6 +44,8 @@ const PARAGRAPH_DECAY = 0.5;
 const UNKNOWN_GENDER = 0.1;
 /** Factor for a person named in the quotation a tag pronoun follows. */
 const NAMED_IN_QUOTE = 0.1;
+/** Factor for a person called by name in that quotation ("'Yes, Tom,' he said"): the listener. */
+const CALLED_IN_QUOTE = 0.01;
 
 /**
  * Words that close a preposition into a set adverbial ("at last", "at once", "of course", "in
@@ -104,6 +110,7 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
   const narrator = characters.findIndex((c) => c.narrator);
   const spans = doc.layer('quotes').flatMap(spansOf).sort(byFirst);
   const salience = new Salience(characters.length);
+  const clock = narrationClock(doc, spans);
   const out: Mention[] = [];
   let mi = 0;
   let qi = 0;
@@ -118,20 +125,23 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
   let mentionEnd = 0;
   /** Characters named inside quotation span `namedSpan`. */
   const namedInQuote: number[] = [];
+  /** Of those, the ones called by name ("Yes, Tom"): the listener. */
+  const calledInQuote: number[] = [];
   let namedSpan = -1;
   /** The quotation span whose words came last, when no narration word has come since; else -1. */
   let quotedLast = -1;
 
   for (let t = 0; t < tokens.count; t++) {
     const at = tokens.start[t]!;
-    const sentence = tokens.sentence[t]!;
-    if (sentence !== lastSentence) {
-      lastSentence = sentence;
+    const sentenceIndex = tokens.sentence[t]!;
+    const sentence = clock.time[sentenceIndex]!;
+    if (sentenceIndex !== lastSentence) {
+      lastSentence = sentenceIndex;
       subjectTaken = false;
       clauseSubject = -1;
       ppOpen = false;
-      const paragraph = sentences[sentence]!.paragraph;
-      if (paragraph !== lastParagraph) salience.scale(PARAGRAPH_DECAY);
+      const paragraph = sentences[sentenceIndex]!.paragraph;
+      if (paragraph !== lastParagraph && clock.narrated.has(paragraph)) salience.scale(PARAGRAPH_DECAY);
       lastParagraph = paragraph;
     }
     while (qi < spans.length && spans[qi]![1] <= at) qi++;
@@ -145,17 +155,20 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
         if (namedSpan !== qi) {
           namedSpan = qi;
           namedInQuote.length = 0;
+          calledInQuote.length = 0;
         }
         namedInQuote.push(m.character);
-        salience.add(m.character, sentence, WEIGHT.inQuote);
+        if (m.kind === 'vocative') calledInQuote.push(m.character);
+        salience.add(m.character, sentence, m.kind === 'vocative' ? WEIGHT.vocative : WEIGHT.inQuote);
         continue;
       }
       const subject = !subjectTaken && !ppOpen;
       if (subject) clauseSubject = m.character;
       if (!ppOpen) subjectTaken = true;
+      const agent = ppOpen && passiveAgent(tokens, t);
       ppOpen = false;
       mentionEnd = m.end;
-      salience.add(m.character, sentence, subject ? WEIGHT.subject : WEIGHT.other);
+      salience.add(m.character, sentence, subject || agent ? WEIGHT.subject : WEIGHT.other);
     }
     const pos = tokens.pos[t]!;
     if (inQuote) {
@@ -211,7 +224,8 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
       if (c === narrator || !genderAgrees(characters[c]!, info.gender)) continue;
       let score = salience.value(c, sentence);
       if (characters[c]!.gender.label === 'unknown') score *= UNKNOWN_GENDER;
-      if (tagSubject && namedInQuote.includes(c)) score *= NAMED_IN_QUOTE;
+      if (tagSubject && namedInQuote.includes(c))
+        score *= calledInQuote.includes(c) ? CALLED_IN_QUOTE : NAMED_IN_QUOTE;
       if (score > bestScore) {
         bestScore = score;
         best = c;
@@ -225,6 +239,54 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
     }
   }
   return out;
+}
+
+/** Forms of "be" that make a participle passive ("was overtaken by"). */
+const BE: ReadonlySet<string> = new Set(words('be is are was were been being'));
+
+/**
+ * Whether the name at token `t` is the agent of a passive ("she was overtaken by Tom", "was
+ * suddenly seen by Tom"): "by" right before it, a verb before that, a form of "be" a few words back.
+ */
+function passiveAgent(tokens: TokenLayer, t: number): boolean {
+  if (t < 3 || tokens.lower[t - 1] !== 'by' || tokens.pos[t - 2] !== POS.VERB) return false;
+  for (let k = t - 3; k >= Math.max(0, t - 5); k--) {
+    if (BE.has(tokens.lower[k]!)) return true;
+    if (tokens.pos[k] !== POS.ADV) return false;
+  }
+  return false;
+}
+
+/**
+ * The salience clock: each sentence's time, counted in sentences with words of narration (a
+ * sentence all inside quotation marks moves no one off the stage, so it ages no one); and the
+ * paragraphs with words of narration (a paragraph all of speech is no new paragraph for salience).
+ */
+function narrationClock(
+  doc: StoryDocument,
+  spans: readonly (readonly [number, number])[],
+): { time: Int32Array; narrated: Set<number> } {
+  const tokens = doc.layer('tokens');
+  const sentences = doc.layer('sentences');
+  const narratedSentence = new Uint8Array(sentences.length);
+  let qi = 0;
+  for (let t = 0; t < tokens.count; t++) {
+    if (tokens.pos[t] === POS.PUNCT) continue;
+    const at = tokens.start[t]!;
+    while (qi < spans.length && spans[qi]![1] <= at) qi++;
+    if (!(qi < spans.length && spans[qi]![0] <= at)) narratedSentence[tokens.sentence[t]!] = 1;
+  }
+  const time = new Int32Array(sentences.length);
+  const narrated = new Set<number>();
+  let now = 0;
+  for (let s = 0; s < sentences.length; s++) {
+    if (narratedSentence[s]) {
+      now++;
+      narrated.add(sentences[s]!.paragraph);
+    }
+    time[s] = now;
+  }
+  return { time, narrated };
 }
 
 const spansOf = (q: Quotation): [number, number][] => q.spans;
