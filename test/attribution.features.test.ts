@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
 import type { Quotation } from '../src/engine/types.js';
-import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
+import { EMISSION_FEATURES, mergeSorted, NE } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
 import { barredSpeakers, chainOf, densify, heldTurns } from '../src/stages/attribution/model.js';
 import { inNestedQuotation } from '../src/stages/attribution/units.js';
@@ -658,5 +658,44 @@ describe('attribution: the kind of verb the narration subject governs', () => {
     // Turn 3 is tagged: the verb's weight does not apply.
     assert.equal(chain.same(3) + (chain.stay?.(3, ann) ?? 0), 2);
     assert.equal(chain.same(3) + (chain.stay?.(3, tom) ?? 0), 0);
+  });
+});
+
+describe('attribution: a first-person narrator in the dialogue', () => {
+  // The narrator is detected from the first-person narration; the cast given is theirs.
+  const cast = [
+    { id: 0, name: 'Pip Carver', aliases: ['Pip', '_narr'], gender: 'M' },
+    { id: 1, name: 'Joe Gargery', aliases: ['Joe'], gender: 'M' },
+    { id: 2, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+  ];
+
+  it('marks the narrator on an untagged turn after a turn tagged with someone else', () => {
+    const text =
+      'I met Joe and Ann at the gate.\n\n"You are late," Joe said.\n\n"The road was wet."\n\n' +
+      '"Never mind," I said.\n\n"Shall we go in?"\n';
+    // Turn 1 follows Joe's tag; turn 3 follows the narrator's own "I said"; turns 0 and 2 are tagged.
+    assert.deepEqual(carriersByTurn(text, 'narrator-uncued-after-other-tag', cast), [
+      [],
+      ['Pip Carver'],
+      [],
+      [],
+    ]);
+  });
+
+  it('counts "I" in the narration as a mention of the narrator', () => {
+    const text =
+      'Joe came in from the yard.\n\n"It is cold," Joe said.\n\nI put more wood on the fire.\n\n"Better?"\n';
+    // The narration just before turn 1 says "I": the narrator is mentioned there, as Joe is by name
+    // before turn 0.
+    const byTurn = carriersByTurn(text, 'mention-1-2-back', cast);
+    assert.ok(byTurn[1]!.includes('Pip Carver'), JSON.stringify(byTurn));
+  });
+});
+
+describe('attribution: merging sorted paragraph lists', () => {
+  it('keeps the union sorted, each paragraph once', () => {
+    const merged = mergeSorted(Int32Array.from([1, 4, 9]), Int32Array.from([0, 4, 5, 12]));
+    assert.deepEqual([...merged], [0, 1, 4, 5, 9, 12]);
+    assert.deepEqual([...mergeSorted(new Int32Array(0), Int32Array.from([3]))], [3]);
   });
 });

@@ -112,6 +112,7 @@ export const EMISSION_FEATURES = [
   'addressed-odd-turns-away',
   'addressed-even-turns-away',
   'narrator',
+  'narrator-uncued-after-other-tag',
   'speaker-frequency',
   'unknown-gender',
   'candidate-rank',
@@ -281,9 +282,17 @@ export function buildPresence(
   for (let c = 0; c < characters.length; c++) if (taggedCount[c]! > 0) topSpeakers.push(c);
   topSpeakers.sort((a, b) => taggedCount[b]! - taggedCount[a]! || a - b);
   topSpeakers.length = Math.min(topSpeakers.length, TOP_SPEAKERS);
+  const mentionParagraphs = paragraphsByCharacter(doc.layer('mentions'), paragraphs, characters.length);
+  const pronounParagraphs = paragraphsByCharacter(doc.layer('pronouns'), paragraphs, characters.length);
+  // A first-person narrator is named in the narration by "I" / "me" / "my", as plainly as a name:
+  // those paragraphs are theirs as another's name mentions are (else the narrator, seldom named,
+  // would look absent from every scene they tell).
+  const narrator = characters.findIndex((c) => c.narrator);
+  if (narrator >= 0)
+    mentionParagraphs[narrator] = mergeSorted(mentionParagraphs[narrator]!, pronounParagraphs[narrator]!);
   return {
-    mentionParagraphs: paragraphsByCharacter(doc.layer('mentions'), paragraphs, characters.length),
-    pronounParagraphs: paragraphsByCharacter(doc.layer('pronouns'), paragraphs, characters.length),
+    mentionParagraphs,
+    pronounParagraphs,
     taggedCount,
     narration,
     topSpeakers,
@@ -314,6 +323,18 @@ function paragraphsByCharacter(
   const out: Int32Array[] = [];
   for (const l of lists) out.push(Int32Array.from(l));
   return out;
+}
+
+/** The union of two sorted lists of distinct numbers, sorted. */
+export function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (out[out.length - 1] !== x) out.push(x);
+  }
+  return Int32Array.from(out);
 }
 
 /** Largest element of a sorted list that is <= p, or -1. */
@@ -481,6 +502,8 @@ export function conversationFeatures(
     if (tag) verbTurn[i] = CONTINUING_VERBS.has(tag.verb) ? 1 : RESPONDING_VERBS.has(tag.verb) ? 2 : 0;
     const para = turn.paragraph;
     const inRun = i > 0 && separated[i] === 0;
+    const prevTag = i > 0 ? firstTag(turns[i - 1]!.cues) : undefined;
+    const otherTagBefore = prevTag !== undefined && prevTag.referent.via !== 'narrator';
     // For "he said" / "she sighed": the candidate of that gender named in a tag most recently, and
     // the one named in narration most recently.
     let lastTaggedOfGender = -1;
@@ -653,7 +676,13 @@ export function conversationFeatures(
       const nearest = nearestAddress(addressedTurns[k]!, i);
       if (nearest >= 2 && nearest <= 8)
         f[nearest % 2 === 1 ? E['addressed-odd-turns-away'] : E['addressed-even-turns-away']] = 1;
-      if (ch.narrator) f[E.narrator] = 1;
+      if (ch.narrator) {
+        f[E.narrator] = 1;
+        // `"Come on," Ann said.` / `"Where?"`: a first-person narrator often leaves their own replies
+        // untagged, the others' tagged; an untagged turn after another's tag is theirs far more
+        // often than one inside an untagged run (the weight is learned).
+        if (!cue && otherTagBefore) f[E['narrator-uncued-after-other-tag']] = 1;
+      }
       f[E['speaker-frequency']] = speakerFrequency(presence.taggedCount[c]!);
       if (ch.gender.label === 'unknown') f[E['unknown-gender']] = 1;
       f[E['candidate-rank']] = Math.log1p(k);
