@@ -514,6 +514,8 @@ export function conversationFeatures(
       let tie = false;
       for (let k = 0; k < C; k++) {
         if (characters[candidates[k]!]!.gender.label !== cue.referent.gender) continue;
+        // "he said" is never the narrator's "I", however lately "I" was in the narration.
+        if (characters[candidates[k]!]!.narrator) continue;
         if (candidates[k] === cue.object?.character) continue;
         if (lastTagged[k]! > bestTurn) {
           bestTurn = lastTagged[k]!;
