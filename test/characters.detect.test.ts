@@ -627,6 +627,18 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.equal(c.who('May'), undefined, `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: "glanced at Mags" aims at a person: a nickname no name list knows is not taken for a place', () => {
+    const c = cast(
+      story(
+        '"The boat is late," said Mags, coming up the stairs. Harriet Vance turned.',
+        'Harriet glanced at Mags. Mags looked at her plate, and Harriet laughed at Mags.',
+        '"It was not the bulb," Mags said quietly.',
+      ),
+    );
+    assert.ok(c.who('Mags'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Mags')?.gender.label, 'female');
+  });
+
   it('characters: a possessive ("Anna\'s", "James\'s") is a mention of the name without the \'s', () => {
     const c = cast(
       story(

@@ -3,6 +3,7 @@ import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { honorificKey } from '../lexicon/honorifics.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
+import { words } from '../lexicon/words.js';
 import { CASE, type CapitalStats, type NameSpan, type TokenFacts } from './names.js';
 import { NEVER_NAMES } from './not-names.js';
 import { isVocativeAt } from './vocative.js';
@@ -86,6 +87,20 @@ const LOCATIVE = new Set([
   'visit',
   'visited',
 ]);
+
+/**
+ * Verbs after which "at" aims at someone ("glanced at Mags", "laughed at Tom"), not at a place: such
+ * a use is no evidence that the name is a place's.
+ */
+const AIMED_AT: ReadonlySet<string> = new Set(
+  words(`
+    look looked looks looking glance glanced glances glancing stare stared stares staring
+    gaze gazed gazing peer peered peering glare glared glaring smile smiled smiles smiling
+    grin grinned grinning laugh laughed laughing nod nodded nodding wink winked winking
+    frown frowned frowning wave waved waving point pointed pointing shout shouted shouting
+    snap snapped scowl scowled blink blinked squint squinted
+  `),
+);
 
 /**
  * Words after which "to" leads to a place, not a person: "drove up to Fiesole", "the way to
@@ -270,8 +285,10 @@ export function collectForms(
     // are not part of the name.
     let lead = prev;
     while (lead > 0 && lead > prev - 3 && facts.written[lead] === 2) lead--;
+    // "glanced at Mags", "smiled at Tom": "at" after a look or a gesture aims at a person.
+    const aimed = prevWord === 'at' && prev >= 1 && AIMED_AT.has(tokens.lower[prev - 1]!);
     if (
-      LOCATIVE.has(prevWord) ||
+      (LOCATIVE.has(prevWord) && !aimed) ||
       (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)) ||
       (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!))
     )
