@@ -639,6 +639,17 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.equal(c.who('Mags')?.gender.label, 'female');
   });
 
+  it('characters: "turned back to Oskar", "stared at the map, then at Oskar" aim at a person, not a place', () => {
+    const c = cast(
+      story(
+        'Nell waited by the gate. A stranger stood beside her, and he said his name was Oskar.',
+        '"It is late," Oskar said. Nell stared at the map for a while, then at Oskar.',
+        'At the door she turned back to Oskar. Oskar shrugged and walked away.',
+      ),
+    );
+    assert.ok(c.who('Oskar'), `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a possessive ("Anna\'s", "James\'s") is a mention of the name without the \'s', () => {
     const c = cast(
       story(

@@ -102,6 +102,38 @@ const AIMED_AT: ReadonlySet<string> = new Set(
   `),
 );
 
+/** "turned to", "turned back to", "turning towards": a turn of the body faces someone. */
+const TURNS: ReadonlySet<string> = new Set(words('turn turned turns turning swung swivelled swiveled'));
+
+/** Words that carry a look or a turn over to a second aim: "looked at her, then at Anton". */
+const AIM_CARRIERS: ReadonlySet<string> = new Set(['then', 'and', ',', 'back', 'again', 'now']);
+
+/**
+ * Whether the preposition at `prep` aims at a person rather than leading to a place: "glanced at
+ * Mags", "laughed at Tom", "turned back to Anton", "turned towards Jules", and a second aim carried
+ * over by "then" or "and" ("looked at the ticket for a moment, then at Anton").
+ */
+function aimedAtPerson(tokens: TokenLayer, prep: number): boolean {
+  if (prep < 1) return false;
+  const p = tokens.lower[prep]!;
+  if (p !== 'at' && p !== 'to' && p !== 'towards' && p !== 'toward') return false;
+  let t = prep - 1;
+  // "turned back to", "turned round towards": step over one adverb of the turn.
+  if (
+    p !== 'at' &&
+    (tokens.lower[t] === 'back' || tokens.lower[t] === 'round' || tokens.lower[t] === 'around')
+  )
+    t--;
+  if (t >= 0 && (TURNS.has(tokens.lower[t]!) || (p !== 'to' && AIMED_AT.has(tokens.lower[t]!)))) return true;
+  // "…at her for a long moment, then at Anton": the aim of a look earlier in the sentence.
+  if (p !== 'at' || !AIM_CARRIERS.has(tokens.lower[prep - 1]!)) return false;
+  const sentence = tokens.sentence[prep]!;
+  for (let k = prep - 2; k >= 1 && k >= prep - 12 && tokens.sentence[k] === sentence; k--) {
+    if (tokens.lower[k] === 'at') return AIMED_AT.has(tokens.lower[k - 1]!);
+  }
+  return false;
+}
+
 /**
  * Words after which "to" leads to a place, not a person: "drove up to Fiesole", "the way to
  * Bath", "back to Hartfield" (while "said to Emma", "came to Emma" are people).
@@ -285,12 +317,11 @@ export function collectForms(
     // are not part of the name.
     let lead = prev;
     while (lead > 0 && lead > prev - 3 && facts.written[lead] === 2) lead--;
-    // "glanced at Mags", "smiled at Tom": "at" after a look or a gesture aims at a person.
-    const aimed = prevWord === 'at' && prev >= 1 && AIMED_AT.has(tokens.lower[prev - 1]!);
+    const aimed = aimedAtPerson(tokens, prev);
     if (
       (LOCATIVE.has(prevWord) && !aimed) ||
       (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)) ||
-      (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!))
+      (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!) && !aimed)
     )
       form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
