@@ -650,6 +650,17 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.ok(c.who('Oskar'), `cast: ${c.names.join(', ')}`);
   });
 
+  it("characters: a first name the lists call a man's is a woman when every pronoun says so", () => {
+    const c = cast(
+      story(
+        'Pip waited at the gate with her bicycle. Harriet came round the corner late.',
+        '"You are late," said Pip. Pip kept her hands in her pockets and said nothing more.',
+        'Then Pip laughed so hard that she had to hold the railing.',
+      ),
+    );
+    assert.equal(c.who('Pip')?.gender.label, 'female');
+  });
+
   it('characters: a possessive ("Anna\'s", "James\'s") is a mention of the name without the \'s', () => {
     const c = cast(
       story(

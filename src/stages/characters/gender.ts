@@ -28,6 +28,8 @@ import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
 /** Below this many votes in all, or this share for the leading gender, the answer is `unknown`. */
 const MIN_VOTES = 1;
 const MIN_SHARE = 0.65;
+/** Pronoun votes, none for the name's gender, that overrule a gender given by a name list. */
+const UNANIMOUS_AGAINST = 2;
 
 interface NameVotes {
   titleFemale: number;
@@ -249,6 +251,12 @@ function genderOf(e: GenderEvidence): { label: GenderLabel; confidence: number }
   const titled = byName(e.titleFemale, e.titleMale, e, 20, 4);
   if (titled) return titled;
   const named = byName(e.firstFemale, e.firstMale, e, 6, 2);
+  // "Pip kept her hands in her pockets… Pip laughed so hard she had to hold on": a first name the
+  // lists give one gender (many are worn by both) loses to pronouns that all say the other.
+  if (named && (named.label === 'female' ? e.pronounFemale : e.pronounMale) === 0) {
+    if ((named.label === 'female' ? e.pronounMale : e.pronounFemale) >= UNANIMOUS_AGAINST)
+      return { label: named.label === 'female' ? 'male' : 'female', confidence: 0.6 };
+  }
   if (named) return { label: named.label, confidence: named.confidence - 0.1 };
   const f = e.pronounFemale;
   const m = e.pronounMale;
