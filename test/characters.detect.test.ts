@@ -627,6 +627,20 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.equal(c.who('May'), undefined, `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: a listed first name that only ever opens sentences is a name ("Lena stood… Lena sighed."), "Wait here." is not', () => {
+    const c = cast(
+      story(
+        'Lena stood on the platform with her suitcase. Lena sighed.',
+        '"Where are you going?" asked Anton.',
+        '"North," she said. "Wait here."',
+      ),
+    );
+    assert.ok(c.who('Lena'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Lena')?.gender.label, 'female');
+    assert.equal(c.who('Wait'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('North'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: "glanced at Mags" aims at a person: a nickname no name list knows is not taken for a place', () => {
     const c = cast(
       story(

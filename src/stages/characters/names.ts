@@ -147,6 +147,8 @@ export interface CapitalStats {
   id: Map<string, number>;
   capMid: number[];
   capInitial: number[];
+  /** Of the sentence-initial uses, those in narration the tagger reads as a proper noun ("Lena stood", not "Wait here"). */
+  properInitial: number[];
   lower: number[];
 }
 
@@ -172,7 +174,7 @@ export function capitalStats(
   isFirstName: (lower: string) => boolean,
 ): CapitalStats {
   const tokens = doc.layer('tokens');
-  const stats: CapitalStats = { id: new Map(), capMid: [], capInitial: [], lower: [] };
+  const stats: CapitalStats = { id: new Map(), capMid: [], capInitial: [], properInitial: [], lower: [] };
   const { written, initial, heading } = facts;
   const n = tokens.count;
   for (let t = 0; t < n; t++) {
@@ -184,11 +186,15 @@ export function capitalStats(
       stats.id.set(form, i);
       stats.capMid.push(0);
       stats.capInitial.push(0);
+      stats.properInitial.push(0);
       stats.lower.push(0);
     }
     if (initial[t] === 1 && isAuxiliaryLead(tokens, t)) stats.lower[i]!++;
-    else if (initial[t] === 1 && !isTagSubject(doc.text, tokens, facts, t)) stats.capInitial[i]!++;
-    else stats.capMid[i]!++;
+    else if (initial[t] === 1 && !isTagSubject(doc.text, tokens, facts, t)) {
+      stats.capInitial[i]!++;
+      // Narration only: a quotation's "Bibi, come in!" is someone called, maybe by a pet name.
+      if (tokens.pos[t] === POS.PROPN && facts.inQuote[t] !== 1) stats.properInitial[i]!++;
+    } else stats.capMid[i]!++;
   }
   const gate = new WordGate();
   for (const [form, i] of stats.id) {
@@ -327,8 +333,11 @@ export function isProperForm(stats: CapitalStats, form: string, firstName: boole
   // A first name the text never writes in lower case, seen only where English capitalises
   // anyway ("Lizzy, come in!"), is still a name: a familiar form the nickname table knows, or one
   // seen three times ("Wait", "Early" are in the name lists too).
-  if (lower === 0 && (stats.capInitial[i]! >= 3 || (stats.capInitial[i]! >= 1 && isKnownGivenName(form))))
-    return true;
+  const initial = stats.capInitial[i]!;
+  if (lower === 0 && (initial >= 3 || (initial >= 1 && isKnownGivenName(form)))) return true;
+  // "Lena stood on the platform. Lena sighed.": in a short piece a listed first name may only ever
+  // open sentences; it is a name when the tagger reads every such use as one (not "Wait here.").
+  if (lower === 0 && initial >= 2 && stats.properInitial[i] === initial) return true;
   return mid >= 3 && mid * 50 >= lower;
 }
 
