@@ -148,6 +148,11 @@ describe('quotes: single marks and apostrophes', () => {
       const found = detect(BRITISH_PREAMBLE + line);
       assert.deepEqual(found.texts.at(-1), [expected]);
       assert.equal(found.quotes.at(-1)!.mark, 'single');
+      // Read as an apostrophe, the mark is no stray quotation mark to warn about.
+      assert.deepEqual(
+        found.messages.filter((m) => m.code === 'quotes/stray'),
+        [],
+      );
     });
   }
 

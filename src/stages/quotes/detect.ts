@@ -294,6 +294,9 @@ class Scanner {
           open = at;
           break;
         case SKIP:
+          // A mark that costs nothing to skip was only ever a possible apostrophe (`the Joneses'`,
+          // `goin'`): reading it as one is no stray mark to warn about.
+          if (outer.skipCost[k] === 0) break;
           this.messages.push({
             code: 'quotes/stray',
             severity: 'warning',
