@@ -147,6 +147,30 @@ describe('characters: unnamed speakers', () => {
     );
   });
 
+  it('kinship words written as names ("Mum is in the kitchen", "says Dad") are characters of that sex', () => {
+    const a = analyse(
+      'I come down the stairs at seven. Mum is in the kitchen, stirring porridge.',
+      '"Good luck today, love," she says.',
+      'Dad comes in with the paper. "Who is laughing?"',
+      '"Your daughter," says Mum.',
+    );
+    const mum = a.characters.find((c) => c.name === 'Mum');
+    const dad = a.characters.find((c) => c.name === 'Dad');
+    assert.equal(mum?.gender.label, 'female', `cast: ${names(a).join(', ')}`);
+    assert.equal(dad?.gender.label, 'male', `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.speakers, ['Mum', 'Dad', 'Mum']);
+    // A title before a name, and a common noun after a possessive, are no such characters.
+    const b = analyse(
+      'Father Brown walked to the gate with Anna. "Her Dad is late," said Anna.',
+      '"He is always late," said Father Brown.',
+    );
+    assert.equal(
+      names(b).some((n) => n === 'Father' || n === 'Dad'),
+      false,
+      `cast: ${names(b).join(', ')}`,
+    );
+  });
+
   it('"his mother" who speaks is a character where no one in the cast is a "Mrs." she could be', () => {
     const a = analyse(
       'Henry went down to the kitchen before dawn. His mother was at the stove.',

@@ -314,5 +314,7 @@ function methodOf(cue: Cue | undefined, speaker: number): string {
     if (r.via === 'narrator') return 'narrator-tag';
     return r.via === 'pronoun' ? 'pronoun-tag' : 'descriptive-tag';
   }
-  return r.via === 'name' && r.character === speaker ? 'action-beat' : 'turn-taking';
+  return (r.via === 'name' || r.via === 'narrator') && r.character === speaker
+    ? 'action-beat'
+    : 'turn-taking';
 }

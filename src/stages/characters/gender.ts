@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Character, GenderLabel, Mention } from '../../engine/types.js';
 import { CUSTOMARILY_MALE_TITLES, HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
-import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import { KIN_NAME_ROLES, NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { words } from '../lexicon/words.js';
 import { givenNameGender, isGuessedGender } from './nicknames.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
@@ -56,7 +56,13 @@ function nameVotes(c: Character): NameVotes {
     // "the Duchess", "the old man", "the Duke of Monmouth", the narrator's "my mother": the head
     // noun's gender.
     const lead = words[0]!.toLowerCase();
-    if (lead === 'the' || lead === 'my' || lead === 'our') {
+    // "Mum", "Grandpa": a kinship word written as a name is that relative.
+    if (
+      lead === 'the' ||
+      lead === 'my' ||
+      lead === 'our' ||
+      (words.length === 1 && KIN_NAME_ROLES.has(lead))
+    ) {
       const g = descriptionGender(words.map((w) => w.toLowerCase()));
       if (g === 'female') v.titleFemale++;
       else if (g === 'male') v.titleMale++;

@@ -2,7 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import { isJoiningHyphen } from '../../engine/tokens.js';
 import type { GenderLabel } from '../../engine/types.js';
-import { NOMINAL_GENDER } from '../lexicon/nominals.js';
+import { KIN_NAME_ROLES, NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { speechVerbBase } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import { CASE, type TokenFacts } from './names.js';
@@ -283,6 +283,44 @@ function relativeSpeakers(
     t = k;
   }
   for (const [name, entry] of byKin) if (entry.tagged) out.push({ name, spans: entry.spans });
+  out.push(...kinNamed(doc, facts, taken));
+  return out;
+}
+
+/** Words before a kinship word that make it a common noun again ("the Mother Superior", "her Dad"). */
+const KIN_NAME_BLOCKERS: ReadonlySet<string> = new Set(
+  words('the a an my your his her our their its this that whose every'),
+);
+
+/**
+ * Kinship words written as names: "Mum is in the kitchen", "says Dad", "Grandma laughed". Each
+ * family role is one character over the whole text (the mother of the one telling or followed,
+ * whatever word the text calls her by), named as first written.
+ */
+function kinNamed(doc: StoryDocument, facts: TokenFacts, taken: Uint8Array): UnnamedSpeaker[] {
+  const tokens = doc.layer('tokens');
+  const { lower, pos } = tokens;
+  const n = lower.length;
+  const byRole = new Map<string, { name: string; spans: [number, number][]; acts: boolean }>();
+  for (let t = 0; t < n; t++) {
+    if (facts.written[t] !== CASE.capitalised || facts.inQuote[t] === 1 || taken[t] === 1) continue;
+    const role = KIN_NAME_ROLES.get(lower[t]!);
+    if (role === undefined) continue;
+    if (t > 0 && KIN_NAME_BLOCKERS.has(lower[t - 1]!)) continue;
+    // "Father Brown", "Mother Superior", "Ma Joad": a title before a name, not the name itself.
+    if (t + 1 < n && facts.written[t + 1] === CASE.capitalised && facts.initial[t + 1] !== 1) continue;
+    const next = t + 1 < n ? pos[t + 1]! : POS.PUNCT;
+    const acts = next === POS.VERB || next === POS.AUX || tagsSpeech(doc, facts, t, t);
+    let entry = byRole.get(role);
+    if (!entry) {
+      entry = { name: doc.text.slice(tokens.start[t]!, tokens.end[t]!), spans: [], acts: false };
+      byRole.set(role, entry);
+    }
+    entry.spans.push([t, t]);
+    entry.acts ||= acts;
+  }
+  const out: UnnamedSpeaker[] = [];
+  for (const entry of byRole.values()) if (entry.acts) out.push({ name: entry.name, spans: entry.spans });
   return out;
 }
 
