@@ -675,6 +675,20 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.equal(c.who('Pip')?.gender.label, 'female');
   });
 
+  it('characters: an appositive description gives the sex ("Mags, an elderly woman in a hat,"); "the two ladies" does not', () => {
+    const c = cast(
+      story(
+        'Hope walked along the front. Mags, an elderly woman in a wide straw hat, waved from a bench.',
+        '"You are late," said Mags. "Sorry," said Hope.',
+        'Bex, a boy of ten, ran up to them. Rowan waited with Hope, the two ladies walking on. Bex grinned.',
+        '"Come on, Bex," said Mags. "Coming," said Rowan.',
+      ),
+    );
+    assert.equal(c.who('Mags')?.gender.label, 'female', `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Bex')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Hope')?.gender.label, 'male');
+  });
+
   it('characters: a possessive ("Anna\'s", "James\'s") is a mention of the name without the \'s', () => {
     const c = cast(
       story(

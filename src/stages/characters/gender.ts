@@ -171,7 +171,50 @@ function characterPronounVotes(
     female[o.id]! += votes.female[i]!;
     male[o.id]! += votes.male[i]!;
   }
+  // "Mags, an elderly woman in a straw hat, …": the narration says so outright, worth two pronouns.
+  for (const m of mentions) {
+    if (m.inQuote || m.character < 0) continue;
+    const g = appositiveGender(doc.text, m.end);
+    if (g === 'female') female[m.character]! += APPOSITIVE_VOTES;
+    else if (g === 'male') male[m.character]! += APPOSITIVE_VOTES;
+  }
   return { female, male };
+}
+
+/** Pronoun votes an appositive description of the character's sex is worth. */
+const APPOSITIVE_VOTES = 2;
+/** Words after the article before which the description's head noun must come. */
+const APPOSITIVE_WORDS = 4;
+/** Words that end a description before its head noun: it was a phrase ("a friend of his sister"). */
+const PHRASE_BREAKS: ReadonlySet<string> = new Set(
+  words(`
+    of at to for from with in on by and or his her their my our your its the a an who that
+    two three four five six both all other others
+  `),
+);
+/** Plural person nouns: "Eugenio, the two ladies passed": a new subject, not a description of him. */
+const PLURAL_PERSONS: ReadonlySet<string> = new Set(words('women men ladies girls boys gentlemen'));
+
+/**
+ * The sex an appositive description right after a name gives ("Mags, an elderly woman in a hat",
+ * "Tom, the eldest boy,"): the first word of the sex-marked person nouns (nominals.ts) among the
+ * few after the article, or undefined.
+ */
+export function appositiveGender(text: string, end: number): GenderLabel | undefined {
+  const m = /^,\s+(?:the|an?)\s+/i.exec(text.slice(end, end + 12));
+  if (!m) return undefined;
+  const rest = text.slice(end + m[0].length, end + m[0].length + 60);
+  const found = /^[A-Za-z][A-Za-z-]*(?:,?\s+[A-Za-z][A-Za-z-]*){0,3}/.exec(rest);
+  if (!found) return undefined;
+  const list = found[0].toLowerCase().split(/,?\s+/);
+  for (let k = 0; k < list.length && k < APPOSITIVE_WORDS; k++) {
+    const w = list[k]!;
+    if (PHRASE_BREAKS.has(w) || PLURAL_PERSONS.has(w)) return undefined;
+    const g = NOMINAL_GENDER.get(w);
+    if (g === 'female' || g === 'male') return g;
+    if (g !== undefined) return undefined;
+  }
+  return undefined;
 }
 
 /** 1 for every token inside a quotation. */
