@@ -367,3 +367,28 @@ describe('speech to several at once', () => {
     }
   });
 });
+
+describe('words a tag gives to one listener', () => {
+  it('mark the others about on that turn and on the answer to it', () => {
+    const story = [
+      'Ann and Tom sat by the fire when Mrs. Stone came in.',
+      '“The boat’s late,” said Ann.',
+      '“It’s the wind,” said Tom.',
+      '“Go and fetch the lamp,” Mrs. Stone said to Ann.',
+      '“In a minute,” said Ann.',
+    ].join('\n\n');
+    const { tom, ann, mary, conv } = castAndConversation(story);
+    assert.ok(conv && conv.turns.length === 4);
+    const speakers = [ann, tom, mary, ann];
+    assert.deepEqual(conv.turns[2]!.tagObjects, [ann]);
+    // "Mrs. Stone said to Ann": Tom is about, but the words are Ann's.
+    assert.ok(featuresOf(conv, speakers, 2, tom).has('tag-object-other'));
+    assert.ok(!featuresOf(conv, speakers, 2, ann).has('tag-object-other'));
+    // Ann answers Mrs. Stone: Tom, neither the one told nor the one who told, is marked.
+    assert.ok(featuresOf(conv, speakers, 3, tom).has('after-tag-object-other'));
+    assert.ok(!featuresOf(conv, speakers, 3, mary).has('after-tag-object-other'));
+    // Turns without a tag object (and the turns after them) mark no one.
+    assert.ok(!featuresOf(conv, speakers, 1, ann).has('tag-object-other'));
+    for (const c of [ann, tom]) assert.ok(!featuresOf(conv, speakers, 2, c).has('after-tag-object-other'));
+  });
+});
