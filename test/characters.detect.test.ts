@@ -764,6 +764,46 @@ describe('characters: titles, descriptive references, narrator', () => {
     assert.ok(c.who('Piers'));
     assert.notEqual(c.who('Piers'), narrator);
   });
+
+  it("characters: a name called once by another speaker, answered by the narrator, is the narrator's name", () => {
+    const c = cast(
+      story(
+        'The ferry was late, and I waited on the quay with my bag at my feet.',
+        'At last my cousin came hurrying down the slope, holding his cap on.',
+        '"Nora! Forgive me. The cart lost a wheel on the hill."',
+        '"It does not matter," I said. "I have only waited an hour."',
+        'He took my bag, and we climbed up to the road. His wife sat in the cart and leaned down to kiss me.',
+        '"Is this truly Nora?" she said to him. "How tall she is."',
+        '"It is truly me," I said. We drove home through the rain, and I watched the wet fields go by.',
+      ),
+    );
+    const narrator = c.characters.find((x) => x.narrator);
+    assert.ok(narrator, `cast: ${c.names.join(', ')}`);
+    assert.equal(narrator.name, 'Nora');
+    assert.equal(c.characters.filter((x) => [x.name, ...x.aliases].includes('Nora')).length, 1);
+  });
+
+  it("characters: a name the narrator calls out is not the narrator's, even when called more often", () => {
+    const c = cast(
+      story(
+        'The boy sat on the back step when I came out with the basket. There was mud on his knees again.',
+        '"Finn, what have you done to your trousers?"',
+        '"I slipped in the ditch," he said. "Do not tell Father."',
+        '"Finn, you know I must tell him."',
+        'He stared at his boots. I hung out the sheets and then sat down beside him on the step.',
+        '"Go and wash, Finn," I said. "Then we shall see."',
+        'He went in. Soon my husband came round the side of the house, wiping his hands on a rag.',
+        '"Greta, have you seen the boy?"',
+        '"He is washing," I said. "He slipped in the ditch."',
+        '"That boy," my husband said, and laughed. "Greta, you are too soft on him."',
+        '"Someone has to be," I said.',
+      ),
+    );
+    const narrator = c.characters.find((x) => x.narrator);
+    assert.ok(narrator, `cast: ${c.names.join(', ')}`);
+    assert.equal(narrator.name, 'Greta');
+    assert.notEqual(c.who('Finn'), narrator);
+  });
 });
 
 describe('characters: vocatives and endearments', () => {

@@ -62,7 +62,7 @@ export function findCast(doc: StoryDocument): CastFindings {
   countPronouns(doc, facts, spans, persons);
   const together = coOccurrence(doc, facts, spans, new Set(persons.map((f) => f.key)));
   const clustering = clusterForms(persons, together);
-  const narrator = detectNarrator(doc, facts, clustering.clusters);
+  const narrator = detectNarrator(doc, facts, clustering.clusters, spans);
   return { facts, spans, forms, persons, clustering, narrator, together };
 }
 

@@ -1,7 +1,9 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
+import { speechVerbBase, THOUGHT_VERBS, WRITING_VERBS } from '../lexicon/speech-verbs.js';
 import type { CharacterCluster } from './cluster.js';
 import type { NarratorFinding } from './detect.js';
-import type { TokenFacts } from './names.js';
+import type { NameSpan, TokenFacts } from './names.js';
 
 /**
  * A first-person narrator: "I", "me", "my" in narration (outside quotations). In the 21 PDNC novels
@@ -12,19 +14,36 @@ const FIRST_PERSON_PER_MILLE = 8;
 
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
 
-/** A character addressed at least this often and named in narration at most this share of the time. */
-const NAME_VOCATIVES = 2;
+/**
+ * The narrator's name is the one others use for them: a name scores 1 for each time another
+ * speaker calls it ("Get me some water, Jake," he said), half for a call whose speaker is unknown,
+ * half for another speaker's mention of it ("Is this really Nora?" she said), and loses 1 for each
+ * time the narrator calls it ("Thanks, Tom," I said): a name the narrator says is someone else's.
+ * It must reach this score, with at least one call not made by the narrator.
+ */
+const NAME_SCORE = 2;
+/** …and be named in narration at most this share of the time. */
 const NAME_NARRATION_SHARE = 0.1;
+
+/** Who speaks a quotation, from its tag or from the turns around it. */
+const VOICE_UNKNOWN = 0;
+const VOICE_NARRATOR = 1;
+const VOICE_OTHER = 2;
+
+/** Words after a speech verb that make its subject someone else: "said he", "said the colonel". */
+const OTHER_AFTER = new Set(['he', 'she', 'the', 'my', 'his', 'her', 'our', 'their']);
+const OTHER_BEFORE = new Set(['he', 'she']);
 
 /**
  * Whether the text has a first-person narrator, and which name cluster (if any) is the narrator's
- * name: the narrator is named only by others, so it is the character most often addressed by name
- * inside quotations whose name almost never appears in narration ("Hastings", "Watson").
+ * name: the narrator is named only by others, so it is the name other speakers call out inside
+ * quotations and that almost never appears in narration ("Hastings", "Watson").
  */
 export function detectNarrator(
   doc: StoryDocument,
   facts: TokenFacts,
   clusters: readonly CharacterCluster[],
+  spans: readonly NameSpan[],
 ): NarratorFinding | undefined {
   const tokens = doc.layer('tokens');
   let narration = 0;
@@ -41,23 +60,158 @@ export function detectNarrator(
     if ((c === 105 || c === 109) && FIRST_PERSON.has(w)) first++;
   }
   if (narration === 0 || (first * 1000) / narration < FIRST_PERSON_PER_MILLE) return undefined;
+  const voices = quotationVoices(doc, facts);
+  const quotationAt = (offset: number): number => {
+    // The quotation holding `offset` (binary search over the sorted starts), or -1.
+    let lo = 0;
+    let hi = voices.starts.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (voices.starts[mid]! <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return at >= 0 && offset < voices.ends[at]! ? at : -1;
+  };
   let best = -1;
-  let bestVocatives = NAME_VOCATIVES - 1;
+  let bestScore = NAME_SCORE - 1e-9;
   clusters.forEach((c, i) => {
     if (c.the) return;
     let count = 0;
     let inQuote = 0;
-    let vocatives = 0;
     for (const f of c.forms) {
       count += f.count;
       inQuote += f.inQuote;
-      vocatives += f.vocative;
     }
     if (count - inQuote > NAME_NARRATION_SHARE * count) return;
-    if (vocatives > bestVocatives) {
-      bestVocatives = vocatives;
+    let score = 0;
+    let called = 0;
+    let mentioned = 0;
+    for (const f of c.forms) {
+      for (const s of f.spans) {
+        const span = spans[s];
+        if (!span || facts.inQuote[span.first] !== 1) continue;
+        const at = quotationAt(tokens.start[span.first]!);
+        const voice = at >= 0 ? voices.voice[at]! : VOICE_UNKNOWN;
+        if (span.vocative) {
+          if (voice === VOICE_NARRATOR) score -= 1;
+          else {
+            called++;
+            score += voice === VOICE_OTHER ? 1 : 0.5;
+            // The narrator answers the call in the next turn: they were the one called.
+            if (voices.answered[at] === 1) score += 0.5;
+          }
+        } else if (voice === VOICE_OTHER) mentioned++;
+      }
+    }
+    score += 0.5 * Math.min(mentioned, called);
+    if (called > 0 && score > bestScore) {
+      bestScore = score;
       best = i;
     }
   });
   return { cluster: best };
+}
+
+/**
+ * The voice of every top-level quotation: the narrator's when its paragraph tags it "I said" or
+ * "said I", another speaker's when it is tagged "he said", "said the colonel", "Piers said"; an
+ * untagged quotation next to a tagged one in the paragraph before or after takes the other turn
+ * (the narrator answers "he said", and is answered after "I said").
+ */
+function quotationVoices(
+  doc: StoryDocument,
+  facts: TokenFacts,
+): { starts: number[]; ends: number[]; voice: number[]; answered: Uint8Array } {
+  const tokens = doc.layer('tokens');
+  const paragraphs = doc.layer('paragraphs');
+  const quotes = doc.layer('quotes').filter((q) => q.parent === undefined && q.spans.length > 0);
+  const tagged: number[] = [];
+  let t = 0;
+  for (const q of quotes) {
+    const from = paragraphs[q.paragraph]!.start;
+    const to = paragraphs[q.paragraphEnd]!.end;
+    while (t > 0 && tokens.start[t - 1]! >= from) t--;
+    while (t < tokens.count && tokens.start[t]! < from) t++;
+    let narrator = false;
+    let other = false;
+    for (let k = t; k < tokens.count && tokens.start[k]! < to; k++) {
+      if (facts.inQuote[k] === 1 || !nextTo(doc.text, q.spans, tokens.start[k]!, tokens.end[k]!)) continue;
+      const base = speechVerbBase(tokens.lower[k]!);
+      if (base === undefined || THOUGHT_VERBS.has(base) || WRITING_VERBS.has(base)) continue;
+      const before = k > 0 && facts.inQuote[k - 1] === 0 ? tokens.lower[k - 1]! : '';
+      const after = k + 1 < tokens.count && facts.inQuote[k + 1] === 0 ? tokens.lower[k + 1]! : '';
+      if (before === 'i' || after === 'i') narrator = true;
+      else if (
+        OTHER_BEFORE.has(before) ||
+        OTHER_AFTER.has(after) ||
+        (k > 0 && facts.inQuote[k - 1] === 0 && tokens.pos[k - 1] === POS.PROPN) ||
+        (k + 1 < tokens.count && facts.inQuote[k + 1] === 0 && tokens.pos[k + 1] === POS.PROPN)
+      )
+        other = true;
+    }
+    tagged.push(narrator === other ? VOICE_UNKNOWN : narrator ? VOICE_NARRATOR : VOICE_OTHER);
+  }
+  const voice = tagged.slice();
+  for (let i = 0; i < quotes.length; i++) {
+    if (tagged[i] !== VOICE_UNKNOWN) continue;
+    const q = quotes[i]!;
+    let narrator = false;
+    let other = false;
+    const prev = i > 0 ? quotes[i - 1]! : undefined;
+    if (prev && prev.paragraphEnd === q.paragraph - 1) {
+      if (tagged[i - 1] === VOICE_NARRATOR) other = true;
+      else if (tagged[i - 1] === VOICE_OTHER) narrator = true;
+    }
+    const next = i + 1 < quotes.length ? quotes[i + 1]! : undefined;
+    if (next && next.paragraph === q.paragraphEnd + 1) {
+      if (tagged[i + 1] === VOICE_NARRATOR) other = true;
+      else if (tagged[i + 1] === VOICE_OTHER) narrator = true;
+    }
+    if (narrator !== other) voice[i] = narrator ? VOICE_NARRATOR : VOICE_OTHER;
+  }
+  // A quotation not the narrator's, followed in the next paragraph by one that is.
+  const answered = new Uint8Array(quotes.length);
+  for (let i = 0; i + 1 < quotes.length; i++)
+    if (
+      voice[i] !== VOICE_NARRATOR &&
+      voice[i + 1] === VOICE_NARRATOR &&
+      quotes[i + 1]!.paragraph === quotes[i]!.paragraphEnd + 1
+    )
+      answered[i] = 1;
+  return {
+    answered,
+    starts: quotes.map((q) => q.spans[0]![0]),
+    ends: quotes.map((q) => q.spans.at(-1)![1]),
+    voice,
+  };
+}
+
+/**
+ * A tag stands next to a piece of its quotation, in the same sentence: `"…," I said` or
+ * `said Piers, "…"`, not the next sentence's "I said that I always did."
+ */
+const TAG_REACH = 24;
+
+function nextTo(
+  text: string,
+  pieces: readonly (readonly [number, number])[],
+  start: number,
+  end: number,
+): boolean {
+  for (const [a, b] of pieces) {
+    // After a piece that does not end its sentence (not `tired." I told him`), with no sentence
+    // end between the closing quotation mark and the verb.
+    if (
+      start >= b &&
+      start - b <= TAG_REACH &&
+      text[b - 1] !== '.' &&
+      !/[.!?]/.test(text.slice(b + 1, start))
+    )
+      return true;
+    if (end <= a && a - end <= TAG_REACH && !/[.!?]/.test(text.slice(end, a - 1))) return true;
+  }
+  return false;
 }
