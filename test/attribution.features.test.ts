@@ -699,3 +699,31 @@ describe('attribution: merging sorted paragraph lists', () => {
     assert.deepEqual([...mergeSorted(new Int32Array(0), Int32Array.from([3]))], [3]);
   });
 });
+
+describe('attribution: a beat before the quotation in its own paragraph', () => {
+  const cast = [...CAST, { id: 3, name: 'Mary Lowe', aliases: ['Mary'], gender: 'F' }];
+  const text =
+    'Ann sat by the window. Mary turned the kettle on the stove.\n\n' +
+    '"I did not write enough," she whispered.\n\n' +
+    '"No," said Ann, "and nor did he."\n\n' +
+    'Ann got up, buttoned her coat and lifted the umbrella off the floor. "Eat that pie while it is hot, love."\n';
+
+  it('marks the turn whose first cue is such a beat, and no other', () => {
+    const conv = prepareConversations(
+      createEngine({ until: 'coref', characters: cast }).process(sourceOf(text)),
+    )[0]!;
+    assert.deepEqual(Array.from(conv.preBeat), [0, 0, 1]);
+  });
+
+  it("weighs the one who just spoke going on, as the beat's subject, by its own weight", () => {
+    const doc = createEngine({ until: 'coref', characters: cast }).process(sourceOf(text));
+    const conv = prepareConversations(doc)[0]!;
+    const ann = conv.candidates.indexOf(doc.layer('characters').findIndex((c) => c.name === 'Ann Hale'));
+    const chain = chainOf(
+      conv,
+      densify({ emission: {}, transition: { 'same-when-subject-previous-pre-beat': 1 } }),
+    );
+    assert.equal(chain.stay?.(2, ann), 1);
+    assert.equal(chain.stay?.(1, ann) ?? 0, 0);
+  });
+});

@@ -148,6 +148,7 @@ export const TRANSITION_FEATURES = [
   'same-when-subject-previous-uncued',
   'same-when-subject-other-acting-uncued',
   'same-when-subject-other-watching-uncued',
+  'same-when-subject-previous-pre-beat',
 ] as const;
 
 /** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
@@ -231,6 +232,11 @@ export interface ConversationFeatures {
    * (`Ann turned to him.`), 2 watching (`Ann looked at him.`), 0 any other.
    */
   subjectVerb: Uint8Array;
+  /**
+   * Per turn: its first cue is a beat before its quotation in its own paragraph (`Ann got up.
+   * "Come on."`): when that subject spoke the turn before, the beat says she goes on.
+   */
+  preBeat: Uint8Array;
   /** Per turn: 1 when its tag's verb carries on the previous speech ("went on"), 2 when it answers ("replied"). */
   verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
@@ -385,6 +391,7 @@ export function conversationFeatures(
   const narrationSubject = new Int32Array(turns.length).fill(-1);
   const narrationSubjectAt = new Int32Array(turns.length).fill(-1);
   const subjectVerb = new Uint8Array(turns.length);
+  const preBeat = new Uint8Array(turns.length);
   const local = new Map<number, number>();
   for (let k = 0; k < C; k++) local.set(candidates[k]!, k);
   const tokens = doc.layer('tokens');
@@ -484,6 +491,7 @@ export function conversationFeatures(
     }
     const cue = turn.cues[0];
     if (cue) cued[i] = 1;
+    if (cue?.kind === 'beat' && cue.where === 'pre') preBeat[i] = 1;
     if (cue && cue.kind === 'tag' && cue.referent.via === 'pronoun' && cue.referent.gender !== 'unknown')
       pronounCued[i] = 1;
     if (
@@ -717,6 +725,7 @@ export function conversationFeatures(
     narrationSubject,
     narrationSubjectAt,
     subjectVerb,
+    preBeat,
     style,
     firstTurn,
     descriptions,

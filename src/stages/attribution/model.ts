@@ -210,7 +210,8 @@ class ConversationChain implements ChainModel {
     const t = this.w.transition;
     const previous =
       t[TI['same-when-subject-previous']]! +
-      (this.conv.cued[i] === 0 ? t[TI['same-when-subject-previous-uncued']]! : 0);
+      (this.conv.cued[i] === 0 ? t[TI['same-when-subject-previous-uncued']]! : 0) +
+      (this.conv.preBeat[i] === 1 ? t[TI['same-when-subject-previous-pre-beat']]! : 0);
     return previous - this.subjectOther(i);
   }
 
@@ -315,6 +316,7 @@ export function addTransitionExpectations(
   const uncued = conv.cued[i] === 0 ? 1 : 0;
   into[TI['same-when-subject-previous-uncued']]! += sign * stays[i]! * uncued;
   into[TI['same-when-subject-other-uncued']]! += sign * (same * subject - stays[i]!) * uncued;
+  into[TI['same-when-subject-previous-pre-beat']]! += sign * stays[i]! * (conv.preBeat[i] === 1 ? 1 : 0);
   const verb = uncued === 1 ? conv.subjectVerb[i]! : 0;
   into[TI['same-when-subject-other-acting-uncued']]! +=
     sign * (same * subject - stays[i]!) * (verb === 1 ? 1 : 0);
