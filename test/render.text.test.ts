@@ -11,16 +11,26 @@ const STORY = [
 ].join('\n\n');
 
 describe('render: text summary', () => {
-  const result = createEngine().analyze({
+  const source = {
     name: 'pier.txt',
-    format: 'txt',
+    format: 'txt' as const,
     encoding: 'utf-8',
     text: STORY,
     meta: {},
     structure: { chapters: [], breaks: [] },
     messages: [],
-  });
+  };
+  const result = createEngine().analyze(source);
   const text = renderText(result, { sourceText: STORY });
+
+  it('render: the title is an opening title line, not a first chapter heading or the file name', () => {
+    const titled = 'The Long Pier\n\n' + STORY;
+    const withTitle = createEngine().analyze({ ...source, text: titled });
+    assert.match(renderText(withTitle, { sourceText: titled }), /^The Long Pier\n/);
+    const chaptered = 'Chapter One\n\n' + STORY;
+    const withChapter = createEngine().analyze({ ...source, text: chaptered });
+    assert.match(renderText(withChapter, { sourceText: chaptered }), /^pier\.txt\n/);
+  });
 
   it('render: counts of one take the singular ("1 quotation", "1 scene")', () => {
     assert.equal(result.quotes.length, 1);

@@ -1,11 +1,13 @@
 import type { AnalysisResult } from '../engine/result.js';
+import { titleOf } from './html.js';
 import type { RenderOptions } from './index.js';
 
 /** A short plain-text summary for the terminal. */
-export function renderText(result: AnalysisResult, _options: RenderOptions): string {
+export function renderText(result: AnalysisResult, options: RenderOptions): string {
   const stats = result.stats;
   const lines: string[] = [];
-  const title = result.meta.title ?? result.source.name.split(/[/]/).pop() ?? result.source.name;
+  // The same title as the HTML report's: metadata, else an opening heading, else the file name.
+  const title = titleOf(result, options.sourceText);
   lines.push(`${title}`);
   lines.push(
     `  ${count(stats?.words ?? 0, 'word')} · ${count(result.characters.length, 'character')} · ` +
