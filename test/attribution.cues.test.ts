@@ -325,6 +325,43 @@ describe('attribution: the one a tag speaks to', () => {
   });
 });
 
+describe('attribution: the one a participle after the tag acts on', () => {
+  it('"he said, shaking Tom": Tom is not the speaker, and not taken for the addressee either', () => {
+    const { turns } = turnsOf(
+      'The vicar woke before dawn. Tom slept on.\n\n"Get up," he said, shaking Tom.\n',
+    );
+    const cue = turns[0]!.cues[0]!;
+    assert.equal(cue.actedOn, 0);
+    assert.notEqual(cue.referent.corefGuess, 0);
+    assert.deepEqual(turns[0]!.tagObjects, []);
+  });
+
+  it('"she said quietly, turning to Mary" and "said Ann, looking at Tom" mark the one acted on', () => {
+    const one = turnsOf('Ann and Mary sat in the kitchen.\n\n"Enough," she said quietly, turning to Mary.\n');
+    assert.equal(one.turns[0]!.cues[0]!.actedOn, 2);
+    const two = turnsOf('Ann and Tom sat in the kitchen.\n\n"Enough," said Ann, looking at Tom.\n');
+    assert.equal(two.turns[0]!.cues[0]!.actedOn, 0);
+    const none = turnsOf('Ann and Tom sat in the kitchen.\n\n"Enough," said Ann, shaking her head.\n');
+    assert.equal(none.turns[0]!.cues[0]!.actedOn, -1);
+  });
+
+  it('a detected cast: "he said, shaking Pavel" after Oskar woke is Oskar\'s', () => {
+    const text = [
+      'Pavel and Oskar slept in the cabin of the boat.',
+      'The storm came at midnight. Oskar woke to the hull knocking against the pier.',
+      '\u201cUp,\u201d he said, shaking Pavel. \u201cThe rope has gone.\u201d',
+      '\u201cFive more minutes.\u201d',
+    ].join('\n\n');
+    const result = createEngine().analyze(sourceOf(text));
+    const name = (id: unknown) => result.characters.find((c) => c.id === id)?.name;
+    // (The tagged paragraph is one quotation in two parts.)
+    assert.deepEqual(
+      result.quotes.map((q) => name(q.speaker)),
+      ['Oskar', 'Pavel'],
+    );
+  });
+});
+
 describe('attribution: a short sentence that says its subject speaks', () => {
   it('"Ann interposed." closing the paragraph before leads into the next quotation', () => {
     const text = 'Tom and Ann sat by the fire. Ann interposed.\n\n"We had better go."\n';

@@ -641,6 +641,19 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.equal(c.who('North'), undefined, `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: a listed first name seen once, acting in a beat after a quotation ("For now." Clara did not look up), is a name', () => {
+    const c = cast(
+      story(
+        'Jonah leaned on the table. "I\'m here, aren\'t I?"',
+        '"You are." Clara did not look up from the map. "For now."',
+        'Jonah laughed. "It\'s Tuesday."',
+        '"Exactly." Nothing moved in the kitchen.',
+      ),
+    );
+    assert.ok(c.who('Clara'), `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Nothing'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: "glanced at Mags" aims at a person: a nickname no name list knows is not taken for a place', () => {
     const c = cast(
       story(

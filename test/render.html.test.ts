@@ -46,7 +46,7 @@ describe('render: HTML report', () => {
 
   it('render: the cast table, the network and the scene strip are present', () => {
     assert.match(html, /<h2>Cast<\/h2>[\s\S]*<td><span class="sw d0"><\/span>Tom<\/td>[\s\S]*Ada<\/td>/);
-    assert.match(html, /<svg[^>]*aria-label="Character network"[\s\S]*Tom → Ada: 1 quotations/);
+    assert.match(html, /<svg[^>]*aria-label="Character network"[\s\S]*Tom → Ada: 1 quotation,/);
     assert.match(html, /<svg[^>]*aria-label="Scenes along the story"/);
     assert.equal((html.match(/<a href="#scene-\d">/g) ?? []).length, 2);
     assert.ok(html.includes('id="scene-2"'));
@@ -56,15 +56,39 @@ describe('render: HTML report', () => {
     const heading = (r: AnalysisResult) => /<h1>([^<]*)<\/h1>/.exec(renderHtml(r, { sourceText: STORY }))![1];
     assert.equal(heading({ ...result, meta: { title: 'Ada &amp; Tom' } }), 'Ada &amp;amp; Tom');
     const first = result.paragraphs[0]!;
+    // An opening heading that is not a chapter's (a plain-text story's title line) is the title…
+    const untitledChapters = result.chapters.map((c) => ({ ...c, heading: null }));
     assert.equal(
-      heading({ ...result, meta: {}, paragraphs: [{ ...first, kind: 'heading' }] }),
+      heading({
+        ...result,
+        meta: {},
+        chapters: untitledChapters,
+        paragraphs: [{ ...first, kind: 'heading' }],
+      }),
       'Chapter One',
+    );
+    // …but the first chapter's own heading ("Chapter One") names the chapter, not the story.
+    assert.equal(
+      heading({
+        ...result,
+        meta: {},
+        source: { ...result.source, name: 'ada.txt' },
+        paragraphs: [{ ...first, kind: 'heading' }],
+      }),
+      'ada.txt',
     );
     const noHeading = { ...result, meta: {}, paragraphs: [{ ...first, kind: 'prose' as const }] };
     assert.equal(
       heading({ ...noHeading, source: { ...result.source, name: '/home/me/stories/ada.txt' } }),
       'ada.txt',
     );
+  });
+
+  it('render: tooltips and notes say "1 scene", "1 sentence", "1 quotation", never "1 scenes"', () => {
+    const one = { ...result, scenes: result.scenes.slice(0, 1) };
+    const report = renderHtml(one, { sourceText: STORY });
+    assert.match(report, /\b1 scene along the story/);
+    assert.doesNotMatch(report, /\b1 (scenes|sentences|quotations|mentions|paragraphs|words|parts)\b/);
   });
 
   it('render: counts are singular for one ("1 chapter") and plural otherwise', () => {

@@ -31,15 +31,24 @@ function counted(n: number, noun: string): string {
   return `<b>${n}</b> ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** `1 scene`, `2 scenes`: a count in running text and tooltips. */
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /**
  * The story's title: the one its metadata gives (AO3, EPUB, Gutenberg), else a heading that opens
  * the text (a plain-text story's title line), else the file name without its folders.
  */
-function titleOf(result: AnalysisResult, text: string): string {
+export function titleOf(result: AnalysisResult, text: string): string {
   if (result.meta.title) return result.meta.title;
   const first = result.paragraphs[0];
-  if (first?.kind === 'heading' && first.start < 200 && first.end - first.start <= 120) {
-    return text.slice(first.start, first.end);
+  // (Not a first chapter's heading: "Chapter One" names the chapter, not the story.)
+  const chapterHeading = result.chapters[0]?.heading;
+  const opensChapter = chapterHeading != null && chapterHeading[0] === first?.start;
+  if (first?.kind === 'heading' && !opensChapter && first.start < 200 && first.end - first.start <= 120) {
+    const heading = text.slice(first.start, first.end).trim();
+    if (heading) return heading;
   }
   return result.source.name.split(/[\\/]/).pop() || result.source.name;
 }
@@ -215,14 +224,14 @@ function scenesSection(result: AnalysisResult, nameOf: (id: Id) => string): stri
       const x = ((u.start - first) / span) * ARC_W;
       const width = Math.max(1, ((u.end - u.start) / span) * ARC_W - 1);
       const lightness = u.share === null ? 85 : Math.round(92 - u.share * 55);
-      const tip = `${u.label}${u.words !== null ? ` · ${u.words} words` : ''}${u.share !== null ? ` · ${percent(u.share)} dialogue` : ''}`;
+      const tip = `${u.label}${u.words !== null ? ` · ${plural(u.words, 'word')}` : ''}${u.share !== null ? ` · ${percent(u.share)} dialogue` : ''}`;
       const rect = `<rect x="${fixed(x, 1)}" y="0" width="${fixed(width, 1)}" height="28" fill="hsl(210 55% ${lightness}%)"><title>${h(tip)}</title></rect>`;
       return u.anchor ? `<a href="#${u.anchor}">${rect}</a>` : rect;
     })
     .join('');
   return `<h2>Scenes</h2>
 <svg viewBox="0 0 ${ARC_W} 28" width="${ARC_W}" height="28" role="img" aria-label="Scenes along the story">${rects}</svg>
-<p class="note">${units.length} ${result.scenes.length > 0 ? 'scenes' : 'parts'} along the story, width by length, darker with more dialogue. Hover for details${result.scenes.length > 0 ? ', click to jump to the text' : ''}.</p>`;
+<p class="note">${plural(units.length, result.scenes.length > 0 ? 'scene' : 'part')} along the story, width by length, darker with more dialogue. Hover for details${result.scenes.length > 0 ? ', click to jump to the text' : ''}.</p>`;
 }
 
 function castSection(result: AnalysisResult, palette: Map<Id, number>): string {
@@ -286,7 +295,7 @@ function networkSection(
       const [x1, y1] = at.get(e.from)!;
       const [x2, y2] = at.get(e.to)!;
       const width = 0.5 + (3 * (e.paragraphs + e.scenes)) / maxTogether;
-      return `<line class="co" x1="${fixed(x1, 1)}" y1="${fixed(y1, 1)}" x2="${fixed(x2, 1)}" y2="${fixed(y2, 1)}" stroke-width="${fixed(width, 1)}"><title>${h(`${nameOf(e.from)} and ${nameOf(e.to)}: ${e.paragraphs} paragraphs, ${e.scenes} scenes together`)}</title></line>`;
+      return `<line class="co" x1="${fixed(x1, 1)}" y1="${fixed(y1, 1)}" x2="${fixed(x2, 1)}" y2="${fixed(y2, 1)}" stroke-width="${fixed(width, 1)}"><title>${h(`${nameOf(e.from)} and ${nameOf(e.to)}: ${plural(e.paragraphs, 'paragraph')}, ${plural(e.scenes, 'scene')} together`)}</title></line>`;
     })
     .join('');
   const talk = network.conversation
@@ -305,7 +314,7 @@ function networkSection(
       const ex = x2 - (tx / len) * back;
       const ey = y2 - (ty / len) * back;
       const width = 1 + (4 * e.quotes) / maxQuotes;
-      return `<path class="edge" d="M${fixed(x1, 1)},${fixed(y1, 1)}Q${fixed(mx, 1)},${fixed(my, 1)} ${fixed(ex, 1)},${fixed(ey, 1)}" stroke-width="${fixed(width, 1)}" marker-end="url(#arrow)"><title>${h(`${nameOf(e.from)} → ${nameOf(e.to)}: ${e.quotes} quotations, ${e.words} words`)}</title></path>`;
+      return `<path class="edge" d="M${fixed(x1, 1)},${fixed(y1, 1)}Q${fixed(mx, 1)},${fixed(my, 1)} ${fixed(ex, 1)},${fixed(ey, 1)}" stroke-width="${fixed(width, 1)}" marker-end="url(#arrow)"><title>${h(`${nameOf(e.from)} → ${nameOf(e.to)}: ${plural(e.quotes, 'quotation')}, ${plural(e.words, 'word')}`)}</title></path>`;
     })
     .join('');
   const circles = nodes
@@ -314,7 +323,7 @@ function networkSection(
       const r = radiusOf.get(n.id)!;
       const outward = x >= centre ? 'start' : 'end';
       const lx = x + (x >= centre ? r + 4 : -r - 4);
-      return `<circle class="d${palette.get(n.id)}" cx="${fixed(x, 1)}" cy="${fixed(y, 1)}" r="${fixed(r, 1)}" stroke="#fff"><title>${h(`${n.name}: ${n.mentions} mentions`)}</title></circle><text x="${fixed(lx, 1)}" y="${fixed(y + 4, 1)}" text-anchor="${outward}">${h(n.name)}</text>`;
+      return `<circle class="d${palette.get(n.id)}" cx="${fixed(x, 1)}" cy="${fixed(y, 1)}" r="${fixed(r, 1)}" stroke="#fff"><title>${h(`${n.name}: ${plural(n.mentions, 'mention')}`)}</title></circle><text x="${fixed(lx, 1)}" y="${fixed(y + 4, 1)}" text-anchor="${outward}">${h(n.name)}</text>`;
     })
     .join('');
   const more =
@@ -344,7 +353,7 @@ function writingSection(result: AnalysisResult, nameOf: (id: Id) => string): str
     .map((b, i) => {
       const height = (b.count / maxBin) * 90;
       const label = b.to < 0 ? `${b.from}+` : `${b.from}–${b.to}`;
-      return `<rect x="${fixed(i * bw + 4, 1)}" y="${fixed(100 - height, 1)}" width="${fixed(bw - 8, 1)}" height="${fixed(height, 1)}" fill="#8fa9c9"><title>${label} words: ${b.count} sentences</title></rect><text x="${fixed(i * bw + bw / 2, 1)}" y="114" text-anchor="middle">${label}</text>`;
+      return `<rect x="${fixed(i * bw + 4, 1)}" y="${fixed(100 - height, 1)}" width="${fixed(bw - 8, 1)}" height="${fixed(height, 1)}" fill="#8fa9c9"><title>${label} words: ${plural(b.count, 'sentence')}</title></rect><text x="${fixed(i * bw + bw / 2, 1)}" y="114" text-anchor="middle">${label}</text>`;
     })
     .join('');
   parts.push(
@@ -365,7 +374,7 @@ function writingSection(result: AnalysisResult, nameOf: (id: Id) => string): str
       .map((a) => `${h(a.adverb)} (${a.count})`)
       .join(', ');
     parts.push(
-      `<p class="note">${t.tagged} tagged quotations: ${t.plain} with “said”/“asked”, ${t.other} with other verbs, ${t.withAdverb} with an adverb on the tag.</p><table><thead><tr><th>Tag</th><th class="n">Uses</th><th></th></tr></thead><tbody>${rows}</tbody></table>${adverbs ? `<p class="note">Adverbs on tags: ${adverbs}.</p>` : ''}`,
+      `<p class="note">${plural(t.tagged, 'tagged quotation')}: ${t.plain} with “said”/“asked”, ${t.other} with other verbs, ${t.withAdverb} with an adverb on the tag.</p><table><thead><tr><th>Tag</th><th class="n">Uses</th><th></th></tr></thead><tbody>${rows}</tbody></table>${adverbs ? `<p class="note">Adverbs on tags: ${adverbs}.</p>` : ''}`,
     );
   }
   // Share of speech.
@@ -387,7 +396,7 @@ function writingSection(result: AnalysisResult, nameOf: (id: Id) => string): str
         const talk = total * p.dialogueShare;
         const x = fixed(i * pw + Math.min(1, pw * 0.1), 1);
         const width = fixed(Math.max(0.5, pw - Math.min(2, pw * 0.2)), 1);
-        const label = `${p.unit === 'scene' ? 'Scene' : 'Chapter'} ${p.index + 1}: ${p.words} words, ${percent(p.dialogueShare)} dialogue, ${p.quotes} quotations`;
+        const label = `${p.unit === 'scene' ? 'Scene' : 'Chapter'} ${p.index + 1}: ${plural(p.words, 'word')}, ${percent(p.dialogueShare)} dialogue, ${plural(p.quotes, 'quotation')}`;
         return `<g><title>${h(label)}</title><rect x="${x}" y="${fixed(100 - total, 1)}" width="${width}" height="${fixed(total - talk, 1)}" fill="#c9d6e6"/><rect x="${x}" y="${fixed(100 - talk, 1)}" width="${width}" height="${fixed(talk, 1)}" fill="#4f77a8"/></g>`;
       })
       .join('');

@@ -1,15 +1,17 @@
 import type { AnalysisResult } from '../engine/result.js';
+import { titleOf } from './html.js';
 import type { RenderOptions } from './index.js';
 
 /** A short plain-text summary for the terminal. */
-export function renderText(result: AnalysisResult, _options: RenderOptions): string {
+export function renderText(result: AnalysisResult, options: RenderOptions): string {
   const stats = result.stats;
   const lines: string[] = [];
-  const title = result.meta.title ?? result.source.name.split(/[/]/).pop() ?? result.source.name;
+  // The same title as the HTML report's: metadata, else an opening heading, else the file name.
+  const title = titleOf(result, options.sourceText);
   lines.push(`${title}`);
   lines.push(
-    `  ${fmt(stats?.words ?? 0)} words · ${result.characters.length} characters · ` +
-      `${result.quotes.length} quotations · ${result.scenes.length} scenes`,
+    `  ${count(stats?.words ?? 0, 'word')} · ${count(result.characters.length, 'character')} · ` +
+      `${count(result.quotes.length, 'quotation')} · ${count(result.scenes.length, 'scene')}`,
   );
   if (stats) {
     lines.push(
@@ -28,15 +30,21 @@ export function renderText(result: AnalysisResult, _options: RenderOptions): str
       const aka = c.aliases.filter((a) => a !== c.name);
       lines.push(
         `    ${c.name}${aka.length ? ` (${aka.join(', ')})` : ''} — ${c.gender.label}, ` +
-          `${c.mentions} mentions, ${speech.get(c.id) ?? 0} quotations`,
+          `${count(c.mentions, 'mention')}, ${count(speech.get(c.id) ?? 0, 'quotation')}`,
       );
     }
   }
   const warnings = result.messages.filter((m) => m.severity !== 'info');
-  if (warnings.length > 0) lines.push(`  ${warnings.length} warnings (see "messages" in the JSON output)`);
+  if (warnings.length > 0)
+    lines.push(`  ${count(warnings.length, 'warning')} (see "messages" in the JSON output)`);
   return lines.join('\n') + '\n';
 }
 
 function fmt(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** `1 quotation`, `3 quotations`, `0 scenes`. */
+function count(n: number, noun: string): string {
+  return `${fmt(n)} ${noun}${n === 1 ? '' : 's'}`;
 }

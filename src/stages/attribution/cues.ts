@@ -48,6 +48,11 @@ export interface Cue {
    * different hidden classes, and their readers deoptimise.)
    */
   object: Referent | undefined;
+  /**
+   * Character a participle after the tag acts on (`he said, shaking Tom`, `she said, turning to
+   * Emma`), or -1: someone other than the speaker, but not always the one spoken to.
+   */
+  actedOn: number;
 }
 
 /**
@@ -454,16 +459,17 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
   if (t < end && (tokens.lower[t] === 'was' || tokens.lower[t] === 'came')) {
     const owner = referentAt(ix, t + 1, end);
     if (owner && owner.via === 'name')
-      return { kind: 'tag', where: 'post', referent: owner, verb: '', object: undefined };
+      return { kind: 'tag', where: 'post', referent: owner, verb: '', object: undefined, actedOn: -1 };
     // `"…," was her cordial reply` / `came his answer`: the possessive points at the speaker.
     const possessor = possessiveSpeaker(ix, t + 1, end);
-    if (possessor) return { kind: 'tag', where: 'post', referent: possessor, verb: '', object: undefined };
+    if (possessor)
+      return { kind: 'tag', where: 'post', referent: possessor, verb: '', object: undefined, actedOn: -1 };
   }
   // `She had the kindest "Good morning!" from Captain Harville`: words from someone are theirs.
   if (t < end && tokens.lower[t] === 'from') {
     const source = referentAt(ix, t + 1, end);
     if (source && source.via === 'name')
-      return { kind: 'tag', where: 'post', referent: source, verb: '', object: undefined };
+      return { kind: 'tag', where: 'post', referent: source, verb: '', object: undefined, actedOn: -1 };
   }
   for (let v = t; v < end && v <= t + 6; v++) {
     const verb = verbAt(tokens, v);
@@ -483,7 +489,8 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
     if (v <= t + 1 && tokens.pos[after] === POS.NOUN) return undefined;
   }
   const byOrFrom = agentAfter(ix, t, end);
-  if (byOrFrom) return { kind: 'tag', where: 'post', referent: byOrFrom, verb: '', object: undefined };
+  if (byOrFrom)
+    return { kind: 'tag', where: 'post', referent: byOrFrom, verb: '', object: undefined, actedOn: -1 };
   // A verb right after the quotation followed by a name closing the clause is an inverted tag,
   // whatever the verb: `"…!" exploded Mr. Emerson.` / `"…," comforted Matthew, …`.
   if (t < end && isPastVerb(tokens, t)) {
@@ -499,7 +506,7 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
         CLAUSE_END.has(tokens.lower[next]!) ||
         (named.via === 'name' && tokens.pos[next] === POS.ADP)
       )
-        return { kind: 'tag', where: 'post', referent: named, verb: '', object: undefined };
+        return { kind: 'tag', where: 'post', referent: named, verb: '', object: undefined, actedOn: -1 };
     }
   }
   // A quotation that ends in a comma must be followed by its tag, whatever the verb:
@@ -512,7 +519,7 @@ export function tagAfter(ix: CueIndex, from: number, to: number, commaEnded = fa
       if (v < end && tokens.pos[v] === POS.VERB)
         return withObject(
           ix,
-          { kind: 'tag', where: 'post', referent: subject, verb: '', object: undefined },
+          { kind: 'tag', where: 'post', referent: subject, verb: '', object: undefined, actedOn: -1 },
           v + 1,
           end,
         );
@@ -943,6 +950,25 @@ function governed(tokens: TokenLayer, t: number): boolean {
 function withObject(ix: CueIndex, cue: Cue, from: number, end: number): Cue {
   const { tokens } = ix;
   let t = from;
+  let p = from;
+  while (p < end && tokens.pos[p] === POS.ADV) p++;
+  // `he said, shaking Tom` / `she said softly, turning to Emma`: the one the participle after the
+  // tag acts on is someone else than the speaker, most often the one spoken to.
+  if (
+    p + 2 < end &&
+    tokens.lower[p] === ',' &&
+    tokens.pos[p + 1] === POS.VERB &&
+    tokens.lower[p + 1]!.endsWith('ing')
+  ) {
+    let u = p + 2;
+    if (tokens.lower[u] === 'to' || tokens.lower[u] === 'at') u++;
+    const object = referentAt(ix, u, end, 'object');
+    if (object && object.via === 'name' && !object.descriptive && object.character >= 0) {
+      cue.actedOn = object.character;
+      if (cue.referent.corefGuess === object.character) cue.referent.corefGuess = -1;
+    }
+    return cue;
+  }
   if (t < end && (tokens.lower[t] === 'to' || tokens.lower[t] === 'at')) t++;
   else if (!(cue.verb === 'tell' || cue.verb === 'ask' || cue.verb === 'answer' || cue.verb === 'address'))
     return cue;
@@ -982,7 +1008,8 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   if (leadsIn) {
     // `to which his prompt reply was,` / `Mr. Weston's answer was:`: the possessor speaks.
     const owner = answerOwner(ix, begin, s);
-    if (owner) return { kind: 'tag', where: 'pre', referent: owner, verb: '', object: undefined };
+    if (owner)
+      return { kind: 'tag', where: 'pre', referent: owner, verb: '', object: undefined, actedOn: -1 };
     for (let v = s; v >= begin; v--) {
       const verb = verbAt(tokens, v);
       // `Katharine thought to herself,` leads into the thought; a thought further back does not.
@@ -991,7 +1018,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       if (tokens.lower[v + 1] === 'by' && tokens.lower[v]!.endsWith('ed')) {
         const agent = referentAt(ix, v + 2, to);
         if (agent && agent.via !== 'nominal')
-          return { kind: 'tag', where: 'pre', referent: agent, verb, object: undefined };
+          return { kind: 'tag', where: 'pre', referent: agent, verb, object: undefined, actedOn: -1 };
       }
       const after = skipModifiers(tokens, v + 1, 1, to);
       // `she told Amory,` / `he asked Tom,`: after a subject of its own, the name a verb that takes
@@ -999,7 +1026,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       const before = OBJECT_VERBS.has(verb) ? subjectBefore(ix, begin, v) : undefined;
       const inverted = before ? undefined : referentAt(ix, after, to);
       if (inverted && after <= v + 2)
-        return { kind: 'tag', where: 'pre', referent: inverted, verb, object: undefined };
+        return { kind: 'tag', where: 'pre', referent: inverted, verb, object: undefined, actedOn: -1 };
       const subject =
         before ??
         subjectBefore(ix, begin, v) ??
@@ -1010,7 +1037,7 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
       if (subject)
         return withObject(
           ix,
-          { kind: 'tag', where: 'pre', referent: subject, verb, object: undefined },
+          { kind: 'tag', where: 'pre', referent: subject, verb, object: undefined, actedOn: -1 },
           v + 1,
           to,
         );
@@ -1019,7 +1046,8 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
     if (last === ':') {
       const subject =
         mainClauseSubject(ix, begin, s) ?? firstReferent(ix, begin, Math.min(s, begin + 6), true);
-      if (subject) return { kind: 'tag', where: 'pre', referent: subject, verb: '', object: undefined };
+      if (subject)
+        return { kind: 'tag', where: 'pre', referent: subject, verb: '', object: undefined, actedOn: -1 };
     }
   }
   // `Mrs Musgrove interposed.` / `Mrs. Hurst began again.`: a short sentence that only says its
@@ -1030,7 +1058,8 @@ export function cueBefore(ix: CueIndex, from: number, to: number, opensParagraph
   }
   if (!opensParagraph) return undefined;
   const subject = firstReferent(ix, begin, Math.min(s + 1, begin + 4));
-  if (subject) return { kind: 'beat', where: 'pre', referent: subject, verb: '', object: undefined };
+  if (subject)
+    return { kind: 'beat', where: 'pre', referent: subject, verb: '', object: undefined, actedOn: -1 };
   return undefined;
 }
 
@@ -1087,7 +1116,7 @@ function speakingSentence(ix: CueIndex, begin: number, end: number): Cue | undef
       return undefined;
     const subject = subjectBefore(ix, begin, v);
     if (!subject || subject.via === 'nominal') return undefined;
-    return { kind: 'tag', where: 'pre', referent: subject, verb, object: undefined };
+    return { kind: 'tag', where: 'pre', referent: subject, verb, object: undefined, actedOn: -1 };
   }
   return undefined;
 }
@@ -1187,7 +1216,8 @@ export function beatAfter(ix: CueIndex, from: number, to: number): Cue | undefin
   let t = from;
   while (t < to && (tokens.pos[t] === POS.PUNCT || isQuoteMark(tokens, t))) t++;
   const subject = firstReferent(ix, t, Math.min(to, t + 3));
-  if (subject) return { kind: 'beat', where: 'post', referent: subject, verb: '', object: undefined };
+  if (subject)
+    return { kind: 'beat', where: 'post', referent: subject, verb: '', object: undefined, actedOn: -1 };
   return undefined;
 }
 
@@ -1359,5 +1389,5 @@ function firstReferent(ix: CueIndex, from: number, to: number, subjectOnly = fal
 
 /** A speech tag after its quotation, its object not read yet. */
 function postTag(referent: Referent, verb: string): Cue {
-  return { kind: 'tag', where: 'post', referent, verb, object: undefined };
+  return { kind: 'tag', where: 'post', referent, verb, object: undefined, actedOn: -1 };
 }

@@ -124,10 +124,12 @@ export function barredSpeakers(conv: ConversationFeatures): Uint8Array {
   const out = new Uint8Array(conv.turns.length * C);
   for (let i = 0; i < conv.turns.length; i++) {
     const cue = conv.turns[i]!.cues[0];
-    const object = cue?.kind === 'tag' ? cue.object?.character : undefined;
-    if (object === undefined || object < 0 || object === cue!.referent.character) continue;
-    const k = conv.candidates.indexOf(object);
-    if (k >= 0) out[i * C + k] = 1;
+    if (cue?.kind !== 'tag') continue;
+    for (const object of [cue.object?.character ?? -1, cue.actedOn]) {
+      if (object < 0 || object === cue.referent.character) continue;
+      const k = conv.candidates.indexOf(object);
+      if (k >= 0) out[i * C + k] = 1;
+    }
   }
   return out;
 }

@@ -491,7 +491,14 @@ function paragraphOf(
 
 /** A copy of a cue at another place, fields written out in Cue's one order (a spread makes a hidden class per cue). */
 function placed(cue: Cue, where: Cue['where']): Cue {
-  return { kind: cue.kind, where, referent: cue.referent, verb: cue.verb, object: cue.object };
+  return {
+    kind: cue.kind,
+    where,
+    referent: cue.referent,
+    verb: cue.verb,
+    object: cue.object,
+    actedOn: cue.actedOn,
+  };
 }
 
 /** Whether a character is a letter or digit (an apostrophe between two is no quotation mark). */

@@ -149,6 +149,11 @@ export interface CapitalStats {
   capInitial: number[];
   /** Of the sentence-initial uses, those in narration the tagger reads as a proper noun ("Lena stood", not "Wait here"). */
   properInitial: number[];
+  /**
+   * Of those, the ones acting right after a quotation closed in the same paragraph (`"For now."
+   * Clara did not look up`): the beat of someone in the conversation.
+   */
+  beatInitial: number[];
   lower: number[];
 }
 
@@ -174,7 +179,14 @@ export function capitalStats(
   isFirstName: (lower: string) => boolean,
 ): CapitalStats {
   const tokens = doc.layer('tokens');
-  const stats: CapitalStats = { id: new Map(), capMid: [], capInitial: [], properInitial: [], lower: [] };
+  const stats: CapitalStats = {
+    id: new Map(),
+    capMid: [],
+    capInitial: [],
+    properInitial: [],
+    beatInitial: [],
+    lower: [],
+  };
   const { written, initial, heading } = facts;
   const n = tokens.count;
   for (let t = 0; t < n; t++) {
@@ -187,13 +199,17 @@ export function capitalStats(
       stats.capMid.push(0);
       stats.capInitial.push(0);
       stats.properInitial.push(0);
+      stats.beatInitial.push(0);
       stats.lower.push(0);
     }
     if (initial[t] === 1 && isAuxiliaryLead(tokens, t)) stats.lower[i]!++;
     else if (initial[t] === 1 && !isTagSubject(doc.text, tokens, facts, t)) {
       stats.capInitial[i]!++;
       // Narration only: a quotation's "Bibi, come in!" is someone called, maybe by a pet name.
-      if (tokens.pos[t] === POS.PROPN && facts.inQuote[t] !== 1) stats.properInitial[i]!++;
+      if (tokens.pos[t] === POS.PROPN && facts.inQuote[t] !== 1) {
+        stats.properInitial[i]!++;
+        if (isBeatSubject(doc.text, tokens, facts, t)) stats.beatInitial[i]!++;
+      }
     } else stats.capMid[i]!++;
   }
   const gate = new WordGate();
@@ -240,6 +256,18 @@ function isTagSubject(text: string, tokens: TokenLayer, facts: TokenFacts, t: nu
   if (text.slice(tokens.end[t - 1]!, tokens.start[t]!).includes('\n')) return false;
   const base = speechVerbBase(tokens.lower[t + 1]!);
   return base !== undefined && CORE_SPEECH_VERBS.has(base);
+}
+
+/**
+ * `"For now." Clara did not look up`: a word right after a closing quotation mark on the same line,
+ * followed by a verb.
+ */
+function isBeatSubject(text: string, tokens: TokenLayer, facts: TokenFacts, t: number): boolean {
+  if (t < 2 || t + 1 >= tokens.count || facts.inQuote[t - 2] !== 1) return false;
+  if (!isClosingMark(text.charCodeAt(tokens.start[t - 1]!))) return false;
+  if (text.slice(tokens.end[t - 1]!, tokens.start[t]!).includes('\n')) return false;
+  const next = tokens.pos[t + 1];
+  return next === POS.VERB || next === POS.AUX;
 }
 
 /** A closing quotation mark: straight or curly, double or single. */
@@ -338,6 +366,10 @@ export function isProperForm(stats: CapitalStats, form: string, firstName: boole
   // "Lena stood on the platform. Lena sighed.": in a short piece a listed first name may only ever
   // open sentences; it is a name when the tagger reads every such use as one (not "Wait here.").
   if (lower === 0 && initial >= 2 && stats.properInitial[i] === initial) return true;
+  // `"For now." Clara did not look up from the map.`: once is enough for a listed first name that
+  // acts in a beat right after a quotation, the way a speaker's beat does.
+  if (lower === 0 && initial >= 1 && stats.properInitial[i] === initial && stats.beatInitial[i]! >= 1)
+    return true;
   return mid >= 3 && mid * 50 >= lower;
 }
 
