@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalysisResult } from '../src/engine/result.js';
-import { renderHtml } from '../src/render/html.js';
+import { renderHtml, wholePercents } from '../src/render/html.js';
 import { analysedStory, STORY } from './render.fixture.js';
 
 describe('render: HTML report', () => {
@@ -111,5 +111,29 @@ describe('render: HTML report', () => {
     const size = renderHtml(big, { sourceText: text }).length;
     const perQuote = (size - text.length) / big.quotes.length;
     assert.ok(perQuote < 250, `${perQuote.toFixed(0)} bytes of markup per quotation`);
+  });
+
+  it('render: shares of speech shown add up to 100% (largest remainder), not 101%', () => {
+    assert.deepEqual(wholePercents([0.655, 0.345]), [66, 34]);
+    assert.deepEqual(wholePercents([1 / 3, 1 / 3, 1 / 3]), [34, 33, 33]);
+    assert.deepEqual(wholePercents([0.125, 0.125, 0.75]), [13, 12, 75]);
+    assert.deepEqual(wholePercents([]), []);
+    const [a, b] = result.characters;
+    const stats = {
+      ...result.stats!,
+      speech: [
+        { character: a!.id, words: 131, quotes: 3, share: 0.655 },
+        { character: b!.id, words: 69, quotes: 2, share: 0.345 },
+      ],
+    };
+    const report = renderHtml({ ...result, stats }, { sourceText: STORY });
+    const note = report.match(/Share of speech: ([^<]*)\./)![1]!;
+    const shown = [...note.matchAll(/(\d+)%/g)].map((m) => Number(m[1]));
+    assert.deepEqual(shown, [66, 34]);
+    const cells = [...report.matchAll(/<td class="n">(\d+)%<\/td>/g)].map((m) => Number(m[1]));
+    assert.deepEqual(
+      cells.sort((x, y) => y - x),
+      [66, 34],
+    );
   });
 });

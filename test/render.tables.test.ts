@@ -1,9 +1,11 @@
 /** Tabular exports: BookNLP-style .tokens and .quotes, and the quotations as CSV. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
 import { renderBooknlpQuotes, renderBooknlpTokens } from '../src/render/booknlp.js';
 import { renderCsv } from '../src/render/csv.js';
 import { RENDERERS } from '../src/render/index.js';
+import { sourceOf } from './layers.helper.js';
 import { analysedStory, STORY } from './render.fixture.js';
 
 const options = { sourceText: STORY };
@@ -91,6 +93,30 @@ describe('render: BookNLP quotes', () => {
     assert.equal(tokens[Number(mentionStart)]![4], 'Tom');
     const unattributed = rows[4]!;
     assert.deepEqual(unattributed.slice(2, 6), ['-1', '-1', '', '-1']);
+  });
+
+  it("render: a pronoun or descriptive tag's subject is the mention, as in BookNLP, not -1", () => {
+    const text = [
+      'Mara Lane walked into the kitchen. Jonah Reed sat at the table, and the old man slept by the fire.',
+      '“Well,” he said. “You took your time.”',
+      '“I did,” said the old man, who had been asleep by the fire.',
+      'She shrugged and said, “Hush.”',
+    ].join('\n\n');
+    const result = createEngine().analyze(sourceOf(text));
+    const methods = result.quotes.map((q) => q.method);
+    assert.deepEqual(methods, ['pronoun-tag', 'descriptive-tag', 'pronoun-tag']);
+    const words = tsv(renderBooknlpTokens(result, { sourceText: text })).rows.map((r) => r[4]);
+    const quoteRows = tsv(renderBooknlpQuotes(result, { sourceText: text })).rows;
+    const mentions = quoteRows.map(([, , ms, me, phrase, speaker]) => {
+      assert.notEqual(speaker, '-1');
+      return [words.slice(Number(ms), Number(me) + 1).join(' '), phrase];
+    });
+    assert.deepEqual(mentions, [
+      ['he', 'he'],
+      ['he', 'he'],
+      ['the old man', 'the old man'],
+      ['She', 'She'],
+    ]);
   });
 });
 

@@ -16,7 +16,9 @@ import type { RenderOptions } from './index.js';
  * other non-space character, or run of the same one, a token) and writes `_` for lemma, tags and
  * relations it does not have (head -1, event O). Onsets and offsets are UTF-16 code-unit offsets
  * into the decoded source, like every storylens offset. char_id is the storylens character id; a
- * quotation piece without a speaker has char_id and mention columns -1. A quotation interrupted by
+ * quotation piece without a speaker has char_id and mention columns -1. The mention is the tag's
+ * pronoun or noun phrase for a quotation attributed by a pronoun, narrator or descriptive tag, else
+ * the speaker's nearest name in the paragraph. A quotation interrupted by
  * a tag is one row per piece, as BookNLP's quotations are contiguous.
  */
 
@@ -165,6 +167,143 @@ const QUOTE_MARKS = new Set([
   '\u203a',
 ]);
 
+/** Pronouns a pronoun tag's subject can be (`he said`, `said she`, `you said`). */
+const TAG_PRONOUNS = new Set(['he', 'she', 'they', 'you']);
+/** The narrator's own tag (`I said`, `said I`). */
+const NARRATOR_PRONOUNS = new Set(['i', 'we']);
+/** Words that open a descriptive tag's noun phrase (`said the old man`, `her mother said`). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'his', 'her', 'their', 'my', 'our', 'your']);
+/** Words that end it: relatives, prepositions, conjunctions and the commonest speech verbs. */
+const PHRASE_ENDS = new Set([
+  'who',
+  'whom',
+  'whose',
+  'which',
+  'that',
+  'and',
+  'but',
+  'or',
+  'to',
+  'with',
+  'at',
+  'in',
+  'on',
+  'from',
+  'as',
+  'by',
+  'for',
+  'after',
+  'before',
+  'then',
+  'said',
+  'says',
+  'say',
+  'asked',
+  'asks',
+  'replied',
+  'answered',
+  'cried',
+  'called',
+  'added',
+  'shouted',
+  'whispered',
+  'muttered',
+  'murmured',
+  'exclaimed',
+  'continued',
+  'began',
+  'went',
+  'told',
+  'remarked',
+  'returned',
+  'repeated',
+  'interrupted',
+  'explained',
+  'insisted',
+  'demanded',
+  'observed',
+  'snapped',
+  'laughed',
+  'sighed',
+  'was',
+  'had',
+  'would',
+  'could',
+]);
+/** How many words from the quotation a tag's subject may be (`she said softly`, `said the old man`). */
+const TAG_REACH = 4;
+
+/**
+ * The tag's subject for a quotation the engine attributed by a pronoun or descriptive tag (its
+ * `method`): the pronoun (`"Well," he said`) or noun phrase (`said the old man`) nearest the
+ * quotation in its paragraph, within a few words of a quotation edge, outside any quotation — the
+ * mention BookNLP gives for such tags. The result carries the cue's kind but not its tokens, so
+ * the renderer finds them again next to the quotation; null when it does not (then the speaker's
+ * nearest name stands).
+ */
+function tagCue(
+  q: AnalysisResult['quotes'][number],
+  word: (t: number) => string,
+  tokens: TokenTable,
+  firstFrom: (offset: number) => number,
+  lastBefore: (offset: number) => number,
+): [number, number] | null {
+  const method = q.method;
+  const pronouns =
+    method === 'pronoun-tag' ? TAG_PRONOUNS : method === 'narrator-tag' ? NARRATOR_PRONOUNS : null;
+  if (!pronouns && method !== 'descriptive-tag') return null;
+  const inside = (t: number) => q.spans.some(([a, b]) => tokens.start[t]! >= a && tokens.start[t]! < b);
+  const isWord = (t: number) => isWordUnit(word(t).charCodeAt(0));
+  let best: [number, number] | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  // From each piece's end forward, then from each piece's start backward (tags follow more often).
+  const walks: [number, number][] = [];
+  for (const [, e] of q.spans) walks.push([lastBefore(e) + 1, 1]);
+  for (const [s] of q.spans) walks.push([firstFrom(s) - 1, -1]);
+  for (const [from, step] of walks) {
+    if (from < 0 || from >= tokens.count) continue;
+    const paragraph = tokens.paragraph[from - step] ?? tokens.paragraph[from]!;
+    let words = 0;
+    let passed = false;
+    for (let t = from; t >= 0 && t < tokens.count && words < TAG_REACH; t += step) {
+      if (tokens.paragraph[t] !== paragraph || inside(t)) break;
+      const w = word(t);
+      // A quotation mark past the first few tokens opens or closes another quotation.
+      if (QUOTE_MARKS.has(w)) {
+        if (passed) break;
+        continue;
+      }
+      passed = true;
+      if (!isWord(t)) {
+        // A sentence ends between the quotation and anything past this: no tag there.
+        if (/[.!?;]/.test(w)) break;
+        continue;
+      }
+      const lower = w.toLowerCase();
+      if (pronouns) {
+        if (pronouns.has(lower) && words < bestDistance) {
+          best = [t, t];
+          bestDistance = words;
+        }
+      } else if (DETERMINERS.has(lower) && words < bestDistance) {
+        // The phrase runs from the determiner over the following words up to a punctuation mark,
+        // a relative, a preposition or a speech verb (at most four words).
+        let end = t;
+        for (let u = t + 1; u < tokens.count && u - t <= 4 && tokens.paragraph[u] === paragraph; u++) {
+          if (!isWord(u) || inside(u) || PHRASE_ENDS.has(word(u).toLowerCase())) break;
+          end = u;
+        }
+        if (end > t) {
+          best = [t, end];
+          bestDistance = words;
+        }
+      }
+      words++;
+    }
+  }
+  return best;
+}
+
 export function renderBooknlpQuotes(result: AnalysisResult, options: RenderOptions): string {
   const text = options.sourceText;
   const tokens = tokenise(result, text);
@@ -217,7 +356,11 @@ export function renderBooknlpQuotes(result: AnalysisResult, options: RenderOptio
       if (last + 1 < tokens.count && QUOTE_MARKS.has(word(last + 1))) last++;
       let mention = [-1, -1];
       let phrase = '';
-      if (q.speaker !== null) {
+      const cue = q.speaker !== null ? tagCue(q, word, tokens, firstFrom, lastBefore) : null;
+      if (cue) {
+        mention = cue;
+        phrase = text.slice(tokens.start[cue[0]]!, tokens.end[cue[1]]!);
+      } else if (q.speaker !== null) {
         // The speaker's mention nearest the quotation in its paragraph, outside the quotation.
         const paragraph = result.paragraphs[tokens.paragraph[first]!]!;
         let best = Number.POSITIVE_INFINITY;

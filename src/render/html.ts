@@ -114,6 +114,30 @@ function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/**
+ * Whole percentages for parts of one whole that add up to what the parts add up to (100 for
+ * shares summing to 1): each part's floor, then the points left over to the largest remainders
+ * (ties to the earlier part), so 0.655 and 0.345 show as 66% and 34%, not 66% and 35%.
+ */
+export function wholePercents(shares: readonly number[]): number[] {
+  const exact = shares.map((x) => Math.max(0, x) * 100);
+  const floors = exact.map((x) => Math.floor(x + 1e-9));
+  const target = Math.round(exact.reduce((a, b) => a + b, 0));
+  let left = target - floors.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((_, i) => i)
+    .sort((a, b) => exact[b]! - floors[b]! - (exact[a]! - floors[a]!) || a - b);
+  for (let k = 0; left > 0 && k < order.length; k++, left--) floors[order[k]!]!++;
+  return floors;
+}
+
+/** Each speaker's share of speech as a whole percentage, the shown shares adding up to 100. */
+function speechPercents(result: AnalysisResult): Map<Id, number> {
+  const speech = result.stats?.speech ?? [];
+  const whole = wholePercents(speech.map((s) => s.share));
+  return new Map(speech.map((s, i) => [s.character, whole[i]!] as const));
+}
+
 function summarySection(result: AnalysisResult): string {
   const s = result.stats;
   const items: string[] = [];
@@ -237,6 +261,7 @@ function scenesSection(result: AnalysisResult, nameOf: (id: Id) => string): stri
 function castSection(result: AnalysisResult, palette: Map<Id, number>): string {
   if (result.characters.length === 0) return '';
   const speech = new Map(result.stats?.speech.map((s) => [s.character, s] as const) ?? []);
+  const shares = speechPercents(result);
   const feeling = new Map(result.emotion?.characters.map((c) => [c.character, c] as const) ?? []);
   const valence = (v: number | null | undefined) => (v === null || v === undefined ? '' : fixed(v));
   const rows = result.characters
@@ -247,7 +272,7 @@ function castSection(result: AnalysisResult, palette: Map<Id, number>): string {
         `<tr><td><span class="sw d${palette.get(c.id)}"></span>${h(c.name)}</td>` +
         `<td>${h(c.aliases.filter((a) => a !== c.name).join(', '))}</td><td>${c.gender.label}</td>` +
         `<td class="n">${c.mentions}</td><td class="n">${s?.quotes ?? 0}</td><td class="n">${s?.words ?? 0}</td>` +
-        `<td class="n">${s ? percent(s.share) : ''}</td><td class="n">${valence(f?.speech)}</td>` +
+        `<td class="n">${s ? `${shares.get(c.id) ?? 0}%` : ''}</td><td class="n">${valence(f?.speech)}</td>` +
         `<td class="n">${valence(f?.narration)}</td></tr>`
       );
     })
@@ -379,10 +404,11 @@ function writingSection(result: AnalysisResult, nameOf: (id: Id) => string): str
   }
   // Share of speech.
   if (s.speech.length > 0) {
+    const shares = speechPercents(result);
     parts.push(
       `<p class="note">Share of speech: ${s.speech
         .slice(0, 10)
-        .map((c) => `${h(nameOf(c.character))} ${percent(c.share)}`)
+        .map((c) => `${h(nameOf(c.character))} ${shares.get(c.character) ?? 0}%`)
         .join(', ')}.</p>`,
     );
   }
