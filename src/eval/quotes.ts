@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { StoryDocument } from '../engine/document.js';
 import type { Quotation } from '../engine/types.js';
 import { ingestFile, normalise } from '../ingest/index.js';
-import { findQuotations } from '../stages/quotes/detect.js';
+import { findQuotations, lineBreaksOf } from '../stages/quotes/detect.js';
 import { segmentStage } from '../stages/segment/index.js';
 import { listPdncNovels, loadPdncNovel, type PdncNovel } from './pdnc.js';
 
@@ -136,7 +136,7 @@ async function scoreNovel(
 ): Promise<NovelQuotesScore> {
   const doc = await pdncDocument(pdncDir, novel.name);
   const t0 = performance.now();
-  const detection = findQuotations(doc.text, doc.layer('paragraphs'));
+  const detection = findQuotations(doc.text, doc.layer('paragraphs'), { lineBreakAt: lineBreaksOf(doc) });
   const detectMs = performance.now() - t0;
 
   const kinds: Record<Quotation['kind'], number> = {

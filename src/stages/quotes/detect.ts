@@ -32,12 +32,32 @@ import {
   quoteMarkPositions,
 } from './marks.js';
 import { CLOSE, MarkPairing, OPEN, REOPEN, SKIP } from './pairing.js';
+import { findScriptLines } from './script.js';
 import { detectStyle, type QuoteStyle } from './style.js';
 import { isInlineTag, isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION, tagVerb } from './tags.js';
 
 export interface DetectOptions {
   /** The dialogue convention; default: decided from the text (see style.ts). */
   readonly style?: QuoteStyle;
+  /**
+   * Whether the working text's character at an offset stands for a line break of the source (the
+   * working text joins a paragraph's lines with spaces); default: only `\n` is one. Script lines
+   * (script.ts) are told apart by it.
+   */
+  readonly lineBreakAt?: (offset: number) => boolean;
+}
+
+/** The document's line breaks inside paragraphs: spaces of the working text that were newlines. */
+export function lineBreaksOf(doc: StoryDocument): (offset: number) => boolean {
+  const source = doc.source.text;
+  return (offset) => {
+    const c = doc.text.charCodeAt(offset);
+    if (c === 10) return true;
+    if (c !== 32) return false;
+    const at = doc.map.toSource(offset);
+    const d = source.charCodeAt(at);
+    return d === 10 || d === 13;
+  };
 }
 
 export interface Detection {
@@ -75,7 +95,9 @@ export interface DraftQuotation {
 
 /** Stage entry point: quotations of the document, diagnostics reported on it. */
 export function detectQuotations(doc: StoryDocument): Quotation[] {
-  const { quotes, messages, parents } = findQuotations(doc.text, doc.layer('paragraphs'));
+  const { quotes, messages, parents } = findQuotations(doc.text, doc.layer('paragraphs'), {
+    lineBreakAt: lineBreaksOf(doc),
+  });
   for (const m of messages) doc.message(m);
   quotes.forEach((q, i) => {
     const parent = parents[i];
@@ -212,6 +234,7 @@ class Scanner {
     private readonly paragraphs: readonly Paragraph[],
     private readonly style: QuoteStyle,
     private readonly positions: Int32Array,
+    private readonly lineBreakAt: ((offset: number) => boolean) | undefined = undefined,
   ) {
     this.set = this.markSet();
   }
@@ -248,10 +271,33 @@ class Scanner {
 
   run(): void {
     const { paragraphs, text } = this;
+    // Chat logs and script lines (`Mara: are you coming?`): one quotation a line, no marks to scan.
+    const scriptParagraphs = new Set<number>();
+    for (const line of findScriptLines(text, paragraphs, this.lineBreakAt)) {
+      scriptParagraphs.add(line.paragraph);
+      // A line that is only a stage direction (`CISSY: (Her voice soaring.)`) says nothing.
+      if (line.span[1] <= line.span[0]) continue;
+      this.drafts.push({
+        spans: [line.span],
+        mark: 'script',
+        paragraph: line.paragraph,
+        paragraphEnd: line.paragraph,
+        open: line.span[0],
+        close: line.span[1],
+        tags: [],
+        parent: undefined,
+        kind: 'speech',
+        verse: false,
+      });
+    }
     for (let pi = 0; pi < paragraphs.length; pi++) {
       // The lines of a stanza taken into the quotation that opened it.
       if (pi <= this.verseUntil) continue;
       const p = paragraphs[pi]!;
+      if (scriptParagraphs.has(pi)) {
+        this.continued = undefined;
+        continue;
+      }
       if (p.kind === 'break') {
         this.continued = undefined;
         continue;
@@ -667,10 +713,12 @@ export function findQuotations(
 ): Detection {
   const positions = quoteMarkPositions(text);
   const style = options.style ?? detectStyle(text, paragraphs, positions);
-  const scanner = new Scanner(text, paragraphs, style, positions);
+  const scanner = new Scanner(text, paragraphs, style, positions, options.lineBreakAt);
   scanner.run();
   const drafts = scanner.drafts;
   classifyKinds(text, paragraphs, drafts);
+  // A script line is its speaker's words: no tag or context decides that.
+  for (const d of drafts) if (d.mark === 'script') d.kind = 'speech';
   drafts.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
   const ids = new Map<DraftQuotation, string>();
   const quotes: Quotation[] = drafts.map((d, k) => {
