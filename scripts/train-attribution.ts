@@ -30,7 +30,7 @@ import {
   turnCandidates,
 } from '../src/stages/attribution/addressees.js';
 import { bestAt, forwardBackward } from '../src/stages/attribution/decode.js';
-import { type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
+import { activeNarrator, type ConversationFeatures, NE, NT } from '../src/stages/attribution/features.js';
 import { prepareConversations, refineWithFirstPass } from '../src/stages/attribution/index.js';
 import {
   type AttributionModelFile,
@@ -95,7 +95,7 @@ function loadExamples(dir: string, novel: string): Example[] {
         [q.id, q.addressees.map((a) => cast.findIndex((c) => c.id === a)).filter((a) => a >= 0)] as const,
     ),
   );
-  const narrator = doc.layer('characters').findIndex((c) => c.narrator);
+  const narrator = activeNarrator(doc);
   return prepareConversations(doc).map((conv) => {
     const speakers = conv.turns.map((turn) => speakerOf.get(quotes[turn.quotes[0]!]!.id) ?? -1);
     const labels = Int32Array.from(speakers, (speaker) => conv.candidates.indexOf(speaker));

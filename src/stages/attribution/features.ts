@@ -307,6 +307,20 @@ export function buildPresence(
 }
 
 /**
+ * The first-person narrator the attribution uses: the cast's narrator, when the text mentions them
+ * at all (by name, or by an "I" the coreference stage gave them). A narrator with no mention is no
+ * one who could speak or be spoken to, so it is neither a speaker nor an addressee candidate. -1
+ * when there is none.
+ */
+export function activeNarrator(doc: StoryDocument): number {
+  const narrator = doc.layer('characters').findIndex((c) => c.narrator);
+  if (narrator < 0) return -1;
+  for (const m of doc.layer('mentions')) if (m.character === narrator) return narrator;
+  for (const m of doc.layer('pronouns')) if (m.character === narrator) return narrator;
+  return -1;
+}
+
+/**
  * For each character, the sorted paragraphs of its narration mentions. (Loops and module-level
  * functions in this file, not `map`/`forEach` with closures made per call: the engine recompiles
  * such closures after each is collected, and hands back `map`'s arrays packed or holey depending

@@ -7,6 +7,7 @@ import { buildCueIndex, type Cue } from './cues.js';
 import { bestAt, forwardBackward } from './decode.js';
 import { appositionFor, castWords, describedBy, descriptionAt } from './descriptions.js';
 import {
+  activeNarrator,
   buildPresence,
   type ConversationFeatures,
   conversationFeatures,
@@ -67,7 +68,7 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
   const turns = buildTurns(doc, ix);
   const presence = buildPresence(doc, turns, buildNarrationMentions(doc));
   const style = buildStyleIndex(doc, turns, characters.length);
-  const narrator = characters.findIndex((c) => c.narrator);
+  const narrator = activeNarrator(doc);
   const words = castWords(characters);
   let first = 0;
   // (Loops and module-level functions in this file, not `map`/`forEach` with closures made per call:
@@ -93,7 +94,6 @@ export function prepareConversations(doc: StoryDocument): ConversationFeatures[]
 
 function attribute(doc: StoryDocument, weights: AttributionWeights | undefined): Attribution[] {
   const quotes = doc.layer('quotes');
-  const characters = doc.layer('characters');
   const out: Attribution[] = [];
   for (const q of quotes) {
     out.push({
@@ -108,7 +108,7 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
   const dense = densify(chosen);
   const addresseeWeights = denseAddresseeWeights(chosen.addressee);
   const learnedAddressees = addresseeWeights.some((w) => w !== 0);
-  const narrator = characters.findIndex((c) => c.narrator);
+  const narrator = activeNarrator(doc);
   const convs = prepareConversations(doc);
   const held: Int32Array[] = [];
   const barred: Uint8Array[] = [];

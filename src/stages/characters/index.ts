@@ -6,6 +6,7 @@ import { inferGender, quotedTokens } from './gender.js';
 import { matchNames } from './match.js';
 import { tokenFacts } from './names.js';
 import { presenceOf } from './presence.js';
+import { applyCharacterTags } from './tags.js';
 
 /**
  * Characters and their name mentions. With `--characters` the given cast is used as is and only
@@ -18,7 +19,11 @@ export const charactersStage: Stage<'characters' | 'mentions'> = {
   provides: ['characters', 'mentions'],
   run(doc, context) {
     if (context.givenCast) return useGivenCast(doc, context.givenCast);
-    return detectCast(doc);
+    const found = detectCast(doc);
+    // The ingested source's character tags (AO3's "Characters:" list) give full names the text
+    // shortens ("Declan" of "Declan Frost").
+    applyCharacterTags(found.characters, doc.source.meta.characters ?? doc.meta.characters);
+    return found;
   },
 };
 

@@ -15,6 +15,117 @@ const FIRST_PERSON_PER_MILLE = 8;
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
 
 /**
+ * …and "I", "me" or "my" in at least this share of the narration's sentences, and in this many at
+ * least: a narrator tells more than a line or two. (Letters and other documents set out as blocks
+ * of narration do not count: see `letterParagraphs`.) PDNC's four first-person novels have 16 to
+ * 38% of their narration sentences in the first person, its third-person ones at most 1%; LitBank's
+ * first-person excerpts have 3.4% (Heart of Darkness' frame narrator) and more.
+ */
+const FIRST_PERSON_SENTENCE_SHARE = 0.03;
+const MIN_FIRST_PERSON_SENTENCES = 3;
+
+/** How much of the narration speaks in the first person (outside quotations, headings and letters). */
+export interface FirstPersonNarration {
+  /** Narration tokens. */
+  narration: number;
+  /** First-person pronouns among them. */
+  first: number;
+  /** Sentences with narration tokens. */
+  sentences: number;
+  /** Of those, the sentences with a first-person pronoun in their narration. */
+  firstSentences: number;
+}
+
+export function firstPersonNarration(doc: StoryDocument, facts: TokenFacts): FirstPersonNarration {
+  const tokens = doc.layer('tokens');
+  const letters = letterParagraphs(doc);
+  const sentences = doc.layer('sentences');
+  const out: FirstPersonNarration = { narration: 0, first: 0, sentences: 0, firstSentences: 0 };
+  let lastSentence = -1;
+  let lastFirst = -1;
+  for (let t = 0; t < tokens.count; t++) {
+    if (facts.inQuote[t] === 1 || facts.heading[t] === 1) continue;
+    const s = tokens.sentence[t]!;
+    if (letters.size > 0 && letters.has(sentences[s]!.paragraph)) continue;
+    out.narration++;
+    if (s !== lastSentence) {
+      out.sentences++;
+      lastSentence = s;
+    }
+    // "i", "me", "my", "mine", "myself": 1, 2, 4 or 6 letters, read from the offsets before the
+    // token's string is touched.
+    const length = tokens.end[t]! - tokens.start[t]!;
+    if (length !== 1 && length !== 2 && length !== 4 && length !== 6) continue;
+    const w = tokens.lower[t]!;
+    const c = w.charCodeAt(0);
+    if ((c === 105 || c === 109) && FIRST_PERSON.has(w)) {
+      out.first++;
+      if (s !== lastFirst) {
+        out.firstSentences++;
+        lastFirst = s;
+      }
+    }
+  }
+  return out;
+}
+
+/** A letter's salutation opening its paragraph: "Dear Iris,", "My dearest Tom —", "Dear Sir". */
+const SALUTATION =
+  /^\s*(?:[Mm]y\s+)?(?:[Dd]ear|[Dd]earest|[Dd]arling)\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s*){1,3}[,:!\u2014-]/u;
+/** The words of a letter's close: "Your loving uncle", "Yours ever", "With love", "Sincerely". */
+const CLOSE_WORDS =
+  String.raw`(?:(?:[Ee]ver\s+)?[Yy]ours(?:\s+\p{Ll}+){0,2}|[Yy]our(?:\s+\p{Ll}+){1,3}` +
+  String.raw`|(?:[Ww]ith\s+)?(?:[Aa]ll\s+(?:my|our)\s+)?[Ll]ove|(?:[Yy]ours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Tt]ruly|[Aa]ffectionately)` +
+  String.raw`|(?:[Kk]ind(?:est)?|[Ww]arm(?:est)?|[Bb]est)\s+(?:regards|wishes)|[Ff]ondly)`;
+/** A signature: one to three capitalised words ("Bartholomew", "A. Hale", "Aunt Mags"). */
+const SIGNATURE = String.raw`(?:\p{Lu}[\p{L}.'\u2019-]*\s*){1,3}[.!]?\s*$`;
+/** A close and its signature ending a paragraph: "…I will be home by spring. Your loving uncle, Bartholomew." */
+const VALEDICTION = new RegExp(
+  String.raw`(?:^|[.!?,;\u2014]\s*|\n\s*)${CLOSE_WORDS}\s*[,\u2014-]\s*${SIGNATURE}`,
+  'u',
+);
+/** A close alone on its line ("Yours ever,"), the signature on the next. */
+const CLOSE_LINE = new RegExp(String.raw`^\s*${CLOSE_WORDS}\s*[,\u2014-]?\s*$`, 'u');
+const SIGNATURE_LINE = new RegExp(String.raw`^\s*${SIGNATURE}`, 'u');
+/** A letter runs from its salutation to its close over at most this many paragraphs. */
+const LETTER_PARAGRAPHS = 12;
+
+/**
+ * Paragraphs of narration that are a letter, a note or a diary entry set out as a block: from a
+ * paragraph that opens with a salutation ("Dear Iris, I am writing…") to the one that ends with a
+ * close ("…Your loving uncle, Bartholomew."), or the single paragraph holding either. Their "I" is
+ * the letter writer's, not a narrator's.
+ */
+export function letterParagraphs(doc: StoryDocument): Set<number> {
+  const paragraphs = doc.layer('paragraphs');
+  const out = new Set<number>();
+  const textOf = (i: number): string => doc.text.slice(paragraphs[i]!.start, paragraphs[i]!.end);
+  const prose = (i: number): boolean => i < paragraphs.length && paragraphs[i]!.kind === 'prose';
+  // The last paragraph of a close that ends at paragraph `i` (its signature may be the next line), or -1.
+  const closeEnd = (i: number): number => {
+    const text = textOf(i);
+    if (VALEDICTION.test(text)) return i;
+    if (!CLOSE_LINE.test(text)) return -1;
+    return prose(i + 1) && SIGNATURE_LINE.test(textOf(i + 1)) ? i + 1 : i;
+  };
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (!prose(i)) continue;
+    const opens = SALUTATION.test(textOf(i));
+    let end = closeEnd(i);
+    if (!opens && end < 0) continue;
+    if (opens && end < 0)
+      for (let j = i + 1; j < paragraphs.length && j <= i + LETTER_PARAGRAPHS && prose(j); j++) {
+        end = closeEnd(j);
+        if (end >= 0) break;
+      }
+    if (end < 0) end = i;
+    for (let k = i; k <= end; k++) out.add(k);
+    i = end;
+  }
+  return out;
+}
+
+/**
  * The narrator's name is the one others use for them: a name scores 1 for each time another
  * speaker calls it ("Get me some water, Jake," he said), half for a call whose speaker is unknown,
  * half for another speaker's mention of it ("Is this really Nora?" she said), and loses 1 for each
@@ -46,20 +157,14 @@ export function detectNarrator(
   spans: readonly NameSpan[],
 ): NarratorFinding | undefined {
   const tokens = doc.layer('tokens');
-  let narration = 0;
-  let first = 0;
-  for (let t = 0; t < tokens.count; t++) {
-    if (facts.inQuote[t] === 1 || facts.heading[t] === 1) continue;
-    narration++;
-    // "i", "me", "my", "mine", "myself": 1, 2, 4 or 6 letters, read from the offsets before the
-    // token's string is touched.
-    const length = tokens.end[t]! - tokens.start[t]!;
-    if (length !== 1 && length !== 2 && length !== 4 && length !== 6) continue;
-    const w = tokens.lower[t]!;
-    const c = w.charCodeAt(0);
-    if ((c === 105 || c === 109) && FIRST_PERSON.has(w)) first++;
-  }
-  if (narration === 0 || (first * 1000) / narration < FIRST_PERSON_PER_MILLE) return undefined;
+  const voice = firstPersonNarration(doc, facts);
+  if (
+    voice.narration === 0 ||
+    (voice.first * 1000) / voice.narration < FIRST_PERSON_PER_MILLE ||
+    voice.firstSentences < MIN_FIRST_PERSON_SENTENCES ||
+    voice.firstSentences < FIRST_PERSON_SENTENCE_SHARE * voice.sentences
+  )
+    return undefined;
   const voices = quotationVoices(doc, facts);
   const quotationAt = (offset: number): number => {
     // The quotation holding `offset` (binary search over the sorted starts), or -1.
