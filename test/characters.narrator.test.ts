@@ -6,20 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine, type EngineOptions } from '../src/engine/engine.js';
-import type { SourceText } from '../src/engine/types.js';
 import { letterParagraphs } from '../src/stages/characters/narrator.js';
+import { sourceOf } from './layers.helper.js';
 
 function process(text: string, options: EngineOptions) {
-  const source: SourceText = {
-    name: 'story.txt',
-    format: 'txt',
-    encoding: 'utf-8',
-    text,
-    meta: {},
-    structure: { chapters: [], breaks: [] },
-    messages: [],
-  };
-  return createEngine(options).process(source);
+  return createEngine(options).process(sourceOf(text, 'story.txt'));
 }
 
 const LETTER_STORY = [
