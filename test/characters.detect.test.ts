@@ -702,6 +702,16 @@ describe('characters: names that are also words, possessives, capitals', () => {
     assert.notEqual(c.who('Hope')?.gender.label, 'male');
   });
 
+  it('characters: in an appositive the possessor is someone else ("Kestrel, the bride\'s father,")', () => {
+    const c = cast(
+      story(
+        "Kestrel, the bride's father, stood up and raised his glass. Kestrel smiled at the guests.",
+        '"To the bride," said Kestrel.',
+      ),
+    );
+    assert.equal(c.who('Kestrel')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a possessive ("Anna\'s", "James\'s") is a mention of the name without the \'s', () => {
     const c = cast(
       story(

@@ -91,3 +91,23 @@ describe('characters: the narrator and letters', () => {
     }
   });
 });
+
+describe('characters: a story told in letters', () => {
+  it('keeps its letter writer as the first-person narrator', () => {
+    const letter = (n: number): string[] => [
+      'Dear Lucy,',
+      `I went down to the harbour on the ${n}th and I watched the boats come in. I told Tom that I would write to you, and I have kept my word.`,
+      'I miss the garden. I think of it every morning when I wake.',
+      'Your loving sister,\nMina',
+    ];
+    const text = [1, 2, 3, 4, 5, 6].flatMap(letter).join('\n\n');
+    const doc = process(text, { until: 'characters' });
+    assert.ok(
+      doc.layer('characters').some((c) => c.narrator),
+      doc
+        .layer('characters')
+        .map((c) => c.name)
+        .join(', '),
+    );
+  });
+});

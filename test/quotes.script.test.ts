@@ -88,6 +88,44 @@ describe('quotes: script and chat lines', () => {
     assert.deepEqual(analyse(things).quotes, []);
   });
 
+  it('quotes: a list with one label over and over, and a cast list of full names, are not dialogue', () => {
+    const list = analyse(
+      [
+        'In the box we found:',
+        'Item: one rusty key.',
+        'Item: a lantern with no glass.',
+        'Item: a letter.',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(lines(list), []);
+    const castList = analyse(
+      [
+        'Characters in this story',
+        'Harry Potter: the boy who lived, now an Auror.',
+        'Draco Malfoy: a potions master.',
+        'Harry Potter walked in. Draco Malfoy looked up.',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(lines(castList), []);
+  });
+
+  it("quotes: single marks around a chat line's words are left out of the quotation", () => {
+    const text = [
+      'Mara stared at her phone until it buzzed. Jonah, of course.',
+      'Mara: \u2018are you coming tonight?\u2019',
+      'Jonah: \u2018five minutes\u2019',
+      'Mara: \u2018you said that an hour ago\u2019',
+    ].join('\n\n');
+    assert.deepEqual(
+      lines(analyse(text)).map(([t, m]) => [t, m]),
+      [
+        ['are you coming tonight?', 'script'],
+        ['five minutes', 'script'],
+        ['you said that an hour ago', 'script'],
+      ],
+    );
+  });
+
   it('quotes: one Name: line alone is not a conversation', () => {
     const text = ['Mara Quill read the sign twice.', 'Mara: keep out', 'She went in anyway.'].join('\n\n');
     assert.deepEqual(analyse(text).quotes, []);

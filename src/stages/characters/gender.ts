@@ -204,11 +204,13 @@ export function appositiveGender(text: string, end: number): GenderLabel | undef
   const m = /^,\s+(?:the|an?)\s+/i.exec(text.slice(end, end + 12));
   if (!m) return undefined;
   const rest = text.slice(end + m[0].length, end + m[0].length + 60);
-  const found = /^[A-Za-z][A-Za-z-]*(?:,?\s+[A-Za-z][A-Za-z-]*){0,3}/.exec(rest);
+  const found = /^[A-Za-z][A-Za-z'\u2019-]*(?:,?\s+[A-Za-z][A-Za-z'\u2019-]*){0,3}/.exec(rest);
   if (!found) return undefined;
   const list = found[0].toLowerCase().split(/,?\s+/);
   for (let k = 0; k < list.length && k < APPOSITIVE_WORDS; k++) {
     const w = list[k]!;
+    // "Tom, the bride's father": the possessor is someone else; the head comes after it.
+    if (/['\u2019]s?$/.test(w)) continue;
     if (PHRASE_BREAKS.has(w) || PLURAL_PERSONS.has(w)) return undefined;
     const g = NOMINAL_GENDER.get(w);
     if (g === 'female' || g === 'male') return g;

@@ -36,9 +36,19 @@ export interface FirstPersonNarration {
   firstSentences: number;
 }
 
+/** Letters set out in the narration from which the story is one told in letters. */
+const EPISTOLARY_LETTERS = 3;
+
 export function firstPersonNarration(doc: StoryDocument, facts: TokenFacts): FirstPersonNarration {
   const tokens = doc.layer('tokens');
-  const letters = letterParagraphs(doc);
+  const found = letterParagraphs(doc);
+  // A story told in letters (three letters or more, or letters nearly all its prose): the letter
+  // writer is the narrator, so the letters are its narration.
+  let prose = 0;
+  for (const p of doc.layer('paragraphs')) if (p.kind === 'prose') prose++;
+  let blocks = 0;
+  for (const p of found) if (!found.has(p - 1)) blocks++;
+  const letters = blocks >= EPISTOLARY_LETTERS || found.size * 10 >= prose * 9 ? new Set<number>() : found;
   const sentences = doc.layer('sentences');
   const out: FirstPersonNarration = { narration: 0, first: 0, sentences: 0, firstSentences: 0 };
   let lastSentence = -1;
@@ -236,8 +246,10 @@ function quotationVoices(
   const tagged: number[] = [];
   let t = 0;
   for (const q of quotes) {
-    const from = paragraphs[q.paragraph]!.start;
-    const to = paragraphs[q.paragraphEnd]!.end;
+    // Only words within TAG_REACH of the quotation's ends can be its tag (nextTo): a paragraph of
+    // many quotations (a hard-wrapped file read as one paragraph) is not scanned once per quotation.
+    const from = Math.max(paragraphs[q.paragraph]!.start, q.spans[0]![0] - TAG_REACH - MAX_TAG_WORD);
+    const to = Math.min(paragraphs[q.paragraphEnd]!.end, q.spans.at(-1)![1] + TAG_REACH + 1);
     while (t > 0 && tokens.start[t - 1]! >= from) t--;
     while (t < tokens.count && tokens.start[t]! < from) t++;
     let narrator = false;
@@ -299,6 +311,8 @@ function quotationVoices(
  * `said Piers, "…"`, not the next sentence's "I said that I always did."
  */
 const TAG_REACH = 24;
+/** Characters a tag's word may run to before TAG_REACH is measured from its end ("interrupted"). */
+const MAX_TAG_WORD = 32;
 
 function nextTo(
   text: string,

@@ -250,6 +250,8 @@ const BE: ReadonlySet<string> = new Set(words('be is are was were been being'));
  */
 function passiveAgent(tokens: TokenLayer, t: number): boolean {
   if (t < 3 || tokens.lower[t - 1] !== 'by' || tokens.pos[t - 2] !== POS.VERB) return false;
+  // "was standing by Tom" is a place, not a passive: only a past participle takes an agent.
+  if (tokens.lower[t - 2]!.endsWith('ing')) return false;
   for (let k = t - 3; k >= Math.max(0, t - 5); k--) {
     if (BE.has(tokens.lower[k]!)) return true;
     if (tokens.pos[k] !== POS.ADV) return false;

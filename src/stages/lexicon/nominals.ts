@@ -14,7 +14,7 @@ const FEMALE = words(`
 `);
 const MALE = words(`
   man men gentleman gentlemen boy boys husband father papa pa dad daddy uncle brother son nephew
-  grandfather grandpa grandad granddad gramps pop widower groom king prince duke count earl lord butler footman landlord host
+  grandfather grandpa grandad granddad gramps widower groom king prince duke count earl lord butler footman landlord host
   master squire lad fellow chap bachelor hero actor waiter sir stepfather stepson godfather
   boyfriend fiance fiancé monk priest vicar curate rector
 `);
@@ -37,7 +37,7 @@ export const NOMINAL_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
  */
 export const KIN_NAME_ROLES: ReadonlyMap<string, string> = new Map([
   ...words('mum mummy mom mommy mother ma mama mamma').map((w) => [w, 'mother'] as const),
-  ...words('dad daddy father pa papa pop').map((w) => [w, 'father'] as const),
+  ...words('dad daddy father pa papa').map((w) => [w, 'father'] as const),
   ...words('gran granny grandma grandmother nan nana nanna').map((w) => [w, 'grandmother'] as const),
   ...words('grandpa grandad granddad grandfather gramps').map((w) => [w, 'grandfather'] as const),
 ]);

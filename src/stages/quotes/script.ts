@@ -51,7 +51,7 @@ const LINE_START = /^[ \t]*\p{Lu}[\p{L}\p{M}'’-]*\.?(?:[ \t]\p{Lu}[\p{L}\p{M}'
 
 const QUOTE_CHARS = /["“”«»„]/;
 
-/** Most lines of one paragraph in a chat log; longer runs of lines are verse or lists. */
+/** Most characters of one line in a chat log; a longer line is prose, not a message. */
 const MAX_LINE = 400;
 /** Most distinct speakers in one run. */
 const MAX_NAMES = 4;
@@ -104,6 +104,9 @@ function paragraphLines(
       if (words.some((w) => LABELS.has(w))) return null;
       const nameStart = at + line.indexOf(name);
       let spoken = m[2]!;
+      // `Tom: ‘Where were you?’`: single marks around the words are no part of them.
+      const marked = /^([\u2018'\u2039])(.*)([\u2019'\u203a])\s*$/u.exec(spoken);
+      if (marked) spoken = marked[2]!;
       let spanStart = at + line.indexOf(spoken, nameStart - at + name.length);
       // A stage direction before the words is the narration's: `BLOOM: (Smiles.) Not at all.`
       const direction = /^\([^)]*\)\s*/.exec(spoken);
@@ -128,9 +131,12 @@ function isDialogueRun(text: string, run: readonly ScriptLine[]): boolean {
     const name = text.slice(l.name[0], l.name[1]);
     names.set(name, (names.get(name) ?? 0) + 1);
   }
-  if (names.size > MAX_NAMES) return false;
+  // One label over and over ("Item: …", "Item: …") is a list; five voices are a table.
+  if (names.size < 2 || names.size > MAX_NAMES) return false;
   if ([...names.values()].some((n) => n >= 2)) return true;
-  // No name comes back: every name must be someone the text names elsewhere too.
+  // No name comes back: a chat's names are one word ("Mara", "Jonah"), not a cast list's full names
+  // ("Harry Potter: the boy who lived"), and every one is someone the text names elsewhere too.
+  for (const name of names.keys()) if (/\s/.test(name)) return false;
   const from = run[0]!.name[0];
   const to = run[run.length - 1]!.span[1];
   for (const name of names.keys()) {
