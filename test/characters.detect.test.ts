@@ -830,6 +830,18 @@ describe('characters: titles, descriptive references, narrator', () => {
 });
 
 describe('characters: vocatives and endearments', () => {
+  it('characters: a letter\'s signature read aloud ("Your loving uncle, Bartholomew.") calls no one', () => {
+    const c = cast(
+      story(
+        'Mara opened the envelope and read it aloud to Tom.',
+        '"Dear Mara, I will be home by spring. Your loving uncle, Bartholomew."',
+        '"Is that all?" asked Tom. "Thank you, Tom," said Mara, and Tom smiled.',
+      ),
+    );
+    assert.equal(c.who('Bartholomew')?.presence, 'mentioned', `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Tom')?.presence, 'on-stage');
+  });
+
   it('characters: a name addressed inside a quotation is a vocative mention ("Margaret, please stay")', () => {
     const c = cast(
       story(

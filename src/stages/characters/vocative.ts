@@ -48,6 +48,10 @@ const AFTER_VOCATIVE = new Set([',', '!', '?', '.', ';', ':', '\u2014', '--', '\
  * comma or interjection, and followed by punctuation or the end of the quotation ("Margaret,
  * please stay", "Listen, Tom.", "my dear Harriet, what…").
  */
+/** A letter's close opening its sentence, right before a name that ends the quotation: a signature. */
+const SIGNED =
+  /(?:^|[.!?]\s+|\n\s*)(?:[Yy]our(?:\s+\p{Ll}+){1,3}|(?:[Ee]ver\s+)?[Yy]ours(?:\s+\p{Ll}+){0,2}|(?:[Yy]ours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Tt]ruly|[Aa]ffectionately)|(?:[Ww]ith|[Aa]ll\s+my)\s+love|[Ff]ondly)\s*,\s*$/u;
+
 export function isVocativeAt(
   text: string,
   tokens: TokenLayer,
@@ -75,6 +79,9 @@ export function isVocativeAt(
     )
       return false;
   }
+  // "…I will be home by spring. Your loving uncle, Bartholomew.": a letter's signature read out.
+  if (SIGNED.test(text.slice(Math.max(quote[0], tokens.start[firstToken]! - 48), tokens.start[firstToken]!)))
+    return false;
   if (closes) return true;
   const after = tokens.lower[next]!;
   if (after === ',' && next + 1 < tokens.count) {
