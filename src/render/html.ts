@@ -32,7 +32,7 @@ function counted(n: number, noun: string): string {
 }
 
 /** `1 scene`, `2 scenes`: a count in running text and tooltips. */
-function plural(n: number, noun: string): string {
+export function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 

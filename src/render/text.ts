@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '../engine/result.js';
-import { titleOf } from './html.js';
+import { plural, titleOf } from './html.js';
 import type { RenderOptions } from './index.js';
 
 /** A short plain-text summary for the terminal. */
@@ -10,8 +10,8 @@ export function renderText(result: AnalysisResult, options: RenderOptions): stri
   const title = titleOf(result, options.sourceText);
   lines.push(`${title}`);
   lines.push(
-    `  ${count(stats?.words ?? 0, 'word')} · ${count(result.characters.length, 'character')} · ` +
-      `${count(result.quotes.length, 'quotation')} · ${count(result.scenes.length, 'scene')}`,
+    `  ${plural(stats?.words ?? 0, 'word')} · ${plural(result.characters.length, 'character')} · ` +
+      `${plural(result.quotes.length, 'quotation')} · ${plural(result.scenes.length, 'scene')}`,
   );
   if (stats) {
     lines.push(
@@ -30,21 +30,12 @@ export function renderText(result: AnalysisResult, options: RenderOptions): stri
       const aka = c.aliases.filter((a) => a !== c.name);
       lines.push(
         `    ${c.name}${aka.length ? ` (${aka.join(', ')})` : ''} — ${c.gender.label}, ` +
-          `${count(c.mentions, 'mention')}, ${count(speech.get(c.id) ?? 0, 'quotation')}`,
+          `${plural(c.mentions, 'mention')}, ${plural(speech.get(c.id) ?? 0, 'quotation')}`,
       );
     }
   }
   const warnings = result.messages.filter((m) => m.severity !== 'info');
   if (warnings.length > 0)
-    lines.push(`  ${count(warnings.length, 'warning')} (see "messages" in the JSON output)`);
+    lines.push(`  ${plural(warnings.length, 'warning')} (see "messages" in the JSON output)`);
   return lines.join('\n') + '\n';
-}
-
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/** `1 quotation`, `3 quotations`, `0 scenes`. */
-function count(n: number, noun: string): string {
-  return `${fmt(n)} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -2,6 +2,7 @@ import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { honorificKey } from '../lexicon/honorifics.js';
+import { PRONOUNS } from '../lexicon/pronouns.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
 import { isKnownGivenName } from './nicknames.js';
 import { ROLE_NOUNS } from './roles.js';
@@ -229,8 +230,6 @@ export function capitalStats(
 
 /** Auxiliaries that are also given names ("Will", "May"), or could be read as names at a sentence start. */
 const AUXILIARY_NAMES: ReadonlySet<string> = new Set(['will', 'may', 'can', 'shall', 'must', 'might']);
-/** Subject pronouns: after a sentence-initial auxiliary they make it a question's verb. */
-const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'you', 'he', 'she', 'we', 'they', 'it']);
 
 /**
  * `"Will you stay?"`, `May I come in?`: an auxiliary opening a question, right before its subject
@@ -240,7 +239,7 @@ function isAuxiliaryLead(tokens: TokenLayer, t: number): boolean {
   return (
     t + 1 < tokens.count &&
     AUXILIARY_NAMES.has(tokens.lower[t]!) &&
-    SUBJECT_PRONOUNS.has(tokens.lower[t + 1]!)
+    PRONOUNS.get(tokens.lower[t + 1]!)?.case === 'subject'
   );
 }
 

@@ -1,5 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
+import { CLOSE_WORDS } from '../lexicon/letters.js';
 import { speechVerbBase, THOUGHT_VERBS, WRITING_VERBS } from '../lexicon/speech-verbs.js';
 import type { CharacterCluster } from './cluster.js';
 import type { NarratorFinding } from './detect.js';
@@ -82,11 +83,6 @@ export function firstPersonNarration(doc: StoryDocument, facts: TokenFacts): Fir
 /** A letter's salutation opening its paragraph: "Dear Iris,", "My dearest Tom —", "Dear Sir". */
 const SALUTATION =
   /^\s*(?:[Mm]y\s+)?(?:[Dd]ear|[Dd]earest|[Dd]arling)\s+(?:\p{Lu}[\p{L}.'\u2019-]*\s*){1,3}[,:!\u2014-]/u;
-/** The words of a letter's close: "Your loving uncle", "Yours ever", "With love", "Sincerely". */
-const CLOSE_WORDS =
-  String.raw`(?:(?:[Ee]ver\s+)?[Yy]ours(?:\s+\p{Ll}+){0,2}|[Yy]our(?:\s+\p{Ll}+){1,3}` +
-  String.raw`|(?:[Ww]ith\s+)?(?:[Aa]ll\s+(?:my|our)\s+)?[Ll]ove|(?:[Yy]ours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Tt]ruly|[Aa]ffectionately)` +
-  String.raw`|(?:[Kk]ind(?:est)?|[Ww]arm(?:est)?|[Bb]est)\s+(?:regards|wishes)|[Ff]ondly)`;
 /** A signature: one to three capitalised words ("Bartholomew", "A. Hale", "Aunt Mags"). */
 const SIGNATURE = String.raw`(?:\p{Lu}[\p{L}.'\u2019-]*\s*){1,3}[.!]?\s*$`;
 /** A close and its signature ending a paragraph: "…I will be home by spring. Your loving uncle, Bartholomew." */

@@ -1,5 +1,6 @@
 import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
+import { CLOSE_WORDS } from '../lexicon/letters.js';
 
 /** Words that may stand between the start of an address and the name: "Oh, Jane", "my dear Jane". */
 const BEFORE_VOCATIVE = new Set([
@@ -43,15 +44,14 @@ const BEFORE_VOCATIVE = new Set([
 
 const AFTER_VOCATIVE = new Set([',', '!', '?', '.', ';', ':', '\u2014', '--', '\u2013', '...', '\u2026']);
 
+/** A letter's close opening its sentence, right before the name: "…spring. Your loving uncle, Bartholomew." */
+const SIGNED = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)${CLOSE_WORDS}\s*,\s*$`, 'u');
+
 /**
  * Whether a name inside a quotation addresses someone: at the start of the quotation or after a
  * comma or interjection, and followed by punctuation or the end of the quotation ("Margaret,
  * please stay", "Listen, Tom.", "my dear Harriet, what…").
  */
-/** A letter's close opening its sentence, right before a name that ends the quotation: a signature. */
-const SIGNED =
-  /(?:^|[.!?]\s+|\n\s*)(?:[Yy]our(?:\s+\p{Ll}+){1,3}|(?:[Ee]ver\s+)?[Yy]ours(?:\s+\p{Ll}+){0,2}|(?:[Yy]ours\s+)?(?:[Ss]incerely|[Ff]aithfully|[Tt]ruly|[Aa]ffectionately)|(?:[Ww]ith|[Aa]ll\s+my)\s+love|[Ff]ondly)\s*,\s*$/u;
-
 export function isVocativeAt(
   text: string,
   tokens: TokenLayer,
