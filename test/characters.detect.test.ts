@@ -307,6 +307,7 @@ describe('characters: alias clustering', () => {
       lowerUses: 0,
       modifier: 0,
       compound: 0,
+      hyphened: 0,
       inQuote: 0,
       pronounFemale: 0,
       pronounMale: 0,
@@ -1540,5 +1541,65 @@ describe('characters: names whose gender changed sides', () => {
     const carol = c.who('Carol Penn');
     assert.ok(carol, `cast: ${c.names.join(', ')}`);
     assert.equal(carol.gender.label, 'female');
+  });
+});
+
+describe('characters: names written as adjectives, styles and halves of compounds', () => {
+  it('characters: "the Italian" before nouns is an adjective, though "said the Italian lady" tags a quotation', () => {
+    const c = cast(
+      story(
+        'Hester Vane read the Italian notices on the church door. Ambrose smiled at Hester.',
+        '"Pray for us," said the Italian lady, and went back to her beads.',
+        'Hester spoke of the Italian character all evening. "Nonsense," said Ambrose.',
+      ),
+    );
+    assert.equal(c.who('the Italian'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "the French" named once under a verb of saying is a people, not a person', () => {
+    const c = cast(
+      story(
+        'Hester Vane had cousins among the French and the Dutch. Ambrose laughed at Hester.',
+        'She wore what the French called a pelisse. "It suits you," said Ambrose.',
+        'The French had been kind to her. "They were," said Hester.',
+      ),
+    );
+    assert.equal(c.who('the French'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a word mostly written before a noun ("Harwick chairs") is a style, not a person', () => {
+    const c = cast(
+      story(
+        'Hester Vane furnished the parlour with Harwick chairs. Ambrose admired Hester.',
+        'The Harwick tables came a week later. "Too plain," said Ambrose.',
+        'Harwick stood for honest oak, Hester thought, and ordered Harwick bookcases too. "Nonsense," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Harwick'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a given name joined by a hyphen to a capitalised word ("Louis-Seize") is half a style', () => {
+    const c = cast(
+      story(
+        'Hester Vane bought a Louis-Seize clock. Ambrose teased Hester about it.',
+        'The Louis-Seize mirror came next, and then a Louis-Treize chest. "Enough," said Ambrose.',
+        'Hester kept the Louis-Seize clock on the mantel. "It is lovely," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Louis'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a hyphenated name that speaks stays a person', () => {
+    const c = cast(
+      story(
+        'Jean-Louis opened the shop at eight. Hester Vane was waiting.',
+        '"You are early," said Jean-Louis. Hester laughed at Jean-Louis.',
+        '"Always," Hester said. Jean-Louis shrugged.',
+      ),
+    );
+    assert.ok(c.who('Louis') ?? c.who('Jean') ?? c.who('Jean-Louis'), `cast: ${c.names.join(', ')}`);
   });
 });
