@@ -1603,3 +1603,40 @@ describe('characters: names written as adjectives, styles and halves of compound
     assert.ok(c.who('Louis') ?? c.who('Jean') ?? c.who('Jean-Louis'), `cast: ${c.names.join(', ')}`);
   });
 });
+
+describe('characters: short names of places, titles in quotation marks, oaths', () => {
+  it('characters: "Fernleigh" beside "Fernleigh Villa", written as often, is the villa', () => {
+    const c = cast(
+      story(
+        'Hester Vane looked across the lane at Fernleigh Villa. Fernleigh Villa had been built in a month.',
+        '"Fernleigh," read Ambrose from the gate of Fernleigh Villa. Ambrose laughed at Hester.',
+        '"Who would live in it? Fernleigh!" asked Ambrose. "Hideous, Fernleigh," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Fernleigh'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a play named in quotation marks ("The Lamplighter") is addressed by no one', () => {
+    const c = cast(
+      story(
+        'Hester Vane and Ambrose went to the theatre. The play was "The Lamplighter," and the house was full.',
+        'In the second act of the Lamplighter the lovers parted. "Sad," said Ambrose.',
+        'Hester had seen "The Lamplighter" twice before. "It is always sad," said Hester.',
+      ),
+    );
+    assert.equal(c.who('the Lamplighter'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "by George!" swears an oath and mentions no George', () => {
+    const c = cast(
+      story(
+        'Ambrose Kell threw down his cards. "I will win yet, by George!" Hester laughed at Ambrose.',
+        '"By George!" said Ambrose again. "You will not," said Hester.',
+        '"No, by George! I will," Ambrose cried.',
+      ),
+    );
+    assert.equal(c.who('George'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+});

@@ -340,7 +340,8 @@ export function collectForms(
       form.inQuote++;
       while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
       const q = quoteSpans[qi];
-      if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) {
+      // "The Shaughraun" between quotation marks is a title: no one is addressed with "the".
+      if (q && q[0] <= start && !span.the && isVocativeAt(text, tokens, span.first, end, q)) {
         form.vocative++;
         span.vocative = true;
       }

@@ -522,6 +522,8 @@ export function findNameSpans(
       adjacent(tokens, t + 1) &&
       isName(formOf(tokens, t + 1));
     if (!kin && !capital(t)) continue;
+    // "by George!", "By Harry!": an oath, no one named.
+    if (t >= 1 && t + 1 < n && tokens.lower[t - 1] === 'by' && tokens.lower[t + 1] === '!') continue;
     let k = t;
     let title = '';
     const h = honorificKey(tokens.lower[k]!);

@@ -247,11 +247,17 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
   // (Not a word that also names a place: "Oniton" of "Oniton Grange", after "Margaret Oniton".)
   const surnames = new Set<string>();
   const placeNames = new Set<string>();
+  // How often each word opens a two-word place ("Cissie" of "Cissie Villa").
+  const placeUses = new Map<string, number>();
   for (const f of forms.values()) {
     const v = verdict(f, ctx);
     verdicts.set(f, v);
     if (v === 'yes' && !f.the && f.words.length >= 2) surnames.add(f.words[f.words.length - 1]!);
-    if (f.words.length >= 2 && PLACE_HEADS.has(f.words[f.words.length - 1]!)) placeNames.add(f.words[0]!);
+    if (f.words.length >= 2 && PLACE_HEADS.has(f.words[f.words.length - 1]!)) {
+      placeNames.add(f.words[0]!);
+      if (v === 'no' && !f.the && !f.title && f.words.length === 2)
+        placeUses.set(f.words[0]!, (placeUses.get(f.words[0]!) ?? 0) + f.count);
+    }
     // A form written once lends its words to no other ("Bogey Man" does not make "Man" a name).
     if (v !== 'yes' || f.the || f.count < 2) continue;
     if (f.words.length === 1) known.add(f.words[0]!);
@@ -266,6 +272,11 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
     const of = f.key.indexOf(' of ');
     const head = of > 0 ? forms.get(f.key.slice(0, of)) : undefined;
     if (head?.the && verdicts.get(head) === 'yes') verdicts.set(f, 'yes');
+  }
+  // "Cissie" beside "Cissie Villa" written as often or more: the place's short name, unless it speaks.
+  for (const [f, v] of verdicts) {
+    if (v === 'no' || f.the || f.title || f.words.length !== 1 || f.speech > 0) continue;
+    if ((placeUses.get(f.words[0]!) ?? 0) >= f.count) verdicts.set(f, 'no');
   }
   const out: NameForm[] = [];
   for (const [f, v] of verdicts) {
