@@ -1633,10 +1633,36 @@ describe('characters: short names of places, titles in quotation marks, oaths', 
       story(
         'Ambrose Kell threw down his cards. "I will win yet, by George!" Hester laughed at Ambrose.',
         '"By George!" said Ambrose again. "You will not," said Hester.',
-        '"No, by George! I will," Ambrose cried.',
+        '"No, by George! I will," Ambrose cried. How badly he had behaved by Hester!',
       ),
     );
     assert.equal(c.who('George'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.mentionsOf('Hester').length, 3, `Hester: ${c.mentionsOf('Hester').join(', ')}`);
     assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a name after "the town of" is a place', () => {
+  it('characters: "Corvel", reached through "the town of", "the harbour of", "the streets of", is no person', () => {
+    const c = cast(
+      story(
+        'Hester Vane rode down through the town of Corvel. Ambrose followed Hester.',
+        'Below them lay the harbour of Corvel. "The sea at last," said Ambrose.',
+        'They lost their pursuers in the streets of Corvel. Corvel slept. "Quiet," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Corvel'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "the works of" an author is no place word: the author stays a person', () => {
+    const c = cast(
+      story(
+        'Hester Vane read the works of Marlowe every winter. Marlowe wrote of kings.',
+        'Ambrose preferred the plays of Marlowe. Marlowe thought as Ambrose did, he said.',
+        'Hester quoted Marlowe at dinner. "Enough of Marlowe," said Ambrose.',
+      ),
+    );
+    assert.ok(c.who('Marlowe'), `cast: ${c.names.join(', ')}`);
   });
 });

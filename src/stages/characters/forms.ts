@@ -256,6 +256,21 @@ const REACH_BEFORE = 15_000;
 const REACH_AFTER = 50_000;
 const STRAY_SHARE = 0.2;
 
+/**
+ * "the town of Lancy", "the harbour of Lancy", "the streets of Lancy": a word for a settlement
+ * before "of" leads to a place.
+ */
+function isPlaceOf(word: string): boolean {
+  return PLACE_OF.has(word);
+}
+
+/** Words for a settlement or a part of one, before "of" and its name (not "the works of", "the office of"). */
+const PLACE_OF: ReadonlySet<string> = new Set(
+  words(
+    'town city village hamlet harbour harbor port county parish streets outskirts suburbs walls island isle',
+  ),
+);
+
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
 
 /** The forms of the name spans, with their evidence; marks the spans that are vocatives. */
@@ -324,7 +339,8 @@ export function collectForms(
     if (
       (LOCATIVE.has(prevWord) && !aimed) ||
       (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)) ||
-      (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!) && !aimed)
+      (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!) && !aimed) ||
+      (prevWord === 'of' && prev >= 1 && isPlaceOf(tokens.lower[prev - 1]!))
     )
       form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
