@@ -1666,3 +1666,17 @@ describe('characters: a name after "the town of" is a place', () => {
     assert.ok(c.who('Marlowe'), `cast: ${c.names.join(', ')}`);
   });
 });
+
+describe('characters: a given name that is a city, listed with places or left for', () => {
+  it('characters: "Florence" listed after "Paris, Nice and" and left for is a place, though a given name', () => {
+    const c = cast(
+      story(
+        'Hester Vane had houses in Paris, Nice and Florence. Ambrose envied Hester.',
+        'They were to leave for Florence on Monday. "I hate packing," said Ambrose.',
+        'Hester had been happy at Florence once. "So had I," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Florence'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+});

@@ -5,7 +5,7 @@ import { honorificKey } from '../lexicon/honorifics.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import { CASE, type CapitalStats, type NameSpan, type TokenFacts } from './names.js';
-import { NEVER_NAMES } from './not-names.js';
+import { KNOWN_PLACES, NEVER_NAMES } from './not-names.js';
 import { isVocativeAt } from './vocative.js';
 
 /**
@@ -271,6 +271,28 @@ const PLACE_OF: ReadonlySet<string> = new Set(
   ),
 );
 
+/** "leave for Florence", "sailed for Lisbon": a departure is for a place. */
+const DEPARTURES: ReadonlySet<string> = new Set(
+  words('leave leaves leaving left start started starting sail sailed sailing bound depart departed'),
+);
+
+/**
+ * "Paris, Nice and Florence": a name listed with a known place (KNOWN_PLACES) is a place; `prev`
+ * is the token before the name. Looks back over two more capitalised list items.
+ */
+function listedWithPlace(tokens: TokenLayer, facts: TokenFacts, prev: number): boolean {
+  let k = prev;
+  for (let items = 0; items < 3; items++) {
+    const joint = tokens.lower[k];
+    if (k < 1 || (joint !== ',' && joint !== 'and' && joint !== 'or')) return false;
+    k--;
+    if (facts.written[k] !== CASE.capitalised) return false;
+    if (KNOWN_PLACES.has(tokens.lower[k]!)) return true;
+    k--;
+  }
+  return false;
+}
+
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
 
 /** The forms of the name spans, with their evidence; marks the spans that are vocatives. */
@@ -340,7 +362,9 @@ export function collectForms(
       (LOCATIVE.has(prevWord) && !aimed) ||
       (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)) ||
       (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!) && !aimed) ||
-      (prevWord === 'of' && prev >= 1 && isPlaceOf(tokens.lower[prev - 1]!))
+      (prevWord === 'of' && prev >= 1 && isPlaceOf(tokens.lower[prev - 1]!)) ||
+      (prevWord === 'for' && prev >= 1 && DEPARTURES.has(tokens.lower[prev - 1]!)) ||
+      listedWithPlace(tokens, facts, prev)
     )
       form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
