@@ -307,6 +307,7 @@ describe('characters: alias clustering', () => {
       lowerUses: 0,
       modifier: 0,
       compound: 0,
+      hyphened: 0,
       inQuote: 0,
       pronounFemale: 0,
       pronounMale: 0,
@@ -1540,5 +1541,142 @@ describe('characters: names whose gender changed sides', () => {
     const carol = c.who('Carol Penn');
     assert.ok(carol, `cast: ${c.names.join(', ')}`);
     assert.equal(carol.gender.label, 'female');
+  });
+});
+
+describe('characters: names written as adjectives, styles and halves of compounds', () => {
+  it('characters: "the Italian" before nouns is an adjective, though "said the Italian lady" tags a quotation', () => {
+    const c = cast(
+      story(
+        'Hester Vane read the Italian notices on the church door. Ambrose smiled at Hester.',
+        '"Pray for us," said the Italian lady, and went back to her beads.',
+        'Hester spoke of the Italian character all evening. "Nonsense," said Ambrose.',
+      ),
+    );
+    assert.equal(c.who('the Italian'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "the French" named once under a verb of saying is a people, not a person', () => {
+    const c = cast(
+      story(
+        'Hester Vane had cousins among the French and the Dutch. Ambrose laughed at Hester.',
+        'She wore what the French called a pelisse. "It suits you," said Ambrose.',
+        'The French had been kind to her. "They were," said Hester.',
+      ),
+    );
+    assert.equal(c.who('the French'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a word mostly written before a noun ("Harwick chairs") is a style, not a person', () => {
+    const c = cast(
+      story(
+        'Hester Vane furnished the parlour with Harwick chairs. Ambrose admired Hester.',
+        'The Harwick tables came a week later. "Too plain," said Ambrose.',
+        'Harwick stood for honest oak, Hester thought, and ordered Harwick bookcases too. "Nonsense," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Harwick'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a given name joined by a hyphen to a capitalised word ("Louis-Seize") is half a style', () => {
+    const c = cast(
+      story(
+        'Hester Vane bought a Louis-Seize clock. Ambrose teased Hester about it.',
+        'The Louis-Seize mirror came next, and then a Louis-Treize chest. "Enough," said Ambrose.',
+        'Hester kept the Louis-Seize clock on the mantel. "It is lovely," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Louis'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a hyphenated name that speaks stays a person', () => {
+    const c = cast(
+      story(
+        'Jean-Louis opened the shop at eight. Hester Vane was waiting.',
+        '"You are early," said Jean-Louis. Hester laughed at Jean-Louis.',
+        '"Always," Hester said. Jean-Louis shrugged.',
+      ),
+    );
+    assert.ok(c.who('Louis') ?? c.who('Jean') ?? c.who('Jean-Louis'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: short names of places, titles in quotation marks, oaths', () => {
+  it('characters: "Fernleigh" beside "Fernleigh Villa", written as often, is the villa', () => {
+    const c = cast(
+      story(
+        'Hester Vane looked across the lane at Fernleigh Villa. Fernleigh Villa had been built in a month.',
+        '"Fernleigh," read Ambrose from the gate of Fernleigh Villa. Ambrose laughed at Hester.',
+        '"Who would live in it? Fernleigh!" asked Ambrose. "Hideous, Fernleigh," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Fernleigh'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a play named in quotation marks ("The Lamplighter") is addressed by no one', () => {
+    const c = cast(
+      story(
+        'Hester Vane and Ambrose went to the theatre. The play was "The Lamplighter," and the house was full.',
+        'In the second act of the Lamplighter the lovers parted. "Sad," said Ambrose.',
+        'Hester had seen "The Lamplighter" twice before. "It is always sad," said Hester.',
+      ),
+    );
+    assert.equal(c.who('the Lamplighter'), undefined, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "by George!" swears an oath and mentions no George', () => {
+    const c = cast(
+      story(
+        'Ambrose Kell threw down his cards. "I will win yet, by George!" Hester laughed at Ambrose.',
+        '"By George!" said Ambrose again. "You will not," said Hester.',
+        '"No, by George! I will," Ambrose cried. How badly he had behaved by Hester!',
+      ),
+    );
+    assert.equal(c.who('George'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.mentionsOf('Hester').length, 3, `Hester: ${c.mentionsOf('Hester').join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a name after "the town of" is a place', () => {
+  it('characters: "Corvel", reached through "the town of", "the harbour of", "the streets of", is no person', () => {
+    const c = cast(
+      story(
+        'Hester Vane rode down through the town of Corvel. Ambrose followed Hester.',
+        'Below them lay the harbour of Corvel. "The sea at last," said Ambrose.',
+        'They lost their pursuers in the streets of Corvel. Corvel slept. "Quiet," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Corvel'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "the works of" an author is no place word: the author stays a person', () => {
+    const c = cast(
+      story(
+        'Hester Vane read the works of Marlowe every winter. Marlowe wrote of kings.',
+        'Ambrose preferred the plays of Marlowe. Marlowe thought as Ambrose did, he said.',
+        'Hester quoted Marlowe at dinner. "Enough of Marlowe," said Ambrose.',
+      ),
+    );
+    assert.ok(c.who('Marlowe'), `cast: ${c.names.join(', ')}`);
+  });
+});
+
+describe('characters: a given name that is a city, listed with places or left for', () => {
+  it('characters: "Florence" listed after "Paris, Nice and" and left for is a place, though a given name', () => {
+    const c = cast(
+      story(
+        'Hester Vane had houses in Paris, Nice and Florence. Ambrose envied Hester.',
+        'They were to leave for Florence on Monday. "I hate packing," said Ambrose.',
+        'Hester had been happy at Florence once. "So had I," said Hester.',
+      ),
+    );
+    assert.equal(c.who('Florence'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
   });
 });

@@ -321,3 +321,16 @@ describe('characters: a likeness is no introduction', () => {
     );
   });
 });
+
+describe('characters: a stranger is introduced once', () => {
+  it('a second "a man" in the stretch is anyone or someone else, not the stranger', () => {
+    const a = analyse(
+      'Ruth Penn waited at the station. A man stood by the gate with a lantern.',
+      'It was not the kind of night on which a man would choose to wait outside.',
+      '"Is the train late?" said the man. "An hour," Ruth answered.',
+    );
+    const lists = a.mentionsNamed('the man');
+    assert.equal(lists.length, 1, `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(lists[0], ['A man', 'the man']);
+  });
+});

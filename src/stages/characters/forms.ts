@@ -5,7 +5,7 @@ import { honorificKey } from '../lexicon/honorifics.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import { CASE, type CapitalStats, type NameSpan, type TokenFacts } from './names.js';
-import { NEVER_NAMES } from './not-names.js';
+import { KNOWN_PLACES, NEVER_NAMES } from './not-names.js';
 import { isVocativeAt } from './vocative.js';
 
 /**
@@ -46,6 +46,8 @@ export interface NameForm {
    * ("Abbey-Mill", "Louis-Quinze").
    */
   compound: number;
+  /** Of those, occurrences joined by a hyphen to a capitalised word: "Abbey-Mill", "Louis-Quinze". */
+  hyphened: number;
   /**
    * For a role in lower case ("the lawyer"): the names set beside it by a comma, with counts: "Mr.
    * Wells, the lawyer", "the chairman, Mr. Buttons".
@@ -178,32 +180,32 @@ export function formKey(span: NameSpan): string {
 }
 
 /**
- * Whether a name span is part of a longer capitalised phrase that it does not cover: the tail of
+ * How a name span is part of a longer capitalised phrase that it does not cover, if it is: the tail of
  * "Box Hill" or "the Dryad's Bubble" (a capitalised word before it inside the sentence, not a title),
- * or a half of "Abbey-Mill" or "Louis-Quinze".
+ * ("phrase"), or a half of "Abbey-Mill" or "Louis-Quinze" ("hyphen").
  */
-function inCompound(tokens: TokenLayer, facts: TokenFacts, span: NameSpan): boolean {
+function inCompound(tokens: TokenLayer, facts: TokenFacts, span: NameSpan): 'hyphen' | 'phrase' | undefined {
   const touching = (t: number): boolean => t > 0 && tokens.start[t]! === tokens.end[t - 1]!;
   let prev = span.first - 1;
   if (span.title === '' && prev >= 1 && touching(span.first)) {
     // "Abbey-Mill": a hyphen right after a capitalised word.
     if (tokens.lower[prev] === '-' && touching(prev) && facts.written[prev - 1] === CASE.capitalised)
-      return true;
+      return 'hyphen';
   }
   const next = span.last + 1;
   if (next + 1 < tokens.count && touching(next) && touching(next + 1)) {
     const w = tokens.lower[next]!;
-    if (w === '-' && facts.written[next + 1] === CASE.capitalised) return true;
+    if (w === '-' && facts.written[next + 1] === CASE.capitalised) return 'hyphen';
   }
-  if (span.title !== '' || span.the) return false;
-  if (prev < 0 || tokens.start[span.first]! - tokens.end[prev]! !== 1) return false;
+  if (span.title !== '' || span.the) return undefined;
+  if (prev < 0 || tokens.start[span.first]! - tokens.end[prev]! !== 1) return undefined;
   // "the Dryad's Bubble": step over the possessive of the word before.
   if (prev >= 1 && touching(prev) && (tokens.lower[prev] === "'s" || tokens.lower[prev] === '\u2019s'))
     prev--;
   if (facts.written[prev] !== CASE.capitalised || facts.initial[prev] === 1 || facts.heading[prev] === 1)
-    return false;
+    return undefined;
   const w = tokens.lower[prev]!;
-  return w.length >= 2 && honorificKey(w) === undefined && !NEVER_NAMES.has(w);
+  return w.length >= 2 && honorificKey(w) === undefined && !NEVER_NAMES.has(w) ? 'phrase' : undefined;
 }
 
 const CLOSING: ReadonlySet<string> = new Set([',', '.', ';', ':', '!', '?', ')', '--']);
@@ -254,6 +256,43 @@ const REACH_BEFORE = 15_000;
 const REACH_AFTER = 50_000;
 const STRAY_SHARE = 0.2;
 
+/**
+ * "the town of Lancy", "the harbour of Lancy", "the streets of Lancy": a word for a settlement
+ * before "of" leads to a place.
+ */
+function isPlaceOf(word: string): boolean {
+  return PLACE_OF.has(word);
+}
+
+/** Words for a settlement or a part of one, before "of" and its name (not "the works of", "the office of"). */
+const PLACE_OF: ReadonlySet<string> = new Set(
+  words(
+    'town city village hamlet harbour harbor port county parish streets outskirts suburbs walls island isle',
+  ),
+);
+
+/** "leave for Florence", "sailed for Lisbon": a departure is for a place. */
+const DEPARTURES: ReadonlySet<string> = new Set(
+  words('leave leaves leaving left start started starting sail sailed sailing bound depart departed'),
+);
+
+/**
+ * "Paris, Nice and Florence": a name listed with a known place (KNOWN_PLACES) is a place; `prev`
+ * is the token before the name. Looks back over two more capitalised list items.
+ */
+function listedWithPlace(tokens: TokenLayer, facts: TokenFacts, prev: number): boolean {
+  let k = prev;
+  for (let items = 0; items < 3; items++) {
+    const joint = tokens.lower[k];
+    if (k < 1 || (joint !== ',' && joint !== 'and' && joint !== 'or')) return false;
+    k--;
+    if (facts.written[k] !== CASE.capitalised) return false;
+    if (KNOWN_PLACES.has(tokens.lower[k]!)) return true;
+    k--;
+  }
+  return false;
+}
+
 const POSSESSIVE_DETERMINERS = new Set(['your', 'his', 'her', 'my', 'their', 'our', 'its']);
 
 /** The forms of the name spans, with their evidence; marks the spans that are vocatives. */
@@ -293,6 +332,7 @@ export function collectForms(
           span.words.length === 1 && !span.the ? (stats.lower[stats.id.get(span.words[0]!) ?? -1] ?? 0) : 0,
         modifier: 0,
         compound: 0,
+        hyphened: 0,
         inQuote: 0,
         pronounFemale: 0,
         pronounMale: 0,
@@ -321,11 +361,18 @@ export function collectForms(
     if (
       (LOCATIVE.has(prevWord) && !aimed) ||
       (lead < prev && lead >= 0 && LOCATIVE.has(tokens.lower[lead]!)) ||
-      (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!) && !aimed)
+      (prevWord === 'to' && prev >= 1 && MOTION_BEFORE_TO.has(tokens.lower[prev - 1]!) && !aimed) ||
+      (prevWord === 'of' && prev >= 1 && isPlaceOf(tokens.lower[prev - 1]!)) ||
+      (prevWord === 'for' && prev >= 1 && DEPARTURES.has(tokens.lower[prev - 1]!)) ||
+      listedWithPlace(tokens, facts, prev)
     )
       form.locative++;
     if (POSSESSIVE_DETERMINERS.has(prevWord)) form.owned++;
-    if (inCompound(tokens, facts, span)) form.compound++;
+    const compound = inCompound(tokens, facts, span);
+    if (compound !== undefined) {
+      form.compound++;
+      if (compound === 'hyphen') form.hyphened++;
+    }
     let next = span.last + 1;
     const possessive = next < n && (tokens.lower[next] === "'s" || tokens.lower[next] === '\u2019s');
     if (possessive) next++;
@@ -333,12 +380,16 @@ export function collectForms(
       form.inQuote++;
       while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
       const q = quoteSpans[qi];
-      if (q && q[0] <= start && isVocativeAt(text, tokens, span.first, end, q)) {
+      // "The Shaughraun" between quotation marks is a title: no one is addressed with "the".
+      if (q && q[0] <= start && !span.the && isVocativeAt(text, tokens, span.first, end, q)) {
         form.vocative++;
         span.vocative = true;
       }
       continue;
     }
+    // "said the Italian lady": a name before a lower-case noun describes that noun's person or
+    // thing, so neither a tag before it nor a verb after it is the name's own.
+    let modifies = false;
     if (!possessive && next < n) {
       const nextWord = tokens.lower[next]!;
       if (isSpeechTag(nextWord) && facts.inQuote[next] === 0) form.speech++;
@@ -352,9 +403,13 @@ export function collectForms(
         form.speech++;
         form.subject++;
       } else if (tokens.pos[next] === POS.VERB || tokens.pos[next] === POS.AUX) form.subject++;
-      else if (tokens.pos[next] === POS.NOUN && facts.written[next] === 1) form.modifier++;
+      else if (tokens.pos[next] === POS.NOUN && facts.written[next] === 1) {
+        form.modifier++;
+        modifies = true;
+      }
     }
-    if (prev >= 1 && isSpeechTag(prevWord) && TAG_LEAD.has(tokens.lower[prev - 1]!)) form.speech++;
+    if (!modifies && prev >= 1 && isSpeechTag(prevWord) && TAG_LEAD.has(tokens.lower[prev - 1]!))
+      form.speech++;
   }
   addAppositions(tokens, spans, forms);
   for (const form of forms.values()) {

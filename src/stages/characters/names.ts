@@ -489,6 +489,8 @@ export function findNameSpans(
       continues(after)
     );
   };
+  // "by" at the start of a sentence, a quotation or a clause: after no word.
+  const opensOath = (by: number): boolean => by === 0 || !/\p{L}/u.test(tokens.lower[by - 1]!);
   for (let t = 0; t < n; t++) {
     // Cheap tests first: most tokens are lower case and followed by lower case.
     const nextCapital = t + 1 < n && written[t + 1] === CASE.capitalised;
@@ -522,6 +524,15 @@ export function findNameSpans(
       adjacent(tokens, t + 1) &&
       isName(formOf(tokens, t + 1));
     if (!kin && !capital(t)) continue;
+    // "by George!", "No, by Harry!": an oath, no one named ("she had acted ill by Harriet!" names her).
+    if (
+      t >= 1 &&
+      t + 1 < n &&
+      tokens.lower[t - 1] === 'by' &&
+      tokens.lower[t + 1] === '!' &&
+      opensOath(t - 1)
+    )
+      continue;
     let k = t;
     let title = '';
     const h = honorificKey(tokens.lower[k]!);

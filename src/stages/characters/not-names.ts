@@ -15,7 +15,7 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set(
   those and but or nor if so as at by in on to up do did does is was are were be been am has have
   had not any all some one only just even ever see let come go well now then here there when what
   how who
-  i o oh ah ay aye eh ha alas hey hurrah hush lo pooh pshaw tut why yes no nay amen ok okay hullo
+  i o oh ah ay aye eh ha hein alas hey hurrah hush lo pooh pshaw tut why yes no nay amen ok okay hullo
   hallo halloa hello goodbye good-bye gawd lawd lor la lud
   god gods lord lords heaven heavens providence christ jesus saviour savior almighty creator devil satan
   lucifer deity virgin madonna allah jove jupiter hades hell paradise bible testament scripture

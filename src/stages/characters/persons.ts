@@ -43,6 +43,14 @@ function isPlural(f: NameForm, singulars: ReadonlyMap<string, number>): boolean 
   return singular >= f.count;
 }
 
+/**
+ * Mostly written before a lower-case noun in narration ("the Italian notices", "Eastlake
+ * book-cases"): an adjective or the name of a style or a make, not a person, unless it speaks.
+ */
+function isModifierMostly(f: NameForm): boolean {
+  return f.modifier >= 2 && f.modifier * 2 > f.count - f.inQuote && personEvidence(f) === 0;
+}
+
 function isTitleWord(word: string): boolean {
   return HONORIFIC_GENDER.has(word) || NOMINAL_GENDER.has(word);
 }
@@ -59,6 +67,10 @@ function isPersonTitle(f: NameForm): boolean {
   const of = f.words.indexOf('of');
   const head = f.words[of > 0 ? of - 1 : f.words.length - 1]!;
   if (PLACE_HEADS.has(head)) return false;
+  // "the Italian lady", "the French aristocracy": before a noun the title is an adjective; "the
+  // French" alone is a people. A nationality names one person only where it speaks, as bare.
+  if (isModifierMostly(f)) return false;
+  if (NATIONALITIES.has(head)) return f.speech >= 2;
   if (head.endsWith('s') && !head.endsWith('ss') && !isTitleWord(head)) return false;
   if (f.speech >= 1 || f.vocative >= 2) return true;
   return isTitleWord(head) && f.subject >= 1;
@@ -177,6 +189,11 @@ function verdict(f: NameForm, ctx: PersonContext): Verdict {
     (!isGivenName(first) || f.lowerUses > 0)
   )
     return 'no';
+  // "Louis-Quinze", "Abbey-Mill": a name joined by a hyphen to another capitalised word is a half
+  // of a style's or a place's name, even a given name, unless it speaks or is spoken to.
+  if (f.hyphened >= 2 && f.hyphened * 2 > f.count && evidence === 0) return 'no';
+  // "Eastlake furniture": a word mostly written before a noun names a style or a make.
+  if (isModifierMostly(f) && !isGivenName(first) && !ctx.titledSurnames.has(first)) return 'no';
   // "Imperialism", "Theology", "Humanity": an abstract noun capitalised for weight, unless it speaks.
   if (isAbstractNoun(first) && !isGivenName(first)) return yes(f.speech >= 1);
   // "Honey", "Angel", "Sweetheart" written with a capital: an endearment said to someone, unless
@@ -230,11 +247,17 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
   // (Not a word that also names a place: "Oniton" of "Oniton Grange", after "Margaret Oniton".)
   const surnames = new Set<string>();
   const placeNames = new Set<string>();
+  // How often each word opens a two-word place ("Cissie" of "Cissie Villa").
+  const placeUses = new Map<string, number>();
   for (const f of forms.values()) {
     const v = verdict(f, ctx);
     verdicts.set(f, v);
     if (v === 'yes' && !f.the && f.words.length >= 2) surnames.add(f.words[f.words.length - 1]!);
-    if (f.words.length >= 2 && PLACE_HEADS.has(f.words[f.words.length - 1]!)) placeNames.add(f.words[0]!);
+    if (f.words.length >= 2 && PLACE_HEADS.has(f.words[f.words.length - 1]!)) {
+      placeNames.add(f.words[0]!);
+      if (v === 'no' && !f.the && !f.title && f.words.length === 2)
+        placeUses.set(f.words[0]!, (placeUses.get(f.words[0]!) ?? 0) + f.count);
+    }
     // A form written once lends its words to no other ("Bogey Man" does not make "Man" a name).
     if (v !== 'yes' || f.the || f.count < 2) continue;
     if (f.words.length === 1) known.add(f.words[0]!);
@@ -249,6 +272,11 @@ export function personForms(forms: ReadonlyMap<string, NameForm>): NameForm[] {
     const of = f.key.indexOf(' of ');
     const head = of > 0 ? forms.get(f.key.slice(0, of)) : undefined;
     if (head?.the && verdicts.get(head) === 'yes') verdicts.set(f, 'yes');
+  }
+  // "Cissie" beside "Cissie Villa" written as often or more: the place's short name, unless it speaks.
+  for (const [f, v] of verdicts) {
+    if (v === 'no' || f.the || f.title || f.words.length !== 1 || f.speech > 0) continue;
+    if ((placeUses.get(f.words[0]!) ?? 0) >= f.count) verdicts.set(f, 'no');
   }
   const out: NameForm[] = [];
   for (const [f, v] of verdicts) {

@@ -394,8 +394,12 @@ function pushSpeaker(name: string, group: Occurrence[], ctx: SpeakerContext, out
     if (a.token <= from || a.paragraph > to) continue;
     if (gender !== 'unknown' && a.gender === gender) return;
   }
+  // One stranger is brought in once: a second "a man" in the stretch is someone else, or anyone
+  // ("to keep a man to an engagement"), not he.
   const spans: [number, number][] = [];
-  for (const o of group) spans.push([o.first, o.last]);
+  group.forEach((o, i) => {
+    if (!o.indefinite || i === intro) spans.push([o.first, o.last]);
+  });
   out.push({ name, spans });
 }
 
