@@ -854,6 +854,18 @@ describe('characters: vocatives and endearments', () => {
     assert.deepEqual(kinds, ['vocative', 'vocative', 'proper']);
   });
 
+  it('characters: "You must be Margaret." and "Are you Margaret?" say the name to its owner; "you are Margaret\'s" does not', () => {
+    const c = cast(
+      story(
+        'Margaret Lowe stood at the door with her bag. Her uncle Basil came down the stairs.',
+        '"You must be Margaret. Come in," said Basil. "Are you Margaret? I expected someone taller."',
+        '"I know that you are fond of Margaret\'s cooking," said Basil later, and Margaret laughed.',
+      ),
+    );
+    const kinds = c.mentions.filter((m) => c.text.slice(m.start, m.end) === 'Margaret').map((m) => m.kind);
+    assert.deepEqual(kinds, ['vocative', 'vocative', 'proper', 'proper']);
+  });
+
   it('characters: a name after another name is a vocative when it closes the quotation, a list item when the list goes on', () => {
     const c = cast(
       story(
