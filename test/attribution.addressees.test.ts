@@ -304,6 +304,21 @@ describe('who the narration puts in the scene', () => {
     assert.ok(!features(1, ann).has('left-since-last-turn'));
   });
 
+  it('reads "Then she was gone" in a turn tagged with her name as her going out, not his', () => {
+    const gone = [
+      'Ann and Mrs. Stone sat by the fire while Tom mended the net.',
+      '“The kettle’s boiled,” said Ann.',
+      '“Then I’ll leave you to it,” said Mrs. Stone, and she laughed. Then she was gone.',
+      '“She always goes when the tea is made,” said Ann.',
+      '“So she does,” said Tom.',
+    ].join('\n\n');
+    const { tom, ann, mary, conv } = castAndConversation(gone);
+    assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));
+    assert.deepEqual(conv.scene?.departed.get(mary), [2]);
+    assert.equal(conv.scene?.departed.get(ann), undefined);
+    assert.ok(featuresOf(conv, [ann, mary, ann, tom], 2, mary).has('left-since-last-turn'));
+  });
+
   it('marks the turns after narration of someone coming or going, and their party transitions', () => {
     const { tom, ann, mary, conv } = castAndConversation(story);
     assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));

@@ -855,6 +855,18 @@ describe('characters: vocatives and endearments', () => {
     assert.deepEqual(kinds, ['vocative', 'vocative', 'proper']);
   });
 
+  it('characters: "You must be Margaret." and "Are you Margaret?" say the name to its owner; "you are Margaret\'s" does not', () => {
+    const c = cast(
+      story(
+        'Margaret Lowe stood at the door with her bag. Her uncle Basil came down the stairs.',
+        '"You must be Margaret. Come in," said Basil. "Are you Margaret? I expected someone taller."',
+        '"I know that you are fond of Margaret\'s cooking," said Basil later, and Margaret laughed.',
+      ),
+    );
+    const kinds = c.mentions.filter((m) => c.text.slice(m.start, m.end) === 'Margaret').map((m) => m.kind);
+    assert.deepEqual(kinds, ['vocative', 'vocative', 'proper', 'proper']);
+  });
+
   it('characters: a name after another name is a vocative when it closes the quotation, a list item when the list goes on', () => {
     const c = cast(
       story(
@@ -1322,6 +1334,18 @@ describe('characters: stray full names', () => {
 });
 
 describe('characters: gender from titles, kinship words and shared names', () => {
+  it('characters: the last name of a sentence naming several people votes with its own "he" close after it', () => {
+    const c = cast(
+      story(
+        'The table was laid for three. At dinner Marta talked, and Tavi let out a breath he had been holding.',
+        'Later Marta laughed, and then Tavi smiled as he poured the wine.',
+        'Nobody mentioned the letter. Marta cleared the plates, and Tavi washed them while he hummed.',
+      ),
+    );
+    assert.equal(c.who('Tavi')?.gender.label, 'male', `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Marta')?.gender.label, 'female');
+  });
+
   it('characters: "Lucia", the Italian form, said to Lucy Frane is Lucy', () => {
     const c = cast(
       story(
@@ -1359,6 +1383,48 @@ describe('characters: gender from titles, kinship words and shared names', () =>
     const christopher = c.who('Christopher');
     assert.ok(christopher, `cast: ${c.names.join(', ')}`);
     assert.notEqual(c.who('Kit Pryor'), christopher);
+  });
+
+  it('characters: a clipped name said only in speech ("Ros") is the one character whose given name it starts', () => {
+    const c = cast(
+      story(
+        'On the quay Rosalba Quist mended nets while Dmitri Hale counted the catch.',
+        '"Ros, the tide is turning," said Dmitri. But Rosalba kept mending.',
+        '"Ros." He waited. "Ros, the boat."',
+        'At last Rosalba stood up and followed him down the steps.',
+      ),
+    );
+    const rosalba = c.who('Rosalba Quist');
+    assert.ok(rosalba, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Ros'), rosalba, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a name narration uses, or speech once, is no clipped name ("Bran" the village is not "Brandreth")', () => {
+    const c = cast(
+      story(
+        'In the yard Brandreth Adair fixed the pump while Lidia Brack watched from the gate.',
+        '"Will it hold?" Lidia asked. "It will hold," said Brandreth. "We had one like it at Bran."',
+        'Then Brandreth laughed, and Lidia laughed too.',
+      ),
+    );
+    const brandreth = c.who('Brandreth Adair');
+    assert.ok(brandreth, `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Bran'), brandreth, `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "Teddy" said to Theodora is hers: with no gender of its own, an ambiguous familiar form joins the one name it shortens', () => {
+    const c = cast(
+      story(
+        'Theodora Vance found Callum Reyes asleep at the workbench. Theodora put the kettle on.',
+        '"Morning, Teddy," he said when he woke. "Is that tea?"',
+        '"It is," said Theodora. "Drink it."',
+        '"You are a saint, Teddy." Callum drank it.',
+      ),
+    );
+    const theodora = c.who('Theodora Vance');
+    assert.ok(theodora, `cast: ${c.names.join(', ')}`);
+    assert.equal(c.who('Teddy'), theodora, `cast: ${c.names.join(', ')}`);
+    assert.equal(theodora.gender.label, 'female');
   });
 
   it('characters: a title after "the" names the gender even with "of" ("the Duke of Harle")', () => {

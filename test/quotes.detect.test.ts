@@ -377,6 +377,24 @@ describe('quotes: other conventions', () => {
     ]);
   });
 
+  it('quotes: in dash speech, a name with any speech verb after a comma is a tag; "He said" after a full stop is speech', () => {
+    const text = [
+      '\u2014 Not too sweet, Marguerite agrees, wiping her hands.',
+      '\u2014 Right away, we both say.',
+      '\u2014 Listen, Pavel, go home and sleep.',
+      '\u2014 She says so. She said so last week as well.',
+      'The kettle was already cold.',
+    ].join('\n');
+    const found = detect(text);
+    assert.deepEqual(found.texts, [
+      ['Not too sweet,'],
+      ['Right away,'],
+      // "go" is an order to Pavel, not a tag.
+      ['Listen, Pavel, go home and sleep.'],
+      ['She says so. She said so last week as well.'],
+    ]);
+  });
+
   it('quotes: guillemets «…» are the marks of a French-style text', () => {
     const text = [
       '\u00abBonjour,\u00bb said Anne, \u00abje suis l\u00e0.\u00bb',

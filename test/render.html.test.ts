@@ -44,6 +44,26 @@ describe('render: HTML report', () => {
     assert.ok(!html.includes('<She>'));
   });
 
+  it('render: an AO3 work shows its fandom, relationship and rating tags, and the cast the names others call them', () => {
+    const tagged: AnalysisResult = {
+      ...result,
+      meta: {
+        ...result.meta,
+        fandoms: ['Harbour Lights (Podcast)'],
+        relationships: ['Tess/Kit'],
+        rating: 'General Audiences',
+      },
+      characters: result.characters.map((c, i) => (i === 0 ? { ...c, epithets: ['sweetheart'] } : c)),
+    };
+    const out = renderHtml(tagged, { sourceText: STORY });
+    assert.match(
+      out,
+      /<p class="note">fandom: Harbour Lights \(Podcast\) · relationships: Tess\/Kit · rating: General Audiences<\/p>/,
+    );
+    assert.match(out, /<i>sweetheart<\/i><\/td>/);
+    assert.doesNotMatch(html, /fandom:/);
+  });
+
   it('render: the cast table, the network and the scene strip are present', () => {
     assert.match(html, /<h2>Cast<\/h2>[\s\S]*<td><span class="sw d0"><\/span>Tom<\/td>[\s\S]*Ada<\/td>/);
     assert.match(html, /<svg[^>]*aria-label="Character network"[\s\S]*Tom → Ada: 1 quotation,/);

@@ -32,6 +32,20 @@ describe('render: text summary', () => {
     assert.match(renderText(withChapter, { sourceText: chaptered }), /^pier\.txt\n/);
   });
 
+  it('render: an AO3 work shows its author, fandom and relationship tags, and a character the names others call them', () => {
+    const tagged = {
+      ...result,
+      meta: { author: 'quillwren', fandoms: ['Harbour Lights (Podcast)'], relationships: ['Wendell/Mara'] },
+      characters: result.characters.map((c) => ({ ...c, epithets: ['sweetheart'] })),
+    };
+    const out = renderText(tagged, { sourceText: STORY });
+    assert.match(
+      out,
+      /\n {2}by quillwren\n {2}fandom: Harbour Lights \(Podcast\)\n {2}relationships: Wendell\/Mara\n/,
+    );
+    assert.match(out, /Wendell — male, 3 mentions, 1 quotation; called sweetheart\n/);
+  });
+
   it('render: counts of one take the singular ("1 quotation", "1 scene")', () => {
     assert.equal(result.quotes.length, 1);
     assert.match(text, /· 1 character · 1 quotation · 1 scene\n/);

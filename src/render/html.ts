@@ -96,6 +96,7 @@ ${colourRules}
 </style></head><body>
 <h1>${h(title)}</h1>
 ${result.meta.author ? `<p class="note">by ${h(result.meta.author)}</p>` : ''}
+${workTags(result)}
 ${sections.filter((s) => s.length > 0).join('\n')}
 <p class="note">storylens ${h(result.engine.version)} · schema ${h(result.schemaVersion)} · stages: ${h(result.engine.stages.join(', '))}</p>
 </body></html>
@@ -258,6 +259,16 @@ function scenesSection(result: AnalysisResult, nameOf: (id: Id) => string): stri
 <p class="note">${plural(units.length, result.scenes.length > 0 ? 'scene' : 'part')} along the story, width by length, darker with more dialogue. Hover for details${result.scenes.length > 0 ? ', click to jump to the text' : ''}.</p>`;
 }
 
+/** An AO3 download's fandom, relationship and rating tags, as a note under the byline. */
+function workTags(result: AnalysisResult): string {
+  const meta = result.meta;
+  const parts: string[] = [];
+  if (meta.fandoms?.length) parts.push(`fandom: ${h(meta.fandoms.join(', '))}`);
+  if (meta.relationships?.length) parts.push(`relationships: ${h(meta.relationships.join(', '))}`);
+  if (meta.rating) parts.push(`rating: ${h(meta.rating)}`);
+  return parts.length ? `<p class="note">${parts.join(' · ')}</p>` : '';
+}
+
 function castSection(result: AnalysisResult, palette: Map<Id, number>): string {
   if (result.characters.length === 0) return '';
   const speech = new Map(result.stats?.speech.map((s) => [s.character, s] as const) ?? []);
@@ -270,7 +281,7 @@ function castSection(result: AnalysisResult, palette: Map<Id, number>): string {
       const f = feeling.get(c.id);
       return (
         `<tr><td><span class="sw d${palette.get(c.id)}"></span>${h(c.name)}</td>` +
-        `<td>${h(c.aliases.filter((a) => a !== c.name).join(', '))}</td><td>${c.gender.label}</td>` +
+        `<td>${h(c.aliases.filter((a) => a !== c.name).join(', '))}${c.epithets.length ? `${c.aliases.some((a) => a !== c.name) ? '; ' : ''}<i>${h(c.epithets.join(', '))}</i>` : ''}</td><td>${c.gender.label}</td>` +
         `<td class="n">${c.mentions}</td><td class="n">${s?.quotes ?? 0}</td><td class="n">${s?.words ?? 0}</td>` +
         `<td class="n">${s ? `${shares.get(c.id) ?? 0}%` : ''}</td><td class="n">${valence(f?.speech)}</td>` +
         `<td class="n">${valence(f?.narration)}</td></tr>`

@@ -9,6 +9,11 @@ export function renderText(result: AnalysisResult, options: RenderOptions): stri
   // The same title as the HTML report's: metadata, else an opening heading, else the file name.
   const title = titleOf(result, options.sourceText);
   lines.push(`${title}`);
+  // An AO3 download's work tags: what a fan-fiction reader looks for first.
+  const meta = result.meta;
+  if (meta.author) lines.push(`  by ${meta.author}`);
+  if (meta.fandoms?.length) lines.push(`  fandom: ${meta.fandoms.join(', ')}`);
+  if (meta.relationships?.length) lines.push(`  relationships: ${meta.relationships.join(', ')}`);
   lines.push(
     `  ${plural(stats?.words ?? 0, 'word')} · ${plural(result.characters.length, 'character')} · ` +
       `${plural(result.quotes.length, 'quotation')} · ${plural(result.scenes.length, 'scene')}`,
@@ -30,7 +35,8 @@ export function renderText(result: AnalysisResult, options: RenderOptions): stri
       const aka = c.aliases.filter((a) => a !== c.name);
       lines.push(
         `    ${c.name}${aka.length ? ` (${aka.join(', ')})` : ''} — ${c.gender.label}, ` +
-          `${plural(c.mentions, 'mention')}, ${plural(speech.get(c.id) ?? 0, 'quotation')}`,
+          `${plural(c.mentions, 'mention')}, ${plural(speech.get(c.id) ?? 0, 'quotation')}` +
+          (c.epithets.length ? `; called ${c.epithets.join(', ')}` : ''),
       );
     }
   }

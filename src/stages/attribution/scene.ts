@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { TokenLayer } from '../../engine/types.js';
+import type { Quotation, TokenLayer } from '../../engine/types.js';
 import { words } from '../lexicon/words.js';
 import { tokenAtOrAfter } from './cues.js';
 import { firstMentionAt, type Turn } from './units.js';
@@ -58,7 +58,45 @@ export function sceneMentionsIn(doc: StoryDocument, turns: readonly Turn[]): Sce
     addParagraph(named, m.character, p);
     if (leavesAfter(tokens, tokenAtOrAfter(tokens, m.end))) addParagraph(departed, m.character, p);
   }
+  pronounDepartures(doc, turns, departed);
   return { from, named, departed, moves: movesIn(doc, from, last.paragraph) };
+}
+
+/**
+ * `"…and you'll bring him." Then she was gone.`: a "he" or "she" going out in the narration of a
+ * turn's paragraph is the turn's named speaker, when the tag names one of that gender.
+ */
+function pronounDepartures(
+  doc: StoryDocument,
+  turns: readonly Turn[],
+  departed: Map<number, number[]>,
+): void {
+  const paragraphs = doc.layer('paragraphs');
+  const quotes = doc.layer('quotes');
+  const characters = doc.layer('characters');
+  const tokens = doc.layer('tokens');
+  const lower = tokens.lower;
+  for (const turn of turns) {
+    const cue = turn.cues[0];
+    const who = cue && cue.kind === 'tag' && cue.referent.via === 'name' ? cue.referent.character : -1;
+    if (who < 0) continue;
+    const gender = characters[who]?.gender.label;
+    const pronoun = gender === 'female' ? 'she' : gender === 'male' ? 'he' : '';
+    if (!pronoun) continue;
+    const para = paragraphs[turn.paragraph]!;
+    for (let t = tokenAtOrAfter(tokens, para.start); t < lower.length && tokens.start[t]! < para.end; t++) {
+      if (lower[t] !== pronoun || insideQuote(quotes, turn.quotes, tokens.start[t]!)) continue;
+      if (leavesAfter(tokens, t + 1)) {
+        addParagraph(departed, who, turn.paragraph);
+        break;
+      }
+    }
+  }
+}
+
+function insideQuote(quotes: readonly Quotation[], qis: readonly number[], at: number): boolean {
+  for (const qi of qis) for (const [a, b] of quotes[qi]!.spans) if (at >= a && at < b) return true;
+  return false;
 }
 
 /** Verbs of coming and going that need no particle ("entered", "withdrew"). */
@@ -132,6 +170,8 @@ function leavesAfter(tokens: TokenLayer, t: number): boolean {
     // Punctuation ends the clause ("said Tom. Tom left" is no departure of the first Tom).
     if (!WORD.test(w)) return false;
     if (LEAVE.has(w)) return true;
+    // "Then she was gone."
+    if (w === 'gone') return k > t && (lower[k - 1] === 'was' || lower[k - 1] === 'were');
     if (GO.has(w)) {
       for (let n = k + 1; n < Math.min(lower.length, k + GAP + 2); n++) if (AWAY.has(lower[n]!)) return true;
       return false;

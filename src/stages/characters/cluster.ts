@@ -394,12 +394,14 @@ function fit(
       if (c.given.includes(name.given)) strength = 2;
       else if (hasSameGivenName(c.given, name.given)) {
         // "Kit" is Christopher or Katherine: only a known and equal gender links it.
+        // (With no gender of its own, it links the one character whose name it can shorten.)
         const ambiguous = isAmbiguousFamiliar(name.given) || someAmbiguousFamiliar(c.given);
-        if (ambiguous && !(name.gender && name.gender === c.gender)) return undefined;
+        if (ambiguous && !(name.gender ? name.gender === c.gender : alone)) return undefined;
         if (nameWords(form.words).length === 1 && narratedApart(name.given, c.given, narrated))
           return undefined;
         strength = 1;
-      } else return undefined;
+      } else if (alone && clippedForm(form) && someClipping(name.given, c.given)) strength = 1;
+      else return undefined;
     }
   }
   // "Skaggsy" is Skaggs: a bare word that is no first name and is a surname with a familiar ending
@@ -820,11 +822,13 @@ function placeForm(form: NameForm, name: ParsedName, placing: Placing): void {
   }
   const fits: Fit[] = [];
   // A bare given name that one character alone has, as given name or familiar form.
+  // ("Cal" for "Callum": a clipped given name only where no character has the name itself.)
   const alone =
     !form.title &&
     nameWords(form.words).length === 1 &&
     name.given !== '' &&
-    countWithGivenName(clusters, name.given) === 1;
+    (countWithGivenName(clusters, name.given) === 1 ||
+      (countWithGivenName(clusters, name.given) === 0 && countClipping(clusters, name.given) === 1));
   for (const c of clusters) {
     const f = fit(name, form, c, placing.together, alone, placing.narrated, placing.men);
     if (f) fits.push(f);
@@ -863,6 +867,34 @@ function placeForm(form: NameForm, name: ParsedName, placing: Placing): void {
     for (const f of usable) list.push(f.cluster);
     placing.shared.set(form.key, list);
   }
+}
+
+/** Letters a clipped given name keeps at least, and drops at least ("Cal" for "Callum", not "Ann" for "Anna"). */
+const CLIP_KEEP = 3;
+const CLIP_DROP = 2;
+
+/**
+ * Whether a bare given name is another's first letters ("Cal" and "Callum", "Lex" and "Lexington"),
+ * as writers clip names the familiar-form table does not hold.
+ */
+export function isClipping(short: string, long: string): boolean {
+  return short.length >= CLIP_KEEP && long.length >= short.length + CLIP_DROP && long.startsWith(short);
+}
+
+/** Clipped names are speech's: a bare word, said more than once and never in narration (not "West", a place). */
+function clippedForm(form: NameForm): boolean {
+  return form.words.length === 1 && !form.title && form.count >= 2 && form.inQuote === form.count;
+}
+
+function someClipping(name: string, given: readonly string[]): boolean {
+  for (const g of given) if (isClipping(name, g)) return true;
+  return false;
+}
+
+function countClipping(clusters: readonly CharacterCluster[], name: string): number {
+  let n = 0;
+  for (const c of clusters) if (someClipping(name, c.given)) n++;
+  return n;
 }
 
 function countWithGivenName(clusters: readonly CharacterCluster[], given: string): number {

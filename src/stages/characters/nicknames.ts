@@ -35,6 +35,7 @@ sarah sally sadie
 susan sue susie sukey
 susanna sue susie sukey
 theodore teddy theo ted
+theodora teddy theo dora
 alexander alex sandy alec alick
 alexandra alex sandra sandy
 abraham abe

@@ -45,6 +45,9 @@ const DETERMINERS = new Set(['his', 'her', 'my', 'your', 'their', 'our', 'the', 
 /** How far after a subject name a possessive still belongs to it ("Woolsey slowly shook his head"). */
 const POSSESSIVE_REACH = 4;
 
+/** How far after the last subject name of a sentence naming several people its own "he"/"she" may stand. */
+const OWN_REACH = 6;
+
 const FEMALE = 1;
 const MALE = 2;
 
@@ -147,7 +150,11 @@ export function pronounVotes(
       for (let i = from; i < oi; i++) {
         const o = occurrences[i]!;
         const next = i + 1 < oi ? occurrences[i + 1]!.first : sentence.tokenEnd;
-        if (isSubject(o, sentence.tokenStart)) votePossessive(i, o.last + 1, next);
+        if (!isSubject(o, sentence.tokenStart)) continue;
+        votePossessive(i, o.last + 1, next);
+        // "…, and Tom let out a breath he had been holding": the last name's own subject pronoun,
+        // close after it, with no other name after.
+        if (i + 1 === oi) voteOwn(i, o.last + 1, Math.min(sentence.tokenEnd, o.last + 1 + OWN_REACH));
       }
       previous = -1;
       continue;

@@ -67,7 +67,8 @@ export function isVocativeAt(
   const closes = next >= tokens.count || tokens.start[next]! >= quote[1];
   if (!startsQuote) {
     const prev = tokens.lower[prevAt]!;
-    if (!BEFORE_VOCATIVE.has(prev)) return false;
+    // "You must be Lena." / "Are you Mrs. Pell?": the name is the listener's, said to them.
+    if (!BEFORE_VOCATIVE.has(prev)) return identifiesListener(tokens, prevAt, next, quote);
     // "Abdullah, Akbar, and I": a name after a comma that follows another name is a list, unless
     // it ends the quotation or its sentence ("call for Mrs. Lynde, Anne," / "… Mr. Hale, Tom.").
     // A third name in a row ("Mrs. Cole, Mrs. Perry, Miss Bates.") is a list wherever it ends.
@@ -111,4 +112,42 @@ function nameAfterComma(tokens: TokenLayer, last: number): boolean {
   let k = last;
   while (k > 0 && tokens.pos[k - 1] === POS.PROPN) k--;
   return k > 0 && tokens.lower[k - 1] === ',';
+}
+
+/** The words before a name that say it is the listener's ("you must be", "are you", "you're"). */
+const LISTENER_IS: readonly (readonly string[])[] = [
+  ['you', 'must', 'be'],
+  ['you', 'are'],
+  ['are', 'you'],
+  ['you', "'re"],
+  ['you', '\u2019re'],
+  ["you're"],
+  ['you\u2019re'],
+];
+
+/**
+ * Whether the words ending at token `last` tell the listener who they are (`You must be Lena.`,
+ * `Are you Mrs. Pell?`), and the name ends its sentence or clause right after (`next`).
+ */
+function identifiesListener(
+  tokens: TokenLayer,
+  last: number,
+  next: number,
+  quote: readonly [number, number],
+): boolean {
+  if (next >= tokens.count || tokens.start[next]! >= quote[1]) return false;
+  const after = tokens.lower[next]!;
+  if (after !== '.' && after !== ',' && after !== '?' && after !== '!') return false;
+  for (const words of LISTENER_IS) {
+    const from = last - words.length + 1;
+    if (from < 0 || tokens.start[from]! < quote[0]) continue;
+    let match = true;
+    for (let k = 0; k < words.length; k++)
+      if (tokens.lower[from + k] !== words[k]) {
+        match = false;
+        break;
+      }
+    if (match) return true;
+  }
+  return false;
 }

@@ -7,11 +7,11 @@ import { words } from './words.js';
  */
 const TO_MALE = words(`
   sir sirs mister monsieur signor señor herr lord sire master boy lad laddie fellow chap son
-  father papa pa dad daddy uncle brother gentleman gentlemen man sonny mate squire
+  father papa papá pa dad daddy uncle brother gentleman gentlemen man sonny mate squire
 `);
 const TO_FEMALE = words(`
   madam madame ma'am ma’am mam miss missus mistress lady ladies girl lass lassie daughter
-  mother mamma mama ma mum mummy mom aunt auntie sister signora señora frau mademoiselle
+  mother mamma mama mamá ma mum mummy mom aunt auntie sister signora señora frau mademoiselle
 `);
 
 export const ADDRESS_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
@@ -24,6 +24,6 @@ export const ADDRESS_GENDER: ReadonlyMap<string, GenderLabel> = new Map([
  * father or mother, in the cast most often the one titled "Mr." or "Mrs." of the family.
  */
 export const PARENT_ADDRESS: ReadonlyMap<string, 'father' | 'mother'> = new Map([
-  ...words('father papa pa dad daddy').map((w) => [w, 'father'] as const),
-  ...words('mother mamma mama ma mum mummy mom').map((w) => [w, 'mother'] as const),
+  ...words('father papa papá pa dad daddy').map((w) => [w, 'father'] as const),
+  ...words('mother mamma mama mamá ma mum mummy mom').map((w) => [w, 'mother'] as const),
 ]);

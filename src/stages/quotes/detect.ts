@@ -642,7 +642,7 @@ class Scanner {
       ) {
         let w = i + 1;
         while (w < p.end && isSpace(text.charCodeAt(w))) w++;
-        if (isInlineTag(text, w, p.end, CORE_SPEECH_VERBS)) {
+        if (isInlineTag(text, w, p.end, CORE_SPEECH_VERBS, c)) {
           const span = trimmedSpan(text, pieceStart, i + 1);
           if (span) draft.spans.push(span);
           const tagEnd = sentenceEnd(text, w, p.end);

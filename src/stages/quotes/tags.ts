@@ -1,4 +1,4 @@
-import { speechVerbBase } from '../lexicon/speech-verbs.js';
+import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
 import { isSpace, isUpper, isWordChar } from './marks.js';
 
 /** Longest narration between two pieces that can still be one speech tag. */
@@ -231,23 +231,43 @@ export function isStageDirection(text: string, start: number, end: number): bool
 /** Subject pronouns of an inline tag: `he said`, `said she`. */
 const TAG_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', 'they', 'we']);
 
+/** Words between a plural subject pronoun and its verb: `we both say`, `they all cry`. */
+const TAG_QUANTIFIERS: ReadonlySet<string> = new Set(['both', 'all']);
+
 /**
  * In dash dialogue without closing dashes (`—Back to barracks! he said sternly.`), whether the words
- * from `start` open a speech tag: a subject pronoun or a capitalised name (up to three words) before
- * a core speech verb, or the verb before its subject (`said he`, `cried Haines`). A verb that is
- * often narration ("went", "smiled") does not count, nor does "the man said", whose noun could be
- * the speaker's own words.
+ * from `start` open a speech tag: a subject pronoun (`we both say`) or a capitalised name (up to
+ * three words) before a core speech verb, or the verb before its subject (`said he`, `cried
+ * Haines`). A verb that is often narration ("went", "smiled") does not count, nor does "the man
+ * said", whose noun could be the speaker's own words. `after` is the punctuation the speech ended
+ * with (code unit): after a comma, a name before any speech verb but one of thought is a tag
+ * (`—Not bad, Tomas agrees, leaning in.`); after a full stop, a capitalised pronoun opens the
+ * speaker's next sentence (`—He says so. He said so yesterday too.`), not a tag.
  */
-export function isInlineTag(text: string, start: number, end: number, core: ReadonlySet<string>): boolean {
+export function isInlineTag(
+  text: string,
+  start: number,
+  end: number,
+  core: ReadonlySet<string>,
+  after = 44,
+): boolean {
   const words: { lower: string; at: number }[] = [];
   eachWord(text, start, Math.min(end, start + 60), (lower, at) => {
     words.push({ lower, at });
-    return words.length < 4;
+    return words.length < 5;
   });
   const verbAt = (k: number): boolean => {
     const w = words[k];
     const base = w && speechVerbBase(w.lower);
     return base !== undefined && core.has(base);
+  };
+  const broadVerbAt = (k: number): boolean => {
+    const w = words[k];
+    const base = w && speechVerbBase(w.lower);
+    if (!w || base === undefined) return false;
+    if (core.has(base)) return true;
+    // (An inflected form only: `Ines, go home` is an order, `Ines goes` a tag.)
+    return after === 44 && !THOUGHT_VERBS.has(base) && w.lower !== base && !w.lower.endsWith('ing');
   };
   const capital = (k: number): boolean => {
     const w = words[k];
@@ -255,8 +275,12 @@ export function isInlineTag(text: string, start: number, end: number, core: Read
   };
   const first = words[0];
   if (!first || first.at !== start) return false;
-  if (TAG_PRONOUNS.has(first.lower)) return verbAt(1);
+  if (TAG_PRONOUNS.has(first.lower)) {
+    if (after === 46 && isUpper(text.charCodeAt(first.at))) return false;
+    const plural = first.lower === 'we' || first.lower === 'they';
+    return verbAt(1) || (plural && TAG_QUANTIFIERS.has(words[1]?.lower ?? '') && verbAt(2));
+  }
   if (verbAt(0)) return (words[1] !== undefined && TAG_PRONOUNS.has(words[1].lower)) || capital(1);
   if (!capital(0)) return false;
-  return verbAt(1) || (capital(1) && (verbAt(2) || (capital(2) && verbAt(3))));
+  return broadVerbAt(1) || (capital(1) && (broadVerbAt(2) || (capital(2) && broadVerbAt(3))));
 }

@@ -1,0 +1,75 @@
+/**
+ * Acceptance stories, read the way users run storylens (`analyze FILE`): an AO3 one-shot with
+ * nicknames and a visitor who leaves, a first-person present-tense story in dash dialogue with a
+ * phone call, and a dinner for four with a shared surname. The stories are the project's own
+ * (test/fixtures/acceptance/); each assertion is a result a reader checked by hand.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../src/engine/engine.js';
+import type { AnalysisResult } from '../src/engine/result.js';
+import { ingestFile } from '../src/ingest/index.js';
+
+const DIR = fileURLToPath(new URL('../../test/fixtures/acceptance/', import.meta.url));
+
+async function analyse(file: string): Promise<AnalysisResult> {
+  return createEngine().analyze(await ingestFile(join(DIR, file)));
+}
+
+function named(r: AnalysisResult, name: string) {
+  return r.characters.find((c) => c.name === name || c.aliases.includes(name));
+}
+
+function speakerOf(r: AnalysisResult, text: string): string | undefined {
+  const q = r.quotes.find((x) => x.text.startsWith(text));
+  assert.ok(q, `no quotation "${text}"`);
+  return r.characters.find((c) => c.id === q.speaker)?.name;
+}
+
+describe('acceptance: an AO3 one-shot with nicknames', async () => {
+  const r = await analyse('frost-on-the-windows.html');
+
+  it('acceptance: the three people, each once, with the nicknames the others call them', () => {
+    assert.deepEqual(r.characters.map((c) => c.name).sort(), ['Callum', 'Hazel', 'Theodora']);
+    assert.ok(named(r, 'Callum')?.aliases.includes('Cal'));
+    assert.ok(named(r, 'Theodora')?.aliases.includes('Teddy'));
+    assert.equal(named(r, 'Theodora')?.gender.label, 'female');
+    assert.equal(named(r, 'Callum')?.gender.label, 'male');
+    assert.ok(named(r, 'Callum')?.epithets.includes('sweetheart'));
+  });
+
+  it('acceptance: the work tags and the "~~~" scene break', () => {
+    assert.deepEqual(r.meta.relationships, ['Callum Reyes/Theodora Vance']);
+    assert.equal(r.scenes.length, 2);
+    assert.equal(r.scenes[1]!.boundary.cue, '~~~');
+    assert.equal(speakerOf(r, 'Mm.'), 'Theodora');
+  });
+});
+
+describe('acceptance: first person, present tense, dash dialogue', async () => {
+  const r = await analyse('four-in-the-morning.txt');
+
+  it('acceptance: a name with any speech verb after a comma is a tag; "He said so" after a full stop is speech', () => {
+    const notBad = r.quotes.filter((q) => q.text === 'Not bad,');
+    assert.equal(notBad.length, 2);
+    assert.equal(speakerOf(r, 'He says so. He said so yesterday too.'), 'Dolores');
+    assert.ok(r.quotes.some((q) => q.text === 'Yes, chef,'));
+  });
+
+  it('acceptance: the narrator is the name only others say, and "Mamá" is a woman', () => {
+    assert.equal(r.characters.find((c) => c.narrator)?.name, 'Ines');
+    assert.equal(named(r, 'Mamá')?.gender.label, 'female');
+  });
+});
+
+describe('acceptance: a dinner for four', async () => {
+  const r = await analyse('seven-oclock.txt');
+
+  it('acceptance: the son is a man from the "he" after his name, and his opening line is his', () => {
+    assert.equal(named(r, 'Chidi')?.gender.label, 'male');
+    assert.equal(speakerOf(r, 'Seven means seven'), 'Chidi');
+    assert.ok(named(r, 'Mr. Okafor') !== named(r, 'Mrs. Okafor'));
+  });
+});
