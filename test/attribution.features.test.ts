@@ -727,3 +727,25 @@ describe('attribution: a beat before the quotation in its own paragraph', () => 
     assert.equal(chain.stay?.(1, ann) ?? 0, 0);
   });
 });
+
+describe('attribution: how sure coref was of a tag pronoun', () => {
+  it('marks the pick as unsure, and the runner-up, when two men were of near salience', () => {
+    const text = 'Will came in. Will sat down. Tom smiled.\n\n"It is late," he said.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref'), [['Tom Barker']]);
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref-unsure'), [['Tom Barker']]);
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref-runner-up'), [['Will Stone']]);
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref-alone'), [[]]);
+  });
+
+  it('marks the runner-up but not an unsure pick when the pick is twice as salient', () => {
+    const text = 'Tom sat down with Will.\n\n"It is late," he said.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref-unsure'), [[]]);
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref-runner-up'), [['Will Stone']]);
+  });
+
+  it('marks the pick as alone when no other man was salient', () => {
+    const text = 'Tom sat down with Ann.\n\n"It is late," he said.\n';
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref-alone'), [['Tom Barker']]);
+    assert.deepEqual(carriersByTurn(text, 'tag-pronoun-coref-runner-up'), [[]]);
+  });
+});

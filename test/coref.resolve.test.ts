@@ -151,4 +151,60 @@ describe('coref: pronoun resolution', () => {
     const out = resolve(`Tom went out. ${'The rain fell. '.repeat(20)}He came home.`, [['Tom', 'M']]);
     assert.deepEqual(out, ['He=Tom']);
   });
+
+  it('weighs the subject of a clause opened by "since" or "when" below the subject of the main clause', () => {
+    const out = resolve(
+      'Mrs. Grey sat by the window all morning. The wedding had been her dream since Ann was a child. She wrote out the lists.',
+      [
+        ['Mrs. Grey', 'F'],
+        ['Ann', 'F'],
+      ],
+    );
+    assert.deepEqual(out, ['her=Mrs. Grey', 'She=Mrs. Grey']);
+  });
+
+  it('still takes that subject when it is the only one of the gender', () => {
+    const out = resolve('Tom waited at the gate. It was dark when Ann came out. She carried a lamp.', [
+      ['Tom', 'M'],
+      ['Ann', 'F'],
+    ]);
+    assert.deepEqual(out, ['She=Ann']);
+  });
+});
+
+describe('coref: runner-up and margin', () => {
+  /** The runner-up's name and the margin of each third-person pronoun. */
+  function margins(text: string, cast: [string, string][]): [string, string, number][] {
+    const given: GivenCharacter[] = cast.map(([name, gender], i) => ({ id: i, name, aliases: [], gender }));
+    const doc = createEngine({ characters: given }).process(sourceOf(text));
+    const characters = doc.layer('characters');
+    return doc
+      .layer('pronouns')
+      .map((m) => [
+        text.slice(m.start, m.end),
+        m.runnerUp === undefined || m.runnerUp < 0 ? '-' : characters[m.runnerUp]!.name,
+        m.margin ?? Number.NaN,
+      ]);
+  }
+
+  it('gives the next most salient character of the gender, and the ratio of their salience', () => {
+    // Tom is the subject (100), Will comes after a preposition (50): "He" is Tom by a margin of 2.
+    assert.deepEqual(
+      margins('Tom sat down with Will. He smiled.', [
+        ['Tom', 'M'],
+        ['Will', 'M'],
+      ]),
+      [['He', 'Will', 2]],
+    );
+  });
+
+  it('gives no runner-up and an infinite margin when no one else of the gender is salient', () => {
+    assert.deepEqual(
+      margins('Tom sat down with Ann. He smiled.', [
+        ['Tom', 'M'],
+        ['Ann', 'F'],
+      ]),
+      [['He', '-', Number.POSITIVE_INFINITY]],
+    );
+  });
 });

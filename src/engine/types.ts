@@ -145,6 +145,13 @@ export interface Mention extends Span {
   kind: MentionKind;
   /** Whether the mention lies inside a quotation (speech) rather than narration. */
   inQuote: boolean;
+  /**
+   * For a pronoun the coref stage resolved by salience: the next most salient character that
+   * agrees, or -1 (none, or resolved otherwise).
+   */
+  runnerUp?: number;
+  /** For such a pronoun: the antecedent's salience over the runner-up's (Infinity without one). */
+  margin?: number;
 }
 
 export type GenderLabel = 'female' | 'male' | 'nonbinary' | 'unknown';

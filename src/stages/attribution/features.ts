@@ -1,6 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
-import type { Character, GenderLabel, TokenLayer } from '../../engine/types.js';
+import type { Character, GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import { ACTING_VERBS, WATCHING_VERBS } from '../lexicon/turn-verbs.js';
 import { PERSONAL_POSSESSIVES } from '../lexicon/words.js';
@@ -41,6 +41,9 @@ export const EMISSION_FEATURES = [
   'tag-pronoun-clash',
   'tag-pronoun-unknown-gender',
   'tag-pronoun-coref',
+  'tag-pronoun-coref-unsure',
+  'tag-pronoun-coref-alone',
+  'tag-pronoun-coref-runner-up',
   'tag-nominal-agree',
   'tag-nominal-clash',
   'tag-nominal-in-name',
@@ -267,6 +270,14 @@ export interface PresenceIndex {
   topSpeakers: number[];
   /** Names set beside a description in the narration ("Mr. Wells, the lawyer"), by head noun. */
   appositions: AppositionsByHead;
+  /** Resolved pronouns by start offset (their coref runner-up and margin). */
+  pronounAt: Map<number, Mention>;
+}
+
+function pronounsByStart(pronouns: readonly Mention[]): Map<number, Mention> {
+  const out = new Map<number, Mention>();
+  for (const m of pronouns) out.set(m.start, m);
+  return out;
 }
 
 /** How many of the book's most frequent speakers every conversation may fall back on. */
@@ -303,6 +314,7 @@ export function buildPresence(
     narration,
     topSpeakers,
     appositions: appositionsByHead(appositionsIn(doc)),
+    pronounAt: pronounsByStart(doc.layer('pronouns')),
   };
 }
 
@@ -577,6 +589,10 @@ export function conversationFeatures(
       (cue!.referent.owner >= 0 || PERSONAL_POSSESSIVES.has(tokens.lower[cue!.referent.token - 1] ?? ''));
     const kinOf = kinOfCandidates(characters, candidates, cue, tokens);
     const closePre = cue !== undefined && isClosePreTag(doc, turn, cue);
+    const tagPronoun =
+      cue && cue.kind === 'tag' && cue.referent.via === 'pronoun'
+        ? presence.pronounAt.get(tokens.start[cue.referent.token]!)
+        : undefined;
     // "Yes, papa": the one called is not the caller, and the caller is likely a child of the family.
     const children =
       turn.addressedParent === ''
@@ -587,6 +603,7 @@ export function conversationFeatures(
       const ch = characters[c]!;
       const f = emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
       if (cue) cueFeatures(cue, c, ch, f);
+      if (tagPronoun) corefMarginFeatures(tagPronoun, c, f);
       if (closePre && cue!.referent.character === c) f[E['tag-name-pre-close']] = 1;
       if (nominalWord && nameWords[k]!.has(nominalWord)) f[E['tag-nominal-in-name']] = 1;
       // "said her mother" of a daughter the cast names without a surname: the titled "Mrs." likely.
@@ -1246,6 +1263,25 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
     if (rel !== 'unknown') f[rel === 'agree' ? E['beat-pronoun-agree'] : E['beat-pronoun-clash']] = 1;
     if (r.corefGuess === c) f[E['beat-pronoun-coref']] = 1;
   }
+}
+
+/** Salience margin under which the coref stage's pick for a tag pronoun is a near thing. */
+const UNSURE_MARGIN = 2;
+/** Margin under which its runner-up is still a contender. */
+const RUNNER_UP_MARGIN = 4;
+
+/**
+ * "'…,' he said" where coref weighed two men of near salience: its pick is less sure
+ * (`tag-pronoun-coref-unsure`) and the runner-up a contender (`tag-pronoun-coref-runner-up`);
+ * where no other character of that gender was salient at all, the pick is all but certain
+ * (`tag-pronoun-coref-alone`).
+ */
+function corefMarginFeatures(m: Mention, c: number, f: Float32Array): void {
+  const margin = m.margin ?? Number.POSITIVE_INFINITY;
+  if (m.character === c) {
+    if (margin < UNSURE_MARGIN) f[E['tag-pronoun-coref-unsure']] = 1;
+    if ((m.runnerUp ?? -1) < 0 && margin === Number.POSITIVE_INFINITY) f[E['tag-pronoun-coref-alone']] = 1;
+  } else if (m.runnerUp === c && margin < RUNNER_UP_MARGIN) f[E['tag-pronoun-coref-runner-up']] = 1;
 }
 
 /** The voice features of candidate c at turn `turn` (index over the whole document's turns). */

@@ -35,7 +35,17 @@ export const corefStage: Stage<'pronouns'> = {
 };
 
 /** Weight of a mention by where it stands. */
-const WEIGHT = { subject: 100, other: 50, inQuote: 1, vocative: 100, pronoun: 80 };
+const WEIGHT = {
+  subject: 100,
+  other: 50,
+  inQuote: 1,
+  vocative: 100,
+  pronoun: 80,
+  // The subject of a clause a subordinating conjunction opens ("since Jane was sixteen") is in the
+  // background: half a main clause's subject.
+  subordinateSubject: 50,
+  subordinatePronoun: 40,
+};
 /** Salience kept from one sentence to the next. */
 const DECAY = 0.5;
 /** Salience kept, on top of DECAY, across a paragraph break. */
@@ -117,6 +127,8 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
   let lastSentence = -1;
   let lastParagraph = -1;
   let subjectTaken = false;
+  /** The current clause was opened by a subordinating conjunction ("since Jane was sixteen"). */
+  let subordinate = false;
   /** Character of the current clause's subject (name or pronoun), -1 when none yet. */
   let clauseSubject = -1;
   /** A preposition opened a phrase whose noun has not come yet ("with [the old] man"). */
@@ -138,6 +150,7 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
     if (sentenceIndex !== lastSentence) {
       lastSentence = sentenceIndex;
       subjectTaken = false;
+      subordinate = false;
       clauseSubject = -1;
       ppOpen = false;
       const paragraph = sentences[sentenceIndex]!.paragraph;
@@ -168,7 +181,11 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
       const agent = ppOpen && passiveAgent(tokens, t);
       ppOpen = false;
       mentionEnd = m.end;
-      salience.add(m.character, sentence, subject || agent ? WEIGHT.subject : WEIGHT.other);
+      salience.add(
+        m.character,
+        sentence,
+        subject && subordinate ? WEIGHT.subordinateSubject : subject || agent ? WEIGHT.subject : WEIGHT.other,
+      );
     }
     const pos = tokens.pos[t]!;
     if (inQuote) {
@@ -184,6 +201,7 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
       tokens.lower[t] === ';'
     ) {
       subjectTaken = false;
+      subordinate = pos === POS.SCONJ;
       clauseSubject = -1;
     }
     if (ppOpen && t > 0 && tokens.pos[t - 1] === POS.ADP && ADVERBIAL_ENDS.has(tokens.lower[t]!))
@@ -203,7 +221,7 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
         narrator >= 0 &&
         (info.case === 'subject' || info.case === 'object' || info.case === 'possessive')
       ) {
-        out.push({ start: at, end: tokens.end[t]!, character: narrator, kind: 'pronoun', inQuote: false });
+        out.push(pronoun(at, tokens.end[t]!, narrator, -1, Number.POSITIVE_INFINITY));
         salience.add(narrator, sentence, WEIGHT.pronoun);
       }
       continue;
@@ -214,12 +232,14 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
       clauseSubject >= 0 &&
       genderAgrees(characters[clauseSubject]!, info.gender)
     ) {
-      out.push({ start: at, end: tokens.end[t]!, character: clauseSubject, kind: 'pronoun', inQuote: false });
+      out.push(pronoun(at, tokens.end[t]!, clauseSubject, -1, Number.POSITIVE_INFINITY));
       continue;
     }
     const tagSubject = inTag && info.case === 'subject';
     let best = -1;
     let bestScore = 0;
+    let second = -1;
+    let secondScore = 0;
     for (const c of salience.candidates(sentence)) {
       if (c === narrator || !genderAgrees(characters[c]!, info.gender)) continue;
       let score = salience.value(c, sentence);
@@ -227,18 +247,45 @@ function resolvePronouns(doc: StoryDocument): Mention[] {
       if (tagSubject && namedInQuote.includes(c))
         score *= calledInQuote.includes(c) ? CALLED_IN_QUOTE : NAMED_IN_QUOTE;
       if (score > bestScore) {
+        second = best;
+        secondScore = bestScore;
         bestScore = score;
         best = c;
+      } else if (score > secondScore) {
+        second = c;
+        secondScore = score;
       }
     }
-    out.push({ start: at, end: tokens.end[t]!, character: best, kind: 'pronoun', inQuote: false });
-    if (best >= 0) salience.add(best, sentence, info.case === 'subject' ? WEIGHT.pronoun : WEIGHT.other / 2);
+    out.push(
+      pronoun(
+        at,
+        tokens.end[t]!,
+        best,
+        second,
+        secondScore > 0 ? bestScore / secondScore : Number.POSITIVE_INFINITY,
+      ),
+    );
+    if (best >= 0)
+      salience.add(
+        best,
+        sentence,
+        info.case === 'subject'
+          ? subordinate
+            ? WEIGHT.subordinatePronoun
+            : WEIGHT.pronoun
+          : WEIGHT.other / 2,
+      );
     if (info.case === 'subject') {
       if (!subjectTaken) clauseSubject = best;
       subjectTaken = true;
     }
   }
   return out;
+}
+
+/** A resolved pronoun (every one built here, so all have the same fields). */
+function pronoun(start: number, end: number, character: number, runnerUp: number, margin: number): Mention {
+  return { start, end, character, kind: 'pronoun', inQuote: false, runnerUp, margin };
 }
 
 /** Forms of "be" that make a participle passive ("was overtaken by"). */
