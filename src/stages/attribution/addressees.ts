@@ -542,13 +542,6 @@ function addresseeSets(
   return out;
 }
 
-interface Scored {
-  c: number;
-  score: number;
-}
-
-const byScoreDescending = (a: Scored, b: Scored): number => b.score - a.score;
-
 /** No member to append (addSet's `also`): character ids are never NaN. */
 const NONE = Number.NaN;
 /** Scratch lists of addresseeSets (a set is copied before it is kept). */
@@ -557,6 +550,8 @@ const TOP: number[] = [];
 const TOP_MEMBERS: number[] = [];
 const SCRATCH: number[] = [];
 const EMPTY: readonly number[] = [];
+/** decodeAddressees' scratch sort keys. */
+const KEYS: number[] = [];
 
 /** Adds the set of `members` with the forced candidates, and again with the optional ones too. */
 function addBoth(
@@ -669,8 +664,9 @@ export function decodeAddresseeSets(
       }
       next.push({ set, score: best, back });
     }
-    next.sort(byBeamScore);
-    layer = next.slice(0, BEAM);
+    sortBeam(next);
+    if (next.length > BEAM) next.length = BEAM;
+    layer = next;
     layers.push(layer);
   }
   // Walked back from the last turn, then put in turn order (pushed, so the array is packed).
@@ -692,7 +688,21 @@ interface BeamState {
   back: number;
 }
 
-const byBeamScore = (a: BeamState, b: BeamState): number => b.score - a.score;
+/**
+ * Sorts beam states by descending score, ties in their order (what a stable `sort` does, without
+ * its working copy: a layer holds a few dozen states).
+ */
+function sortBeam(states: BeamState[]): void {
+  for (let i = 1; i < states.length; i++) {
+    const x = states[i]!;
+    let j = i;
+    while (j > 0 && x.score - states[j - 1]!.score > 0) {
+      states[j] = states[j - 1]!;
+      j--;
+    }
+    states[j] = x;
+  }
+}
 
 /**
  * The addressees of every turn of a conversation: vocatives and tag objects first, then the rest
@@ -716,17 +726,26 @@ export function decodeAddressees(
   const out: number[][] = [];
   for (let i = 0; i < sets.length; i++) {
     const cands = candidates[i]!;
-    const ranked: Scored[] = [];
-    for (const c of sets[i]!)
-      ranked.push({
-        c,
-        score:
-          (cands.forced.includes(c) || cands.optional?.includes(c) ? 1e9 : 0) +
-          cands.scores[cands.characters.indexOf(c)]!,
-      });
-    ranked.sort(byScoreDescending);
+    // By descending key, ties in set order (an insertion sort of the members and their keys in
+    // step: a set has a few members, and a stable sort of objects made per member did the same).
     const set: number[] = [];
-    for (const r of ranked) set.push(r.c);
+    const keys = KEYS;
+    keys.length = 0;
+    for (const c of sets[i]!) {
+      const key =
+        (cands.forced.includes(c) || cands.optional?.includes(c) ? 1e9 : 0) +
+        cands.scores[cands.characters.indexOf(c)]!;
+      let j = set.length;
+      set.push(c);
+      keys.push(key);
+      while (j > 0 && key - keys[j - 1]! > 0) {
+        set[j] = set[j - 1]!;
+        keys[j] = keys[j - 1]!;
+        j--;
+      }
+      set[j] = c;
+      keys[j] = key;
+    }
     out.push(set);
   }
   return out;

@@ -148,7 +148,7 @@ function wordIds(
       }
     }
   }
-  return Int32Array.from(words);
+  return new Int32Array(words);
 }
 
 /** styleScore's scratch counts by word id (all zero between calls). */

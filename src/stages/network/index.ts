@@ -86,7 +86,7 @@ export function presenceByParagraph(doc: StoryDocument): number[][] {
     presentIn(present, q.paragraph, q.paragraphEnd, a.speaker, n);
     for (const c of a.addressees) presentIn(present, q.paragraph, q.paragraphEnd, c, n);
   }
-  for (const s of present) s.sort(ascending);
+  for (const s of present) if (s.length > 1) s.sort(ascending);
   return present;
 }
 
