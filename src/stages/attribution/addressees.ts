@@ -401,10 +401,15 @@ export function transitionScore(
   moved: boolean,
   weights: Float64Array,
 ): number {
-  return transitions(before, beforeSpeaker, now, speaker, near, afterNarration, moved, weights, undefined);
+  transitions(before, beforeSpeaker, now, speaker, near, afterNarration, moved, weights, undefined);
+  return TRANSITION_SUM[0]!;
 }
 
-/** Each transition feature's weight summed (with `weights`) and its index pushed (with `out`). */
+/**
+ * Each transition feature's weight summed (with `weights`, into TRANSITION_SUM[0]) and its index
+ * pushed (with `out`). The sum goes through a typed array, not returned: this runs for every pair
+ * of beam states, and a number returned from a call that is not inlined is boxed on the heap.
+ */
 function transitions(
   before: readonly number[],
   beforeSpeaker: number,
@@ -415,10 +420,10 @@ function transitions(
   moved: boolean,
   weights: Float64Array | undefined,
   out: number[] | undefined,
-): number {
+): void {
   // Which twins of each feature also fire: 1 after narration, 2 after narration of movement.
   const mode = (afterNarration ? 1 : 0) + (moved ? 2 : 0);
-  let v = 0;
+  TRANSITION_SUM[0] = 0;
   // Sets hold distinct characters and never their own speaker, so equal sizes and inclusion make
   // equality (this runs for every pair of beam states: no sorting or string keys).
   const speakerInParty = inParty(speaker, beforeSpeaker, before);
@@ -427,57 +432,61 @@ function transitions(
     now.length === before.length &&
     allInParty(now, beforeSpeaker, before, speaker, false)
   )
-    v += hit(PARTY_KEPT, mode, weights, out);
+    hit(PARTY_KEPT, mode, weights, out);
   else if (
     now.length === before.length + (speakerInParty ? 0 : 1) &&
     allInParty(now, beforeSpeaker, before, speaker, true)
   )
-    v += hit(PARTY_CONTINUED, mode, weights, out);
-  if (now.length >= 2 && before.length >= 2) v += hit(GROUP_KEPT, mode, weights, out);
-  if (now.length >= 2 && before.length < 2) v += hit(GROUP_AFTER_SINGLE, mode, weights, out);
-  if (now.length < 2 && before.length >= 2) v += hit(SINGLE_AFTER_GROUP, mode, weights, out);
+    hit(PARTY_CONTINUED, mode, weights, out);
+  if (now.length >= 2 && before.length >= 2) hit(GROUP_KEPT, mode, weights, out);
+  if (now.length >= 2 && before.length < 2) hit(GROUP_AFTER_SINGLE, mode, weights, out);
+  if (now.length < 2 && before.length >= 2) hit(SINGLE_AFTER_GROUP, mode, weights, out);
   // One count per listener who leaves or joins the party (a partial change costs less than a new
   // party), by whether they speak within five turns: a silent listener comes and goes unremarked.
   let dropped = false;
   let added = false;
   if (!inParty(beforeSpeaker, speaker, now)) {
-    v += hit(DROPPED_NEAR, mode, weights, out);
+    hit(DROPPED_NEAR, mode, weights, out);
     dropped = true;
   }
   for (const c of before)
     if (!inParty(c, speaker, now)) {
-      v += hit(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT, mode, weights, out);
+      hit(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT, mode, weights, out);
       dropped = true;
     }
   for (const c of now)
     if (!inParty(c, beforeSpeaker, before)) {
-      v += hit(near.includes(c) ? ADDED_NEAR : ADDED_SILENT, mode, weights, out);
+      hit(near.includes(c) ? ADDED_NEAR : ADDED_SILENT, mode, weights, out);
       added = true;
     }
   if (!inParty(speaker, beforeSpeaker, before)) added = true;
   // One listener traded for another (PDNC's parties grow or shrink, and rarely do both at once).
-  if (dropped && added) v += hit(PARTY_SWAPPED, mode, weights, out);
-  return v;
+  if (dropped && added) hit(PARTY_SWAPPED, mode, weights, out);
 }
 
 /**
- * Transition feature t's weight (with `weights`) and its index pushed (with `out`), with its twin
+ * Transition feature t's weight added (with `weights`) and its index pushed (with `out`), with its twin
  * for turns after narration (mode 1), its movement twin (mode 2) or both (mode 3), in that order.
  * (One function, not one per mode picked per call: a call through a variable returns its number
  * boxed on the heap, once per pair of beam states.)
  */
-function hit(t: number, mode: number, weights: Float64Array | undefined, out: number[] | undefined): number {
+function hit(t: number, mode: number, weights: Float64Array | undefined, out: number[] | undefined): void {
   if (out) {
     out.push(t);
     if (mode & 1) out.push(t + NT);
     if (mode & 2) out.push(t + 2 * NT);
   }
-  if (!weights) return 0;
-  if (mode === 0) return weights[t]!;
-  if (mode === 1) return weights[t]! + weights[t + NT]!;
-  if (mode === 2) return weights[t]! + weights[t + 2 * NT]!;
-  return weights[t]! + weights[t + NT]! + weights[t + 2 * NT]!;
+  if (!weights) return;
+  let h: number;
+  if (mode === 0) h = weights[t]!;
+  else if (mode === 1) h = weights[t]! + weights[t + NT]!;
+  else if (mode === 2) h = weights[t]! + weights[t + 2 * NT]!;
+  else h = weights[t]! + weights[t + NT]! + weights[t + 2 * NT]!;
+  TRANSITION_SUM[0]! += h;
 }
+
+/** The sum `transitions` adds its weights to. */
+const TRANSITION_SUM = new Float64Array(1);
 
 function inParty(c: number, speaker: number, addressees: readonly number[]): boolean {
   return c === speaker || addressees.includes(c);
