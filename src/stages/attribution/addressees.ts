@@ -295,6 +295,7 @@ export function denseAddresseeWeights(w: Record<string, number> | undefined): Fl
 /** The possible addressees of one turn with their features and scores. */
 export interface TurnCandidates {
   characters: number[];
+  /** Each candidate's features (empty when made for decoding only: see turnCandidates). */
   features: Float32Array[];
   scores: number[];
   /** Named as vocative or tag object: always in the set (but see `optional`). */
@@ -325,6 +326,7 @@ export function turnCandidates(
   mentionedInConversation: ReadonlySet<number>,
   spokeIn: ReadonlySet<number>,
   weights: Float64Array,
+  keepFeatures = true,
 ): TurnCandidates {
   const scan = startScan(conv, speakers, i, narrator, mentionedInConversation, spokeIn);
   const out: TurnCandidates = {
@@ -339,9 +341,9 @@ export function turnCandidates(
   };
   const turn = scan.turn;
   // (One call site for the three lists: a site reached only by rare tag objects would lack feedback.)
-  keepAll(out, scan, conv.candidates, weights);
-  keepAll(out, scan, turn.vocatives, weights);
-  keepAll(out, scan, turn.tagObjects, weights);
+  keepAll(out, scan, conv.candidates, weights, keepFeatures);
+  keepAll(out, scan, turn.vocatives, weights, keepFeatures);
+  keepAll(out, scan, turn.tagObjects, weights, keepFeatures);
   return out;
 }
 
@@ -357,20 +359,18 @@ function keepAll(
   scan: CandidateScan,
   list: readonly number[],
   weights: Float64Array,
+  keepFeatures: boolean,
 ): void {
   for (const c of list) {
     if (!consider(scan, c)) continue;
     const f = scan.f;
     out.characters.push(c);
-    out.features.push(f.slice());
+    if (keepFeatures) out.features.push(f.slice());
     out.scores.push(addresseeScore(f, weights));
     if (f[A['vocative-of-silent']] === 1 && f[A['tag-object']] === 0) out.optional!.push(c);
     else if (f[A.vocative] === 1 || f[A['tag-object']] === 1) out.forced.push(c);
   }
 }
-
-const ascending = (a: number, b: number): number => a - b;
-const setKey = (set: readonly number[]): string => set.slice().sort(ascending).join(',');
 
 /** Transition features (indices into the dense weights) of set `now` after set `before`. */
 export function addresseeTransitions(
@@ -401,10 +401,15 @@ export function transitionScore(
   moved: boolean,
   weights: Float64Array,
 ): number {
-  return transitions(before, beforeSpeaker, now, speaker, near, afterNarration, moved, weights, undefined);
+  transitions(before, beforeSpeaker, now, speaker, near, afterNarration, moved, weights, undefined);
+  return TRANSITION_SUM[0]!;
 }
 
-/** Each transition feature's weight summed (with `weights`) and its index pushed (with `out`). */
+/**
+ * Each transition feature's weight summed (with `weights`, into TRANSITION_SUM[0]) and its index
+ * pushed (with `out`). The sum goes through a typed array, not returned: this runs for every pair
+ * of beam states, and a number returned from a call that is not inlined is boxed on the heap.
+ */
 function transitions(
   before: readonly number[],
   beforeSpeaker: number,
@@ -415,15 +420,10 @@ function transitions(
   moved: boolean,
   weights: Float64Array | undefined,
   out: number[] | undefined,
-): number {
-  const hit = moved
-    ? afterNarration
-      ? hitAfterNarrationMoved
-      : hitMoved
-    : afterNarration
-      ? hitAfterNarration
-      : hitAdjacent;
-  let v = 0;
+): void {
+  // Which twins of each feature also fire: 1 after narration, 2 after narration of movement.
+  const mode = (afterNarration ? 1 : 0) + (moved ? 2 : 0);
+  TRANSITION_SUM[0] = 0;
   // Sets hold distinct characters and never their own speaker, so equal sizes and inclusion make
   // equality (this runs for every pair of beam states: no sorting or string keys).
   const speakerInParty = inParty(speaker, beforeSpeaker, before);
@@ -432,61 +432,61 @@ function transitions(
     now.length === before.length &&
     allInParty(now, beforeSpeaker, before, speaker, false)
   )
-    v += hit(PARTY_KEPT, weights, out);
+    hit(PARTY_KEPT, mode, weights, out);
   else if (
     now.length === before.length + (speakerInParty ? 0 : 1) &&
     allInParty(now, beforeSpeaker, before, speaker, true)
   )
-    v += hit(PARTY_CONTINUED, weights, out);
-  if (now.length >= 2 && before.length >= 2) v += hit(GROUP_KEPT, weights, out);
-  if (now.length >= 2 && before.length < 2) v += hit(GROUP_AFTER_SINGLE, weights, out);
-  if (now.length < 2 && before.length >= 2) v += hit(SINGLE_AFTER_GROUP, weights, out);
+    hit(PARTY_CONTINUED, mode, weights, out);
+  if (now.length >= 2 && before.length >= 2) hit(GROUP_KEPT, mode, weights, out);
+  if (now.length >= 2 && before.length < 2) hit(GROUP_AFTER_SINGLE, mode, weights, out);
+  if (now.length < 2 && before.length >= 2) hit(SINGLE_AFTER_GROUP, mode, weights, out);
   // One count per listener who leaves or joins the party (a partial change costs less than a new
   // party), by whether they speak within five turns: a silent listener comes and goes unremarked.
   let dropped = false;
   let added = false;
   if (!inParty(beforeSpeaker, speaker, now)) {
-    v += hit(DROPPED_NEAR, weights, out);
+    hit(DROPPED_NEAR, mode, weights, out);
     dropped = true;
   }
   for (const c of before)
     if (!inParty(c, speaker, now)) {
-      v += hit(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT, weights, out);
+      hit(near.includes(c) ? DROPPED_NEAR : DROPPED_SILENT, mode, weights, out);
       dropped = true;
     }
   for (const c of now)
     if (!inParty(c, beforeSpeaker, before)) {
-      v += hit(near.includes(c) ? ADDED_NEAR : ADDED_SILENT, weights, out);
+      hit(near.includes(c) ? ADDED_NEAR : ADDED_SILENT, mode, weights, out);
       added = true;
     }
   if (!inParty(speaker, beforeSpeaker, before)) added = true;
   // One listener traded for another (PDNC's parties grow or shrink, and rarely do both at once).
-  if (dropped && added) v += hit(PARTY_SWAPPED, weights, out);
-  return v;
+  if (dropped && added) hit(PARTY_SWAPPED, mode, weights, out);
 }
 
-function hitAdjacent(t: number, weights: Float64Array | undefined, out: number[] | undefined): number {
-  if (out) out.push(t);
-  return weights ? weights[t]! : 0;
+/**
+ * Transition feature t's weight added (with `weights`) and its index pushed (with `out`), with its twin
+ * for turns after narration (mode 1), its movement twin (mode 2) or both (mode 3), in that order.
+ * (One function, not one per mode picked per call: a call through a variable returns its number
+ * boxed on the heap, once per pair of beam states.)
+ */
+function hit(t: number, mode: number, weights: Float64Array | undefined, out: number[] | undefined): void {
+  if (out) {
+    out.push(t);
+    if (mode & 1) out.push(t + NT);
+    if (mode & 2) out.push(t + 2 * NT);
+  }
+  if (!weights) return;
+  let h: number;
+  if (mode === 0) h = weights[t]!;
+  else if (mode === 1) h = weights[t]! + weights[t + NT]!;
+  else if (mode === 2) h = weights[t]! + weights[t + 2 * NT]!;
+  else h = weights[t]! + weights[t + NT]! + weights[t + 2 * NT]!;
+  TRANSITION_SUM[0]! += h;
 }
 
-/** A transition after narration: its own weight and its twin's for turns after narration. */
-function hitAfterNarration(t: number, weights: Float64Array | undefined, out: number[] | undefined): number {
-  return hitAdjacent(t, weights, out) + hitAdjacent(t + NT, weights, out);
-}
-
-/** A transition after narration of coming or going: its own weight and its movement twin's. */
-function hitMoved(t: number, weights: Float64Array | undefined, out: number[] | undefined): number {
-  return hitAdjacent(t, weights, out) + hitAdjacent(t + 2 * NT, weights, out);
-}
-
-function hitAfterNarrationMoved(
-  t: number,
-  weights: Float64Array | undefined,
-  out: number[] | undefined,
-): number {
-  return hitAfterNarration(t, weights, out) + hitAdjacent(t + 2 * NT, weights, out);
-}
+/** The sum `transitions` adds its weights to. */
+const TRANSITION_SUM = new Float64Array(1);
 
 function inParty(c: number, speaker: number, addressees: readonly number[]): boolean {
   return c === speaker || addressees.includes(c);
@@ -508,7 +508,8 @@ function allInParty(
  * The sets worth scoring for turn i: the candidates scoring above zero, the best one, two and three,
  * the previous or next speaker alone, everyone who speaks within five turns or in the conversation,
  * and the previous turn's party carried on (plus `extra`, the gold set when training). Vocatives and
- * tag objects are added to each.
+ * tag objects are added to each. Each distinct set once, where it first came, in the order of its
+ * members when it last came.
  */
 function addresseeSets(
   cands: TurnCandidates,
@@ -519,81 +520,109 @@ function addresseeSets(
   extra?: readonly number[],
 ): number[][] {
   const speaker = speakers[i]!;
-  const legal = new Set(cands.characters);
-  const out = new Map<string, number[]>();
-  const ranked: Scored[] = [];
-  const positive: number[] = [];
-  for (let k = 0; k < cands.characters.length; k++) {
-    ranked.push({ c: cands.characters[k]!, score: cands.scores[k]! });
-    if (cands.scores[k]! > 0) positive.push(cands.characters[k]!);
+  const out: number[][] = [];
+  const characters = cands.characters;
+  const scores = cands.scores;
+  const positive = POSITIVE;
+  positive.length = 0;
+  for (let k = 0; k < characters.length; k++) if (scores[k]! > 0) positive.push(characters[k]!);
+  addBoth(out, positive, 0, positive.length, NONE, cands, speaker);
+  // The best one, two and three (a stable sort by descending score: ties keep the candidates' order).
+  const top = TOP;
+  top.length = 0;
+  for (let n = 1; n <= 3 && n <= characters.length; n++) {
+    let best = -1;
+    for (let k = 0; k < characters.length; k++) {
+      if (top.includes(k)) continue;
+      if (best < 0 || scores[k]! > scores[best]!) best = k;
+    }
+    top.push(best);
+    const members = TOP_MEMBERS;
+    members.length = 0;
+    for (const k of top) members.push(characters[k]!);
+    addBoth(out, members, 0, members.length, NONE, cands, speaker);
   }
-  ranked.sort(byScoreDescending);
-  addBoth(out, positive, cands, speaker, legal);
-  for (let n = 1; n <= 3; n++) {
-    const top: number[] = [];
-    for (let k = 0; k < n && k < ranked.length; k++) top.push(ranked[k]!.c);
-    addBoth(out, top, cands, speaker, legal);
-  }
-  if (i > 0) addBoth(out, [speakers[i - 1]!], cands, speaker, legal);
-  if (i + 1 < speakers.length) addBoth(out, [speakers[i + 1]!], cands, speaker, legal);
-  addBoth(out, speakers.slice(Math.max(0, i - 5), i + 6), cands, speaker, legal);
-  addBoth(out, everyone, cands, speaker, legal);
-  for (const set of previous) {
-    const party = set.slice();
-    party.push(speakers[i - 1]!);
-    addBoth(out, party, cands, speaker, legal);
-  }
-  if (extra) addBoth(out, extra, cands, speaker, legal);
-  const sets: number[][] = [];
-  for (const set of out.values()) sets.push(set);
-  return sets;
+  if (i > 0) addBoth(out, speakers, i - 1, i, NONE, cands, speaker);
+  if (i + 1 < speakers.length) addBoth(out, speakers, i + 1, i + 2, NONE, cands, speaker);
+  addBoth(out, speakers, Math.max(0, i - 5), Math.min(speakers.length, i + 6), NONE, cands, speaker);
+  addBoth(out, everyone, 0, everyone.length, NONE, cands, speaker);
+  for (const set of previous) addBoth(out, set, 0, set.length, speakers[i - 1]!, cands, speaker);
+  if (extra) addBoth(out, extra, 0, extra.length, NONE, cands, speaker);
+  return out;
 }
 
-interface Scored {
-  c: number;
-  score: number;
-}
-
-const byScoreDescending = (a: Scored, b: Scored): number => b.score - a.score;
+/** No member to append (addSet's `also`): character ids are never NaN. */
+const NONE = Number.NaN;
+/** Scratch lists of addresseeSets (a set is copied before it is kept). */
+const POSITIVE: number[] = [];
+const TOP: number[] = [];
+const TOP_MEMBERS: number[] = [];
+const SCRATCH: number[] = [];
+const EMPTY: readonly number[] = [];
+/** decodeAddressees' scratch sort keys. */
+const KEYS: number[] = [];
 
 /** Adds the set of `members` with the forced candidates, and again with the optional ones too. */
 function addBoth(
-  out: Map<string, number[]>,
+  out: number[][],
   members: readonly number[],
+  from: number,
+  to: number,
+  also: number,
   cands: TurnCandidates,
   speaker: number,
-  legal: ReadonlySet<number>,
 ): void {
-  addSet(out, members, cands.forced, speaker, legal);
+  addSet(out, members, from, to, also, cands.forced, EMPTY, speaker, cands.characters);
   if (cands.optional && cands.optional.length > 0)
-    addSet(out, members, cands.forced.concat(cands.optional), speaker, legal);
+    addSet(out, members, from, to, also, cands.forced, cands.optional, speaker, cands.characters);
 }
 
 /**
- * Adds the set of `members` and `forced` (each once, in order of first appearance), less the
- * speaker and anyone not a candidate, under its key. (A module-level function, not a closure made
- * per call: the engine recompiles such closures after each is collected.)
+ * Adds the set of members[from, to), `also` (unless NaN), `forced` and `optional` (each once, in
+ * order of first appearance), less the speaker and anyone not a candidate (not in `legal`). A set
+ * with the same members as one in `out` takes its place there. (A module-level function, not a
+ * closure made per call: the engine recompiles such closures after each is collected.)
  */
 function addSet(
-  out: Map<string, number[]>,
+  out: number[][],
   members: readonly number[],
+  from: number,
+  to: number,
+  also: number,
   forced: readonly number[],
+  optional: readonly number[],
   speaker: number,
-  legal: ReadonlySet<number>,
+  legal: readonly number[],
 ): void {
-  const seen = new Set<number>();
-  const set: number[] = [];
-  for (const c of members) {
-    if (seen.has(c)) continue;
-    seen.add(c);
-    if (c !== speaker && legal.has(c)) set.push(c);
+  const set = SCRATCH;
+  set.length = 0;
+  for (let k = from; k < to; k++) keep(set, members[k]!, speaker, legal);
+  if (!Number.isNaN(also)) keep(set, also, speaker, legal);
+  for (const c of forced) keep(set, c, speaker, legal);
+  for (const c of optional) keep(set, c, speaker, legal);
+  for (let k = 0; k < out.length; k++) {
+    const other = out[k]!;
+    if (!sameMembers(other, set)) continue;
+    if (!sameOrder(other, set)) out[k] = set.slice();
+    return;
   }
-  for (const c of forced) {
-    if (seen.has(c)) continue;
-    seen.add(c);
-    if (c !== speaker && legal.has(c)) set.push(c);
-  }
-  out.set(setKey(set), set);
+  out.push(set.slice());
+}
+
+function keep(set: number[], c: number, speaker: number, legal: readonly number[]): void {
+  if (c !== speaker && legal.includes(c) && !set.includes(c)) set.push(c);
+}
+
+/** Whether two sets of distinct members hold the same ones. */
+function sameMembers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (const c of b) if (!a.includes(c)) return false;
+  return true;
+}
+
+function sameOrder(a: readonly number[], b: readonly number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
@@ -613,14 +642,13 @@ export function decodeAddresseeSets(
   for (const c of new Set(speakers)) everyone.push(c);
   for (let i = 0; i < candidates.length; i++) {
     const cands = candidates[i]!;
-    const scoreOf = new Map<number, number>();
-    for (let k = 0; k < cands.characters.length; k++) scoreOf.set(cands.characters[k]!, cands.scores[k]!);
     const previous: number[][] = [];
     for (const s of layer) previous.push(s.set);
     const next: BeamState[] = [];
     for (const set of addresseeSets(cands, speakers, everyone, i, previous, extra?.[i])) {
       let emission = 0;
-      for (const c of set) emission += scoreOf.get(c)!;
+      // (Candidates are distinct: the first with c is the only one.)
+      for (const c of set) emission += cands.scores[cands.characters.indexOf(c)]!;
       let best = layer.length === 0 ? emission : Number.NEGATIVE_INFINITY;
       let back = -1;
       for (let k = 0; k < layer.length; k++) {
@@ -633,7 +661,7 @@ export function decodeAddresseeSets(
             speakers[i - 1]!,
             set,
             speakers[i]!,
-            cands.near ?? [],
+            cands.near ?? EMPTY,
             cands.afterNarration ?? false,
             cands.moved ?? false,
             weights,
@@ -645,8 +673,9 @@ export function decodeAddresseeSets(
       }
       next.push({ set, score: best, back });
     }
-    next.sort(byBeamScore);
-    layer = next.slice(0, BEAM);
+    sortBeam(next);
+    if (next.length > BEAM) next.length = BEAM;
+    layer = next;
     layers.push(layer);
   }
   // Walked back from the last turn, then put in turn order (pushed, so the array is packed).
@@ -668,7 +697,21 @@ interface BeamState {
   back: number;
 }
 
-const byBeamScore = (a: BeamState, b: BeamState): number => b.score - a.score;
+/**
+ * Sorts beam states by descending score, ties in their order (what a stable `sort` does, without
+ * its working copy: a layer holds a few dozen states).
+ */
+function sortBeam(states: BeamState[]): void {
+  for (let i = 1; i < states.length; i++) {
+    const x = states[i]!;
+    let j = i;
+    while (j > 0 && x.score - states[j - 1]!.score > 0) {
+      states[j] = states[j - 1]!;
+      j--;
+    }
+    states[j] = x;
+  }
+}
 
 /**
  * The addressees of every turn of a conversation: vocatives and tag objects first, then the rest
@@ -684,22 +727,34 @@ export function decodeAddressees(
 ): number[][] {
   const candidates: TurnCandidates[] = [];
   for (let i = 0; i < conv.turns.length; i++)
-    candidates.push(turnCandidates(conv, speakers, i, narrator, mentionedInConversation, spokeIn, weights));
+    candidates.push(
+      // (The features themselves are for training: decoding needs the scores only.)
+      turnCandidates(conv, speakers, i, narrator, mentionedInConversation, spokeIn, weights, false),
+    );
   const sets = decodeAddresseeSets(candidates, speakers, weights);
   const out: number[][] = [];
   for (let i = 0; i < sets.length; i++) {
     const cands = candidates[i]!;
-    const ranked: Scored[] = [];
-    for (const c of sets[i]!)
-      ranked.push({
-        c,
-        score:
-          (cands.forced.includes(c) || cands.optional?.includes(c) ? 1e9 : 0) +
-          cands.scores[cands.characters.indexOf(c)]!,
-      });
-    ranked.sort(byScoreDescending);
+    // By descending key, ties in set order (an insertion sort of the members and their keys in
+    // step: a set has a few members, and a stable sort of objects made per member did the same).
     const set: number[] = [];
-    for (const r of ranked) set.push(r.c);
+    const keys = KEYS;
+    keys.length = 0;
+    for (const c of sets[i]!) {
+      const key =
+        (cands.forced.includes(c) || cands.optional?.includes(c) ? 1e9 : 0) +
+        cands.scores[cands.characters.indexOf(c)]!;
+      let j = set.length;
+      set.push(c);
+      keys.push(key);
+      while (j > 0 && key - keys[j - 1]! > 0) {
+        set[j] = set[j - 1]!;
+        keys[j] = keys[j - 1]!;
+        j--;
+      }
+      set[j] = c;
+      keys[j] = key;
+    }
     out.push(set);
   }
   return out;

@@ -621,7 +621,7 @@ export function conversationFeatures(
         if (!cue && subjectVerb[i] === 1) f[E['narration-subject-acting-uncued']] = 1;
         if (!cue && subjectVerb[i] === 2) f[E['narration-subject-watching-uncued']] = 1;
       }
-      setVoice(f, style, firstTurn + i, c);
+      setVoice(f, 0, style, firstTurn + i, c);
       if (k === lastMentionedOfGender) f[E['pronoun-cue-last-mentioned-of-gender']] = 1;
       if (subjects) for (const name of subjects[k]!) f[E[name]] = 1;
       if (turn.vocatives.includes(c)) f[E.vocative] = 1;
@@ -1285,11 +1285,11 @@ function corefMarginFeatures(m: Mention, c: number, f: Float32Array): void {
 }
 
 /** The voice features of candidate c at turn `turn` (index over the whole document's turns). */
-function setVoice(f: Float32Array, style: StyleIndex, turn: number, c: number): void {
+function setVoice(f: Float32Array, at: number, style: StyleIndex, turn: number, c: number): void {
   const voice = styleScore(style, turn, c);
-  f[E['length-like-speaker']] = lengthScore(style, turn, c);
-  f[E['style-unknown']] = Number.isNaN(voice) ? 1 : 0;
-  f[E['style-similarity']] = Number.isNaN(voice) ? 0 : Math.max(-1.5, Math.min(1.5, voice));
+  f[at + E['length-like-speaker']] = lengthScore(style, turn, c);
+  f[at + E['style-unknown']] = Number.isNaN(voice) ? 1 : 0;
+  f[at + E['style-similarity']] = Number.isNaN(voice) ? 0 : Math.max(-1.5, Math.min(1.5, voice));
 }
 
 /**
@@ -1315,11 +1315,13 @@ export function rescoreFromFirstPass(
   for (let i = 0; i < conv.turns.length; i++) {
     for (let k = 0; k < C; k++) {
       const c = conv.candidates[k]!;
-      const f = conv.emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
-      setVoice(f, style, firstTurn + i, c);
-      f[E['speaker-frequency']] = speakerFrequency(counts[c]!);
+      // Offsets into the emission rows, not a subarray view per turn and candidate.
+      const f = conv.emission;
+      const at = (i * C + k) * NE;
+      setVoice(f, at, style, firstTurn + i, c);
+      f[at + E['speaker-frequency']] = speakerFrequency(counts[c]!);
       const others = spoke[k]! - (feed[firstTurn + i] === c ? 1 : 0);
-      f[E['first-pass-participant']] = others > 0 ? 1 : 0;
+      f[at + E['first-pass-participant']] = others > 0 ? 1 : 0;
     }
     const key = conv.descriptions[i]!;
     const remembered = key ? rememberedSpeaker(described.get(key), feed, firstTurn + i) : -1;

@@ -123,7 +123,15 @@ function movesIn(doc: StoryDocument, from: number, to: number): Set<number> {
   const spans: [number, number][] = [];
   const lo = paragraphs[from]!.start;
   const hi = paragraphs[to]!.end;
-  for (const q of doc.layer('quotes')) for (const s of q.spans) if (s[1] > lo && s[0] < hi) spans.push(s);
+  // Index loops: this runs once per conversation over every quotation of the book.
+  const quotes = doc.layer('quotes');
+  for (let i = 0; i < quotes.length; i++) {
+    const qs = quotes[i]!.spans;
+    for (let j = 0; j < qs.length; j++) {
+      const s = qs[j]!;
+      if (s[1] > lo && s[0] < hi) spans.push(s);
+    }
+  }
   spans.sort(byStart);
   let k = 0;
   let p = from;

@@ -148,8 +148,11 @@ function wordIds(
       }
     }
   }
-  return Int32Array.from(words);
+  return new Int32Array(words);
 }
+
+/** styleScore's scratch counts by word id (all zero between calls). */
+let ownCounts = new Int32Array(0);
 
 /**
  * Mean per-word log-likelihood ratio of turn i's words under character c's profile against the
@@ -169,12 +172,16 @@ export function styleScore(style: StyleIndex, i: number, c: number): number {
   const total = style.totals[c]! - words.length;
   if (total < MIN_PROFILE) return Number.NaN;
   const counts = style.counts[c]!;
-  const own = new Map<number, number>();
-  for (const w of words) own.set(w, (own.get(w) ?? 0) + 1);
+  // The turn's own count of each word, in a scratch array by word id (cleared again after).
+  if (ownCounts.length < style.background.length) ownCounts = new Int32Array(style.background.length);
+  const own = ownCounts;
+  for (let k = 0; k < words.length; k++) own[words[k]!]!++;
   let sum = 0;
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     const bg = style.background[w]!;
-    sum += Math.log((counts[w]! - own.get(w)! + SMOOTHING * bg) / ((total + SMOOTHING) * bg));
+    sum += Math.log((counts[w]! - own[w]! + SMOOTHING * bg) / ((total + SMOOTHING) * bg));
   }
+  for (let k = 0; k < words.length; k++) own[words[k]!] = 0;
   return sum / words.length;
 }

@@ -83,7 +83,9 @@ export class ValenceScorer {
       }
       const b = i;
       if (b - a < 2) continue;
-      const [ws, we] = strippedWord(text, a, b);
+      strippedWord(text, a, b, STRIPPED);
+      const ws = STRIPPED[0]!;
+      const we = STRIPPED[1]!;
       if (n === this.starts.length) this.grow();
       this.starts[n] = ws;
       this.ends[n] = we;
@@ -440,19 +442,26 @@ function isPunctuation(c: number): boolean {
 
 /**
  * The word VADER sees for the piece text[a, b): the piece without one run of listed punctuation on
- * one side, when the rest has no ASCII punctuation and at least two units; else the piece itself.
+ * one side, when the rest has no ASCII punctuation and at least two units; else the piece itself:
+ * its [start, end) in `out`.
  */
-function strippedWord(text: string, a: number, b: number): [number, number] {
+function strippedWord(text: string, a: number, b: number, out: Int32Array): void {
+  out[0] = a;
+  out[1] = b;
   let lead = a;
   while (lead < b && isPunctuation(text.charCodeAt(lead))) lead++;
-  if (lead === b) return [a, b];
+  if (lead === b) return;
   let trail = b;
   while (trail > lead && isPunctuation(text.charCodeAt(trail - 1))) trail--;
-  if ((lead === a) === (trail === b)) return [a, b];
-  for (let k = lead; k < trail; k++) if (isPunctuation(text.charCodeAt(k))) return [a, b];
-  if (lead > a) return b - lead > 1 && isListedPunctuation(text, a, lead) ? [lead, b] : [a, b];
-  return trail - a > 1 && isListedPunctuation(text, trail, b) ? [a, trail] : [a, b];
+  if ((lead === a) === (trail === b)) return;
+  for (let k = lead; k < trail; k++) if (isPunctuation(text.charCodeAt(k))) return;
+  if (lead > a) {
+    if (b - lead > 1 && isListedPunctuation(text, a, lead)) out[0] = lead;
+  } else if (trail - a > 1 && isListedPunctuation(text, trail, b)) out[1] = trail;
 }
+
+/** strippedWord's [start, end) (written there, not returned: it runs for every word). */
+const STRIPPED = new Int32Array(2);
 
 const EXCLAIM = 33;
 const QUESTION = 63;

@@ -1,6 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Stage } from '../../engine/stage.js';
-import type { CharacterNetwork } from '../../engine/types.js';
+import type { CharacterNetwork, Mention } from '../../engine/types.js';
 import { wordsIn } from '../stats/words.js';
 
 export interface NetworkOptions {
@@ -63,18 +63,18 @@ function conversationEdges(doc: StoryDocument): CharacterNetwork['conversation']
 export function presenceByParagraph(doc: StoryDocument): number[][] {
   const paragraphs = doc.layer('paragraphs');
   const n = doc.layer('characters').length;
-  const present: Set<number>[] = [];
-  for (let p = 0; p < paragraphs.length; p++) present.push(new Set<number>());
-  const mentions = [...doc.layer('mentions'), ...(doc.has('pronouns') ? doc.layer('pronouns') : [])]
-    // Named inside a quotation is talked about, not there ("I wonder where Tom went"), unless
-    // addressed by name.
-    .filter((m) => m.character >= 0 && m.character < n && (!m.inQuote || m.kind === 'vocative'))
-    .sort(byStart);
+  // One small array per paragraph, kept without repeats (a paragraph holds a few characters).
+  const present: number[][] = [];
+  for (let p = 0; p < paragraphs.length; p++) present.push([]);
+  const mentions: Mention[] = [];
+  keepPresent(mentions, doc.layer('mentions'), n);
+  if (doc.has('pronouns')) keepPresent(mentions, doc.layer('pronouns'), n);
+  mentions.sort(byStart);
   let p = 0;
   for (const m of mentions) {
     while (p < paragraphs.length && paragraphs[p]!.end <= m.start) p++;
     if (p >= paragraphs.length) break;
-    if (paragraphs[p]!.start <= m.start) present[p]!.add(m.character);
+    if (paragraphs[p]!.start <= m.start) addOnce(present[p]!, m.character);
   }
   const attributions = doc.layer('attributions');
   const quotes = doc.layer('quotes');
@@ -83,14 +83,29 @@ export function presenceByParagraph(doc: StoryDocument): number[][] {
     const a = attributions[i];
     if (!a) continue;
     // A speaker and the people they address are in the room, named or not.
-    for (const c of [a.speaker, ...a.addressees]) {
-      if (c < 0 || c >= n) continue;
-      for (let k = q.paragraph; k <= q.paragraphEnd && k < present.length; k++) present[k]!.add(c);
-    }
+    presentIn(present, q.paragraph, q.paragraphEnd, a.speaker, n);
+    for (const c of a.addressees) presentIn(present, q.paragraph, q.paragraphEnd, c, n);
   }
-  const out: number[][] = [];
-  for (const s of present) out.push([...s].sort(ascending));
-  return out;
+  for (const s of present) if (s.length > 1) s.sort(ascending);
+  return present;
+}
+
+/**
+ * Appends the mentions of characters 0..n-1 that place them where they are: named inside a
+ * quotation is talked about, not there ("I wonder where Tom went"), unless addressed by name.
+ */
+function keepPresent(out: Mention[], list: readonly Mention[], n: number): void {
+  for (const m of list)
+    if (m.character >= 0 && m.character < n && (!m.inQuote || m.kind === 'vocative')) out.push(m);
+}
+
+function presentIn(present: number[][], from: number, to: number, c: number, n: number): void {
+  if (c < 0 || c >= n) return;
+  for (let k = from; k <= to && k < present.length; k++) addOnce(present[k]!, c);
+}
+
+function addOnce(list: number[], c: number): void {
+  if (!list.includes(c)) list.push(c);
 }
 
 function cooccurrenceEdges(
