@@ -129,10 +129,10 @@ function objective(
       [-1, labels],
     ] as const) {
       const model = chainOf(conv, weights, held);
-      const { marginals, logZ, transitions, stays } = forwardBackward(model);
+      const { marginals, logZ, transitions, stays, freshTo } = forwardBackward(model);
       loss += sign * logZ;
       for (let i = 1; i < conv.turns.length; i++)
-        addTransitionExpectations(conv, i, transitions, stays, sign, gt);
+        addTransitionExpectations(conv, i, transitions, stays, sign, gt, freshTo);
       for (let i = 0; i < conv.turns.length; i++) {
         for (let c = 0; c < C; c++) {
           const p = marginals[i * C + c]!;

@@ -21,6 +21,7 @@ function randomModel(C: number, T: number, seed: number): ChainModel {
   // Where a stay applies, its weight may be zero (as at the start of training): such stays are
   // still counted.
   const applies = stay.map((v) => v !== 0 || rand() > 0.8);
+  const fresh = Array.from({ length: T * C }, () => (rand() > 0.3 ? 0 : 2 * rand()));
   return {
     candidates: C,
     turns: T,
@@ -31,6 +32,7 @@ function randomModel(C: number, T: number, seed: number): ChainModel {
     bonus: (i, c) => bonus[i * C + c]!,
     stay: (i, a) => stay[i * C + a]!,
     stayApplies: (i, a) => applies[i * C + a]!,
+    freshBonus: (i, c) => fresh[i * C + c]!,
   };
 }
 
@@ -45,6 +47,7 @@ function bruteForce(m: ChainModel) {
   const marginals = new Float64Array(T * C);
   const kinds = new Float64Array(T * 3);
   const stays = new Float64Array(T);
+  const freshTo = new Float64Array(T * C);
   let Z = 0;
   const seq = new Array<number>(T).fill(0);
   const visit = (i: number): void => {
@@ -56,6 +59,7 @@ function bruteForce(m: ChainModel) {
         const k = kindAt(seq, t);
         score += k === 0 ? m.same(t) + (m.stay?.(t, seq[t]!) ?? 0) : k === 1 ? m.alternate(t) : m.fresh(t);
         if (k !== 0) score += m.bonus(t, seq[t]!);
+        if (k === 2) score += m.freshBonus?.(t, seq[t]!) ?? 0;
       }
       const p = Math.exp(score);
       Z += p;
@@ -64,6 +68,7 @@ function bruteForce(m: ChainModel) {
         if (t > 0) kinds[t * 3 + kindAt(seq, t)]! += p;
         const applies = m.stayApplies ? m.stayApplies(t, seq[t]!) : (m.stay?.(t, seq[t]!) ?? 0) !== 0;
         if (t > 0 && kindAt(seq, t) === 0 && applies) stays[t]! += p;
+        if (t > 0 && kindAt(seq, t) === 2) freshTo[t * C + seq[t]!]! += p;
       }
       return;
     }
@@ -78,6 +83,7 @@ function bruteForce(m: ChainModel) {
     marginals: marginals.map((v) => v / Z),
     kinds: kinds.map((v) => v / Z),
     stays: stays.map((v) => v / Z),
+    freshTo: freshTo.map((v) => v / Z),
   };
 }
 
@@ -87,7 +93,7 @@ describe('attribution: chain inference', () => {
     [3, 5],
     [4, 4],
   ] as const) {
-    it(`decode: ${C} candidates over ${T} turns match brute force (log Z, marginals, transition kinds, stays)`, () => {
+    it(`decode: ${C} candidates over ${T} turns match brute force (log Z, marginals, transition kinds, stays, new voices)`, () => {
       for (let seed = 1; seed <= 5; seed++) {
         const m = randomModel(C, T, seed * 7919);
         const got = forwardBackward(m);
@@ -102,6 +108,11 @@ describe('attribution: chain inference', () => {
             );
           }
           assert.ok(Math.abs(got.stays[t]! - want.stays[t]!) < 1e-9, `turn ${t} stays`);
+          for (let c = 0; c < C; c++)
+            assert.ok(
+              Math.abs(got.freshTo[t * C + c]! - want.freshTo[t * C + c]!) < 1e-9,
+              `turn ${t} new voice ${c}`,
+            );
         }
       }
     });

@@ -40,6 +40,11 @@ export interface ChainModel {
    */
   bonusApplies?(i: number, c: number): boolean;
   /**
+   * Optional: log score added when c speaks turn i as a new voice (neither of the two speakers
+   * before), e.g. the narration just before named c. Default 0.
+   */
+  freshBonus?(i: number, c: number): number;
+  /**
    * Optional: turn i may only be spoken by candidate held[i]; -1 = any. Decoding holds turns to
    * the name in their tag, training to the labels.
    */
@@ -61,6 +66,8 @@ export interface ChainResult {
   transitions: Float64Array;
   /** Per turn i ≥ 1: the posterior probability that the voice stays with a candidate for whom stay applies. */
   stays: Float64Array;
+  /** Per turn i ≥ 1 and candidate c, at [i * candidates + c]: the posterior probability that c speaks turn i as a new voice. */
+  freshTo: Float64Array;
 }
 
 export function forwardBackward(model: ChainModel): ChainResult {
@@ -70,7 +77,8 @@ export function forwardBackward(model: ChainModel): ChainResult {
   const marginals = new Float64Array(T * C);
   const transitions = new Float64Array(T * 4);
   const stays = new Float64Array(T);
-  if (T === 0 || C === 0) return { marginals, logZ: 0, transitions, stays };
+  const freshTo = new Float64Array(T * C);
+  if (T === 0 || C === 0) return { marginals, logZ: 0, transitions, stays, freshTo };
 
   // Scaled emission potentials and their log offsets.
   const e = new Float64Array(T * C);
@@ -94,6 +102,8 @@ export function forwardBackward(model: ChainModel): ChainResult {
   const nTr = new Float64Array(T);
   const r = new Float64Array(T * C);
   const bonusOn = new Uint8Array(T * C);
+  // f[i * C + c]: the new voice's own factor (freshBonus).
+  const f = new Float64Array(T * C).fill(1);
   for (let i = 1; i < T; i++) {
     const same = model.same(i);
     for (let a = 0; a < C; a++) {
@@ -109,6 +119,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
       r[i * C + c] = Math.exp(b);
       const on = model.bonusApplies ? model.bonusApplies(i, c) : b !== 0;
       bonusOn[i * C + c] = on ? 1 : 0;
+      if (model.freshBonus) f[i * C + c] = Math.exp(model.freshBonus(i, c));
     }
   }
 
@@ -151,7 +162,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
         if (b === a) v = eb * sTr[i * C + a]! * R;
         else {
           const back = prev[b * C + a]!;
-          v = eb * r[i * C + b]! * (n * (R - back) + al * back);
+          v = eb * r[i * C + b]! * (n * f[i * C + b]! * (R - back) + al * back);
         }
         cur[a * C + b] = v;
         zsum += v;
@@ -175,10 +186,11 @@ export function forwardBackward(model: ChainModel): ChainResult {
     const al = aTr[j]!;
     const n = nTr[j]!;
     const inv = 1 / Math.exp(logScale[j]!);
-    // G(b) = Σ_{c≠b} r(c) e(c) β(b, c)
+    // G(b) = Σ_{c≠b} f(c) r(c) e(c) β(b, c)
     for (let b = 0; b < C; b++) {
       let acc = 0;
-      for (let c = 0; c < C; c++) if (c !== b) acc += r[j * C + c]! * e[j * C + c]! * next[b * C + c]!;
+      for (let c = 0; c < C; c++)
+        if (c !== b) acc += f[j * C + c]! * r[j * C + c]! * e[j * C + c]! * next[b * C + c]!;
       g[b] = acc;
     }
     for (let b = 0; b < C; b++) {
@@ -187,7 +199,7 @@ export function forwardBackward(model: ChainModel): ChainResult {
         let v = stay + n * g[b]!;
         if (a < C && a !== b) {
           const back = r[j * C + a]! * e[j * C + a]! * next[b * C + a]!;
-          v += (al - n) * back;
+          v += (al - n * f[j * C + a]!) * back;
         }
         cur[a * C + b] = v * inv;
       }
@@ -230,9 +242,10 @@ export function forwardBackward(model: ChainModel): ChainResult {
         } else {
           const back = prev[b * C + a]!;
           const alt = back * aTr[i]! * r[i * C + b]! * eb;
-          const fresh = (R - back) * nTr[i]! * r[i * C + b]! * eb;
+          const fresh = (R - back) * nTr[i]! * f[i * C + b]! * r[i * C + b]! * eb;
           pAlt += alt;
           pNew += fresh;
+          freshTo[i * C + b]! += fresh;
           if (bonusOn[i * C + b] === 1) pBonus += alt + fresh;
         }
       }
@@ -244,9 +257,10 @@ export function forwardBackward(model: ChainModel): ChainResult {
       transitions[i * 4 + 2] = pNew / z;
       transitions[i * 4 + 3] = pBonus / z;
       stays[i] = pStay / z;
+      for (let c = 0; c < C; c++) freshTo[i * C + c]! /= z;
     }
   }
-  return { marginals, logZ, transitions, stays };
+  return { marginals, logZ, transitions, stays, freshTo };
 }
 
 function normalise(v: Float64Array, total: number): void {

@@ -56,6 +56,7 @@ export const EMISSION_FEATURES = [
   'tag-narrator-other',
   'beat-name-pre',
   'beat-name-post',
+  'beat-name-mid',
   'beat-names-other',
   'beat-pronoun-agree',
   'beat-pronoun-clash',
@@ -152,6 +153,8 @@ export const TRANSITION_FEATURES = [
   'same-when-subject-other-acting-uncued',
   'same-when-subject-other-watching-uncued',
   'same-when-subject-previous-pre-beat',
+  'new-voice-when-mentioned',
+  'new-voice-when-subject',
 ] as const;
 
 /** Tag verbs that answer someone else ("she replied", "he retorted", "she broke in"). */
@@ -244,6 +247,13 @@ export interface ConversationFeatures {
   verbTurn: Uint8Array;
   /** Per turn: candidates addressed in it (vocative or tag object), as a bit set by candidate. */
   addressed: Uint32Array;
+  /**
+   * Per turn: candidates the narration names after the previous turn's paragraph, up to and in this
+   * turn's own paragraph, as a bit set by candidate: a voice
+   * new to the exchange is most often one the narration has just brought in (`Tom came in.`).
+   * Never the first-person narrator, whom every "I" of the narration names.
+   */
+  introduced: Uint32Array;
   /** Characters who come in during the conversation, by paragraph of arrival (arrivals.ts). */
   arrivals?: ReadonlyMap<number, number>;
   /** Who the narration names in and just before the conversation (scene.ts). */
@@ -414,6 +424,7 @@ export function conversationFeatures(
   const opener = new Uint8Array(turns.length);
   const echo = new Uint8Array(turns.length);
   const addressed = new Uint32Array(turns.length);
+  const introduced = new Uint32Array(turns.length);
   const narrationSubject = new Int32Array(turns.length).fill(-1);
   const narrationSubjectAt = new Int32Array(turns.length).fill(-1);
   const subjectVerb = new Uint8Array(turns.length);
@@ -515,6 +526,7 @@ export function conversationFeatures(
       const k = local.get(c);
       if (k !== undefined && k < 32) addressed[i]! |= 1 << k;
     }
+    if (i > 0) introduced[i] = introducedSince(turns[i - 1]!, turn, candidates, characters, presence);
     const cue = turn.cues[0];
     if (cue) cued[i] = 1;
     if (cue?.kind === 'beat' && cue.where === 'pre') preBeat[i] = 1;
@@ -753,6 +765,7 @@ export function conversationFeatures(
     opener,
     echo,
     addressed,
+    introduced,
     narrationSubject,
     narrationSubjectAt,
     subjectVerb,
@@ -761,6 +774,36 @@ export function conversationFeatures(
     firstTurn,
     descriptions,
   };
+}
+
+/**
+ * The candidates (a bit set by candidate index, the first 32) the narration names after the
+ * previous turn's paragraph and up to the turn's own (its beats and tags included); never a narrator.
+ */
+export function introducedSince(
+  prev: Turn,
+  turn: Turn,
+  candidates: readonly number[],
+  characters: readonly Character[],
+  presence: PresenceIndex,
+): number {
+  let bits = 0;
+  for (let k = 0; k < candidates.length && k < 32; k++) {
+    const c = candidates[k]!;
+    if (characters[c]!.narrator) continue;
+    if (lastAtOrBefore(presence.mentionParagraphs[c]!, turn.paragraph) > prev.paragraph) bits |= 1 << k;
+  }
+  return bits >>> 0;
+}
+
+/** Whether a tag of the turn has its referent in text[start, end). */
+function tagInSentence(tokens: TokenLayer, turn: Turn, start: number, end: number): boolean {
+  for (const cue of turn.cues) {
+    if (cue.kind !== 'tag' || cue.referent.token < 0) continue;
+    const at = tokens.start[cue.referent.token]!;
+    if (at >= start && at < end) return true;
+  }
+  return false;
 }
 
 /** "old man" for "said the old man": the words of a tag's description, modifiers and head. */
@@ -914,6 +957,9 @@ export function lastNarrationSubjectAt(
     if (sentence.end > to) continue;
     if (sentence.start < from) break;
     if (!/\p{L}/u.test(doc.text.slice(sentence.start, sentence.end))) continue;
+    // `— Is he coming? I ask.`: where the quotation has no closing mark, its tag is a sentence of
+    // its own after it — the previous turn's tag, not narration between the turns.
+    if (tagInSentence(tokens, prev, sentence.start, sentence.end)) continue;
     seen++;
     let first = -1;
     let at = -1;
@@ -1254,7 +1300,14 @@ function cueFeatures(cue: Cue, c: number, ch: Character, f: Float32Array): void 
     return;
   }
   if (r.via === 'name') {
-    if (r.character === c) f[cue.where === 'pre' ? E['beat-name-pre'] : E['beat-name-post']] = 1;
+    if (r.character === c)
+      f[
+        cue.where === 'pre'
+          ? E['beat-name-pre']
+          : cue.where === 'mid'
+            ? E['beat-name-mid']
+            : E['beat-name-post']
+      ] = 1;
     else if (r.character >= 0) f[E['beat-names-other']] = 1;
   } else if (r.via === 'narrator') {
     if (ch.narrator) f[E['beat-narrator']] = 1;

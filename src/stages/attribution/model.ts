@@ -252,6 +252,15 @@ class ConversationChain implements ChainModel {
   bonusApplies(i: number, c: number): boolean {
     return c < 32 && ((this.conv.addressed[i - 1]! >>> c) & 1) === 1;
   }
+
+  freshBonus(i: number, c: number): number {
+    if (c >= 32) return 0;
+    const t = this.w.transition;
+    return (
+      (((this.conv.introduced[i]! >>> c) & 1) === 1 ? t[TI['new-voice-when-mentioned']]! : 0) +
+      (this.subject[i] === c ? t[TI['new-voice-when-subject']]! : 0)
+    );
+  }
 }
 
 /** Per turn: the candidate index of the narration's subject before it (narrationSubject), or -1. */
@@ -275,6 +284,7 @@ export function addTransitionExpectations(
   stays: Float64Array,
   sign: number,
   into: Float64Array,
+  freshTo?: Float64Array,
 ): void {
   const same = kinds[i * 4]!;
   const alt = kinds[i * 4 + 1]!;
@@ -311,6 +321,16 @@ export function addTransitionExpectations(
   into[TI['same-when-reply-opener']]! += sign * same * (conv.opener[i] === 1 ? 1 : 0);
   into[TI['same-when-going-on-opener']]! += sign * same * (conv.opener[i] === 2 ? 1 : 0);
   into[TI['same-when-echo']]! += sign * same * (conv.echo[i] === 1 ? 1 : 0);
+  // A new voice the narration has just named, or made its subject.
+  if (freshTo) {
+    const C = conv.candidates.length;
+    const subject = conv.narrationSubject[i]! >= 0 ? conv.candidates.indexOf(conv.narrationSubject[i]!) : -1;
+    for (let c = 0; c < C && c < 32; c++) {
+      const p = freshTo[i * C + c]!;
+      if (((conv.introduced[i]! >>> c) & 1) === 1) into[TI['new-voice-when-mentioned']]! += sign * p;
+      if (c === subject) into[TI['new-voice-when-subject']]! += sign * p;
+    }
+  }
   // The narration between made someone its subject: the voice going on is theirs (stays) or not.
   const subject = conv.narrationSubject[i]! >= 0 ? 1 : 0;
   into[TI['same-when-subject-previous']]! += sign * stays[i]!;

@@ -257,7 +257,22 @@ function spanCues(scan: SpanScan, q: Quotation, k: number, cues: Cue[]): void {
   if (k === q.spans.length - 1 && !after) {
     const beat = beatAfter(ix, tokenAtOrAfter(tokens, e), tokenAtOrAfter(tokens, nextStart));
     if (beat && nextStart === para.end) cues.push(beat);
+    // `"From Bath!" Ann sat up. "Which street?"`: a sentence of narration between two quotations of
+    // one paragraph, not a tag of either, is the beat of the one who speaks both.
+    else if (
+      beat &&
+      next !== undefined &&
+      nextStart < para.end &&
+      fullSentenceBetween(doc.text, e, nextStart)
+    )
+      cues.push(placed(beat, 'mid'));
   }
+}
+
+/** Whether the narration text[from, to) between two quotations ends a sentence of its own (`. ` before the next). */
+function fullSentenceBetween(text: string, from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  return /[.!?]["”’']?\s*["“‘']?$/u.test(between.trimEnd()) && /\p{L}/u.test(between);
 }
 
 /** Below this share of quotations with an "I said" tag, a story without a narrator is told in the third person. */

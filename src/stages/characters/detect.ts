@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { Character, GenderLabel, Mention } from '../../engine/types.js';
+import type { Character, GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
 import { firstNameGender, isFirstName } from '../lexicon/first-names.js';
 import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import {
@@ -21,7 +21,7 @@ import { personForms } from './persons.js';
 import { presenceOf } from './presence.js';
 import { type NameOccurrence, pronounVotes } from './pronoun-votes.js';
 import { type NamedArrival, unnamedSpeakers } from './unnamed.js';
-import { isVocativeAt } from './vocative.js';
+import { isCallingSentenceAt, isVocativeAt } from './vocative.js';
 
 /**
  * Cast detection from the text: proper names from capitalisation statistics, judged persons or
@@ -224,7 +224,12 @@ function spanMentions(
     const lastLower = tokens.lower[span.last]!;
     if (lastLower.endsWith("'s") || lastLower.endsWith('\u2019s')) end -= 2;
     const inQuote = facts.inQuote[span.first] === 1;
-    const kind: Mention['kind'] = span.vocative ? 'vocative' : span.the ? 'nominal' : 'proper';
+    const kind: Mention['kind'] =
+      span.vocative || (inQuote && calledAlone(facts.quoteSpans, tokens, span.first, end))
+        ? 'vocative'
+        : span.the
+          ? 'nominal'
+          : 'proper';
     // "old Cotter", "poor Emma", "dear Mr. Fortescue": an epithet before the name is part of the
     // noun phrase that mentions the person (as LitBank marks it); the name key stays the name.
     let first = span.first;
@@ -614,4 +619,23 @@ function speakersByTag(
     }
   }
   return Int32Array.from(quotes, (q) => byParagraph.get(q.paragraph) ?? -1);
+}
+
+/** `"So. Lena. Tell us."`: a character's name standing alone as a sentence inside the speech (isCallingSentenceAt). */
+function calledAlone(
+  quoteSpans: readonly (readonly [number, number])[],
+  tokens: TokenLayer,
+  first: number,
+  end: number,
+): boolean {
+  const start = tokens.start[first]!;
+  let lo = 0;
+  let hi = quoteSpans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quoteSpans[mid]![1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const q = quoteSpans[lo];
+  return q !== undefined && q[0] <= start && isCallingSentenceAt(tokens, first, end, q);
 }

@@ -4,7 +4,7 @@ import { isUpperCode } from '../../engine/tokens.js';
 import type { Mention, TokenLayer } from '../../engine/types.js';
 import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import { words } from '../lexicon/words.js';
-import { isVocativeAt } from './vocative.js';
+import { isCallingSentenceAt, isVocativeAt } from './vocative.js';
 
 /** What the matcher needs of a character: the names it goes by. */
 export interface NamedCharacter {
@@ -319,7 +319,9 @@ function resolveShared(doc: StoryDocument, raw: RawMatch[], tokens: TokenLayer):
       end: m.end,
       character,
       kind:
-        inQuote && isVocativeAt(doc.text, tokens, m.firstToken, m.end, span)
+        inQuote &&
+        (isVocativeAt(doc.text, tokens, m.firstToken, m.end, span) ||
+          isCallingSentenceAt(tokens, m.firstToken, m.end, span))
           ? 'vocative'
           : tokens.lower[m.firstToken] === 'the'
             ? 'nominal'

@@ -151,3 +151,30 @@ function identifiesListener(
   }
   return false;
 }
+
+/**
+ * Whether a known character's name inside a quotation is a sentence of its own after another
+ * sentence of the speech, with more speech after it (`"So. Lena. Tell us about yourself."`,
+ * `"Stop! Tom! Come back."`): a call, as the name opening the quotation would be. Not a question
+ * (`"Coming home? Rafa?"` asks about him), and only for names already known to be characters
+ * (a capitalised word standing alone is too often no name).
+ */
+export function isCallingSentenceAt(
+  tokens: TokenLayer,
+  firstToken: number,
+  end: number,
+  quote: readonly [number, number],
+): boolean {
+  const prevAt = firstToken - 1;
+  if (prevAt < 0 || tokens.end[prevAt]! <= quote[0]) return false;
+  const prev = tokens.lower[prevAt]!;
+  if (prev !== '.' && prev !== '!') return false;
+  let next = firstToken;
+  while (next < tokens.count && tokens.start[next]! < end) next++;
+  if (next >= tokens.count || tokens.start[next]! >= quote[1]) return false;
+  const after = tokens.lower[next]!;
+  if (after !== '.' && after !== '!') return false;
+  // More speech after it: a word before the quotation closes.
+  const then = next + 1;
+  return then < tokens.count && tokens.start[then]! < quote[1] && /\p{L}/u.test(tokens.lower[then]!);
+}

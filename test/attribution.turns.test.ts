@@ -1,0 +1,118 @@
+/**
+ * Turn-taking evidence added for scenes where a third voice comes in: a new voice the narration has
+ * just named or made its subject, a name called alone, and a beat between two quotations of one paragraph. The
+ * texts are written for these tests, with a given cast.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
+import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
+import { prepareConversations } from '../src/stages/attribution/index.js';
+import { sourceOf } from './layers.helper.js';
+
+const CAST = [
+  { id: 0, name: 'Tom Barker', aliases: ['Tom'], gender: 'M' },
+  { id: 1, name: 'Ann Hale', aliases: ['Ann'], gender: 'F' },
+  { id: 2, name: 'Will Stone', aliases: ['Will'], gender: 'M' },
+];
+
+function conversationOf(text: string) {
+  const doc = createEngine({ until: 'coref', characters: CAST }).process(sourceOf(text));
+  return { doc, conv: prepareConversations(doc)[0]! };
+}
+
+/** Per turn, the names of the candidates whose bit is set in a per-turn bit set. */
+function namesIn(text: string, pick: (conv: ReturnType<typeof conversationOf>['conv']) => Uint32Array) {
+  const { doc, conv } = conversationOf(text);
+  const characters = doc.layer('characters');
+  const bits = pick(conv);
+  return conv.turns.map((_, i) =>
+    conv.candidates.filter((_c, k) => ((bits[i]! >>> k) & 1) === 1).map((c) => characters[c]!.name),
+  );
+}
+
+/** For each turn, the characters carrying an emission feature. */
+function carriers(text: string, feature: (typeof EMISSION_FEATURES)[number]): string[][] {
+  const { doc, conv } = conversationOf(text);
+  const characters = doc.layer('characters');
+  const f = EMISSION_FEATURES.indexOf(feature);
+  const C = conv.candidates.length;
+  return conv.turns.map((_, i) =>
+    conv.candidates.filter((_c, k) => conv.emission[(i * C + k) * NE + f]).map((c) => characters[c]!.name),
+  );
+}
+
+describe('attribution: a voice the narration has just brought in', () => {
+  const text =
+    '"Is the kettle on?" said Tom.\n\n"Not yet," said Ann.\n\n"Then put it on."\n\n' +
+    'The door banged, and Will came in from the yard, stamping his boots.\n\n"Anyone for a walk?"\n\n' +
+    '"In this weather?"\n';
+
+  it('marks the candidates named in the narration since the previous turn, not the others', () => {
+    const introduced = namesIn(text, (conv) => conv.introduced);
+    assert.deepEqual(introduced[3], ['Will Stone']);
+    assert.deepEqual(introduced[2], []);
+    assert.deepEqual(introduced[4], []);
+  });
+
+  it('counts a name in the narration of the turn’s own paragraph', () => {
+    const own =
+      '"Well?" said Tom.\n\n"Well what?" said Ann.\n\nWill looked up from his book. "Nothing," he said.\n';
+    const introduced = namesIn(own, (conv) => conv.introduced);
+    assert.deepEqual(introduced[2], ['Will Stone']);
+    assert.ok(!introduced[1]!.includes('Will Stone'));
+  });
+});
+
+describe('attribution: a beat between two quotations of one paragraph', () => {
+  it('cues the speaker of both by the sentence between them', () => {
+    const text =
+      '"We went to the coast," said Ann.\n\n"To the coast!" Tom sat up. "Which town?"\n\n"Whitby."\n';
+    const { doc, conv } = conversationOf(text);
+    const cue = conv.turns[1]!.cues[0];
+    assert.ok(cue, 'no cue');
+    assert.equal(cue.kind, 'beat');
+    assert.equal(cue.where, 'mid');
+    assert.equal(doc.layer('characters')[cue.referent.character]!.name, 'Tom Barker');
+  });
+
+  it('leaves a tag between the quotations a tag', () => {
+    const text = '"We went to the coast," said Ann.\n\n"To the coast!" said Tom. "Which town?"\n';
+    const cue = conversationOf(text).conv.turns[1]!.cues[0]!;
+    assert.equal(cue.kind, 'tag');
+  });
+});
+
+describe('attribution: a name standing alone as a sentence of the speech', () => {
+  function vocativesOf(text: string): string[][] {
+    const { doc, conv } = conversationOf(text);
+    const characters = doc.layer('characters');
+    return conv.turns.map((t) => t.vocatives.map((c) => characters[c]!.name));
+  }
+
+  it('calls that one, as the name opening the speech would', () => {
+    const text = '"Good evening," said Will.\n\n"So. Ann. Tom tells us you paint."\n\n"A little."\n';
+    assert.deepEqual(vocativesOf(text)[1], ['Ann Hale']);
+  });
+
+  it('not when the name is asked about, nor when it ends the speech', () => {
+    const asked =
+      '"Good evening," said Will.\n\n"Your brother is home at last. Tom? I thought he was away."\n';
+    assert.deepEqual(vocativesOf(asked)[1], []);
+    const ends = '"Who was at the door?" said Will.\n\n"Nobody. Tom."\n';
+    assert.deepEqual(vocativesOf(ends)[1], []);
+  });
+});
+
+describe('attribution: the tag of a dash-dialogue line is not narration between turns', () => {
+  it('a tag that is a sentence of its own after the speech is no narration subject for the next turn', () => {
+    const text =
+      'The kitchen was cold.\n\n— Is Will coming in today? Tom asks.\n\n— He says so.\n\nAnn shrugs and turns back to the oven.\n\n— Then he is late.\n';
+    const { doc, conv } = conversationOf(text);
+    const characters = doc.layer('characters');
+    const subjects = Array.from(conv.narrationSubject, (c) => (c >= 0 ? characters[c]!.name : '-'));
+    assert.equal(conv.turns.length, 3);
+    assert.equal(conv.turns[0]!.cues[0]?.kind, 'tag');
+    assert.deepEqual(subjects, ['-', '-', 'Ann Hale']);
+  });
+});
