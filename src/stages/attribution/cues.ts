@@ -235,6 +235,16 @@ function referentAt(
       return pronounReferent(ix, t, p.gender);
     return undefined;
   }
+  // "replied the other", "cried the latter": one of the two people last named in the narration.
+  if (role === 'speaker' && lower === 'the' && CONTRASTIVE.has(tokens.lower[t + 1] ?? '')) {
+    const r = contrastReferent(ix, t, tokens.lower[t + 1]!);
+    if (r) return r;
+  }
+  // "said a voice", "cried an angry voice": someone unseen or not yet named ("in a low voice" is a manner).
+  if (role === 'speaker' && VOICE_ARTICLES.has(lower) && tokens.pos[t - 1] !== POS.ADP) {
+    const r = voiceReferent(ix, t, limit);
+    if (r) return r;
+  }
   if (DETERMINERS.has(lower)) {
     // "the old man", "his wife", "the younger Miss Steele" (a name inside wins).
     for (let k = t + 1; k < limit && k <= t + 6; k++) {
@@ -269,6 +279,103 @@ function referentAt(
         continue;
       if (pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN) break;
     }
+  }
+  return undefined;
+}
+
+/** "the latter", "the former" standing alone for a person. */
+const CONTRASTIVE: ReadonlySet<string> = new Set(['latter', 'former']);
+/** Articles before "voice" in a tag: `said a voice`, `the voice went on`. */
+const VOICE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the', 'another']);
+/** How far back (tokens) "the latter", "the former" and "the other" look for the names they contrast. */
+const CONTRAST_WINDOW = 200;
+
+/**
+ * `"…," said Emma and Ann. "…," cried the latter`: "the latter" is the last character named in the
+ * narration before it (quotations skipped), "the former" the one named before that. Undefined for
+ * "the latter part" (a noun follows) or when too few are named. ("Replied the other" is left to
+ * turn-taking: as a cue, or with features for the last two named, it helped nothing.)
+ */
+function contrastReferent(ix: CueIndex, t: number, word: string): Referent | undefined {
+  const { tokens } = ix;
+  const next = tokens.pos[t + 2];
+  if (next === POS.NOUN || next === POS.PROPN || next === POS.ADJ) return undefined;
+  const named = namedNear(ix.doc, t, -1, 2);
+  const c = word === 'latter' ? named[0] : named[1];
+  if (c === undefined) return undefined;
+  return {
+    character: c,
+    gender: ix.doc.layer('characters')[c]!.gender.label,
+    via: 'name',
+    corefGuess: -1,
+    token: t + 1,
+    descriptive: true,
+    owner: -1,
+  };
+}
+
+/**
+ * The characters named in the narration nearest token t (quotations skipped), up to `count`
+ * distinct ones: backwards within CONTRAST_WINDOW tokens (`step` -1), or forwards within the
+ * paragraph of token t (`step` 1, `"…," said a voice; and Tom turned to see Ann`).
+ */
+export function namedNear(doc: StoryDocument, t: number, step: 1 | -1, count: number): number[] {
+  const tokens = doc.layer('tokens');
+  const mentions = doc.layer('mentions');
+  const out: number[] = [];
+  const at = tokens.start[t] ?? 0;
+  // Binary search: the first mention starting at or after the token.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  const paraEnd = step === 1 ? doc.text.indexOf('\n\n', at) : -1;
+  const limitStart =
+    step === 1
+      ? paraEnd < 0
+        ? doc.text.length
+        : paraEnd
+      : (tokens.start[Math.max(0, t - CONTRAST_WINDOW)] ?? 0);
+  for (let m = step === 1 ? lo : lo - 1; m >= 0 && m < mentions.length && out.length < count; m += step) {
+    const mention = mentions[m]!;
+    if (step === 1 ? mention.start >= limitStart : mention.start < limitStart) break;
+    if (mention.inQuote || mention.character < 0 || out.includes(mention.character)) continue;
+    out.push(mention.character);
+  }
+  return out;
+}
+
+/**
+ * `said a voice`, `cried an angry voice`, `a second voice whispered`: an unnamed speaker of unknown
+ * sex (up to three modifiers before "voice"); `the voice of Mr. Kemp` is Kemp's.
+ */
+function voiceReferent(ix: CueIndex, t: number, limit: number): Referent | undefined {
+  const { tokens } = ix;
+  for (let k = t + 1; k < limit && k <= t + 4; k++) {
+    const w = tokens.lower[k]!;
+    // "said the Voice" where the cast names someone so: the name decides.
+    if (ix.mentionAt[k]! >= 0) return undefined;
+    if (w === 'voice') {
+      if (tokens.lower[k + 1] === 'of') {
+        const owner = referentAt(ix, k + 2, limit);
+        if (owner && owner.via === 'name') return owner;
+      }
+      return {
+        character: -1,
+        gender: 'unknown',
+        via: 'nominal',
+        corefGuess: -1,
+        token: k,
+        descriptive: false,
+        owner: -1,
+      };
+    }
+    const pos = tokens.pos[k]!;
+    if (w !== ',' && pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN && pos !== POS.NUM)
+      return undefined;
   }
   return undefined;
 }

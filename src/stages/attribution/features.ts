@@ -4,7 +4,7 @@ import type { Character, GenderLabel, Mention, TokenLayer } from '../../engine/t
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
 import { ACTING_VERBS, WATCHING_VERBS } from '../lexicon/turn-verbs.js';
 import { PERSONAL_POSSESSIVES } from '../lexicon/words.js';
-import { type Cue, tokenAtOrAfter } from './cues.js';
+import { type Cue, namedNear, tokenAtOrAfter } from './cues.js';
 import {
   type AppositionsByHead,
   appositionFor,
@@ -51,6 +51,7 @@ export const EMISSION_FEATURES = [
   'tag-possessor',
   'tag-nominal-apposed',
   'tag-nominal-remembered',
+  'tag-voice-named-after',
   'tag-kin-of-candidate',
   'tag-narrator',
   'tag-narrator-other',
@@ -171,6 +172,36 @@ const RESPONDING_VERBS: ReadonlySet<string> = new Set([
   'protest',
   'object',
 ]);
+
+/** Nouns naming words as an answer: `was the reply`, `came her answer`. */
+const REPLY_NOUNS: ReadonlySet<string> = new Set(['reply', 'answer', 'response', 'rejoinder', 'retort']);
+
+/**
+ * Whether narration right after one of the turn's quotations calls it an answer: `"…," was the
+ * answer.`, `"…" came the laconic reply`, `"…," was her answer` ("was" or "came", up to three
+ * words, then a noun of replying), in the same paragraph.
+ */
+export function isAnswered(doc: StoryDocument, turn: Turn): boolean {
+  const tokens = doc.layer('tokens');
+  const quotes = doc.layer('quotes');
+  const paraEnd = doc.layer('paragraphs')[turn.paragraph]?.end ?? doc.text.length;
+  for (const qi of turn.quotes) {
+    const spans = quotes[qi]!.spans;
+    for (const span of spans) {
+      let t = tokenAtOrAfter(tokens, span[1]);
+      while (t < tokens.count && tokens.pos[t] === POS.PUNCT && tokens.start[t]! < paraEnd) t++;
+      if (t >= tokens.count || tokens.start[t]! >= paraEnd) continue;
+      if (tokens.pos[t] === POS.ADV) t++;
+      const verb = tokens.lower[t];
+      if (verb !== 'was' && verb !== 'came') continue;
+      for (let k = t + 1; k <= t + 4 && k < tokens.count && tokens.start[k]! < paraEnd; k++) {
+        if (REPLY_NOUNS.has(tokens.lower[k]!)) return true;
+        if (tokens.pos[k] === POS.PUNCT || tokens.pos[k] === POS.VERB) break;
+      }
+    }
+  }
+  return false;
+}
 
 export type EmissionFeature = (typeof EMISSION_FEATURES)[number];
 export type TransitionFeature = (typeof TRANSITION_FEATURES)[number];
@@ -546,6 +577,8 @@ export function conversationFeatures(
       pronounUnintroduced[i] = 1;
     const tag = firstTag(turn.cues);
     if (tag) verbTurn[i] = CONTINUING_VERBS.has(tag.verb) ? 1 : RESPONDING_VERBS.has(tag.verb) ? 2 : 0;
+    // `"…," was the answer.` / `"…" came the reply`: an answer, as "she replied" is.
+    if ((!tag || tag.verb === '') && isAnswered(doc, turn)) verbTurn[i] = 2;
     const para = turn.paragraph;
     const inRun = i > 0 && separated[i] === 0;
     const prevTag = i > 0 ? firstTag(turns[i - 1]!.cues) : undefined;
@@ -610,11 +643,14 @@ export function conversationFeatures(
       turn.addressedParent === ''
         ? undefined
         : childrenOfTitled(characters, candidates, turn.addressedParent);
+    // "said a voice": the one named after it is likely the one who spoke.
+    const revealed = nominalWord === 'voice' ? namedNear(doc, cue!.referent.token, 1, 2) : [];
     for (let k = 0; k < C; k++) {
       const c = candidates[k]!;
       const ch = characters[c]!;
       const f = emission.subarray((i * C + k) * NE, (i * C + k + 1) * NE);
       if (cue) cueFeatures(cue, c, ch, f);
+      if (revealed.includes(c)) f[E['tag-voice-named-after']] = 1;
       if (tagPronoun) corefMarginFeatures(tagPronoun, c, f);
       if (closePre && cue!.referent.character === c) f[E['tag-name-pre-close']] = 1;
       if (nominalWord && nameWords[k]!.has(nominalWord)) f[E['tag-nominal-in-name']] = 1;
@@ -806,8 +842,13 @@ function tagInSentence(tokens: TokenLayer, turn: Turn, start: number, end: numbe
   return false;
 }
 
+/** Heads of tags that describe nobody in particular. */
+const UNDESCRIBING: ReadonlySet<string> = new Set(['voice']);
+
 /** "old man" for "said the old man": the words of a tag's description, modifiers and head. */
 function descriptionKey(tokens: TokenLayer, head: number): string {
+  // "said a voice", "said the other": no description of anyone in particular.
+  if (UNDESCRIBING.has(tokens.lower[head]!)) return '';
   const d = descriptionAt(tokens, head);
   // "her mother" and "his mother" are different people: a possessive description is not remembered.
   if (PERSONAL_POSSESSIVES.has(tokens.lower[head - d.mods.length - 1] ?? '')) return '';
