@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
-import { EMISSION_FEATURES, NE } from '../src/stages/attribution/features.js';
 import { prepareConversations } from '../src/stages/attribution/index.js';
 import { sourceOf } from './layers.helper.js';
 
@@ -28,17 +27,6 @@ function namesIn(text: string, pick: (conv: ReturnType<typeof conversationOf>['c
   const bits = pick(conv);
   return conv.turns.map((_, i) =>
     conv.candidates.filter((_c, k) => ((bits[i]! >>> k) & 1) === 1).map((c) => characters[c]!.name),
-  );
-}
-
-/** For each turn, the characters carrying an emission feature. */
-function carriers(text: string, feature: (typeof EMISSION_FEATURES)[number]): string[][] {
-  const { doc, conv } = conversationOf(text);
-  const characters = doc.layer('characters');
-  const f = EMISSION_FEATURES.indexOf(feature);
-  const C = conv.candidates.length;
-  return conv.turns.map((_, i) =>
-    conv.candidates.filter((_c, k) => conv.emission[(i * C + k) * NE + f]).map((c) => characters[c]!.name),
   );
 }
 
@@ -114,5 +102,26 @@ describe('attribution: the tag of a dash-dialogue line is not narration between 
     assert.equal(conv.turns.length, 3);
     assert.equal(conv.turns[0]!.cues[0]?.kind, 'tag');
     assert.deepEqual(subjects, ['-', '-', 'Ann Hale']);
+  });
+});
+
+describe('conversations end at a time skip', () => {
+  const before = ['"Is the boat ready?" asked Tom.', '', '"Not yet," said Ann.', ''];
+  const after = ['"You came back," said Will.', '', '"I did."'];
+  const lengths = (middle: string): number[] => {
+    const doc = createEngine({ until: 'coref', characters: CAST }).process(
+      sourceOf([...before, middle, '', ...after].join('\n')),
+    );
+    return prepareConversations(doc).map((conv) => conv.turns.length);
+  };
+
+  it('splits the turns at a paragraph opening with a strong time skip', () => {
+    assert.deepEqual(lengths('The next morning the harbour was empty and the gulls had gone quiet.'), [2, 2]);
+    assert.deepEqual(lengths('Three weeks later the harbour was empty.'), [2, 2]);
+  });
+
+  it('keeps one conversation over a short narration paragraph without one', () => {
+    assert.deepEqual(lengths('The harbour was empty and the gulls had gone quiet.'), [4]);
+    assert.deepEqual(lengths('Ten minutes later the harbour was empty.'), [4]);
   });
 });

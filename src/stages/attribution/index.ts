@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Stage } from '../../engine/stage.js';
 import type { Attribution } from '../../engine/types.js';
+import { TIME_STRONG_AT_START } from '../scenes/time-skips.js';
 import { decodeAddressees, denseAddresseeWeights } from './addressees.js';
 import { arrivalsIn } from './arrivals.js';
 import { buildCueIndex, type Cue } from './cues.js';
@@ -231,7 +232,7 @@ function splitConversations(doc: StoryDocument, turns: Turn[]): Turn[][] {
       let hardBreak = false;
       for (let p = last.paragraph + 1; p < turn.paragraph; p++) {
         const para = paragraphs[p]!;
-        if (para.kind !== 'prose') hardBreak = true;
+        if (para.kind !== 'prose' || opensWithTimeSkip(text, para.start, para.end)) hardBreak = true;
         words += wordsIn(text, para.start, para.end);
       }
       if (hardBreak || words > CONVERSATION_GAP_WORDS) {
@@ -243,6 +244,11 @@ function splitConversations(doc: StoryDocument, turns: Turn[]): Turn[][] {
   }
   if (current.length > 0) out.push(current);
   return out;
+}
+
+/** Whether a narration paragraph opens with a strong time skip ("The next morning, …"). */
+function opensWithTimeSkip(text: string, start: number, end: number): boolean {
+  return TIME_STRONG_AT_START.test(text.slice(start, Math.min(end, start + 80)));
 }
 
 /** Who may be speaking: named in tags, addressed, or mentioned in the narration around the conversation. */

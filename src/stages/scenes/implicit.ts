@@ -11,7 +11,16 @@ import {
   TRAVEL_VERBS,
 } from './places.js';
 import { accumulate, type Presence } from './presence.js';
-import { DAY_PARTS, MEALS, MONTHS, SEASONS, TIME_PATTERNS, UNITS, WEEKDAYS } from './time-skips.js';
+import {
+  DAY_PARTS,
+  MEALS,
+  MONTHS,
+  SEASONS,
+  TIME_PATTERNS,
+  TIME_STRONG_AT_START,
+  UNITS,
+  WEEKDAYS,
+} from './time-skips.js';
 
 /**
  * Implicit scene shifts: a paragraph that opens a new scene without a heading or a break line.
@@ -94,7 +103,6 @@ const sources = (strength: string, early?: boolean): string =>
   )
     .map((p) => p.source)
     .join('|');
-const TIME_STRONG_AT_START = new RegExp(`${LEAD}(?:${sources('strong')})\\b`, 'i');
 const TIME_MEDIUM_AT_START = new RegExp(`${LEAD}(?:${sources('medium')})\\b`, 'i');
 const TIME_WEAK_AT_START = new RegExp(`${LEAD}(?:${sources('weak')})\\b`, 'i');
 const TIME_STRONG_INSIDE = new RegExp(`\\b(?:${sources('strong')})\\b`, 'i');

@@ -122,3 +122,17 @@ export const TIME_PATTERNS: readonly TimePattern[] = [
   // The 16th of July; on the 3rd of June
   { strength: 'medium', early: true, source: `(?:on )?the \\d{1,2}(?:st|nd|rd|th)? of (?:${alt(MONTHS)})` },
 ];
+
+/**
+ * A paragraph opening with a strong time skip ("The next morning, …", "Three weeks later …"), after
+ * an optional "And"/"But"/"So"/"Then": the scene finder counts it as a scene shift, and the
+ * attribution stage ends a conversation there, so turn-taking restarts after the jump.
+ */
+export const TIME_STRONG_AT_START = new RegExp(
+  `^(?:(?:and|but|so|then|now|yet|thus|well|still)\\b[,]?\\s+)?(?:${TIME_PATTERNS.filter(
+    (p) => p.strength === 'strong',
+  )
+    .map((p) => p.source)
+    .join('|')})\\b`,
+  'i',
+);
