@@ -383,6 +383,45 @@ describe('speech to several at once', () => {
   });
 });
 
+describe('several called out as a vocative', () => {
+  const story = (words: string): string =>
+    [
+      'Ann and Tom sat by the fire when Mrs. Stone came in.',
+      '“The boat’s late,” said Ann.',
+      '“It’s the wind,” said Tom.',
+      `“${words}” said Mrs. Stone.`,
+    ].join('\n\n');
+
+  it('are told from several only mentioned', () => {
+    for (const [words, called] of [
+      ['Don’t get up, either of you.', true],
+      ['You two, fetch the lamp.', true],
+      ['Sit down, both of you, and eat.', true],
+      ['It will be good for both of you.', false],
+      ['You all know the way.', false],
+      ['I love you both dearly.', false],
+    ] as const) {
+      const { conv } = castAndConversation(story(words));
+      assert.ok(conv && conv.turns.length === 3, words);
+      assert.equal(conv.turns[2]!.callsSeveral, called, words);
+      assert.ok(conv.turns[2]!.addressesSeveral, words);
+    }
+  });
+
+  it('leave no set of one when a larger one is on offer, whatever the weights', () => {
+    const { tom, ann, mary, conv } = castAndConversation(story('Don’t get up, either of you.'));
+    assert.ok(conv);
+    const speakers = [ann, tom, mary];
+    const weights = new Float64Array(NAW);
+    const candidates = conv.turns.map((_, i) => candidatesAt(conv, speakers, i));
+    // With every weight zero but a cost per addressee, the decoder would pick the smallest sets.
+    for (const c of candidates) c.scores = c.scores.map(() => -1);
+    const sets = decodeAddresseeSets(candidates, speakers, weights);
+    assert.deepEqual([...sets[2]!].sort(), [ann, tom].sort());
+    assert.ok(sets[1]!.length <= 1, JSON.stringify(sets));
+  });
+});
+
 describe('words a tag gives to one listener', () => {
   it('mark the others about on that turn and on the answer to it', () => {
     const story = [

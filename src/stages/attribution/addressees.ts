@@ -316,6 +316,11 @@ export interface TurnCandidates {
    * adjacent paragraphs and at 1 in 2 across narration, against 1 in 25 and 1 in 5 without.
    */
   moved?: boolean;
+  /**
+   * The quotation calls several out at once ("Don't get up, either of you."): a set of one is no
+   * answer when a larger one is on offer.
+   */
+  several?: boolean;
 }
 
 export function turnCandidates(
@@ -338,6 +343,7 @@ export function turnCandidates(
     near: scan.near,
     afterNarration: scan.prev !== undefined && scan.turn.paragraph > scan.prev.paragraph + 1,
     moved: scan.prev !== undefined && movedBetween(conv, scan.prev.paragraph, scan.turn.paragraph),
+    several: scan.turn.callsSeveral,
   };
   const turn = scan.turn;
   // (One call site for the three lists: a site reached only by rare tag objects would lack feedback.)
@@ -645,7 +651,11 @@ export function decodeAddresseeSets(
     const previous: number[][] = [];
     for (const s of layer) previous.push(s.set);
     const next: BeamState[] = [];
-    for (const set of addresseeSets(cands, speakers, everyone, i, previous, extra?.[i])) {
+    const sets = addresseeSets(cands, speakers, everyone, i, previous, extra?.[i]);
+    const fewest = cands.several === true && sets.some((set) => set.length >= 2) ? 2 : 0;
+    const gold = extra?.[i];
+    for (const set of sets) {
+      if (set.length < fewest && !(gold && sameMembers(set, gold))) continue;
       let emission = 0;
       // (Candidates are distinct: the first with c is the only one.)
       for (const c of set) emission += cands.scores[cands.characters.indexOf(c)]!;

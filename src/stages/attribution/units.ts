@@ -29,6 +29,12 @@ export interface Turn {
   addressedParent: '' | 'father' | 'mother';
   /** The quotations speak to several people at once ("either of you", "you two", "ladies and gentlemen"). */
   addressesSeveral: boolean;
+  /**
+   * The several are called out, set off by punctuation as a vocative is ("Don't get up, either of
+   * you." / "You two, come here."): everyone about is spoken to. ("It is good for both of you" and
+   * "you all drink too much" say less: PDNC often gives such words one listener.)
+   */
+  callsSeveral: boolean;
   /** Characters named in the turn's own narration other than by its cues ("shaking hands with Edna"). */
   narrationMentions: number[];
 }
@@ -113,6 +119,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         addresseeGender: 'unknown',
         addressedParent: '',
         addressesSeveral: false,
+        callsSeveral: false,
         narrationMentions: [],
       };
       turns.push(current);
@@ -124,7 +131,11 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
       current.addresseeGender = addressTermIn(doc.text, tokens, q, ADDRESS_GENDER) ?? 'unknown';
     if (current.addressedParent === '')
       current.addressedParent = addressTermIn(doc.text, tokens, q, PARENT_ADDRESS) ?? '';
-    if (!current.addressesSeveral) current.addressesSeveral = addressesSeveral(tokens, q);
+    if (!current.addressesSeveral || !current.callsSeveral) {
+      const several = addressesSeveral(tokens, q);
+      if (several > 0) current.addressesSeveral = true;
+      if (several === 2) current.callsSeveral = true;
+    }
 
     // Vocatives inside the quotation.
     const qe = q.spans[q.spans.length - 1]![1];
@@ -470,20 +481,40 @@ function objectOfVerb(tokens: TokenLayer, t: number, next: string, third: string
   return next !== 'all' && t + 2 < tokens.count && tokens.pos[t + 2] === POS.NOUN;
 }
 
-/** Whether a quotation speaks to several people at once ("either of you", "you two", "ladies and gentlemen"). */
-function addressesSeveral(tokens: TokenLayer, q: Quotation): boolean {
+/**
+ * Whether a quotation speaks to several people at once ("either of you", "you two", "ladies and
+ * gentlemen"): 0 no, 1 yes, 2 yes and the words are set off as a vocative (see Turn.callsSeveral).
+ */
+function addressesSeveral(tokens: TokenLayer, q: Quotation): 0 | 1 | 2 {
+  let found: 0 | 1 | 2 = 0;
   for (const span of q.spans) {
     const last = tokens.count - 1;
-    for (let t = tokenAtOrAfter(tokens, span[0]); t < last && tokens.start[t + 1]! < span[1]; t++) {
+    const first = tokenAtOrAfter(tokens, span[0]);
+    for (let t = first; t < last && tokens.start[t + 1]! < span[1]; t++) {
       const w = tokens.lower[t]!;
       const next = tokens.lower[t + 1]!;
       const third = t + 2 <= last && tokens.start[t + 2]! < span[1] ? tokens.lower[t + 2]! : '';
-      if (w === 'you' && PLURAL_YOU_AFTER.has(next) && !objectOfVerb(tokens, t, next, third)) return true;
-      if (next === 'of' && PLURAL_YOU_BEFORE.has(w) && third === 'you') return true;
-      if (w === 'ladies' && next === 'and' && third === 'gentlemen') return true;
+      let end = -1;
+      if (w === 'you' && PLURAL_YOU_AFTER.has(next) && !objectOfVerb(tokens, t, next, third)) end = t + 2;
+      else if (next === 'of' && PLURAL_YOU_BEFORE.has(w) && third === 'you') end = t + 3;
+      else if (w === 'ladies' && next === 'and' && third === 'gentlemen') end = t + 3;
+      if (end < 0) continue;
+      if (setOff(tokens, first, t, end, span[1])) return 2;
+      found = 1;
     }
   }
-  return false;
+  return found;
+}
+
+/** Punctuation that sets a vocative off before it and after it. */
+const VOCATIVE_BEFORE: ReadonlySet<string> = new Set([',', ';', ':', '\u2014', '\u2013', '--']);
+const VOCATIVE_AFTER: ReadonlySet<string> = new Set([',', '.', '!', '?', ';', '\u2014', '\u2013', '--']);
+
+/** Whether tokens [from, to) stand alone in their span, as a vocative does: "…, either of you." */
+function setOff(tokens: TokenLayer, spanFirst: number, from: number, to: number, spanEnd: number): boolean {
+  const before = from === spanFirst || VOCATIVE_BEFORE.has(tokens.lower[from - 1]!);
+  const after = to >= tokens.count || tokens.start[to]! >= spanEnd || VOCATIVE_AFTER.has(tokens.lower[to]!);
+  return before && after;
 }
 
 /** Whether the quoted words end in a comma or dash (`"Look," she said`), asking for a tag. */
