@@ -363,15 +363,7 @@ function voiceReferent(ix: CueIndex, t: number, limit: number): Referent | undef
         const owner = referentAt(ix, k + 2, limit);
         if (owner && owner.via === 'name') return owner;
       }
-      return {
-        character: -1,
-        gender: 'unknown',
-        via: 'nominal',
-        corefGuess: -1,
-        token: k,
-        descriptive: false,
-        owner: -1,
-      };
+      return someoneUnnamed(k);
     }
     const pos = tokens.pos[k]!;
     if (w !== ',' && pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN && pos !== POS.NUM)
@@ -915,7 +907,7 @@ function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | und
   for (let s = Math.max(from + 1, k - 3); s <= k; s++) {
     if (!PERCEPTION.has(tokens.lower[s - 1]!)) continue;
     // "in time to hear it say": an animal or a thing speaks, not the one who hears.
-    if (s === k && tokens.lower[s] === 'it') return someoneHeard(k);
+    if (s === k && tokens.lower[s] === 'it') return someoneUnnamed(k);
     // "Tom heard me say": the narrator.
     if (s === k && tokens.lower[s] === 'me' && ix.narrator >= 0)
       return {
@@ -930,16 +922,7 @@ function perceivedSpeaker(ix: CueIndex, from: number, v: number): Referent | und
     const r = referentAt(ix, s, k + 1, 'object');
     if (r && referentEnd(ix, s, r) === k) return r;
     // "I heard one small urchin gasp": someone heard, not the hearer, though no word tells who.
-    if (!r && tokens.pos[k] === POS.NOUN && isNounPhrase(tokens, s, k))
-      return {
-        character: -1,
-        gender: 'unknown',
-        via: 'nominal',
-        corefGuess: -1,
-        token: k,
-        descriptive: false,
-        owner: -1,
-      };
+    if (!r && tokens.pos[k] === POS.NOUN && isNounPhrase(tokens, s, k)) return someoneUnnamed(k);
   }
   return undefined;
 }
@@ -959,7 +942,8 @@ function pronounReferent(ix: CueIndex, t: number, gender: GenderLabel): Referent
   };
 }
 
-function someoneHeard(token: number): Referent {
+/** Someone the words name no further: "said a voice", "I heard one small urchin gasp". */
+function someoneUnnamed(token: number): Referent {
   return {
     character: -1,
     gender: 'unknown',
@@ -990,7 +974,7 @@ function heardDoingAndSaying(ix: CueIndex, from: number, v: number): Referent | 
     const p = PRONOUNS.get(w);
     const r =
       w === 'it'
-        ? someoneHeard(s)
+        ? someoneUnnamed(s)
         : p && p.person === 3 && !p.plural && p.case === 'object'
           ? pronounReferent(ix, s, p.gender)
           : referentAt(ix, s, v, 'object');
