@@ -142,6 +142,9 @@ describe('quotes: single marks and apostrophes', () => {
     ["'I was goin' home when it rained,' said Tom.", "I was goin' home when it rained,"],
     ["'Back in '99 we had snow,' said Tom.", "Back in '99 we had snow,"],
     ["'The boys' coats are wet,' said Tom.", "The boys' coats are wet,"],
+    // The opening mark directly before an elided word: both marks have no word before them.
+    ["''Twas a cold night for it,' said Tom.", "'Twas a cold night for it,"],
+    ["''em that can, will,' said Tom.", "'em that can, will,"],
   ];
   for (const [line, expected] of cases) {
     it(`quotes: an apostrophe inside single-quoted dialogue does not close it: ${JSON.stringify(line)}`, () => {
