@@ -95,6 +95,26 @@ describe('acceptance: a Markdown fan fiction in single marks', async () => {
     assert.equal(r.chapters.length, 2);
     assert.equal(speakerOf(r, "Don't you dare"), harrow.name);
   });
+
+  it('acceptance: thoughts in italics are hers, said to no one', () => {
+    const thoughts = r.quotes.filter((q) => q.kind === 'thought');
+    assert.deepEqual(
+      thoughts.map((q) => q.text),
+      ['I should go home', 'I should go home and sleep for a week.', 'I am done in'],
+    );
+    for (const q of thoughts) {
+      assert.equal(q.mark, 'italic');
+      assert.equal(r.characters.find((c) => c.id === q.speaker)?.name, named(r, 'Miriam')?.name);
+      assert.deepEqual(q.addressees, []);
+    }
+  });
+
+  it('acceptance: a name answering "Who found it?" is no vocative, so the absent woman is not addressed', () => {
+    const q = r.quotes.find((x) => x.text.startsWith('Mrs. Jones. She rang'));
+    const listeners = (q?.addressees ?? []).map((id) => r.characters.find((c) => c.id === id)?.name);
+    assert.deepEqual(listeners, ['Harrow']);
+    assert.equal(speakerOf(r, 'Mrs. Jones. She rang'), 'Okoro');
+  });
 });
 
 describe('acceptance: a plain-text quarrel between two men', async () => {

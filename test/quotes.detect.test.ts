@@ -441,3 +441,34 @@ describe('quotes: other conventions', () => {
     assert.deepEqual(plain.texts, [['It was late   too late, I fear   and so we went home.']]);
   });
 });
+
+describe('quotes: thoughts in italics', () => {
+  it('quotes: *…*, she thought and She wondered, _…_ are thoughts; the italic sentence after goes on with one', () => {
+    const found = detect(
+      [
+        '*The kettle is still warm*, Lena thought. *Somebody was here.* She set down her bag.',
+        'Outside the rain went on. She wondered, _Where did they go?_',
+      ].join('\n'),
+    );
+    const italics = found.quotes.filter((q) => q.mark === 'italic');
+    assert.deepEqual(
+      italics.map((q) => found.texts[found.quotes.indexOf(q)]![0]),
+      ['The kettle is still warm', 'Somebody was here.', 'Where did they go?'],
+    );
+    assert.ok(italics.every((q) => q.kind === 'thought'));
+  });
+
+  it('quotes: stressed words in italics are no thoughts, even beside "think"', () => {
+    const found = detect(
+      [
+        'I do *not* think the bus will come, Lena thought.',
+        'It was _very_ cold, she thought, and nobody came. I *Think* so.',
+        '*Tuesday* was market day, he thought.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      found.quotes.filter((q) => q.mark === 'italic'),
+      [],
+    );
+  });
+});
