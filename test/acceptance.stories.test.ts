@@ -92,7 +92,13 @@ describe('acceptance: a Markdown fan fiction in single marks', async () => {
     const harrow = named(r, 'Harrow');
     assert.ok(harrow && harrow === named(r, 'Miriam'));
     assert.equal(harrow.gender.label, 'female');
-    assert.equal(r.chapters.length, 2);
+    assert.deepEqual(
+      r.chapters.map((c) => c.title),
+      ['Chapter 1', 'Chapter 2'],
+    );
+    assert.equal(r.meta.title, 'The Long Shift');
+    // The title, the author's note and the heading open chapter 1's one scene; no second one under it.
+    assert.equal(r.scenes.length, 2);
     assert.equal(speakerOf(r, "Don't you dare"), harrow.name);
   });
 
