@@ -159,6 +159,15 @@ describe('quotes: single marks and apostrophes', () => {
     });
   }
 
+  it('quotes: two single-quoted lines and no double mark anywhere are single-quoted dialogue', () => {
+    const found = detect("'Drink that,' said Tom.\n'Thank you,' said Ivy.");
+    assert.deepEqual(found.texts, [['Drink that,'], ['Thank you,']]);
+    assert.ok(found.quotes.every((q) => q.mark === 'single'));
+    // With a double mark in the text, two single-mark lines are still too few to decide on.
+    const mixed = detect("'Drink that,' said Tom.\n'Thank you,' said Ivy of the \"tea\".");
+    assert.deepEqual(mixed.texts, [['tea']]);
+  });
+
   it('quotes: a short story whose single marks open no paragraph is still single-quoted', () => {
     // One paragraph of narration with the dialogue inside it, and one bottle labelled in doubles.
     const text =
