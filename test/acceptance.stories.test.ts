@@ -1,7 +1,9 @@
 /**
  * Acceptance stories, read the way users run storylens (`analyze FILE`): an AO3 one-shot with
  * nicknames and a visitor who leaves, a first-person present-tense story in dash dialogue with a
- * phone call, and a dinner for four with a shared surname. The stories are the project's own
+ * phone call, a dinner for four with a shared surname, a Markdown fan fiction in British single
+ * marks whose detective is her surname at work and her first name at home, and a plain-text quarrel
+ * between two men tagged "he said" turn about, with a time skip after a blank line. The stories are the project's own
  * (test/fixtures/acceptance/); each assertion is a result a reader checked by hand.
  */
 import assert from 'node:assert/strict';
@@ -71,5 +73,66 @@ describe('acceptance: a dinner for four', async () => {
     assert.equal(named(r, 'Chidi')?.gender.label, 'male');
     assert.equal(speakerOf(r, 'Seven means seven'), 'Chidi');
     assert.ok(named(r, 'Mr. Okafor') !== named(r, 'Mrs. Okafor'));
+  });
+});
+
+describe('acceptance: a Markdown fan fiction in single marks', async () => {
+  const r = await analyse('the-long-shift.md');
+
+  it("acceptance: an opening mark glued to an elision (''Tis) opens the quotation; no stray mark", () => {
+    assert.equal(speakerOf(r, "'Tis always trying"), 'Mrs. Jones');
+    assert.deepEqual(
+      r.messages.filter((m) => m.code === 'quotes/stray'),
+      [],
+    );
+    assert.ok(r.quotes.some((q) => q.text.startsWith("The Joneses' shop again.")));
+  });
+
+  it('acceptance: the surname at work and the first name at home are one woman; two chapters', () => {
+    const harrow = named(r, 'Harrow');
+    assert.ok(harrow && harrow === named(r, 'Miriam'));
+    assert.equal(harrow.gender.label, 'female');
+    assert.deepEqual(
+      r.chapters.map((c) => c.title),
+      ['Chapter 1', 'Chapter 2'],
+    );
+    assert.equal(r.meta.title, 'The Long Shift');
+    // The title, the author's note and the heading open chapter 1's one scene; no second one under it.
+    assert.equal(r.scenes.length, 2);
+    assert.equal(speakerOf(r, "Don't you dare"), harrow.name);
+  });
+
+  it('acceptance: thoughts in italics are hers, said to no one', () => {
+    const thoughts = r.quotes.filter((q) => q.kind === 'thought');
+    assert.deepEqual(
+      thoughts.map((q) => q.text),
+      ['I should go home', 'I should go home and sleep for a week.', 'I am done in'],
+    );
+    for (const q of thoughts) {
+      assert.equal(q.mark, 'italic');
+      assert.equal(r.characters.find((c) => c.id === q.speaker)?.name, named(r, 'Miriam')?.name);
+      assert.deepEqual(q.addressees, []);
+    }
+  });
+
+  it('acceptance: a name answering "Who found it?" is no vocative, so the absent woman is not addressed', () => {
+    const q = r.quotes.find((x) => x.text.startsWith('Mrs. Jones. She rang'));
+    const listeners = (q?.addressees ?? []).map((id) => r.characters.find((c) => c.id === id)?.name);
+    assert.deepEqual(listeners, ['Harrow']);
+    assert.equal(speakerOf(r, 'Mrs. Jones. She rang'), 'Okoro');
+  });
+});
+
+describe('acceptance: a plain-text quarrel between two men', async () => {
+  const r = await analyse('the-fence.txt');
+
+  it('acceptance: "he said" turn about goes to the two men in turn; the time skip opens a scene', () => {
+    assert.deepEqual(r.characters.map((c) => c.name).sort(), ['Gus', 'Nora', 'Walter']);
+    assert.equal(speakerOf(r, 'It was never on your side'), 'Gus');
+    assert.equal(speakerOf(r, 'Evidently you do'), 'Walter');
+    assert.equal(speakerOf(r, 'Your gate is held with baler twine'), 'Gus');
+    assert.equal(speakerOf(r, 'The creek changed'), 'Walter');
+    assert.equal(r.scenes.length, 2);
+    assert.equal(r.scenes[1]!.boundary.cue, 'Two days later');
   });
 });

@@ -867,6 +867,20 @@ describe('characters: vocatives and endearments', () => {
     assert.deepEqual(kinds, ['vocative', 'vocative', 'proper', 'proper']);
   });
 
+  it('characters: a name answering "Who …?" ("Margaret. She rang at noon.") calls no one; "Margaret. Sit down." after a statement does', () => {
+    const c = cast(
+      story(
+        'Margaret Lowe had gone to the shops. Her uncle Basil and Tom Hale stood in the hall.',
+        '"Who left the gate open?" asked Tom.',
+        '"Margaret. She went out at noon," said Basil.',
+        'Margaret came back at four. "I brought you a paper," she said.',
+        '"Margaret. Sit down, you look tired," said Basil.',
+      ),
+    );
+    const kinds = c.mentions.filter((m) => c.text.slice(m.start, m.end) === 'Margaret').map((m) => m.kind);
+    assert.deepEqual(kinds, ['proper', 'proper', 'vocative']);
+  });
+
   it('characters: a name after another name is a vocative when it closes the quotation, a list item when the list goes on', () => {
     const c = cast(
       story(

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createEngine } from '../src/engine/engine.js';
 import { ingestBytes, normalise } from '../src/ingest/index.js';
 
 const MD = `---
@@ -85,5 +86,45 @@ describe('ingest: Markdown', () => {
     const n = normalise(src);
     assert.ok(n.text.startsWith('# Chapter One: Inland\n\nThe road ran white'));
     assert.equal(n.map.toSource(0), MD.indexOf('# Chapter One'));
+  });
+});
+
+describe('ingest: a Markdown story titled by its one top-level heading', () => {
+  const TITLED = [
+    '# The Salt Road',
+    '',
+    '*For Kit, who walked it with me.*',
+    '',
+    '## Chapter 1',
+    '',
+    'The harbour was grey at dawn, and the boats lay on their sides in the mud. Gulls walked between them, picking at the weed, and the smell of salt and diesel hung over everything like a wet sheet somebody had forgotten to take in.',
+    '',
+    'Ada counted them twice. "Seven," she said.',
+    '',
+    '## Chapter 2',
+    '',
+    'By noon the tide had turned.',
+    '',
+  ].join('\n');
+
+  it('ingest: a lone # heading first, over ## chapters, is the title, not a chapter', async () => {
+    const src = await ingestBytes(Buffer.from(TITLED), 'road.md');
+    assert.equal(src.meta.title, 'The Salt Road');
+    assert.deepEqual(
+      src.structure.chapters.map((c) => c.title),
+      ['Chapter 1', 'Chapter 2'],
+    );
+  });
+
+  it('ingest: the first prose under a chapter heading opens no scene of its own after the title page', async () => {
+    const r = createEngine().analyze(await ingestBytes(Buffer.from(TITLED), 'road.md'));
+    assert.deepEqual(
+      r.scenes.map((s) => s.boundary.kind),
+      ['start', 'chapter'],
+    );
+    assert.deepEqual(
+      r.chapters.map((c) => c.title),
+      ['Chapter 1', 'Chapter 2'],
+    );
   });
 });

@@ -142,6 +142,9 @@ describe('quotes: single marks and apostrophes', () => {
     ["'I was goin' home when it rained,' said Tom.", "I was goin' home when it rained,"],
     ["'Back in '99 we had snow,' said Tom.", "Back in '99 we had snow,"],
     ["'The boys' coats are wet,' said Tom.", "The boys' coats are wet,"],
+    // The opening mark directly before an elided word: both marks have no word before them.
+    ["''Twas a cold night for it,' said Tom.", "'Twas a cold night for it,"],
+    ["''em that can, will,' said Tom.", "'em that can, will,"],
   ];
   for (const [line, expected] of cases) {
     it(`quotes: an apostrophe inside single-quoted dialogue does not close it: ${JSON.stringify(line)}`, () => {
@@ -155,6 +158,15 @@ describe('quotes: single marks and apostrophes', () => {
       );
     });
   }
+
+  it('quotes: two single-quoted lines and no double mark anywhere are single-quoted dialogue', () => {
+    const found = detect("'Drink that,' said Tom.\n'Thank you,' said Ivy.");
+    assert.deepEqual(found.texts, [['Drink that,'], ['Thank you,']]);
+    assert.ok(found.quotes.every((q) => q.mark === 'single'));
+    // With a double mark in the text, two single-mark lines are still too few to decide on.
+    const mixed = detect("'Drink that,' said Tom.\n'Thank you,' said Ivy of the \"tea\".");
+    assert.deepEqual(mixed.texts, [['tea']]);
+  });
 
   it('quotes: a short story whose single marks open no paragraph is still single-quoted', () => {
     // One paragraph of narration with the dialogue inside it, and one bottle labelled in doubles.
@@ -436,5 +448,36 @@ describe('quotes: other conventions', () => {
     // Spaces with no closing mark after them are only spaces.
     const plain = detect('"It was late   too late, I fear   and so we went home."');
     assert.deepEqual(plain.texts, [['It was late   too late, I fear   and so we went home.']]);
+  });
+});
+
+describe('quotes: thoughts in italics', () => {
+  it('quotes: *…*, she thought and She wondered, _…_ are thoughts; the italic sentence after goes on with one', () => {
+    const found = detect(
+      [
+        '*The kettle is still warm*, Lena thought. *Somebody was here.* She set down her bag.',
+        'Outside the rain went on. She wondered, _Where did they go?_',
+      ].join('\n'),
+    );
+    const italics = found.quotes.filter((q) => q.mark === 'italic');
+    assert.deepEqual(
+      italics.map((q) => found.texts[found.quotes.indexOf(q)]![0]),
+      ['The kettle is still warm', 'Somebody was here.', 'Where did they go?'],
+    );
+    assert.ok(italics.every((q) => q.kind === 'thought'));
+  });
+
+  it('quotes: stressed words in italics are no thoughts, even beside "think"', () => {
+    const found = detect(
+      [
+        'I do *not* think the bus will come, Lena thought.',
+        'It was _very_ cold, she thought, and nobody came. I *Think* so.',
+        '*Tuesday* was market day, he thought.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      found.quotes.filter((q) => q.mark === 'italic'),
+      [],
+    );
   });
 });

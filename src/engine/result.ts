@@ -24,7 +24,7 @@ import { VERSION } from './version.js';
  * The JSON Schema in engine/schema.json describes exactly this shape; bump SCHEMA_VERSION on any
  * change a consumer could notice.
  */
-export const SCHEMA_VERSION = '1.4.0';
+export const SCHEMA_VERSION = '1.5.0';
 
 export interface AnalysisResult {
   schemaVersion: string;

@@ -115,7 +115,7 @@ export interface TokenLayer {
 
 export type QuotationKind = 'speech' | 'thought' | 'written' | 'mention' | 'reported' | 'imagined';
 
-export type QuoteMark = 'double' | 'single' | 'guillemet' | 'german' | 'dash' | 'script' | 'given';
+export type QuoteMark = 'double' | 'single' | 'guillemet' | 'german' | 'dash' | 'script' | 'italic' | 'given';
 
 export interface Quotation {
   /** `Q0`, `Q1` … in text order, or the id given with `--quotes`. */

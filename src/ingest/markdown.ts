@@ -1,6 +1,7 @@
 /**
  * Markdown: the text stays exactly as written (offsets index the user's file). `#` and `##` ATX
- * headings and `===`-underlined (setext) headings become chapters; thematic-break lines (`---`,
+ * headings and `===`-underlined (setext) headings become chapters (a single top-level heading first,
+ * over second-level ones, is the title instead); thematic-break lines (`---`,
  * `***`, `* * *`, `___`) become scene breaks (at the offset where the line starts). Fenced code
  * blocks (```) are ignored. A YAML front-matter block at the very top gives title, author, language
  * and summary; `normalise` leaves it out of the working text.
@@ -93,6 +94,8 @@ export function markdownStructure(text: string): { structure: SourceStructure; m
   let inFence = false;
   let prevStart = -1;
   let prevText = '';
+  /** The level (1 or 2) of each heading in `structure.chapters`. */
+  const levels: number[] = [];
   let pos = fm;
   const n = text.length;
   while (pos < n) {
@@ -108,16 +111,26 @@ export function markdownStructure(text: string): { structure: SourceStructure; m
       const atx = ATX.exec(line);
       if (atx) {
         const title = (atx[2] ?? '').trim();
-        if (atx[1]!.length <= 2 && title) structure.chapters.push({ start: pos, title });
+        if (atx[1]!.length <= 2 && title) {
+          structure.chapters.push({ start: pos, title });
+          levels.push(atx[1]!.length);
+        }
       } else if (THEMATIC.test(line)) {
         structure.breaks.push(pos);
       } else if (SETEXT_H1.test(line) && prevStart >= 0 && prevText.trim() !== '') {
         structure.chapters.push({ start: prevStart, title: prevText.trim() });
+        levels.push(1);
       }
     }
     prevStart = line.trim() === '' || inFence ? -1 : pos;
     prevText = line;
     pos = end + 1;
+  }
+  // `# The Long Walk` over `## Chapter 1`, `## Chapter 2`: one top-level heading, first, above
+  // second-level ones, is the story's title, not a chapter of its own.
+  if (levels[0] === 1 && levels.length > 1 && levels.indexOf(1, 1) < 0) {
+    const [top] = structure.chapters.splice(0, 1);
+    if (!meta.title && top) meta.title = top.title;
   }
   return { structure, meta };
 }

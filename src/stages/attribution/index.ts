@@ -146,7 +146,8 @@ function attribute(doc: StoryDocument, weights: AttributionWeights | undefined):
       for (const q of turn.quotes) {
         out[q] = {
           speaker,
-          addressees: addressees.slice(),
+          // A thought is said to no one.
+          addressees: quotes[q]!.kind === 'thought' ? [] : addressees.slice(),
           confidence,
           method: methodOf(turn.cues[0], speaker),
         };

@@ -6,7 +6,7 @@ import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import { CASE, type CapitalStats, type NameSpan, type TokenFacts } from './names.js';
 import { KNOWN_PLACES, NEVER_NAMES } from './not-names.js';
-import { isVocativeAt } from './vocative.js';
+import { answersWho, isVocativeAt } from './vocative.js';
 
 /**
  * Every distinct name form ("mr churchill", "frank churchill", "frank") with how the text uses it:
@@ -381,7 +381,14 @@ export function collectForms(
       while (qi < quoteSpans.length && quoteSpans[qi]![1] <= start) qi++;
       const q = quoteSpans[qi];
       // "The Shaughraun" between quotation marks is a title: no one is addressed with "the".
-      if (q && q[0] <= start && !span.the && isVocativeAt(text, tokens, span.first, end, q)) {
+      // "Who found it?" — "Mrs. Hale. She rang at six.": the name answers; it calls no one.
+      if (
+        q &&
+        q[0] <= start &&
+        !span.the &&
+        isVocativeAt(text, tokens, span.first, end, q) &&
+        !answersWho(text, tokens, span.first, end, q, quoteSpans[qi - 1])
+      ) {
         form.vocative++;
         span.vocative = true;
       }

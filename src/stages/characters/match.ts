@@ -4,7 +4,7 @@ import { isUpperCode } from '../../engine/tokens.js';
 import type { Mention, TokenLayer } from '../../engine/types.js';
 import { HONORIFIC_GENDER, honorificKey } from '../lexicon/honorifics.js';
 import { words } from '../lexicon/words.js';
-import { isCallingSentenceAt, isVocativeAt } from './vocative.js';
+import { answersWho, isCallingSentenceAt, isVocativeAt } from './vocative.js';
 
 /** What the matcher needs of a character: the names it goes by. */
 export interface NamedCharacter {
@@ -321,7 +321,8 @@ function resolveShared(doc: StoryDocument, raw: RawMatch[], tokens: TokenLayer):
       kind:
         inQuote &&
         (isVocativeAt(doc.text, tokens, m.firstToken, m.end, span) ||
-          isCallingSentenceAt(tokens, m.firstToken, m.end, span))
+          isCallingSentenceAt(tokens, m.firstToken, m.end, span)) &&
+        !answersWho(doc.text, tokens, m.firstToken, m.end, span, quoteSpans[qi - 1])
           ? 'vocative'
           : tokens.lower[m.firstToken] === 'the'
             ? 'nominal'

@@ -178,3 +178,26 @@ export function isCallingSentenceAt(
   const then = next + 1;
   return then < tokens.count && tokens.start[then]! < quote[1] && /\p{L}/u.test(tokens.lower[then]!);
 }
+
+/**
+ * Whether a name opening a quotation as a sentence of its own ("Mrs. Hale. She came at noon.")
+ * answers the quotation before it, a question asking who ("Who found it?", "Whose is the cart?"):
+ * the name is the answer, not the listener called.
+ */
+export function answersWho(
+  text: string,
+  tokens: TokenLayer,
+  firstToken: number,
+  end: number,
+  quote: readonly [number, number],
+  previous: readonly [number, number] | undefined,
+): boolean {
+  if (!previous) return false;
+  if (firstToken > 0 && tokens.end[firstToken - 1]! > quote[0]) return false;
+  let next = firstToken;
+  while (next < tokens.count && tokens.start[next]! < end) next++;
+  if (next >= tokens.count || tokens.start[next]! >= quote[1] || tokens.lower[next] !== '.') return false;
+  const asked = text.slice(previous[0], previous[1]).trimEnd();
+  const last = /(?:^|[.!?]\s+)([^.!?]*)\?+$/.exec(asked);
+  return last !== null && /^(?:who|whom|whose|who's|who’s)\b/i.test(last[1]!.trimStart());
+}

@@ -207,6 +207,15 @@ function addApostropheLike(
   const wordAfter = isWordChar(after);
   if (wordBefore && wordAfter) return;
   let open = -2;
+  // An opening mark glued to an elided word (`''Tis a pity,'`): the elision's apostrophe follows.
+  if (
+    !wordBefore &&
+    isApostropheLike(after) &&
+    !isApostropheLike(before) &&
+    startsElision(text, i + 1, paragraphEnd)
+  ) {
+    open = 1;
+  }
   if (!wordBefore && wordAfter) {
     if (startsElision(text, i, paragraphEnd)) return;
     open = isUpper(after) || (after >= 48 && after <= 57) ? 1 : -0.5;

@@ -16,6 +16,7 @@ import {
   secondaryRole,
   UNCLOSED_COST,
 } from './candidates.js';
+import { findItalicThoughts } from './italics.js';
 import { classifyKinds } from './kinds.js';
 import { addLostOpenings, collectGaps } from './lost-marks.js';
 import {
@@ -716,9 +717,28 @@ export function findQuotations(
   const scanner = new Scanner(text, paragraphs, style, positions, options.lineBreakAt);
   scanner.run();
   const drafts = scanner.drafts;
+  // Thoughts in italics (`*I should go*, she thought`), outside every marked quotation.
+  for (const { span, paragraph } of findItalicThoughts(text, paragraphs)) {
+    if (drafts.some((d) => d.open < span[1] && span[0] < d.close)) continue;
+    drafts.push({
+      spans: [span],
+      mark: 'italic',
+      paragraph,
+      paragraphEnd: paragraph,
+      open: span[0] - 1,
+      close: span[1] + 1,
+      tags: [],
+      parent: undefined,
+      kind: 'thought',
+      verse: false,
+    });
+  }
   classifyKinds(text, paragraphs, drafts);
-  // A script line is its speaker's words: no tag or context decides that.
-  for (const d of drafts) if (d.mark === 'script') d.kind = 'speech';
+  // A script line is its speaker's words, an italic one their thought: no tag or context decides that.
+  for (const d of drafts) {
+    if (d.mark === 'script') d.kind = 'speech';
+    else if (d.mark === 'italic') d.kind = 'thought';
+  }
   drafts.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
   const ids = new Map<DraftQuotation, string>();
   const quotes: Quotation[] = drafts.map((d, k) => {

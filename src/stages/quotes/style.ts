@@ -174,6 +174,8 @@ export function decideStyle(e: StyleEvidence): QuoteStyle {
   // the double quotations (a "poison" bottle label does not make the text double-quoted).
   const singles = e.singleStarts + e.leftSingles;
   if (singles >= 3 && singles > 1.5 * e.doubleMarks) return style('single');
+  // A drabble with two single-quoted lines and no double mark anywhere: nothing else could quote.
+  if (singles >= 1 && e.doubleMarks === 0) return style('single');
   return style('double');
 }
 

@@ -22,6 +22,8 @@ export interface Structure {
   chapterStarts: number[];
   /** Paragraph indices of the first paragraph after each scene break (inside a chapter). */
   breaks: number[];
+  /** Paragraph index of the last line of each chapter heading (the chapter's prose follows it). */
+  headingEnds: number[];
 }
 
 interface HeadingRun {
@@ -89,7 +91,7 @@ export function findStructure(doc: StoryDocument, paragraphs: readonly Paragraph
   // Unnumbered runs after the text's opening count only in a text of unnumbered chapters.
   const titledChapters = !anyNumbered && runs.filter((r, i) => i >= opening && !r.markup).length >= 2;
 
-  const { chapters, chapterStarts } = chaptersFromRuns(paragraphs, runs, titledChapters);
+  const { chapters, chapterStarts, headingEnds } = chaptersFromRuns(paragraphs, runs, titledChapters);
   const breaks: number[] = [];
   let c = 0;
   for (let i = 1; i < n; i++) {
@@ -103,7 +105,7 @@ export function findStructure(doc: StoryDocument, paragraphs: readonly Paragraph
     const endPara = (k + 1 < chapters.length ? chapterStarts[k + 1]! : n) - 1;
     chapters[k]!.end = paragraphs[Math.max(endPara, chapterStarts[k]!)]!.end;
   }
-  return { chapters, chapterStarts, breaks };
+  return { chapters, chapterStarts, breaks, headingEnds };
 }
 
 /**
@@ -115,10 +117,11 @@ function chaptersFromRuns(
   paragraphs: readonly Paragraph[],
   runs: readonly HeadingRun[],
   titledChapters: boolean,
-): { chapters: Chapter[]; chapterStarts: number[] } {
+): { chapters: Chapter[]; chapterStarts: number[]; headingEnds: number[] } {
   const n = paragraphs.length;
   const chapters: Chapter[] = [];
   const chapterStarts: number[] = [];
+  const headingEnds: number[] = [];
   if (n > 0) {
     chapters.push({ start: paragraphs[0]!.start, end: paragraphs[0]!.end, title: '', heading: -1 });
     chapterStarts.push(0);
@@ -139,9 +142,10 @@ function chaptersFromRuns(
       chapters.push({ start: paragraphs[run.first]!.start, end: 0, title: run.title, heading: run.first });
       chapterStarts.push(run.first);
     }
+    headingEnds.push(run.last);
     lastRun = run;
   }
-  return { chapters, chapterStarts };
+  return { chapters, chapterStarts, headingEnds };
 }
 
 /** "CHAPTER" + "14" → "CHAPTER 14"; "XVII" + "A YELLOW JOURNAL" → "XVII — A YELLOW JOURNAL". */

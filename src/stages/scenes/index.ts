@@ -56,7 +56,12 @@ function findScenes(doc: StoryDocument): { chapters: Chapter[]; scenes: Scene[] 
   }
   boundaries.sort(byParagraph);
   const explicit = boundaries.map((b) => b.paragraph);
-  for (const shift of findImplicitShifts(doc, paragraphs, named, explicit)) boundaries.push(shift);
+  // The first prose under a chapter heading opens the chapter's scene already (the first chapter's
+  // too, when a title page and an author's note come before its heading).
+  const underHeading = new Set(structure.headingEnds.map((h) => h + 1));
+  for (const shift of findImplicitShifts(doc, paragraphs, named, explicit)) {
+    if (!underHeading.has(shift.paragraph)) boundaries.push(shift);
+  }
   boundaries.sort(byParagraph);
 
   const scenes: Scene[] = [];
