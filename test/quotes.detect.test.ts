@@ -480,4 +480,11 @@ describe('quotes: thoughts in italics', () => {
       [],
     );
   });
+  it("quotes: italics inside the sentence of a thought's tag are no second thought", () => {
+    const found = detect('*I must call her*, Lena thought, and picked up *The Evening Post* once more.\n');
+    assert.deepEqual(
+      found.quotes.filter((q) => q.mark === 'italic').map((q) => found.texts[found.quotes.indexOf(q)]![0]),
+      ['I must call her'],
+    );
+  });
 });
