@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
 import type { GivenCharacter } from '../src/engine/stage.js';
-import { buildCueIndex } from '../src/stages/attribution/cues.js';
+import { buildCueIndex, namedNear } from '../src/stages/attribution/cues.js';
 import { buildTurns } from '../src/stages/attribution/units.js';
 import { sourceOf } from './layers.helper.js';
 
@@ -900,5 +900,27 @@ describe('attribution: cues the session review found misread', () => {
       turnsOf('"It is late," said Mary. Ann laughed too. "We must go," she declared.\n').turns.length,
       2,
     );
+  });
+  it('"said the porter, voice low" is the porter, not an unnamed voice', () => {
+    const { doc, turns } = turnsOf('"Mind the step," said the porter, voice low.\n');
+    const cue = turns[0]!.cues[0]!;
+    assert.equal(doc.layer('tokens').lower[cue.referent.token], 'porter');
+    const hoarse = turnsOf('"Mind the step," said a low, hoarse voice.\n');
+    assert.equal(hoarse.doc.layer('tokens').lower[hoarse.turns[0]!.cues[0]!.referent.token], 'voice');
+  });
+
+  it('names after "said a voice" are looked for in its own paragraph only (one paragraph a line)', () => {
+    const text = '"Is anyone in?" said a voice.\nTom put down his cup.\nAnn came to the door.\n';
+    const { doc } = turnsOf(text);
+    const tokens = doc.layer('tokens');
+    let voice = -1;
+    for (let t = 0; t < tokens.count; t++) if (tokens.lower[t] === 'voice') voice = t;
+    assert.deepEqual(namedNear(doc, voice, 1, 2), []);
+    const same = turnsOf('"Is anyone in?" said a voice; and Tom turned to see Ann there.\n');
+    const st = same.doc.layer('tokens');
+    let v2 = -1;
+    for (let t = 0; t < st.count; t++) if (st.lower[t] === 'voice') v2 = t;
+    const names = namedNear(same.doc, v2, 1, 2).map((c) => same.doc.layer('characters')[c]!.name);
+    assert.deepEqual(names, ['Tom Barker', 'Ann Hale']);
   });
 });

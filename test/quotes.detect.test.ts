@@ -407,6 +407,23 @@ describe('quotes: other conventions', () => {
     ]);
   });
 
+  it('quotes: in dash speech, a name and a verb with more words after it go on with the speech', () => {
+    const text = [
+      '\u2014 Who minds the boy at night?',
+      '\u2014 At night, Ines reads to him until he sleeps.',
+      '\u2014 Fine, Ines agrees quietly.',
+      '\u2014 And in the morning?',
+      'The kettle was already cold.',
+    ].join('\n');
+    const found = detect(text);
+    assert.deepEqual(found.texts, [
+      ['Who minds the boy at night?'],
+      ['At night, Ines reads to him until he sleeps.'],
+      ['Fine,'],
+      ['And in the morning?'],
+    ]);
+  });
+
   it('quotes: guillemets «…» are the marks of a French-style text', () => {
     const text = [
       '\u00abBonjour,\u00bb said Anne, \u00abje suis l\u00e0.\u00bb',
@@ -478,6 +495,13 @@ describe('quotes: thoughts in italics', () => {
     assert.deepEqual(
       found.quotes.filter((q) => q.mark === 'italic'),
       [],
+    );
+  });
+  it("quotes: italics inside the sentence of a thought's tag are no second thought", () => {
+    const found = detect('*I must call her*, Lena thought, and picked up *The Evening Post* once more.\n');
+    assert.deepEqual(
+      found.quotes.filter((q) => q.mark === 'italic').map((q) => found.texts[found.quotes.indexOf(q)]![0]),
+      ['I must call her'],
     );
   });
 });

@@ -332,13 +332,10 @@ export function namedNear(doc: StoryDocument, t: number, step: 1 | -1, count: nu
     if (mentions[mid]!.start < at) lo = mid + 1;
     else hi = mid;
   }
-  const paraEnd = step === 1 ? doc.text.indexOf('\n\n', at) : -1;
+  // Forwards: to the end of token t's paragraph (the working text has one paragraph per line, so
+  // a blank line is no paragraph end to look for).
   const limitStart =
-    step === 1
-      ? paraEnd < 0
-        ? doc.text.length
-        : paraEnd
-      : (tokens.start[Math.max(0, t - CONTRAST_WINDOW)] ?? 0);
+    step === 1 ? paragraphEndAt(doc, at) : (tokens.start[Math.max(0, t - CONTRAST_WINDOW)] ?? 0);
   for (let m = step === 1 ? lo : lo - 1; m >= 0 && m < mentions.length && out.length < count; m += step) {
     const mention = mentions[m]!;
     if (step === 1 ? mention.start >= limitStart : mention.start < limitStart) break;
@@ -346,6 +343,19 @@ export function namedNear(doc: StoryDocument, t: number, step: 1 | -1, count: nu
     out.push(mention.character);
   }
   return out;
+}
+
+/** The end of the paragraph holding offset `at` (binary search; the text's end past the last). */
+function paragraphEndAt(doc: StoryDocument, at: number): number {
+  const paragraphs = doc.layer('paragraphs');
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return paragraphs[lo]?.end ?? doc.text.length;
 }
 
 /**
@@ -366,6 +376,9 @@ function voiceReferent(ix: CueIndex, t: number, limit: number): Referent | undef
       return someoneUnnamed(k);
     }
     const pos = tokens.pos[k]!;
+    // "said the doctor, voice low": a noun before the comma was the head of the tag's subject, and
+    // "voice" after it a manner ("a low, hoarse voice" has only modifiers before its comma).
+    if (w === ',' && tokens.pos[k - 1] === POS.NOUN) return undefined;
     if (w !== ',' && pos !== POS.ADJ && pos !== POS.ADV && pos !== POS.NOUN && pos !== POS.NUM)
       return undefined;
   }

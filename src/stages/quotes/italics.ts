@@ -76,8 +76,14 @@ function thinkingBefore(text: string, start: number, at: number): boolean {
   });
 }
 
-/** Narration of at most one sentence of eight words or fewer (a thought's tag: `, she thought. `). */
+/**
+ * Narration of at most one sentence of eight words or fewer that ends before the next italics (a
+ * thought's tag: `, she thought. `), or none: not `, she thought, and picked up *The Times*`, where
+ * the italics are inside the tag's sentence.
+ */
 function oneShortSentence(between: string): boolean {
-  const t = between.trim().replace(/[.!?]$/, '');
+  const trimmed = between.trim();
+  if (trimmed !== '' && !/[.!?]$/.test(trimmed)) return false;
+  const t = trimmed.replace(/[.!?]$/, '');
   return !/[.!?]/.test(t) && t.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length <= 8;
 }

@@ -266,8 +266,16 @@ export function isInlineTag(
     const base = w && speechVerbBase(w.lower);
     if (!w || base === undefined) return false;
     if (core.has(base)) return true;
-    // (An inflected form only: `Ines, go home` is an order, `Ines goes` a tag.)
-    return after === 44 && !THOUGHT_VERBS.has(base) && w.lower !== base && !w.lower.endsWith('ing');
+    // (An inflected form only: `Ines, go home` is an order, `Ines goes` a tag.) A tag ends at the
+    // verb or after a manner adverb (`Tomas agrees, leaning in`, `Ann smiles warmly.`); a verb with
+    // more after it is the speaker's own sentence (`Yes, Ann reads to him every night`).
+    return (
+      after === 44 &&
+      !THOUGHT_VERBS.has(base) &&
+      w.lower !== base &&
+      !w.lower.endsWith('ing') &&
+      endsTag(text, w.at + w.lower.length, end, words[k + 1])
+    );
   };
   const capital = (k: number): boolean => {
     const w = words[k];
@@ -283,4 +291,23 @@ export function isInlineTag(
   if (verbAt(0)) return (words[1] !== undefined && TAG_PRONOUNS.has(words[1].lower)) || capital(1);
   if (!capital(0)) return false;
   return broadVerbAt(1) || (capital(1) && (broadVerbAt(2) || (capital(2) && broadVerbAt(3))));
+}
+
+/**
+ * Whether a tag can end after its verb ending at `from`: punctuation or the paragraph's end comes
+ * next, or a manner adverb (`-ly`) and then punctuation or the end.
+ */
+function endsTag(
+  text: string,
+  from: number,
+  end: number,
+  next: { lower: string; at: number } | undefined,
+): boolean {
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i >= end || !isWordChar(text.charCodeAt(i))) return true;
+  if (!next || next.at !== i || !next.lower.endsWith('ly')) return false;
+  i += next.lower.length;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i >= end || !isWordChar(text.charCodeAt(i));
 }
