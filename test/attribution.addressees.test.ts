@@ -319,6 +319,18 @@ describe('who the narration puts in the scene', () => {
     assert.ok(featuresOf(conv, [ann, mary, ann, tom], 2, mary).has('left-since-last-turn'));
   });
 
+  it('does not read "said she was gone" as the tagged speaker going out', () => {
+    const told = [
+      'Ann and Mrs. Stone sat by the fire while Tom mended the net.',
+      '“Where is the cat?” asked Ann. Tom said she was gone.',
+      '“Out in the rain again,” said Mrs. Stone.',
+      '“She always goes when the tea is made,” said Ann.',
+    ].join('\n\n');
+    const { ann, conv } = castAndConversation(told);
+    assert.ok(conv && conv.turns.length === 3, JSON.stringify(conv?.turns.length));
+    assert.equal(conv.scene?.departed.get(ann), undefined);
+  });
+
   it('marks the turns after narration of someone coming or going, and their party transitions', () => {
     const { tom, ann, mary, conv } = castAndConversation(story);
     assert.ok(conv && conv.turns.length === 4, JSON.stringify(conv?.turns.length));

@@ -1,4 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { POS } from '../../engine/pos.js';
 import type { Quotation, TokenLayer } from '../../engine/types.js';
 import { words } from '../lexicon/words.js';
 import { tokenAtOrAfter } from './cues.js';
@@ -86,6 +87,8 @@ function pronounDepartures(
     const para = paragraphs[turn.paragraph]!;
     for (let t = tokenAtOrAfter(tokens, para.start); t < lower.length && tokens.start[t]! < para.end; t++) {
       if (lower[t] !== pronoun || insideQuote(quotes, turn.quotes, tokens.start[t]!)) continue;
+      // "Tom said she was gone", "knew that she had left": told of, not seen going.
+      if (t > 0 && (tokens.pos[t - 1] === POS.VERB || lower[t - 1] === 'that')) continue;
       if (leavesAfter(tokens, t + 1)) {
         addParagraph(departed, who, turn.paragraph);
         break;
