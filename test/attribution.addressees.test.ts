@@ -363,15 +363,17 @@ describe('who the narration puts in the scene', () => {
   });
 });
 
+/** Ann and Tom talk by the fire; Mrs. Stone comes in and says `words` to them. */
+const visit = (words: string): string =>
+  [
+    'Ann and Tom sat by the fire when Mrs. Stone came in.',
+    '“The boat’s late,” said Ann.',
+    '“It’s the wind,” said Tom.',
+    `“${words}” said Mrs. Stone.`,
+  ].join('\n\n');
+
 describe('speech to several at once', () => {
   it('"either of you", "you two", "ladies and gentlemen" mark every candidate; a plain "you" does not', () => {
-    const story = (words: string): string =>
-      [
-        'Ann and Tom sat by the fire when Mrs. Stone came in.',
-        '“The boat’s late,” said Ann.',
-        '“It’s the wind,” said Tom.',
-        `“${words}” said Mrs. Stone.`,
-      ].join('\n\n');
     for (const [words, several] of [
       ['Don’t get up, either of you.', true],
       ['Sit down, you two.', true],
@@ -385,7 +387,7 @@ describe('speech to several at once', () => {
       ['I’ll give you two minutes.', false],
       ['I love you both.', true],
     ] as const) {
-      const { tom, ann, mary, conv } = castAndConversation(story(words));
+      const { tom, ann, mary, conv } = castAndConversation(visit(words));
       assert.ok(conv && conv.turns.length === 3, words);
       const speakers = [ann, tom, mary];
       assert.equal(featuresOf(conv, speakers, 2, ann).has('several-addressed'), several, words);
@@ -396,14 +398,6 @@ describe('speech to several at once', () => {
 });
 
 describe('several called out as a vocative', () => {
-  const story = (words: string): string =>
-    [
-      'Ann and Tom sat by the fire when Mrs. Stone came in.',
-      '“The boat’s late,” said Ann.',
-      '“It’s the wind,” said Tom.',
-      `“${words}” said Mrs. Stone.`,
-    ].join('\n\n');
-
   it('are told from several only mentioned', () => {
     for (const [words, called] of [
       ['Don’t get up, either of you.', true],
@@ -413,7 +407,7 @@ describe('several called out as a vocative', () => {
       ['You all know the way.', false],
       ['I love you both dearly.', false],
     ] as const) {
-      const { conv } = castAndConversation(story(words));
+      const { conv } = castAndConversation(visit(words));
       assert.ok(conv && conv.turns.length === 3, words);
       assert.equal(conv.turns[2]!.callsSeveral, called, words);
       assert.ok(conv.turns[2]!.addressesSeveral, words);
@@ -421,7 +415,7 @@ describe('several called out as a vocative', () => {
   });
 
   it('leave no set of one when a larger one is on offer, whatever the weights', () => {
-    const { tom, ann, mary, conv } = castAndConversation(story('Don’t get up, either of you.'));
+    const { tom, ann, mary, conv } = castAndConversation(visit('Don’t get up, either of you.'));
     assert.ok(conv);
     const speakers = [ann, tom, mary];
     const weights = new Float64Array(NAW);
