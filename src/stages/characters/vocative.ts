@@ -47,6 +47,13 @@ const AFTER_VOCATIVE = new Set([',', '!', '?', '.', ';', ':', '\u2014', '--', '\
 /** A letter's close opening its sentence, right before the name: "…spring. Your loving uncle, Bartholomew." */
 const SIGNED = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)${CLOSE_WORDS}\s*,\s*$`, 'u');
 
+/** The first token after a name that starts at firstToken and ends at offset `end`. */
+function tokenAfterName(tokens: TokenLayer, firstToken: number, end: number): number {
+  let next = firstToken;
+  while (next < tokens.count && tokens.start[next]! < end) next++;
+  return next;
+}
+
 /**
  * Whether a name inside a quotation addresses someone: at the start of the quotation or after a
  * comma or interjection, and followed by punctuation or the end of the quotation ("Margaret,
@@ -62,8 +69,7 @@ export function isVocativeAt(
   const prevAt = firstToken - 1;
   const startsQuote = prevAt < 0 || tokens.end[prevAt]! <= quote[0];
   // What follows the name (honorific + name already consumed up to `end`).
-  let next = firstToken;
-  while (next < tokens.count && tokens.start[next]! < end) next++;
+  const next = tokenAfterName(tokens, firstToken, end);
   const closes = next >= tokens.count || tokens.start[next]! >= quote[1];
   if (!startsQuote) {
     const prev = tokens.lower[prevAt]!;
@@ -169,8 +175,7 @@ export function isCallingSentenceAt(
   if (prevAt < 0 || tokens.end[prevAt]! <= quote[0]) return false;
   const prev = tokens.lower[prevAt]!;
   if (prev !== '.' && prev !== '!') return false;
-  let next = firstToken;
-  while (next < tokens.count && tokens.start[next]! < end) next++;
+  const next = tokenAfterName(tokens, firstToken, end);
   if (next >= tokens.count || tokens.start[next]! >= quote[1]) return false;
   const after = tokens.lower[next]!;
   if (after !== '.' && after !== '!') return false;
@@ -194,8 +199,7 @@ export function answersWho(
 ): boolean {
   if (!previous) return false;
   if (firstToken > 0 && tokens.end[firstToken - 1]! > quote[0]) return false;
-  let next = firstToken;
-  while (next < tokens.count && tokens.start[next]! < end) next++;
+  const next = tokenAfterName(tokens, firstToken, end);
   if (next >= tokens.count || tokens.start[next]! >= quote[1] || tokens.lower[next] !== '.') return false;
   const asked = text.slice(previous[0], previous[1]).trimEnd();
   const last = /(?:^|[.!?]\s+)([^.!?]*)\?+$/.exec(asked);
