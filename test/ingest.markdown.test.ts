@@ -116,6 +116,27 @@ describe('ingest: a Markdown story titled by its one top-level heading', () => {
     );
   });
 
+  it('ingest: a lone # heading that reads as a chapter ("# Chapter 1" over "## Morning") stays a chapter', async () => {
+    const md = [
+      '# Chapter 1',
+      '',
+      '## Morning',
+      '',
+      'Ada woke before the gulls.',
+      '',
+      '## Night',
+      '',
+      'The lamps were lit along the quay.',
+      '',
+    ].join('\n');
+    const src = await ingestBytes(Buffer.from(md), 'one.md');
+    assert.equal(src.meta.title, undefined);
+    assert.deepEqual(
+      src.structure.chapters.map((c) => c.title),
+      ['Chapter 1', 'Morning', 'Night'],
+    );
+  });
+
   it('ingest: the first prose under a chapter heading opens no scene of its own after the title page', async () => {
     const r = createEngine().analyze(await ingestBytes(Buffer.from(TITLED), 'road.md'));
     assert.deepEqual(

@@ -10,6 +10,7 @@
  * is always a scene break, which is what fiction writers mean by it.
  */
 import type { SourceStructure, StoryMeta } from '../engine/types.js';
+import { isChapterStyleHeading } from './normalise.js';
 
 /**
  * End offset (after the closing line's terminator) of a YAML front-matter block that opens on the
@@ -127,8 +128,14 @@ export function markdownStructure(text: string): { structure: SourceStructure; m
     pos = end + 1;
   }
   // `# The Long Walk` over `## Chapter 1`, `## Chapter 2`: one top-level heading, first, above
-  // second-level ones, is the story's title, not a chapter of its own.
-  if (levels[0] === 1 && levels.length > 1 && levels.indexOf(1, 1) < 0) {
+  // second-level ones, is the story's title, not a chapter of its own — unless it reads as a chapter
+  // (`# Chapter 1` over `## Morning`, `## Night`: one chapter in sections).
+  if (
+    levels[0] === 1 &&
+    levels.length > 1 &&
+    levels.indexOf(1, 1) < 0 &&
+    !isChapterStyleHeading(structure.chapters[0]!.title)
+  ) {
     const [top] = structure.chapters.splice(0, 1);
     if (!meta.title && top) meta.title = top.title;
   }

@@ -212,6 +212,12 @@ const NUMBERED_HEADING_RE =
 const WORD_HEADING_RE =
   /^(?:prologue|epilogue|interlude|preface|introduction|afterword|foreword|appendix|postscript|the end|finis)(?:[ \t]*[.:\u2014\u2013-][^\r\n]*|[ \t]*)$/i;
 
+/** Whether a line is a chapter-style heading: "Chapter 1", "Part Two", "Prologue", "Epilogue: After". */
+export function isChapterStyleHeading(line: string): boolean {
+  const t = line.trim();
+  return NUMBERED_HEADING_RE.test(t) || WORD_HEADING_RE.test(t);
+}
+
 /** Whether the trimmed line s[a, b) must stay a paragraph of its own. */
 export function isStandaloneLine(s: string, a: number, b: number): boolean {
   const n = b - a;
