@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { StoryDocument } from '../src/engine/document.js';
 import { OffsetMap } from '../src/engine/offsets.js';
 import type { Message, Quotation, SourceText } from '../src/engine/types.js';
-import { findQuotations } from '../src/stages/quotes/detect.js';
+import { normalise } from '../src/ingest/index.js';
+import { findQuotations, lineBreaksOf } from '../src/stages/quotes/detect.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import type { QuoteStyle } from '../src/stages/quotes/style.js';
 import { segmentStage } from '../src/stages/segment/index.js';
@@ -88,6 +89,40 @@ describe('quotes: double marks', () => {
   it('quotes: two utterances divided by a sentence of narration are two quotations', () => {
     const found = detect('"I give up." Tom put the map away. "We walk home."');
     assert.deepEqual(found.texts, [['I give up.'], ['We walk home.']]);
+  });
+
+  it("quotes: a piece after a determiner or preposition is the narrator's, not speech resumed after a tag", () => {
+    const found = detect(
+      '"There was nothing there!" said Tom, his voice rising into a shriek at the "there."',
+    );
+    assert.deepEqual(found.texts, [['There was nothing there!'], ['there.']]);
+    assert.deepEqual(
+      found.quotes.map((q) => q.kind),
+      ['speech', 'mention'],
+    );
+  });
+
+  it('quotes: a tag opening with a conjunction or an "as if to say" parts two quotations', () => {
+    const found = detect(
+      'Tom must have said that "now the guests were come, he was not wanted;" for Ann was replying softly, "That is no reason at all."',
+    );
+    assert.deepEqual(found.texts, [
+      ['now the guests were come, he was not wanted;'],
+      ['That is no reason at all.'],
+    ]);
+    assert.deepEqual(
+      found.quotes.map((q) => q.kind),
+      ['reported', 'speech'],
+    );
+    const look = detect('"Perhaps," she said, and shrugged, as if to say, "Who could tell what he meant?"');
+    assert.deepEqual(look.texts, [['Perhaps,'], ['Who could tell what he meant?']]);
+    assert.deepEqual(
+      look.quotes.map((q) => q.kind),
+      ['speech', 'imagined'],
+    );
+    // A tag with a modal is still a tag between one speaker's words.
+    const would = detect('"Now, children," she would say, "the lamps must be lit before dark."');
+    assert.equal(would.quotes.length, 1);
   });
 
   it('quotes: spans leave out the marks and the spaces inside them', () => {
@@ -321,6 +356,38 @@ describe('quotes: multi-paragraph quotations', () => {
     const found = detect(text);
     assert.equal(found.quotes.length, 1);
     assert.equal(found.quotes[0]!.kind, 'written');
+  });
+
+  it('quotes: a stanza kept in one paragraph, its lines opening with capitals, is recited', () => {
+    // As in a hard-wrapped text file: ingest joins each paragraph's lines, and the quotations of
+    // one whose lines read as verse (capitals, an indented line) are recited, not said.
+    const kindsOf = (raw: string): Quotation['kind'][] => {
+      const source: SourceText = {
+        name: 'test.txt',
+        format: 'txt',
+        encoding: 'utf-8',
+        text: raw,
+        meta: {},
+        structure: { chapters: [], breaks: [] },
+        messages: [],
+      };
+      const n = normalise(source);
+      const doc = new StoryDocument(source, n.text, n.map, n.body);
+      const { paragraphs } = segmentStage.run(doc, {});
+      return findQuotations(doc.text, paragraphs, { lineBreakAt: lineBreaksOf(doc) }).quotes.map(
+        (q) => q.kind,
+      );
+    };
+    const lead =
+      'Jenny sat down on the low stool by the\nwindow, folded her hands in her lap, and\nbegan to say her piece for the teacher:--\n\n';
+    const after = '\n\n"That is not said right," said the teacher,\nand she shook her head at the girl.';
+    const verse =
+      '"You are late," the farmer cried,\n    "And the hay is wet with dew;\nAnd yet you stand here at the gate--\n    Pray, what is wrong with you?"';
+    assert.deepEqual(kindsOf(lead + verse + after), ['written', 'speech']);
+    // Wrapped prose fills its lines and opens most of them in lower case: speech.
+    const prose =
+      '"If I am stupid, take me back to the shops. I will even live in\nTown if you like. I will live anywhere except the coast, or\nWales, or the fens. I am quite sure there is no other place\nThat would suit me half so well."';
+    assert.deepEqual(kindsOf(lead + prose + after), ['speech', 'speech']);
   });
 
   it('quotes: an unclosed short line followed by lower-case prose lines is no stanza', () => {

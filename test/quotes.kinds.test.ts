@@ -123,6 +123,53 @@ describe('quotes: kinds', () => {
       'because nobody asked me to stay.',
       'speech',
     ],
+    // Words that might come, not words said.
+    ['He stood on the point of saying to Nell: "I will stay."', 'I will stay.', 'imagined'],
+    [
+      'Aunt Bea was quite capable of remarking, "You love the curate, yes?" The remark would be unjust.',
+      'You love the curate, yes?',
+      'imagined',
+    ],
+    // What a look or a smile meant, told after the words.
+    [
+      'Her small smile met his. "Oh, do let us stay to the end," it seemed to say.',
+      'Oh, do let us stay to the end,',
+      'imagined',
+    ],
+    // After its own full stop a capitalised pronoun or article opens the narrator's next sentence.
+    [
+      'Every winter he went to see "The Lamplighter." He thought it the best play in town.',
+      'The Lamplighter.',
+      'mention',
+    ],
+    // A determiner or preposition right before the mark makes the verb after it the narrator's.
+    ['Dora, loyal to her "young masters," denied it to the end.', 'young masters,', 'reported'],
+    ['The "Dear Little Friend," as he put it, suggested a plan to her.', 'Dear Little Friend,', 'mention'],
+    ['Pressed again, Margaret only stammered a "No." and looked away.', 'No.', 'speech'],
+    // Titles after verbs of performing, after `entitled,`, with an apostrophe inside.
+    ['At the concert Rob recited "The Miller\'s Daughter" with feeling.', "The Miller's Daughter", 'mention'],
+    ['The choir sang "Over the Quiet Hills" and the hall fell still.', 'Over the Quiet Hills', 'mention'],
+    [
+      'She pointed to a print entitled, "Boats at Evening Light," over the stove.',
+      'Boats at Evening Light,',
+      'mention',
+    ],
+    [
+      'From the top of the wall he sang out "Hurrah for the Reds!" and jumped.',
+      'Hurrah for the Reds!',
+      'speech',
+    ],
+    // Indirect speech in marks, opening with the clause it is told in.
+    [
+      'Mrs. Grey added, "that he could only stay an hour, and would call again in the spring."',
+      'that he could only stay an hour, and would call again in the spring.',
+      'reported',
+    ],
+    [
+      'She heard a great many particulars; such as, "how the two brothers had met and quarrelled over the mill."',
+      'how the two brothers had met and quarrelled over the mill.',
+      'reported',
+    ],
   ];
   for (const [text, quoted, kind] of cases) {
     it(`quotes: "${quoted}" in ${JSON.stringify(text)} is ${kind}`, () => {
@@ -365,6 +412,44 @@ describe('quotes: kinds', () => {
     assert.deepEqual(
       found.map(([, kind]) => kind),
       ['speech'],
+    );
+  });
+
+  it('quotes: a lead-in ending "in these words" introduces a text only in a sentence about one', () => {
+    const note = kinds(
+      'Her second note, which she had written on the morning after the fair, was in these words:\n\n"I cannot think why you did not come."',
+    );
+    assert.deepEqual(note, [['I cannot think why you did not come.', 'written']]);
+    const spoken = kinds('He rose and addressed the bench in these words:\n\n"My lords, I am innocent."');
+    assert.deepEqual(spoken, [['My lords, I am innocent.', 'speech']]);
+  });
+
+  it('quotes: a salutation tagged as written opens a letter, its paragraphs and its signature', () => {
+    const found = kinds(
+      [
+        'Meg went down to the post office and came back with her letter.',
+        '"Dearest Jo" [wrote Meg],',
+        '"Here it is Tuesday and I am writing in the library. The wind kept me awake all night."',
+        '"This morning we walked to the school together and my hands were cold as ice."',
+        '"Yours ever,"',
+        '"Meg"',
+        'Jo read it twice over by the fire.',
+        '"Well, that is news," said Jo.',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(
+      found.map(([, kind]) => kind),
+      ['written', 'written', 'written', 'written', 'written', 'speech'],
+    );
+  });
+
+  it('quotes: words quoted before a lead-in give it no verb; the quotation after is speech', () => {
+    const found = kinds(
+      'Nothing could Ann learn of him. "Was he clever?"--"He was generally thought so." "Did he seem a steady young man?"--"It was hard to tell."',
+    );
+    assert.deepEqual(
+      found.find(([t]) => t === 'Did he seem a steady young man?'),
+      ['Did he seem a steady young man?', 'speech'],
     );
   });
 
