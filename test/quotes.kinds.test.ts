@@ -159,6 +159,18 @@ describe('quotes: kinds', () => {
       'Hurrah for the Reds!',
       'speech',
     ],
+    // Texts: a wire; words announced after `these … words` in a sentence about a letter.
+    ['Then came a postcard, and at last I got a wire: "Home on Tuesday."', 'Home on Tuesday.', 'written'],
+    [
+      'Someone had once written him a wild letter, ending with these strange words: "The sea is changed because you crossed it."',
+      'The sea is changed because you crossed it.',
+      'written',
+    ],
+    [
+      'The second letter came on Monday.\n"Dearest, dearest Nell,--I hardly know how to begin: Tom and I are engaged."',
+      'Dearest, dearest Nell,--I hardly know how to begin: Tom and I are engaged.',
+      'written',
+    ],
     // Indirect speech in marks, opening with the clause it is told in.
     [
       'Mrs. Grey added, "that he could only stay an hour, and would call again in the spring."',
@@ -370,6 +382,16 @@ describe('quotes: kinds', () => {
       [
         'Martha nodded and said "she had never liked him, and was glad he had gone."',
         'she had never liked him, and was glad he had gone.',
+      ],
+      // `should have` is an infinitive after a past modal, not the present tense.
+      [
+        'It was darker than he had expected. "He was afraid they should have a very bad drive home, and he wished Ann would not go."',
+        'He was afraid they should have a very bad drive home, and he wished Ann would not go.',
+      ],
+      // `began to move` is no verb of speaking before the words.
+      [
+        'Mr. Grey began to move.--"He had to be going; he had business at the mill, and had promised to call at the forge."',
+        'He had to be going; he had business at the mill, and had promised to call at the forge.',
       ],
     ];
     for (const [text, quoted] of cases) assert.deepEqual(kinds(text), [[quoted, 'reported']], text);

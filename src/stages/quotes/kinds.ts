@@ -296,10 +296,12 @@ const WORDS_CUE: ReadonlySet<string> = new Set(words('these following the'));
  */
 function textInWords(text: string, lead: readonly string[], cueEnd: number): boolean {
   const n = lead.length;
-  if (n < 3 || lead[n - 1] !== 'words' || !WORDS_CUE.has(lead[n - 2]!)) return false;
+  // `in these words:`, `with these idolatrous words:`
+  const cue = WORDS_CUE.has(lead[n - 2] ?? '') ? n - 2 : WORDS_CUE.has(lead[n - 3] ?? '') ? n - 3 : -1;
+  if (n < 3 || lead[n - 1] !== 'words' || cue < 0) return false;
   const c = lastCharBefore(text, cueEnd);
   if (c !== 58 && c !== 46 && c !== 45 && c !== 0x2014) return false;
-  for (let k = 0; k < n - 2; k++) {
+  for (let k = 0; k < cue; k++) {
     const w = lead[k]!;
     if (WRITING_CUES.has(w) && !INTRODUCING_CUES.has(w)) return true;
   }
@@ -697,10 +699,15 @@ function tagBefore(before: readonly string[]): string | undefined {
     // `in this short note:`, `the notes ran:` name a text, not a speaker noting something.
     if (WRITING_CUES.has(before[k]!) && !WRITING_VERB_FORMS.has(before[k]!)) continue;
     const base = speechVerbBase(before[k]!);
+    // `began to move`, `went on to explain`: a verb of beginning or going on before another verb.
+    if (base !== undefined && before[k + 1] === 'to' && ASPECT_VERBS.has(base)) continue;
     if (base !== undefined) return NAMING_VERBS.has(base) ? undefined : base;
   }
   return undefined;
 }
+
+/** Speech verbs that also begin or carry on another action: `began to move`, `continued to read`. */
+const ASPECT_VERBS: ReadonlySet<string> = new Set(words('begin start continue resume proceed'));
 
 function tagInside(text: string, d: DraftQuotation): string | undefined {
   for (const [s, e] of d.tags) {
@@ -865,9 +872,13 @@ function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boo
   // a dash (`My dear Anne,--I make no apology`), or in capitals; speech opening with "My dear," runs on.
   const comma = text.indexOf(',', s);
   if (comma < 0 || comma >= e || comma - s > 40) return false;
-  const afterComma = text.charCodeAt(comma + 1);
   if (ctx.fillsParagraph && ctx.words <= 5 && text.charCodeAt(e - 1) === 44) return true;
-  if (afterComma === 45 || afterComma === 0x2014) return true;
+  // `My dear Anne,--I make no apology`, `Dearest, dearest Meg,--I do not know`: the salutation's
+  // comma and a dash, within its first words.
+  for (let c = comma; c >= 0 && c < e && c - s <= 40; c = text.indexOf(',', c + 1)) {
+    const afterComma = text.charCodeAt(c + 1);
+    if (afterComma === 45 || afterComma === 0x2014) return true;
+  }
   // A whole letter in one paragraph: `"Dear Maggie, if you are reading this … Dad."`.
   if (isWholeLetter(text, d, ctx)) return true;
   return isUpper(text.charCodeAt(s + 1)) && isUpper(text.charCodeAt(s + 2));
