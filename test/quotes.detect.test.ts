@@ -120,6 +120,12 @@ describe('quotes: double marks', () => {
       look.quotes.map((q) => q.kind),
       ['speech', 'imagined'],
     );
+    // A piece that is itself the object of a preposition or determiner takes no tag after it.
+    const charged = detect(
+      'He stood charged with "The Wilful Murder of Agnes Brown," and pleaded "Not Guilty."',
+    );
+    assert.deepEqual(charged.texts, [['The Wilful Murder of Agnes Brown,'], ['Not Guilty.']]);
+    assert.equal(charged.quotes[0]!.kind, 'mention');
     // A tag with a modal is still a tag between one speaker's words.
     const would = detect('"Now, children," she would say, "the lamps must be lit before dark."');
     assert.equal(would.quotes.length, 1);
@@ -145,6 +151,15 @@ describe('quotes: double marks', () => {
   it('quotes: a bracketed stage direction inside speech is left out of its spans', () => {
     const found = detect('"Well, (smiling at the boy,) I hope you are hungry."');
     assert.deepEqual(found.texts, [['Well,', 'I hope you are hungry.']]);
+    // How or when the words were said: `(rather slowly)`, `(as soon as she came in)`.
+    assert.deepEqual(detect('"Yes--(rather slowly)--I think I do."').texts, [['Yes--', '--I think I do.']]);
+    assert.deepEqual(detect('"So kind of you!--(as soon as she was in the hall)--No rain at all."').texts, [
+      ['So kind of you!--', '--No rain at all.'],
+    ]);
+    // The speaker's own aside stays: `(most kindly!)`, `(comparatively speaking)`.
+    assert.deepEqual(detect('"She means (most kindly!) to warn me."').texts, [
+      ['She means (most kindly!) to warn me.'],
+    ]);
   });
 
   it("quotes: an audience's noise in brackets (`(loud cheers)`) is left out of the speech", () => {

@@ -224,10 +224,30 @@ export function isStageDirection(text: string, start: number, end: number): bool
   )
     return true;
   if (first.length > 5 && first.endsWith('ing') && !NOT_PARTICIPLES.has(first)) return true;
+  // `(rather hesitatingly)`, `(as soon as she was within the door)`: how the words were said, or
+  // when, in the narrator's words.
+  // An exclamation or a question in the brackets is the speaker's own aside: `(most kindly!)`.
+  const exclaimed = /[!?]/.test(text.slice(start, end));
+  if (!exclaimed && DEGREE_WORDS.has(first) && second !== undefined && isMannerAdverb(second)) return true;
+  if (first === 'as' && second === 'soon') return true;
   if (first === 'in') return second === 'a' || second === 'an';
   if (first === 'to') return secondAt >= 0 && isUpper(text.charCodeAt(secondAt));
   return false;
 }
+
+/** Words ending in `-ly` that tell no manner: `(only a joke)`, `(early in May)`. */
+const NOT_MANNER: ReadonlySet<string> = new Set(
+  words(
+    'only early family lovely likely holy ugly silly daily jolly lily reply supply apply july italy sally molly polly emily',
+  ),
+);
+
+function isMannerAdverb(w: string): boolean {
+  return w.length > 5 && w.endsWith('ly') && !NOT_MANNER.has(w);
+}
+
+/** `(rather hesitatingly)`, `(very gravely)`. */
+const DEGREE_WORDS: ReadonlySet<string> = new Set(words('rather very quite most somewhat'));
 
 /** Subject pronouns of an inline tag: `he said`, `said she`. */
 const TAG_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', 'they', 'we']);
