@@ -475,6 +475,23 @@ describe('quotes: kinds', () => {
     );
   });
 
+  it('quotes: untagged words right after someone announces a reading are the text read out', () => {
+    const read = kinds(
+      '"Clara says none of them will come back this winter. I will read it to you--"\n"When my brother left us on Monday, he thought the business would take three days."',
+    );
+    assert.deepEqual(
+      read.map(([, kind]) => kind),
+      ['speech', 'written'],
+    );
+    const asked = kinds(
+      '"Have you read her letter yet?"\n"When my brother left us on Monday, he was cheerful enough."',
+    );
+    assert.deepEqual(
+      asked.map(([, kind]) => kind),
+      ['speech', 'speech'],
+    );
+  });
+
   it('quotes: a quotation in a heading is a mention', () => {
     const found = kinds('CHAPTER IV. AT THE "GREEN MAN"\nThe inn was full.');
     assert.deepEqual(found, [['GREEN MAN', 'mention']]);

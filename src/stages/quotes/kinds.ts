@@ -50,6 +50,8 @@ export function classifyKinds(
     d.kind = setOff(text, paragraphs[d.paragraph]!, d, margin)
       ? 'written'
       : kindOf(text, paragraphs, d, followsQuotation);
+    if (d.kind === 'speech' && previous && d.tags.length === 0 && readsOut(text, previous, d))
+      d.kind = 'written';
     // `"We always seem"--she hesitated--"to be interrupted."`: the piece after a short stretch of
     // narration goes with the piece before it, and so do lists of mentions (`"delightful," and
     // "charming,"`).
@@ -83,6 +85,24 @@ export function classifyKinds(
   }
   markLetters(text, paragraphs, ordered);
   for (const d of drafts) if (d.parent !== undefined) d.kind = nestedKind(text, d);
+}
+
+/** Characters at the end of a quotation searched for `I will read it to you`. */
+const READ_OUT_CHARS = 150;
+
+/** The end of someone's words announcing that they read a text out: `I will read you the passage.` */
+const READ_OUT =
+  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bread you\b)[^"\u201d]*$|\bas follows\W*$/i;
+
+/**
+ * `"…I will read it to you--"` / `"When my brother left us yesterday…"`: untagged words that
+ * follow straight on from a quotation announcing a reading are the text read out.
+ */
+function readsOut(text: string, previous: DraftQuotation, d: DraftQuotation): boolean {
+  if (previous.kind !== 'speech' || previous.close < 0 || previous.close > d.open) return false;
+  for (let i = previous.close + 1; i < d.open; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  const [s, e] = previous.spans[previous.spans.length - 1]!;
+  return READ_OUT.test(text.slice(Math.max(s, e - READ_OUT_CHARS), e).replace(/_/g, ''));
 }
 
 /** Most spaces counted before a paragraph's first character (deeper is as deep). */
