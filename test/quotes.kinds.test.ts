@@ -130,6 +130,17 @@ describe('quotes: kinds', () => {
       'You love the curate, yes?',
       'imagined',
     ],
+    [
+      'It was useless to say to him, "And would you come with us?" and hope he would finish it.',
+      'And would you come with us?',
+      'imagined',
+    ],
+    [
+      'But, instead of saying, "Does that matter much?" he rebelled against it.',
+      'Does that matter much?',
+      'imagined',
+    ],
+    ['"So very early!" she was going to exclaim; but she checked herself.', 'So very early!', 'imagined'],
     // What a look or a smile meant, told after the words.
     [
       'Her small smile met his. "Oh, do let us stay to the end," it seemed to say.',
@@ -490,6 +501,16 @@ describe('quotes: kinds', () => {
       asked.map(([, kind]) => kind),
       ['speech', 'speech'],
     );
+  });
+
+  it('quotes: "she was going to answer" in the next paragraph does not make the words before unsaid', () => {
+    const found = kinds(
+      '"Do you mind losing?"\n\nShe was going to answer, "No," when it struck her that she did mind.',
+    );
+    assert.deepEqual(found, [
+      ['Do you mind losing?', 'speech'],
+      ['No,', 'imagined'],
+    ]);
   });
 
   it('quotes: a quotation in a heading is a mention', () => {

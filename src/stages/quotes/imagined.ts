@@ -40,6 +40,9 @@ const MODAL_FILLERS: ReadonlySet<string> = new Set(
   words('not never have usually almost perhaps certainly gladly easily he she i they we you one it'),
 );
 
+/** `useless to say`, `impossible to answer`: words that could be said, not words said. */
+const FUTILE: ReadonlySet<string> = new Set(words('useless vain idle impossible tempting'));
+
 /** `on the point of saying`, `on the verge of asking`, `capable of remarking`. */
 const UNSAID_OF: ReadonlySet<string> = new Set(words('point verge brink capable incapable'));
 
@@ -152,6 +155,8 @@ function unsaidBefore(w: readonly string[], k: number, verb: string): boolean {
   // `wanted to say`, `seemed to say`, `as much as to say`, `as if to say` (not `went so far as to say`).
   if (prev === 'to' && prev2 !== undefined) {
     if (WANTING.has(prev2)) return true;
+    // `It was useless to say to him`, `it was impossible to answer`.
+    if (FUTILE.has(prev2)) return true;
     const base = speechVerbBase(verb);
     if ((prev2 === 'seemed' || prev2 === 'seems' || prev2 === 'seem') && (base === 'say' || base === 'ask'))
       return true;
@@ -166,6 +171,8 @@ function unsaidBefore(w: readonly string[], k: number, verb: string): boolean {
     if (prev === 'from' && prev2 === 'far') return true;
     // `on the point of saying`, `quite capable of remarking`: words that might come, not words said.
     if (prev === 'of' && UNSAID_OF.has(prev2 ?? '')) return true;
+    // `instead of saying`.
+    if (prev === 'of' && prev2 === 'instead') return true;
     for (let j = k - 1; j >= 0 && j >= k - 1 - IMAGINED_SUBJECT; j--) if (IMAGINING.has(w[j]!)) return true;
   }
   // `would have exclaimed`, `might have said`, `how could he say`, `as who should say`.

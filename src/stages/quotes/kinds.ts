@@ -251,7 +251,12 @@ function kindOf(
     return 'reported';
   // `"Oh, do let's stay," it seemed to say.`, `"Not now," her eyes said.`: what a look or a smile
   // meant, told after the words.
-  if (d.close >= 0 && MEANT_AFTER.test(text.slice(d.close + 1, d.close + 1 + MEANT_AFTER_CHARS)))
+  if (
+    d.close >= 0 &&
+    MEANT_AFTER.test(
+      text.slice(d.close + 1, Math.min(paragraphs[d.paragraphEnd]!.end, d.close + 1 + MEANT_AFTER_CHARS)),
+    )
+  )
     return 'imagined';
   if (!ctx.opensParagraph && after === undefined && isImaginedCue(text, p.start, d.open)) return 'imagined';
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
@@ -663,7 +668,7 @@ const MEANT_AFTER_CHARS = 48;
  * `" his look plainly said`, `" her eyes asked`.
  */
 const MEANT_AFTER =
-  /^[\u201d\u2019"']?[\s,]*(?:(?:it|which|this|that)\s+(?:seemed|seems|appeared)\s+to\s+(?:say|ask|cry|plead|answer|reply)|(?:his|her|their|the)\s+(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|silence)\s+(?:plainly\s+|clearly\s+|silently\s+|seemed\s+to\s+)?(?:said|say|asked|ask|cried|pleaded))\b/i;
+  /^[\u201d\u2019"']?[\s,]*(?:(?:he|she|i|they|we)\s+(?:was|were)\s+(?:going|about)\s+to\s+(?:say|exclaim|ask|cry|answer|reply|add)|(?:it|which|this|that)\s+(?:seemed|seems|appeared)\s+to\s+(?:say|ask|cry|plead|answer|reply)|(?:his|her|their|the)\s+(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|silence)\s+(?:plainly\s+|clearly\s+|silently\s+|seemed\s+to\s+)?(?:said|say|asked|ask|cried|pleaded))\b/i;
 
 /** Characters after a quotation searched for `was printed`, `was the heading`. */
 const WRITTEN_AFTER_CHARS = 40;
