@@ -126,6 +126,20 @@ describe('quotes: double marks', () => {
     );
     assert.deepEqual(charged.texts, [['The Wilful Murder of Agnes Brown,'], ['Not Guilty.']]);
     assert.equal(charged.quotes[0]!.kind, 'mention');
+    // Words never said, then the words said instead, are two quotations.
+    const instead = detect(
+      'It was on his lips to exclaim: "My poor child!" Instead, he answered, in a calm voice: "Society here is a small world."',
+    );
+    assert.deepEqual(instead.texts, [['My poor child!'], ['Society here is a small world.']]);
+    assert.deepEqual(
+      instead.quotes.map((q) => q.kind),
+      ['imagined', 'speech'],
+    );
+    const adding = detect('"Catch cold!" he echoed; and he felt like adding: "But I am frozen already."');
+    assert.deepEqual(
+      adding.quotes.map((q) => q.kind),
+      ['speech', 'imagined'],
+    );
     // A tag with a modal is still a tag between one speaker's words.
     const would = detect('"Now, children," she would say, "the lamps must be lit before dark."');
     assert.equal(would.quotes.length, 1);

@@ -141,6 +141,12 @@ describe('quotes: kinds', () => {
       'imagined',
     ],
     ['"So very early!" she was going to exclaim; but she checked herself.', 'So very early!', 'imagined'],
+    ['"What we have all made of it," he felt like answering.', 'What we have all made of it,', 'imagined'],
+    [
+      '"Too bad the breakfast is so early," the groom could fancy Reggie saying.',
+      'Too bad the breakfast is so early,',
+      'imagined',
+    ],
     // What a look or a smile meant, told after the words.
     [
       'Her small smile met his. "Oh, do let us stay to the end," it seemed to say.',

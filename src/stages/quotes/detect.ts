@@ -389,7 +389,7 @@ class Scanner {
       found[0] = continued;
       merged = continued;
     }
-    this.joinInterrupted(found, nested);
+    this.joinInterrupted(found, nested, p.start);
     if (found.length > 0 && this.isStanza(p)) for (const d of found) d.verse = true;
     for (const d of found) if (d !== merged) this.drafts.push(d);
     for (const d of nested) this.drafts.push(d);
@@ -498,7 +498,7 @@ class Scanner {
   }
 
   /** `"Look," she said, "I'm here."`: pieces separated only by a speech tag are one quotation. */
-  private joinInterrupted(found: DraftQuotation[], nested: DraftQuotation[]): void {
+  private joinInterrupted(found: DraftQuotation[], nested: DraftQuotation[], from: number): void {
     let k = 0;
     while (k + 1 < found.length) {
       const a = found[k]!;
@@ -509,7 +509,10 @@ class Scanner {
         !heldInNarration(this.text, a.open) &&
         !heldInNarration(this.text, b.open) &&
         !opensClause(this.text, a.close + 1, b.open) &&
-        !isImaginedCue(this.text, a.close + 1, b.open, true)
+        !isImaginedCue(this.text, a.close + 1, b.open, true) &&
+        // `It was on his lips to exclaim: "…" Instead, he answered: "…"`: words never said and the
+        // words said after them are two quotations.
+        !(a.spans.length === 1 && isImaginedCue(this.text, k > 0 ? found[k - 1]!.close + 1 : from, a.open))
       ) {
         a.tags.push([a.close + 1, b.open]);
         a.spans.push(...b.spans);

@@ -22,7 +22,7 @@ const AFTER_VERB = 3;
 /** `wanted to say`, `longed to ask`, `was going to answer`, `on the tip of his tongue to reply`. */
 const WANTING: ReadonlySet<string> = new Set(
   words(
-    'wanted wished longed yearned tempted inclined ready going about tongue impulse temptation itching dying',
+    'wanted wished longed yearned tempted inclined ready going about tongue lips impulse temptation itching dying',
   ),
 );
 
@@ -107,7 +107,7 @@ export function isImaginedCue(text: string, from: number, open: number, meaningO
   // Between two pieces of one speaker's words a tag often says what they would or could say
   // (`"Well," she would say, "…"`, `as soon as she could speak, "…"`): there only what words meant
   // or an `as if` parts them.
-  if (meaningOnly) return asIfSaid(w);
+  if (meaningOnly) return asIfSaid(w) || unsaidIng(w);
   // The verb of saying: among the last few words, followed only by particles (`back`, `aloud`) or a
   // short object (`to his sister`, `with authority`).
   for (let k = n - 1; k >= 0 && k >= n - 1 - AFTER_VERB; k--) {
@@ -120,6 +120,16 @@ export function isImaginedCue(text: string, from: number, open: number, meaningO
     return unsaidBefore(w, k, word);
   }
   return false;
+}
+
+/** `he felt like adding:`, `instead of saying,`, `on the point of asking`: never said. */
+function unsaidIng(w: readonly string[]): boolean {
+  const n = w.length;
+  const verb = w[n - 1]!;
+  if (!verb.endsWith('ing') || speechVerbBase(verb) === undefined) return false;
+  const [prev, prev2] = [w[n - 2], w[n - 3]];
+  if (prev === 'like') return /^(?:felt|feel|feels|feeling)$/.test(prev2 ?? '');
+  return prev === 'of' && (prev2 === 'instead' || UNSAID_OF.has(prev2 ?? ''));
 }
 
 /** `as if she had said:`, `as much as to say,`, `as if to say`: what someone's manner meant. */

@@ -668,7 +668,7 @@ const MEANT_AFTER_CHARS = 48;
  * `" his look plainly said`, `" her eyes asked`.
  */
 const MEANT_AFTER =
-  /^[\u201d\u2019"']?[\s,]*(?:(?:he|she|i|they|we)\s+(?:was|were)\s+(?:going|about)\s+to\s+(?:say|exclaim|ask|cry|answer|reply|add)|(?:it|which|this|that)\s+(?:seemed|seems|appeared)\s+to\s+(?:say|ask|cry|plead|answer|reply)|(?:his|her|their|the)\s+(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|silence)\s+(?:plainly\s+|clearly\s+|silently\s+|seemed\s+to\s+)?(?:said|say|asked|ask|cried|pleaded))\b/i;
+  /^[\u201d\u2019"']?[\s,]*(?:(?:he|she|i|they|we)\s+(?:(?:was|were)\s+(?:going|about)\s+to\s+(?:say|exclaim|ask|cry|answer|reply|add)|felt\s+like\s+\w+ing)|(?:\w+\s+){1,3}could\s+(?:fancy|imagine|picture)\b|(?:it|which|this|that)\s+(?:seemed|seems|appeared)\s+to\s+(?:say|ask|cry|plead|answer|reply)|(?:his|her|their|the)\s+(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|silence)\s+(?:plainly\s+|clearly\s+|silently\s+|seemed\s+to\s+)?(?:said|say|asked|ask|cried|pleaded))\b/i;
 
 /** Characters after a quotation searched for `was printed`, `was the heading`. */
 const WRITTEN_AFTER_CHARS = 40;
