@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import { StoryDocument } from '../src/engine/document.js';
 import { OffsetMap } from '../src/engine/offsets.js';
 import type { Message, Quotation, SourceText } from '../src/engine/types.js';
-import { findQuotations } from '../src/stages/quotes/detect.js';
+import { normalise } from '../src/ingest/index.js';
+import { findQuotations, lineBreaksOf } from '../src/stages/quotes/detect.js';
 import { quotesStage } from '../src/stages/quotes/index.js';
 import type { QuoteStyle } from '../src/stages/quotes/style.js';
 import { segmentStage } from '../src/stages/segment/index.js';
@@ -90,6 +91,60 @@ describe('quotes: double marks', () => {
     assert.deepEqual(found.texts, [['I give up.'], ['We walk home.']]);
   });
 
+  it("quotes: a piece after a determiner or preposition is the narrator's, not speech resumed after a tag", () => {
+    const found = detect(
+      '"There was nothing there!" said Tom, his voice rising into a shriek at the "there."',
+    );
+    assert.deepEqual(found.texts, [['There was nothing there!'], ['there.']]);
+    assert.deepEqual(
+      found.quotes.map((q) => q.kind),
+      ['speech', 'mention'],
+    );
+  });
+
+  it('quotes: a tag opening with a conjunction or an "as if to say" parts two quotations', () => {
+    const found = detect(
+      'Tom must have said that "now the guests were come, he was not wanted;" for Ann was replying softly, "That is no reason at all."',
+    );
+    assert.deepEqual(found.texts, [
+      ['now the guests were come, he was not wanted;'],
+      ['That is no reason at all.'],
+    ]);
+    assert.deepEqual(
+      found.quotes.map((q) => q.kind),
+      ['reported', 'speech'],
+    );
+    const look = detect('"Perhaps," she said, and shrugged, as if to say, "Who could tell what he meant?"');
+    assert.deepEqual(look.texts, [['Perhaps,'], ['Who could tell what he meant?']]);
+    assert.deepEqual(
+      look.quotes.map((q) => q.kind),
+      ['speech', 'imagined'],
+    );
+    // A piece that is itself the object of a preposition or determiner takes no tag after it.
+    const charged = detect(
+      'He stood charged with "The Wilful Murder of Agnes Brown," and pleaded "Not Guilty."',
+    );
+    assert.deepEqual(charged.texts, [['The Wilful Murder of Agnes Brown,'], ['Not Guilty.']]);
+    assert.equal(charged.quotes[0]!.kind, 'mention');
+    // Words never said, then the words said instead, are two quotations.
+    const instead = detect(
+      'It was on his lips to exclaim: "My poor child!" Instead, he answered, in a calm voice: "Society here is a small world."',
+    );
+    assert.deepEqual(instead.texts, [['My poor child!'], ['Society here is a small world.']]);
+    assert.deepEqual(
+      instead.quotes.map((q) => q.kind),
+      ['imagined', 'speech'],
+    );
+    const adding = detect('"Catch cold!" he echoed; and he felt like adding: "But I am frozen already."');
+    assert.deepEqual(
+      adding.quotes.map((q) => q.kind),
+      ['speech', 'imagined'],
+    );
+    // A tag with a modal is still a tag between one speaker's words.
+    const would = detect('"Now, children," she would say, "the lamps must be lit before dark."');
+    assert.equal(would.quotes.length, 1);
+  });
+
   it('quotes: spans leave out the marks and the spaces inside them', () => {
     const text = '" Wait for me , " she called.';
     const [[s, e]] = detect(text).quotes[0]!.spans as [[number, number]];
@@ -110,6 +165,15 @@ describe('quotes: double marks', () => {
   it('quotes: a bracketed stage direction inside speech is left out of its spans', () => {
     const found = detect('"Well, (smiling at the boy,) I hope you are hungry."');
     assert.deepEqual(found.texts, [['Well,', 'I hope you are hungry.']]);
+    // How or when the words were said: `(rather slowly)`, `(as soon as she came in)`.
+    assert.deepEqual(detect('"Yes--(rather slowly)--I think I do."').texts, [['Yes--', '--I think I do.']]);
+    assert.deepEqual(detect('"So kind of you!--(as soon as she was in the hall)--No rain at all."').texts, [
+      ['So kind of you!--', '--No rain at all.'],
+    ]);
+    // The speaker's own aside stays: `(most kindly!)`, `(comparatively speaking)`.
+    assert.deepEqual(detect('"She means (most kindly!) to warn me."').texts, [
+      ['She means (most kindly!) to warn me.'],
+    ]);
   });
 
   it("quotes: an audience's noise in brackets (`(loud cheers)`) is left out of the speech", () => {
@@ -321,6 +385,38 @@ describe('quotes: multi-paragraph quotations', () => {
     const found = detect(text);
     assert.equal(found.quotes.length, 1);
     assert.equal(found.quotes[0]!.kind, 'written');
+  });
+
+  it('quotes: a stanza kept in one paragraph, its lines opening with capitals, is recited', () => {
+    // As in a hard-wrapped text file: ingest joins each paragraph's lines, and the quotations of
+    // one whose lines read as verse (capitals, an indented line) are recited, not said.
+    const kindsOf = (raw: string): Quotation['kind'][] => {
+      const source: SourceText = {
+        name: 'test.txt',
+        format: 'txt',
+        encoding: 'utf-8',
+        text: raw,
+        meta: {},
+        structure: { chapters: [], breaks: [] },
+        messages: [],
+      };
+      const n = normalise(source);
+      const doc = new StoryDocument(source, n.text, n.map, n.body);
+      const { paragraphs } = segmentStage.run(doc, {});
+      return findQuotations(doc.text, paragraphs, { lineBreakAt: lineBreaksOf(doc) }).quotes.map(
+        (q) => q.kind,
+      );
+    };
+    const lead =
+      'Jenny sat down on the low stool by the\nwindow, folded her hands in her lap, and\nbegan to say her piece for the teacher:--\n\n';
+    const after = '\n\n"That is not said right," said the teacher,\nand she shook her head at the girl.';
+    const verse =
+      '"You are late," the farmer cried,\n    "And the hay is wet with dew;\nAnd yet you stand here at the gate--\n    Pray, what is wrong with you?"';
+    assert.deepEqual(kindsOf(lead + verse + after), ['written', 'speech']);
+    // Wrapped prose fills its lines and opens most of them in lower case: speech.
+    const prose =
+      '"If I am stupid, take me back to the shops. I will even live in\nTown if you like. I will live anywhere except the coast, or\nWales, or the fens. I am quite sure there is no other place\nThat would suit me half so well."';
+    assert.deepEqual(kindsOf(lead + prose + after), ['speech', 'speech']);
   });
 
   it('quotes: an unclosed short line followed by lower-case prose lines is no stanza', () => {

@@ -123,6 +123,82 @@ describe('quotes: kinds', () => {
       'because nobody asked me to stay.',
       'speech',
     ],
+    // Words that might come, not words said.
+    ['He stood on the point of saying to Nell: "I will stay."', 'I will stay.', 'imagined'],
+    [
+      'Aunt Bea was quite capable of remarking, "You love the curate, yes?" The remark would be unjust.',
+      'You love the curate, yes?',
+      'imagined',
+    ],
+    [
+      'It was useless to say to him, "And would you come with us?" and hope he would finish it.',
+      'And would you come with us?',
+      'imagined',
+    ],
+    [
+      'But, instead of saying, "Does that matter much?" he rebelled against it.',
+      'Does that matter much?',
+      'imagined',
+    ],
+    ['"So very early!" she was going to exclaim; but she checked herself.', 'So very early!', 'imagined'],
+    ['"What we have all made of it," he felt like answering.', 'What we have all made of it,', 'imagined'],
+    [
+      '"Too bad the breakfast is so early," the groom could fancy Reggie saying.',
+      'Too bad the breakfast is so early,',
+      'imagined',
+    ],
+    // What a look or a smile meant, told after the words.
+    [
+      'Her small smile met his. "Oh, do let us stay to the end," it seemed to say.',
+      'Oh, do let us stay to the end,',
+      'imagined',
+    ],
+    // After its own full stop a capitalised pronoun or article opens the narrator's next sentence.
+    [
+      'Every winter he went to see "The Lamplighter." He thought it the best play in town.',
+      'The Lamplighter.',
+      'mention',
+    ],
+    // A determiner or preposition right before the mark makes the verb after it the narrator's.
+    ['Dora, loyal to her "young masters," denied it to the end.', 'young masters,', 'reported'],
+    ['The "Dear Little Friend," as he put it, suggested a plan to her.', 'Dear Little Friend,', 'mention'],
+    ['Pressed again, Margaret only stammered a "No." and looked away.', 'No.', 'speech'],
+    // Titles after verbs of performing, after `entitled,`, with an apostrophe inside.
+    ['At the concert Rob recited "The Miller\'s Daughter" with feeling.', "The Miller's Daughter", 'mention'],
+    ['The choir sang "Over the Quiet Hills" and the hall fell still.', 'Over the Quiet Hills', 'mention'],
+    [
+      'She pointed to a print entitled, "Boats at Evening Light," over the stove.',
+      'Boats at Evening Light,',
+      'mention',
+    ],
+    [
+      'From the top of the wall he sang out "Hurrah for the Reds!" and jumped.',
+      'Hurrah for the Reds!',
+      'speech',
+    ],
+    // Texts: a wire; words announced after `these … words` in a sentence about a letter.
+    ['Then came a postcard, and at last I got a wire: "Home on Tuesday."', 'Home on Tuesday.', 'written'],
+    [
+      'Someone had once written him a wild letter, ending with these strange words: "The sea is changed because you crossed it."',
+      'The sea is changed because you crossed it.',
+      'written',
+    ],
+    [
+      'The second letter came on Monday.\n"Dearest, dearest Nell,--I hardly know how to begin: Tom and I are engaged."',
+      'Dearest, dearest Nell,--I hardly know how to begin: Tom and I are engaged.',
+      'written',
+    ],
+    // Indirect speech in marks, opening with the clause it is told in.
+    [
+      'Mrs. Grey added, "that he could only stay an hour, and would call again in the spring."',
+      'that he could only stay an hour, and would call again in the spring.',
+      'reported',
+    ],
+    [
+      'She heard a great many particulars; such as, "how the two brothers had met and quarrelled over the mill."',
+      'how the two brothers had met and quarrelled over the mill.',
+      'reported',
+    ],
   ];
   for (const [text, quoted, kind] of cases) {
     it(`quotes: "${quoted}" in ${JSON.stringify(text)} is ${kind}`, () => {
@@ -324,6 +400,16 @@ describe('quotes: kinds', () => {
         'Martha nodded and said "she had never liked him, and was glad he had gone."',
         'she had never liked him, and was glad he had gone.',
       ],
+      // `should have` is an infinitive after a past modal, not the present tense.
+      [
+        'It was darker than he had expected. "He was afraid they should have a very bad drive home, and he wished Ann would not go."',
+        'He was afraid they should have a very bad drive home, and he wished Ann would not go.',
+      ],
+      // `began to move` is no verb of speaking before the words.
+      [
+        'Mr. Grey began to move.--"He had to be going; he had business at the mill, and had promised to call at the forge."',
+        'He had to be going; he had business at the mill, and had promised to call at the forge.',
+      ],
     ];
     for (const [text, quoted] of cases) assert.deepEqual(kinds(text), [[quoted, 'reported']], text);
   });
@@ -366,6 +452,71 @@ describe('quotes: kinds', () => {
       found.map(([, kind]) => kind),
       ['speech'],
     );
+  });
+
+  it('quotes: a lead-in ending "in these words" introduces a text only in a sentence about one', () => {
+    const note = kinds(
+      'Her second note, which she had written on the morning after the fair, was in these words:\n\n"I cannot think why you did not come."',
+    );
+    assert.deepEqual(note, [['I cannot think why you did not come.', 'written']]);
+    const spoken = kinds('He rose and addressed the bench in these words:\n\n"My lords, I am innocent."');
+    assert.deepEqual(spoken, [['My lords, I am innocent.', 'speech']]);
+  });
+
+  it('quotes: a salutation tagged as written opens a letter, its paragraphs and its signature', () => {
+    const found = kinds(
+      [
+        'Meg went down to the post office and came back with her letter.',
+        '"Dearest Jo" [wrote Meg],',
+        '"Here it is Tuesday and I am writing in the library. The wind kept me awake all night."',
+        '"This morning we walked to the school together and my hands were cold as ice."',
+        '"Yours ever,"',
+        '"Meg"',
+        'Jo read it twice over by the fire.',
+        '"Well, that is news," said Jo.',
+      ].join('\n\n'),
+    );
+    assert.deepEqual(
+      found.map(([, kind]) => kind),
+      ['written', 'written', 'written', 'written', 'written', 'speech'],
+    );
+  });
+
+  it('quotes: words quoted before a lead-in give it no verb; the quotation after is speech', () => {
+    const found = kinds(
+      'Nothing could Ann learn of him. "Was he clever?"--"He was generally thought so." "Did he seem a steady young man?"--"It was hard to tell."',
+    );
+    assert.deepEqual(
+      found.find(([t]) => t === 'Did he seem a steady young man?'),
+      ['Did he seem a steady young man?', 'speech'],
+    );
+  });
+
+  it('quotes: untagged words right after someone announces a reading are the text read out', () => {
+    const read = kinds(
+      '"Clara says none of them will come back this winter. I will read it to you--"\n"When my brother left us on Monday, he thought the business would take three days."',
+    );
+    assert.deepEqual(
+      read.map(([, kind]) => kind),
+      ['speech', 'written'],
+    );
+    const asked = kinds(
+      '"Have you read her letter yet?"\n"When my brother left us on Monday, he was cheerful enough."',
+    );
+    assert.deepEqual(
+      asked.map(([, kind]) => kind),
+      ['speech', 'speech'],
+    );
+  });
+
+  it('quotes: "she was going to answer" in the next paragraph does not make the words before unsaid', () => {
+    const found = kinds(
+      '"Do you mind losing?"\n\nShe was going to answer, "No," when it struck her that she did mind.',
+    );
+    assert.deepEqual(found, [
+      ['Do you mind losing?', 'speech'],
+      ['No,', 'imagined'],
+    ]);
   });
 
   it('quotes: a quotation in a heading is a mention', () => {

@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import type { Message, Paragraph, Quotation, QuoteMark } from '../../engine/types.js';
 import { CORE_SPEECH_VERBS } from '../lexicon/speech-verbs.js';
+import { words } from '../lexicon/words.js';
 import {
   CLOSES,
   collectMarks,
@@ -16,6 +17,7 @@ import {
   secondaryRole,
   UNCLOSED_COST,
 } from './candidates.js';
+import { isImaginedCue } from './imagined.js';
 import { findItalicThoughts } from './italics.js';
 import { classifyKinds } from './kinds.js';
 import { addLostOpenings, collectGaps } from './lost-marks.js';
@@ -35,7 +37,14 @@ import {
 import { CLOSE, MarkPairing, OPEN, REOPEN, SKIP } from './pairing.js';
 import { findScriptLines } from './script.js';
 import { detectStyle, type QuoteStyle } from './style.js';
-import { isInlineTag, isSpeechTag, isStageDirection, MAX_STAGE_DIRECTION, tagVerb } from './tags.js';
+import {
+  heldInNarration,
+  isInlineTag,
+  isSpeechTag,
+  isStageDirection,
+  MAX_STAGE_DIRECTION,
+  tagVerb,
+} from './tags.js';
 
 export interface DetectOptions {
   /** The dialogue convention; default: decided from the text (see style.ts). */
@@ -109,6 +118,12 @@ export function detectQuotations(doc: StoryDocument): Quotation[] {
 
 /** Longest line (in characters) of verse set out line by line. */
 const VERSE_LINE = 72;
+/** Fewest lines of a stanza kept in one paragraph, unless one of them is indented. */
+const MIN_STANZA_LINES = 4;
+/** Lines enough that all opening with a capital is verse, however full they run. */
+const LONG_STANZA_LINES = 6;
+/** A line shorter than this share of a paragraph's longest ends ragged, as verse lines do. */
+const RAGGED = 0.8;
 /** Most lines of a stanza after the one that opens the quotation. */
 const MAX_STANZA_LINES = 16;
 
@@ -374,7 +389,8 @@ class Scanner {
       found[0] = continued;
       merged = continued;
     }
-    this.joinInterrupted(found, nested);
+    this.joinInterrupted(found, nested, p.start);
+    if (found.length > 0 && this.isStanza(p)) for (const d of found) d.verse = true;
     for (const d of found) if (d !== merged) this.drafts.push(d);
     for (const d of nested) this.drafts.push(d);
     const last = found[found.length - 1];
@@ -444,13 +460,60 @@ class Scanner {
     this.verseUntil = lastLine;
   }
 
+  /**
+   * A paragraph set out as a stanza: several lines of verse kept in one paragraph, each opening with
+   * a capital (after any indent or mark) and none longer than a verse line; with an indented line
+   * (`"You are old," the young man said,` / `    "And your hair…`), six lines or more, or four
+   * with ragged ends. Prose wrapped into lines opens most of them in lower case, never indents them
+   * and fills all but the last.
+   */
+  private isStanza(p: Paragraph): boolean {
+    if (p.kind !== 'prose') return false;
+    const { text } = this;
+    const at = this.lineBreakAt ?? ((o: number): boolean => text.charCodeAt(o) === 10);
+    const lengths: number[] = [];
+    let indented = false;
+    let lineStart = p.start;
+    const line = (end: number): boolean => {
+      let i = lineStart;
+      while (i < end && text.charCodeAt(i) === 32) i++;
+      if (lengths.length > 0 && i - lineStart >= 2) indented = true;
+      while (i < end && !isWordChar(text.charCodeAt(i))) i++;
+      lengths.push(end - lineStart);
+      return end - lineStart <= VERSE_LINE && i < end && isUpper(text.charCodeAt(i));
+    };
+    for (let i = p.start; i < p.end; i++) {
+      const c = text.charCodeAt(i);
+      if ((c !== 32 && c !== 10) || !at(i)) continue;
+      if (!line(i)) return false;
+      lineStart = i + 1;
+    }
+    if (!line(p.end) || lengths.length < 3) return false;
+    if (indented || lengths.length >= LONG_STANZA_LINES) return true;
+    // Unindented: the lines end ragged, as verse does, where wrapped prose fills all but its last.
+    const longest = Math.max(...lengths);
+    let short = 0;
+    for (let k = 0; k + 1 < lengths.length; k++) if (lengths[k]! < RAGGED * longest) short++;
+    return lengths.length >= MIN_STANZA_LINES && 2 * short >= lengths.length - 1;
+  }
+
   /** `"Look," she said, "I'm here."`: pieces separated only by a speech tag are one quotation. */
-  private joinInterrupted(found: DraftQuotation[], nested: DraftQuotation[]): void {
+  private joinInterrupted(found: DraftQuotation[], nested: DraftQuotation[], from: number): void {
     let k = 0;
     while (k + 1 < found.length) {
       const a = found[k]!;
       const b = found[k + 1]!;
-      if (a.close >= 0 && isSpeechTag(this.text, a.close + 1, b.open)) {
+      if (
+        a.close >= 0 &&
+        isSpeechTag(this.text, a.close + 1, b.open) &&
+        !heldInNarration(this.text, a.open) &&
+        !heldInNarration(this.text, b.open) &&
+        !opensClause(this.text, a.close + 1, b.open) &&
+        !isImaginedCue(this.text, a.close + 1, b.open, true) &&
+        // `It was on his lips to exclaim: "…" Instead, he answered: "…"`: words never said and the
+        // words said after them are two quotations.
+        !(a.spans.length === 1 && isImaginedCue(this.text, k > 0 ? found[k - 1]!.close + 1 : from, a.open))
+      ) {
         a.tags.push([a.close + 1, b.open]);
         a.spans.push(...b.spans);
         a.close = b.close;
@@ -692,6 +755,23 @@ class Scanner {
     }
     if (draft.spans.length > 0) this.drafts.push(draft);
   }
+}
+
+/**
+ * Conjunctions that open a clause of the narrator's own: `"…wanted;" for Elizabeth was replying,
+ * "…"` joins two speakers' words, not one speaker's words round a tag (`"…," said Tom, "…"`).
+ */
+const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(
+  words('for because while whereas though although till until unless since'),
+);
+
+/** Whether the narration text[start, end) opens with a conjunction of `CLAUSE_CONJUNCTIONS`. */
+function opensClause(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && !isWordChar(text.charCodeAt(i))) i++;
+  let k = i;
+  while (k < end && isWordChar(text.charCodeAt(k))) k++;
+  return k > i && CLAUSE_CONJUNCTIONS.has(text.slice(i, k).toLowerCase());
 }
 
 /** End of the sentence from `from`: after its full stop, question or exclamation mark, or `end`. */

@@ -22,7 +22,7 @@ const AFTER_VERB = 3;
 /** `wanted to say`, `longed to ask`, `was going to answer`, `on the tip of his tongue to reply`. */
 const WANTING: ReadonlySet<string> = new Set(
   words(
-    'wanted wished longed yearned tempted inclined ready going about tongue impulse temptation itching dying',
+    'wanted wished longed yearned tempted inclined ready going about tongue lips impulse temptation itching dying',
   ),
 );
 
@@ -39,6 +39,12 @@ const MODALS: ReadonlySet<string> = new Set(
 const MODAL_FILLERS: ReadonlySet<string> = new Set(
   words('not never have usually almost perhaps certainly gladly easily he she i they we you one it'),
 );
+
+/** `useless to say`, `impossible to answer`: words that could be said, not words said. */
+const FUTILE: ReadonlySet<string> = new Set(words('useless vain idle impossible tempting'));
+
+/** `on the point of saying`, `on the verge of asking`, `capable of remarking`. */
+const UNSAID_OF: ReadonlySet<string> = new Set(words('point verge brink capable incapable'));
 
 /** `did not say`, `never answered`, `didn't ask`. */
 const NEGATIONS: ReadonlySet<string> = new Set(words("not never didn't"));
@@ -77,7 +83,7 @@ const TAKING: ReadonlySet<string> = new Set(words('take took taken taking'));
  * start) introduces words nobody says. The cue must run up to the mark in the same sentence: a
  * full stop, question or exclamation between them cuts it off.
  */
-export function isImaginedCue(text: string, from: number, open: number): boolean {
+export function isImaginedCue(text: string, from: number, open: number, meaningOnly = false): boolean {
   let i = open - 1;
   while (i >= from && isSpace(text.charCodeAt(i))) i--;
   if (i < from) return false;
@@ -98,6 +104,10 @@ export function isImaginedCue(text: string, from: number, open: number): boolean
   const n = w.length;
   if (n === 0) return false;
   if (meaningCue(w) || LOOK_SAID.test(text.slice(start, open))) return true;
+  // Between two pieces of one speaker's words a tag often says what they would or could say
+  // (`"Well," she would say, "…"`, `as soon as she could speak, "…"`): there only what words meant
+  // or an `as if` parts them.
+  if (meaningOnly) return asIfSaid(w) || unsaidIng(w);
   // The verb of saying: among the last few words, followed only by particles (`back`, `aloud`) or a
   // short object (`to his sister`, `with authority`).
   for (let k = n - 1; k >= 0 && k >= n - 1 - AFTER_VERB; k--) {
@@ -110,6 +120,27 @@ export function isImaginedCue(text: string, from: number, open: number): boolean
     return unsaidBefore(w, k, word);
   }
   return false;
+}
+
+/** `he felt like adding:`, `instead of saying,`, `on the point of asking`: never said. */
+function unsaidIng(w: readonly string[]): boolean {
+  const n = w.length;
+  const verb = w[n - 1]!;
+  if (!verb.endsWith('ing') || speechVerbBase(verb) === undefined) return false;
+  const [prev, prev2] = [w[n - 2], w[n - 3]];
+  if (prev === 'like') return /^(?:felt|feel|feels|feeling)$/.test(prev2 ?? '');
+  return prev === 'of' && (prev2 === 'instead' || UNSAID_OF.has(prev2 ?? ''));
+}
+
+/** `as if she had said:`, `as much as to say,`, `as if to say`: what someone's manner meant. */
+function asIfSaid(w: readonly string[]): boolean {
+  const n = w.length;
+  const base = speechVerbBase(w[n - 1]!);
+  if (base === undefined || base === 'read' || base === 'write') return false;
+  const [a, b, c, d] = [w[n - 2], w[n - 3], w[n - 4], w[n - 5]];
+  if (a === 'had' && (c === 'if' || c === 'though') && d === 'as') return true;
+  if (a === 'to' && (b === 'if' || b === 'though') && c === 'as') return true;
+  return a === 'to' && b === 'as' && c === 'much' && d === 'as';
 }
 
 /** `which he took to mean`, `the curve that signified`, `her eyes said`, `as much as to say`. */
@@ -134,6 +165,8 @@ function unsaidBefore(w: readonly string[], k: number, verb: string): boolean {
   // `wanted to say`, `seemed to say`, `as much as to say`, `as if to say` (not `went so far as to say`).
   if (prev === 'to' && prev2 !== undefined) {
     if (WANTING.has(prev2)) return true;
+    // `It was useless to say to him`, `it was impossible to answer`.
+    if (FUTILE.has(prev2)) return true;
     const base = speechVerbBase(verb);
     if ((prev2 === 'seemed' || prev2 === 'seems' || prev2 === 'seem') && (base === 'say' || base === 'ask'))
       return true;
@@ -146,6 +179,10 @@ function unsaidBefore(w: readonly string[], k: number, verb: string): boolean {
   if (verb.endsWith('ing')) {
     if (prev === 'like' && /^(?:felt|feel|feels|feeling)$/.test(prev2 ?? '')) return true;
     if (prev === 'from' && prev2 === 'far') return true;
+    // `on the point of saying`, `quite capable of remarking`: words that might come, not words said.
+    if (prev === 'of' && UNSAID_OF.has(prev2 ?? '')) return true;
+    // `instead of saying`.
+    if (prev === 'of' && prev2 === 'instead') return true;
     for (let j = k - 1; j >= 0 && j >= k - 1 - IMAGINED_SUBJECT; j--) if (IMAGINING.has(w[j]!)) return true;
   }
   // `would have exclaimed`, `might have said`, `how could he say`, `as who should say`.

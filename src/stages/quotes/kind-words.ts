@@ -8,7 +8,7 @@ export const WRITING_CUES: ReadonlySet<string> = new Set(
   words(`
     read reads reading wrote writes written writing ran runs inscribed inscription inscriptions
     printed headed heading engraved scrawled scribbled letter letters note notes telegram
-    telegrams postcard card notice advertisement placard label labelled labeled marked message
+    telegrams wire cable postcard card notice advertisement placard label labelled labeled marked message
     postscript document diary journal entry entries manuscript epitaph motto legend sign
     signboard poster bill handwriting paper follows following effect purpose contents missive
     indited enclosed contained contains

@@ -6,7 +6,7 @@ import { isImaginedCue } from './imagined.js';
 import { INTRODUCING_CUES, SALUTATION_WORDS, WRITING_CUES } from './kind-words.js';
 import { isClausePunct, isSpace, isUpper, isWordChar } from './marks.js';
 import { isReportedSpeech } from './reported.js';
-import { eachWord, tagVerb } from './tags.js';
+import { eachWord, heldInNarration, tagVerb } from './tags.js';
 
 /** Longest quotation (in words) that can be a mention: scare quotes, titles, words as words. */
 const MENTION_WORDS = 5;
@@ -50,6 +50,8 @@ export function classifyKinds(
     d.kind = setOff(text, paragraphs[d.paragraph]!, d, margin)
       ? 'written'
       : kindOf(text, paragraphs, d, followsQuotation);
+    if (d.kind === 'speech' && previous && d.tags.length === 0 && readsOut(text, previous, d))
+      d.kind = 'written';
     // `"We always seem"--she hesitated--"to be interrupted."`: the piece after a short stretch of
     // narration goes with the piece before it, and so do lists of mentions (`"delightful," and
     // "charming,"`).
@@ -83,6 +85,24 @@ export function classifyKinds(
   }
   markLetters(text, paragraphs, ordered);
   for (const d of drafts) if (d.parent !== undefined) d.kind = nestedKind(text, d);
+}
+
+/** Characters at the end of a quotation searched for `I will read it to you`. */
+const READ_OUT_CHARS = 150;
+
+/** The end of someone's words announcing that they read a text out: `I will read you the passage.` */
+const READ_OUT =
+  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bread you\b)[^"\u201d]*$|\bas follows\W*$/i;
+
+/**
+ * `"…I will read it to you--"` / `"When my brother left us yesterday…"`: untagged words that
+ * follow straight on from a quotation announcing a reading are the text read out.
+ */
+function readsOut(text: string, previous: DraftQuotation, d: DraftQuotation): boolean {
+  if (previous.kind !== 'speech' || previous.close < 0 || previous.close > d.open) return false;
+  for (let i = previous.close + 1; i < d.open; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  const [s, e] = previous.spans[previous.spans.length - 1]!;
+  return READ_OUT.test(text.slice(Math.max(s, e - READ_OUT_CHARS), e).replace(/_/g, ''));
 }
 
 /** Most spaces counted before a paragraph's first character (deeper is as deep). */
@@ -177,7 +197,15 @@ function kindOf(
   const ctx = contextOf(text, paragraphs, d);
   const cueStart = ctx.opensParagraph ? previousCueStart(text, paragraphs, d.paragraph) : p.start;
   const cueEnd = ctx.opensParagraph ? (paragraphs[d.paragraph - 1]?.end ?? 0) : d.open;
-  const after = d.close >= 0 ? tagAfter(text, d.close + 1, paragraphs[d.paragraphEnd]!.end) : undefined;
+  let after = d.close >= 0 ? tagAfter(text, d.close + 1, paragraphs[d.paragraphEnd]!.end) : undefined;
+  // `…to see "The Tempest." He thought it fine.`, `"…yes?" The remark was untrue.`: after words
+  // closed by their own full stop, question or exclamation, a capital opens the narrator's next
+  // sentence (a tag goes on in lower case: `"Yes?" he asked`), so a verb there tags nothing.
+  if (after !== undefined && newSentenceAfter(text, d)) after = undefined;
+  // `faithful to her "young gentlemen," denied it`, `the "beautiful little friend," suggested`: a
+  // quotation standing as the object of a determiner or preposition belongs to the narrator's
+  // sentence, and the verb after it is that sentence's, not a speech tag.
+  if (after !== undefined && !ctx.opensParagraph && heldInNarration(text, d.open)) after = undefined;
   const before = cueEnd > cueStart ? lastWords(text, cueStart, cueEnd, CUE_WINDOW) : [];
 
   if (
@@ -190,7 +218,15 @@ function kindOf(
   // Writing in a sentence that ended before the quotation's paragraph (`…the woman who had
   // written it.` / `"Ah, well!" said he`) does not make the quotation written: only a lead-in
   // ending with a colon or a dash, or one announcing a text (`…as follows.`), introduces one.
-  let leadIn = tagBefore(before);
+  // `his voice rising into a shriek at the "there."`: a verb further back than the determiner or
+  // preposition that governs the quotation introduces nothing; one right before it does
+  // (`stammered a "No."`, `the remark of "Too late."`).
+  let leadIn =
+    !ctx.opensParagraph &&
+    heldInNarration(text, d.open) &&
+    speechVerbBase(before[before.length - 2] ?? '') === undefined
+      ? undefined
+      : tagBefore(before);
   if ((leadIn === 'write' || leadIn === 'read') && ctx.opensParagraph && lastCharBefore(text, cueEnd) === 46)
     leadIn = undefined;
   const tagged = after ?? leadIn ?? tagInside(text, d);
@@ -204,6 +240,8 @@ function kindOf(
   if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start)) return 'mention';
   if (!ctx.opensParagraph && !followsQuotation && after === undefined && wovenIn(text, d, ctx, p.start))
     return 'reported';
+  if (!ctx.opensParagraph && !followsQuotation && after === undefined && clauseGoesOn(text, d, ctx))
+    return 'reported';
   if (
     !ctx.opensParagraph &&
     after === undefined &&
@@ -211,6 +249,15 @@ function kindOf(
     isReportedSpeech(text, d)
   )
     return 'reported';
+  // `"Oh, do let's stay," it seemed to say.`, `"Not now," her eyes said.`: what a look or a smile
+  // meant, told after the words.
+  if (
+    d.close >= 0 &&
+    MEANT_AFTER.test(
+      text.slice(d.close + 1, Math.min(paragraphs[d.paragraphEnd]!.end, d.close + 1 + MEANT_AFTER_CHARS)),
+    )
+  )
+    return 'imagined';
   if (!ctx.opensParagraph && after === undefined && isImaginedCue(text, p.start, d.open)) return 'imagined';
   if (tagged !== undefined && THOUGHT_VERBS.has(tagged)) return 'thought';
   if (toSelf(text, d, paragraphs)) return 'thought';
@@ -218,6 +265,13 @@ function kindOf(
   const cueWords = ctx.opensParagraph ? 8 : 4;
   if ((tagged === undefined || tagged === 'read') && writingCue(text, before, cueEnd, cueWords))
     return 'written';
+  if (
+    tagged === undefined &&
+    cueEnd > cueStart &&
+    textInWords(text, lastWords(text, cueStart, cueEnd, LEAD_IN_WORDS), cueEnd)
+  )
+    return 'written';
+
   if (ctx.fillsParagraph && ctx.words <= 4 && isSignature(text, d)) return 'written';
   if (tagged === undefined && !ctx.opensParagraph && isMention(text, d, ctx, p, before)) return 'mention';
   return 'speech';
@@ -250,6 +304,31 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
     // speech after a verb of speaking.
     if (INTRODUCING_CUES.has(w) && !RAN.has(w) && spokenBefore(before, k)) continue;
     return true;
+  }
+  return false;
+}
+
+/** Words of the lead-in sentence searched for the text that `in these words` introduces. */
+const LEAD_IN_WORDS = 30;
+
+/** `in these words:`, `in the following words.`, `the words:` closing a lead-in. */
+const WORDS_CUE: ReadonlySet<string> = new Set(words('these following the'));
+
+/**
+ * `Her second note, which was written that morning, was in these words:`, `a paper inscribed with
+ * the words:`: a lead-in that ends by announcing words, in a sentence about a text (a writing
+ * cue anywhere in it). Without one (`he addressed her in these words:`) the words are spoken.
+ */
+function textInWords(text: string, lead: readonly string[], cueEnd: number): boolean {
+  const n = lead.length;
+  // `in these words:`, `with these idolatrous words:`
+  const cue = WORDS_CUE.has(lead[n - 2] ?? '') ? n - 2 : WORDS_CUE.has(lead[n - 3] ?? '') ? n - 3 : -1;
+  if (n < 3 || lead[n - 1] !== 'words' || cue < 0) return false;
+  const c = lastCharBefore(text, cueEnd);
+  if (c !== 58 && c !== 46 && c !== 45 && c !== 0x2014) return false;
+  for (let k = 0; k < cue; k++) {
+    const w = lead[k]!;
+    if (WRITING_CUES.has(w) && !INTRODUCING_CUES.has(w)) return true;
   }
   return false;
 }
@@ -336,10 +415,22 @@ const TITLE_WORDS = 10;
  */
 function isTitle(text: string, d: DraftQuotation, from: number): boolean {
   if (d.spans.length !== 1) return false;
-  const word = wordBefore(text, d.open, from);
+  let word = wordBefore(text, d.open, from);
+  // `a chromo entitled, "Christ Among the Children"`, `singing, "Nelly of the Dell"`: a comma may
+  // part a title from the verb that names or performs it.
+  if (word === undefined) {
+    let i = d.open - 1;
+    while (i > from && isSpace(text.charCodeAt(i))) i--;
+    if (text.charCodeAt(i) === 44) {
+      const w = wordBefore(text, i, from);
+      const base = w === undefined ? undefined : speechVerbBase(w);
+      if (w !== undefined && (TITLE_NAMING.has(w) || (base !== undefined && PERFORMING_VERBS.has(base))))
+        word = w;
+    }
+  }
   if (word === undefined) return false;
   const verb = speechVerbBase(word);
-  if (verb !== undefined && !NAMING_VERBS.has(verb)) return false;
+  if (verb !== undefined && !NAMING_VERBS.has(verb) && !PERFORMING_VERBS.has(verb)) return false;
   const [s, e] = d.spans[0]!;
   // `hailed her "Your Ladyship!"`: an exclamation or question is heard.
   if (/[!?]/.test(text.slice(Math.max(s, e - 3), e))) return false;
@@ -369,6 +460,8 @@ function isTitle(text: string, d: DraftQuotation, from: number): boolean {
     )
       return false;
     if (!isWordChar(c) || (i > s && isWordChar(text.charCodeAt(i - 1)))) continue;
+    // `Maiden's`, `Winter’s`: the letters after an apostrophe end the word before it.
+    if (i > s + 1 && isApostrophe(text.charCodeAt(i - 1)) && isWordChar(text.charCodeAt(i - 2))) continue;
     let k = i;
     while (k < end && (isWordChar(text.charCodeAt(k)) || text.charCodeAt(k) === 39)) k++;
     if (++count > TITLE_WORDS) return false;
@@ -396,6 +489,32 @@ function wovenIn(text: string, d: DraftQuotation, ctx: Context, from: number): b
   if (word === undefined || !afterWord(text, d.open, from)) return false;
   const base = speechVerbBase(word);
   return base === undefined || NAMING_VERBS.has(base);
+}
+
+/** Fewest words of a lower-case quotation that goes on with the narrator's sentence. */
+const CLAUSE_WORDS = 4;
+
+/**
+ * Words that open the clause indirect speech is told in (`added, "that he would come"`, `such
+ * as, "how they had met"`). Other lower-case openings are as often speech going on from its own
+ * first words (`"and what is the use of a book,"`, `"would she like to see them?"`).
+ */
+const INDIRECT_OPENERS: ReadonlySet<string> = new Set(words('that how whether unless without lest'));
+
+/**
+ * `Mrs Weston added, "that he could only stay an hour"`, `such as, "how the two had met again"`:
+ * a quotation that opens in lower case with the clause of the narrator's sentence the speaker's
+ * words are told in — indirect speech, not the words as said.
+ */
+function clauseGoesOn(text: string, d: DraftQuotation, ctx: Context): boolean {
+  if (ctx.words < CLAUSE_WORDS || d.spans.length !== 1 || d.tags.length > 0) return false;
+  const [s, e] = d.spans[0]!;
+  // `"--that begins with an M"` takes up words broken off before.
+  const i = s;
+  if (!isWordChar(text.charCodeAt(i)) || isUpper(text.charCodeAt(i))) return false;
+  let k = i;
+  while (k < e && isWordChar(text.charCodeAt(k))) k++;
+  return INDIRECT_OPENERS.has(text.slice(i, k).toLowerCase());
 }
 
 /** Whether the quotation's last piece ends without punctuation of its own, or with a dash. */
@@ -466,6 +585,9 @@ function lastWords(text: string, start: number, end: number, n: number): string[
   while (from > start) {
     const c = text.charCodeAt(from - 1);
     if ((c === 46 || c === 33 || c === 63) && isSpace(text.charCodeAt(from)) && end - from > 1) break;
+    // A closing mark before the lead-in ends someone's words: `"He was thought so." "Did he…"`
+    // takes no verb from inside them.
+    if ((c === 34 || c === 0x201d) && isSpace(text.charCodeAt(from))) break;
     from--;
   }
   const out: string[] = [];
@@ -498,6 +620,30 @@ function tagAfter(text: string, start: number, end: number): string | undefined 
   return found;
 }
 
+/**
+ * The quotation's last piece ends a sentence (`.`, `?`, `!`) and the narration after its close opens
+ * with a capitalised pronoun or determiner (`He`, `The`, `Her`): a new sentence. Names and `I`
+ * (`"Where?" I asked`, `"Now!" Tom cried`) still tag.
+ */
+function newSentenceAfter(text: string, d: DraftQuotation): boolean {
+  const [, e] = d.spans[d.spans.length - 1]!;
+  let end = e - 1;
+  while (end > 0 && text.charCodeAt(end) === 95) end--;
+  const c = text.charCodeAt(end);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  let i = d.close + 1;
+  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
+  if (!isUpper(text.charCodeAt(i))) return false;
+  let k = i;
+  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  return SENTENCE_OPENERS.has(text.slice(i, k).toLowerCase());
+}
+
+/** Capitalised words that open the narrator's next sentence rather than a tag. */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
+  words('he she they it we you there the a an this that these those his her their its our my'),
+);
+
 /** Narration going on after a quotation with a conjunction, not a tag (`"…," and read`). */
 const CONTINUES = /^[\s,]*(?:and|but|or|then|so|yet)\b/i;
 
@@ -514,6 +660,16 @@ const WRITING_VERB_FORMS: ReadonlySet<string> = new Set(
 /** Particles that follow a verb of speaking: `called out`, `read aloud`, `shouted back`. */
 const PARTICLES: ReadonlySet<string> = new Set(words('out aloud back'));
 
+/** Characters after a quotation searched for `it seemed to say`, `her eyes said`. */
+const MEANT_AFTER_CHARS = 48;
+
+/**
+ * A quotation's own sentence going on with what said it when nobody spoke: `" it seemed to say`,
+ * `" his look plainly said`, `" her eyes asked`.
+ */
+const MEANT_AFTER =
+  /^[\u201d\u2019"']?[\s,]*(?:(?:he|she|i|they|we)\s+(?:(?:was|were)\s+(?:going|about)\s+to\s+(?:say|exclaim|ask|cry|answer|reply|add)|felt\s+like\s+\w+ing)|(?:\w+\s+){1,3}could\s+(?:fancy|imagine|picture)\b|(?:it|which|this|that)\s+(?:seemed|seems|appeared)\s+to\s+(?:say|ask|cry|plead|answer|reply)|(?:his|her|their|the)\s+(?:look|looks|eyes|face|glance|expression|smile|nod|gesture|manner|silence)\s+(?:plainly\s+|clearly\s+|silently\s+|seemed\s+to\s+)?(?:said|say|asked|ask|cried|pleaded))\b/i;
+
 /** Characters after a quotation searched for `was printed`, `was the heading`. */
 const WRITTEN_AFTER_CHARS = 40;
 
@@ -523,6 +679,19 @@ const WRITTEN_AFTER_CHARS = 40;
  */
 const WRITTEN_AFTER =
   /^[\u201d\u2019"']?[\s,]*(?:was|were|is|are)\s+(?:\w+\s+)?(?:printed|painted|written|inscribed|engraved|stamped|carved|lettered|marked|chalked|scrawled|typed|the\s+(?:heading|headline|title|inscription|legend|motto|address|only\s+words))\b/i;
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/**
+ * Verbs of performing a piece: `sang "Annie Laurie"`, `recited "The Wreck of the Hesperus"`. A
+ * title-cased quotation after one is the piece's title (a cry, `sang out "Hurrah!"`, is heard).
+ */
+const PERFORMING_VERBS: ReadonlySet<string> = new Set(words('sing recite hum chant repeat quote'));
+
+/** Words that name a work before its title, even across a comma: `a print entitled, "…"`. */
+const TITLE_NAMING: ReadonlySet<string> = new Set(words('entitled titled headed called named'));
 
 /** Verbs that name rather than speak: `a novel called "Middlemarch"`, `what she termed "form"`. */
 const NAMING_VERBS: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
@@ -555,10 +724,15 @@ function tagBefore(before: readonly string[]): string | undefined {
     // `in this short note:`, `the notes ran:` name a text, not a speaker noting something.
     if (WRITING_CUES.has(before[k]!) && !WRITING_VERB_FORMS.has(before[k]!)) continue;
     const base = speechVerbBase(before[k]!);
+    // `began to move`, `went on to explain`: a verb of beginning or going on before another verb.
+    if (base !== undefined && before[k + 1] === 'to' && ASPECT_VERBS.has(base)) continue;
     if (base !== undefined) return NAMING_VERBS.has(base) ? undefined : base;
   }
   return undefined;
 }
+
+/** Speech verbs that also begin or carry on another action: `began to move`, `continued to read`. */
+const ASPECT_VERBS: ReadonlySet<string> = new Set(words('begin start continue resume proceed'));
 
 function tagInside(text: string, d: DraftQuotation): string | undefined {
   for (const [s, e] of d.tags) {
@@ -655,7 +829,7 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
     const d = ordered[k]!;
     if (d.open !== paragraphs[d.paragraph]!.start) continue;
     const ctx = contextOf(text, paragraphs, d);
-    if (!opensWithSalutation(text, d, ctx)) continue;
+    if (!opensWithSalutation(text, d, ctx) && !taggedSalutation(text, d, ctx)) continue;
     d.kind = 'written';
     // The date and address lines before the salutation (`"Howards End,"` / `"Tuesday."`).
     let line = d.paragraph;
@@ -691,6 +865,22 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
   }
 }
 
+/**
+ * `"Dearest Jo" [wrote Meg],` / `"My dear Sir," he wrote:`: a salutation alone in its quotation,
+ * already told written by its tag, opens a letter whose paragraphs follow.
+ */
+function taggedSalutation(text: string, d: DraftQuotation, ctx: Context): boolean {
+  if (d.kind !== 'written' || d.spans.length !== 1 || ctx.words > 4) return false;
+  const [s, e] = d.spans[0]!;
+  const first: string[] = [];
+  eachWord(text, s, e, (lower) => {
+    first.push(lower);
+    return first.length < 2;
+  });
+  if (NOT_ADDRESSED.has(first[1] ?? '')) return false;
+  return SALUTATION_WORDS.has(first[0] ?? '') || (first[0] === 'my' && SALUTATION_WORDS.has(first[1] ?? ''));
+}
+
 function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boolean {
   const [s, e] = d.spans[0]!;
   const first: string[] = [];
@@ -707,9 +897,13 @@ function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boo
   // a dash (`My dear Anne,--I make no apology`), or in capitals; speech opening with "My dear," runs on.
   const comma = text.indexOf(',', s);
   if (comma < 0 || comma >= e || comma - s > 40) return false;
-  const afterComma = text.charCodeAt(comma + 1);
   if (ctx.fillsParagraph && ctx.words <= 5 && text.charCodeAt(e - 1) === 44) return true;
-  if (afterComma === 45 || afterComma === 0x2014) return true;
+  // `My dear Anne,--I make no apology`, `Dearest, dearest Meg,--I do not know`: the salutation's
+  // comma and a dash, within its first words.
+  for (let c = comma; c >= 0 && c < e && c - s <= 40; c = text.indexOf(',', c + 1)) {
+    const afterComma = text.charCodeAt(c + 1);
+    if (afterComma === 45 || afterComma === 0x2014) return true;
+  }
   // A whole letter in one paragraph: `"Dear Maggie, if you are reading this … Dad."`.
   if (isWholeLetter(text, d, ctx)) return true;
   return isUpper(text.charCodeAt(s + 1)) && isUpper(text.charCodeAt(s + 2));

@@ -31,6 +31,9 @@ const PAST: ReadonlySet<string> = new Set(
   `),
 );
 
+/** Past modals after which `have`, `do`, `be` are infinitives: `should have gone`. */
+const PAST_MODALS: ReadonlySet<string> = new Set(words('would could should might must'));
+
 /** Words ending in `-ed` that are no past tense. */
 const NOT_PAST_ED: ReadonlySet<string> = new Set(
   words(`
@@ -70,15 +73,19 @@ export function isReportedSpeech(text: string, d: DraftQuotation): boolean {
   let third = false;
   let direct = false;
   let previous = '';
+  let earlier = '';
   for (const [s, e] of d.spans) {
     eachWord(text, s, e, (lower) => {
       count++;
-      if (FIRST_SECOND.has(lower) || PRESENT.has(lower) || presentForm(lower, previous)) {
+      // `should have`, `would not have`: an infinitive after a past modal, not the present tense.
+      const infinitive = PAST_MODALS.has(previous) || (previous === 'not' && PAST_MODALS.has(earlier));
+      if (FIRST_SECOND.has(lower) || (PRESENT.has(lower) && !infinitive) || presentForm(lower, previous)) {
         direct = true;
         return false;
       }
       if (PAST.has(lower) || (lower.length >= 4 && lower.endsWith('ed') && !NOT_PAST_ED.has(lower))) past++;
       if (HE_SHE.has(lower)) third = true;
+      earlier = previous;
       previous = lower;
       return true;
     });

@@ -1,4 +1,5 @@
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
+import { words } from '../lexicon/words.js';
 import { isSpace, isUpper, isWordChar } from './marks.js';
 
 /** Longest narration between two pieces that can still be one speech tag. */
@@ -223,10 +224,30 @@ export function isStageDirection(text: string, start: number, end: number): bool
   )
     return true;
   if (first.length > 5 && first.endsWith('ing') && !NOT_PARTICIPLES.has(first)) return true;
+  // `(rather hesitatingly)`, `(as soon as she was within the door)`: how the words were said, or
+  // when, in the narrator's words.
+  // An exclamation or a question in the brackets is the speaker's own aside: `(most kindly!)`.
+  const exclaimed = /[!?]/.test(text.slice(start, end));
+  if (!exclaimed && DEGREE_WORDS.has(first) && second !== undefined && isMannerAdverb(second)) return true;
+  if (first === 'as' && second === 'soon') return true;
   if (first === 'in') return second === 'a' || second === 'an';
   if (first === 'to') return secondAt >= 0 && isUpper(text.charCodeAt(secondAt));
   return false;
 }
+
+/** Words ending in `-ly` that tell no manner: `(only a joke)`, `(early in May)`. */
+const NOT_MANNER: ReadonlySet<string> = new Set(
+  words(
+    'only early family lovely likely holy ugly silly daily jolly lily reply supply apply july italy sally molly polly emily',
+  ),
+);
+
+function isMannerAdverb(w: string): boolean {
+  return w.length > 5 && w.endsWith('ly') && !NOT_MANNER.has(w);
+}
+
+/** `(rather hesitatingly)`, `(very gravely)`. */
+const DEGREE_WORDS: ReadonlySet<string> = new Set(words('rather very quite most somewhat'));
 
 /** Subject pronouns of an inline tag: `he said`, `said she`. */
 const TAG_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'i', 'they', 'we']);
@@ -310,4 +331,27 @@ function endsTag(
   i += next.lower.length;
   while (i < end && isSpace(text.charCodeAt(i))) i++;
   return i >= end || !isWordChar(text.charCodeAt(i));
+}
+
+/**
+ * Words that leave a narration clause unfinished when they come right before an opening mark: a
+ * determiner, possessive, preposition or comparison (`at the "there."`, `views of "we,"`, `for
+ * "such things,"`). What follows is an object of the narrator's sentence — a word or phrase held up
+ * — not the speech taken up again after its tag, which follows a comma, colon, dash or the tag's
+ * own verb or subject (`she said, "…"`, `said he "…"`).
+ */
+const CLAUSE_OPEN: ReadonlySet<string> = new Set(
+  words(`
+    the a an this that these those his her its their our your my some any no every each such
+    of at to for in on with by from about into upon than as or
+  `),
+);
+
+/** Whether the opening mark at `open` comes straight after a word that leaves its clause open. */
+export function heldInNarration(text: string, open: number): boolean {
+  let i = open - 1;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  let k = i + 1;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  return k <= i && CLAUSE_OPEN.has(text.slice(k, i + 1).toLowerCase());
 }
