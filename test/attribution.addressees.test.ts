@@ -452,3 +452,62 @@ describe('words a tag gives to one listener', () => {
     for (const c of [ann, tom]) assert.ok(!featuresOf(conv, speakers, 2, c).has('after-tag-object-other'));
   });
 });
+
+/**
+ * Thirteen turns by the stove: Mrs. Stone speaks first, then Ann and Tom talk; `between` is put in
+ * as narration after the third turn. Turn 1 calls Mary by name.
+ */
+function stoveStory(between = ''): string {
+  const lines = [
+    '“The boat’s late,” said Mrs. Stone.',
+    '“Is it the wind, Mary?” said Ann.',
+    '“It always is,” said Tom.',
+  ];
+  if (between) lines.push(between);
+  const talk = ['The nets are wet.', 'Then hang them up.', 'The rope is short.', 'Take the long one.'];
+  for (let k = 3; k < 13; k++) lines.push(`“${talk[k % 4]}” said ${k % 2 === 1 ? 'Ann' : 'Tom'}.`);
+  return lines.join('\n\n');
+}
+
+describe('the stretch of a conversation between comings and goings', () => {
+  it('marks a voice heard more than five turns off on both sides of the turn, with no movement between', () => {
+    const { tom, ann, mary, conv } = castAndConversation(stoveStory());
+    assert.ok(conv && conv.turns.length === 13, JSON.stringify(conv?.turns.length));
+    const speakers = [mary, ann, tom, ann, tom, ann, tom, ann, tom, ann, tom, ann, mary];
+    const at6 = featuresOf(conv, speakers, 6, mary);
+    assert.ok(at6.has('spoke-in-stretch-both-sides'), JSON.stringify([...at6]));
+    assert.ok(!at6.has('spoke-beyond-movement-only'));
+    // Near the turn, she is a voice nearby, not one heard off.
+    assert.ok(!featuresOf(conv, speakers, 2, mary).has('spoke-in-stretch-both-sides'));
+    assert.deepEqual([...(candidatesAt(conv, speakers, 6).stretch ?? [])].sort(), [tom, ann, mary].sort());
+  });
+
+  it('marks a voice heard only across narration of someone coming in, and leaves it out of the stretch', () => {
+    const still = castAndConversation(stoveStory());
+    const moved = castAndConversation(stoveStory('The dog came in from the yard and lay down.'));
+    for (const { conv } of [still, moved]) assert.ok(conv && conv.turns.length === 13);
+    const { tom, ann, mary } = moved;
+    const speakers = [mary, ann, tom, ann, tom, ann, tom, ann, tom, ann, tom, ann, tom];
+    assert.equal(moved.conv!.scene?.moves.size, 1);
+    assert.ok(featuresOf(moved.conv!, speakers, 8, mary).has('spoke-beyond-movement-only'));
+    assert.ok(!featuresOf(still.conv!, speakers, 8, mary).has('spoke-beyond-movement-only'));
+    assert.ok(!candidatesAt(moved.conv!, speakers, 8).stretch?.includes(mary));
+    assert.ok(candidatesAt(still.conv!, speakers, 8).stretch?.includes(mary));
+  });
+
+  it('marks the voices further off when no other voice is near, and one called by name in the stretch', () => {
+    const { tom, ann, mary, conv } = castAndConversation(stoveStory());
+    assert.ok(conv && conv.turns.length === 13);
+    // Ann talks on alone from turn 1: Mrs. Stone, heard at turn 0, is the one she talks to.
+    const alone = [mary, ann, ann, ann, ann, ann, ann, ann, ann, ann, ann, ann, ann];
+    assert.ok(featuresOf(conv, alone, 6, mary).has('voice-when-none-near'));
+    assert.ok(!featuresOf(conv, alone, 1, mary).has('voice-when-none-near'));
+    // Mary never speaks but is called by name at turn 1: marked at the other turns of the stretch.
+    const pair = [ann, ann, tom, ann, tom, ann, tom, ann, tom, ann, tom, ann, tom];
+    assert.ok(conv.turns[1]!.vocatives.includes(mary), JSON.stringify(conv.turns[1]!.vocatives));
+    assert.ok(featuresOf(conv, pair, 6, mary).has('addressed-in-stretch'));
+    assert.ok(!featuresOf(conv, pair, 1, mary).has('addressed-in-stretch'));
+    const moved = castAndConversation(stoveStory('The dog came in from the yard and lay down.'));
+    assert.ok(!featuresOf(moved.conv!, pair, 6, mary).has('addressed-in-stretch'));
+  });
+});

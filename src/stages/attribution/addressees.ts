@@ -16,6 +16,8 @@ import type { Turn } from './units.js';
  * present as addressed, and the narration is what shows them there. A tag that gives the words to
  * one listener ("Ann said to Tom") marks the others about, on that turn and on the answer to it:
  * in PDNC a third speaker nearby is an addressee of such a turn about 1 time in 3, against 1 in 2.
+ * The turns between two narrated comings or goings make a stretch: everyone who talks in it is
+ * offered as a set, and a voice heard far off within it, or only across a movement, is a feature.
  */
 export const ADDRESSEE_FEATURES = [
   'bias',
@@ -57,6 +59,10 @@ export const ADDRESSEE_FEATURES = [
   'several-addressed-near',
   'tag-object-other',
   'after-tag-object-other',
+  'spoke-in-stretch-both-sides',
+  'spoke-beyond-movement-only',
+  'voice-when-none-near',
+  'addressed-in-stretch',
 ] as const;
 
 /** Features of a turn's addressee set given the previous turn's (party = speaker plus addressees). */
@@ -264,7 +270,71 @@ function consider(scan: CandidateScan, c: number): boolean {
   if (speakers.length === 1) f[A['lone-turn']] = 1;
   if (arrival !== undefined && prev && arrival > prev.paragraph && arrival <= turn.paragraph)
     f[A['arrived-since-last-turn']] = 1;
+  stretchFeatures(scan, c, spoke, within5);
   return true;
+}
+
+/**
+ * Who belongs to the stretch of the conversation the turn is in: its turns between two narrated
+ * comings or goings ("came in", "left the room"). PDNC names as addressees everyone present, and
+ * the present are those who talk in the stretch, near the turn or not. In PDNC a voice of the
+ * conversation heard only more than five turns off is an addressee about 2 times in 5 when no
+ * movement is told between, against 1 in 10 across one; heard both before and after the turn
+ * within its stretch, 3 times in 4; and a speaker with no other voice within five turns speaks to
+ * the voices further off (99 in 100). Someone called by name or in a tag elsewhere in the stretch
+ * who never speaks is there too, now and then (1 in 12).
+ */
+function stretchFeatures(scan: CandidateScan, c: number, spoke: boolean, within5: boolean): void {
+  const { f, speakers, i } = scan;
+  const stretch = stretchesOf(scan.conv);
+  const here = stretch[i]!;
+  if (spoke && !within5) {
+    let before = false;
+    let after = false;
+    for (let j = 0; j < speakers.length; j++) {
+      if (speakers[j] !== c || stretch[j] !== here) continue;
+      if (j < i) before = true;
+      else if (j > i) after = true;
+    }
+    if (before && after) f[A['spoke-in-stretch-both-sides']] = 1;
+    if (!before && !after) f[A['spoke-beyond-movement-only']] = 1;
+    if (scan.near.length === 0) f[A['voice-when-none-near']] = 1;
+  }
+  const turn = scan.turn;
+  if (!spoke && !turn.vocatives.includes(c) && !turn.tagObjects.includes(c)) {
+    const turns = scan.conv.turns;
+    for (let j = 0; j < turns.length; j++) {
+      if (j === i || stretch[j] !== here) continue;
+      if (turns[j]!.vocatives.includes(c) || turns[j]!.tagObjects.includes(c)) {
+        f[A['addressed-in-stretch']] = 1;
+        return;
+      }
+    }
+  }
+}
+
+/** Per conversation: each turn's stretch, counted up at each turn after narration of movement. */
+const STRETCHES = new WeakMap<ConversationFeatures, Int32Array>();
+
+function stretchesOf(conv: ConversationFeatures): Int32Array {
+  let out = STRETCHES.get(conv);
+  if (out) return out;
+  out = new Int32Array(conv.turns.length);
+  for (let j = 1; j < conv.turns.length; j++) {
+    const moved = movedBetween(conv, conv.turns[j - 1]!.paragraph, conv.turns[j]!.paragraph);
+    out[j] = out[j - 1]! + (moved ? 1 : 0);
+  }
+  STRETCHES.set(conv, out);
+  return out;
+}
+
+/** Everyone who speaks in turn i's stretch (its speaker too), in order of first turn. */
+function stretchVoices(conv: ConversationFeatures, speakers: readonly number[], i: number): number[] {
+  const stretch = stretchesOf(conv);
+  const out: number[] = [];
+  for (let j = 0; j < speakers.length; j++)
+    if (stretch[j] === stretch[i] && !out.includes(speakers[j]!)) out.push(speakers[j]!);
+  return out;
 }
 
 /** Whether the narration of turns from..to (inclusive) names c. */
@@ -308,6 +378,11 @@ export interface TurnCandidates {
   optional?: number[];
   /** The other speakers within five turns (none given: everyone counts as silent). */
   near?: number[];
+  /**
+   * Everyone who speaks in the turn's stretch, the turns between narrated comings and goings: the
+   * party present, offered as a set of its own (none given: not offered).
+   */
+  stretch?: number[];
   /** Narration stands between this turn and the previous one (a paragraph or more). */
   afterNarration?: boolean;
   /**
@@ -341,6 +416,7 @@ export function turnCandidates(
     forced: [],
     optional: [],
     near: scan.near,
+    stretch: stretchVoices(conv, speakers, i),
     afterNarration: scan.prev !== undefined && scan.turn.paragraph > scan.prev.paragraph + 1,
     moved: scan.prev !== undefined && movedBetween(conv, scan.prev.paragraph, scan.turn.paragraph),
     several: scan.turn.callsSeveral,
@@ -512,8 +588,8 @@ function allInParty(
 
 /**
  * The sets worth scoring for turn i: the candidates scoring above zero, the best one, two and three,
- * the previous or next speaker alone, everyone who speaks within five turns or in the conversation,
- * and the previous turn's party carried on (plus `extra`, the gold set when training). Vocatives and
+ * the previous or next speaker alone, everyone who speaks within five turns, in the turn's stretch
+ * (between narrated comings and goings) or in the conversation, and the previous turn's party carried on (plus `extra`, the gold set when training). Vocatives and
  * tag objects are added to each. Each distinct set once, where it first came, in the order of its
  * members when it last came.
  */
@@ -552,6 +628,7 @@ function addresseeSets(
   if (i + 1 < speakers.length) addBoth(out, speakers, i + 1, i + 2, NONE, cands, speaker);
   addBoth(out, speakers, Math.max(0, i - 5), Math.min(speakers.length, i + 6), NONE, cands, speaker);
   addBoth(out, everyone, 0, everyone.length, NONE, cands, speaker);
+  if (cands.stretch) addBoth(out, cands.stretch, 0, cands.stretch.length, NONE, cands, speaker);
   for (const set of previous) addBoth(out, set, 0, set.length, speakers[i - 1]!, cands, speaker);
   if (extra) addBoth(out, extra, 0, extra.length, NONE, cands, speaker);
   return out;
