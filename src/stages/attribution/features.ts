@@ -110,6 +110,8 @@ export const EMISSION_FEATURES = [
   'style-unknown',
   'length-like-speaker',
   'first-pass-participant',
+  'first-pass-returns',
+  'first-pass-returns-ahead',
   'tagged-even-turns-before',
   'tagged-odd-turns-before',
   'tagged-even-turns-after',
@@ -1389,7 +1391,8 @@ function setVoice(f: Float32Array, at: number, style: StyleIndex, turn: number, 
 /**
  * Rewrites a conversation's voice and speaker-frequency features for the second decoding: voices
  * from another style index over the same turns, frequency from `counts` (per character, on the
- * scale of named tags) — both fed by the first decoding's confident attributions.
+ * scale of named tags) — both fed by the first decoding's confident attributions (`feed`), as are
+ * the participant and return (threeVoices) features.
  */
 export function rescoreFromFirstPass(
   conv: ConversationFeatures,
@@ -1400,6 +1403,7 @@ export function rescoreFromFirstPass(
 ): void {
   const firstTurn = conv.firstTurn;
   const C = conv.candidates.length;
+  const T = conv.turns.length;
   // Confident first-pass turns of each candidate in this conversation.
   const spoke = new Int32Array(C);
   for (let i = 0; i < conv.turns.length; i++) {
@@ -1416,6 +1420,9 @@ export function rescoreFromFirstPass(
       f[at + E['speaker-frequency']] = speakerFrequency(counts[c]!);
       const others = spoke[k]! - (feed[firstTurn + i] === c ? 1 : 0);
       f[at + E['first-pass-participant']] = others > 0 ? 1 : 0;
+      f[at + E['first-pass-returns']] = i >= 3 && threeVoices(feed, firstTurn + i - 3) === c ? 1 : 0;
+      f[at + E['first-pass-returns-ahead']] =
+        i + 3 < T && threeVoices(feed, firstTurn + i + 1) >= 0 && feed[firstTurn + i + 3] === c ? 1 : 0;
     }
     const key = conv.descriptions[i]!;
     const remembered = key ? rememberedSpeaker(described.get(key), feed, firstTurn + i) : -1;
@@ -1423,6 +1430,21 @@ export function rescoreFromFirstPass(
       conv.emission[(i * C + k) * NE + E['tag-nominal-remembered']] =
         conv.candidates[k] === remembered ? 1 : 0;
   }
+}
+
+/**
+ * The speaker of turn j when turns j, j+1 and j+2 have three different speakers in `speakers` (the
+ * first decoding's confident attributions, -1 where none), else -1. Talk among three often comes
+ * back to the first of them (A, B, C, then A): a return the chain's transitions — the same voice,
+ * the one before, or a new one — cannot tell from any other new voice. `first-pass-returns` marks
+ * A in the turn after the three; `first-pass-returns-ahead` marks, in the turn before B and C, the
+ * A who speaks after them.
+ */
+export function threeVoices(speakers: Int32Array, j: number): number {
+  const a = speakers[j]!;
+  const b = speakers[j + 1]!;
+  const c = speakers[j + 2]!;
+  return a >= 0 && b >= 0 && c >= 0 && a !== b && b !== c && a !== c ? a : -1;
 }
 
 /** Turns either side of a descriptive tag whose confident speakers the description recalls. */
