@@ -143,6 +143,27 @@ describe('quotes: double marks', () => {
     // A tag with a modal is still a tag between one speaker's words.
     const would = detect('"Now, children," she would say, "the lamps must be lit before dark."');
     assert.equal(would.quotes.length, 1);
+    // Words after `almost said` in the narration never came.
+    const almost = detect('"You are so," said Kate, smiling, "so " She had almost said "proud."');
+    assert.deepEqual(almost.texts, [['You are so,', 'so'], ['proud.']]);
+    assert.equal(almost.quotes[1]!.kind, 'imagined');
+  });
+
+  it('quotes: a quotation the narration names or calls something is not the tagged speech going on', () => {
+    const named = detect(
+      '"Speak up for the men," said Mr. Pike in a jolly way, for he was fond of calling himself "a plain man." He sat down.',
+    );
+    assert.deepEqual(named.texts, [['Speak up for the men,'], ['a plain man.']]);
+    assert.equal(named.quotes[1]!.kind, 'mention');
+    const called = detect(
+      '"May I ask," he began, and his answers spoke for someone called "us." Nobody knew who.',
+    );
+    assert.deepEqual(called.texts, [['May I ask,'], ['us.']]);
+    // After the tag's subject or a conjunction the words go on as speech.
+    assert.equal(detect('"Go to bed," said the old man, and "Shut the door."').quotes.length, 1);
+    assert.equal(detect('"Look," said he "there is the boat."').quotes.length, 1);
+    assert.equal(detect('"A fine fellow," said Mr. Cole afterwards "He will do well."').quotes.length, 1);
+    assert.equal(detect('"You know" he smiled broadly "that I was right."').quotes.length, 1);
   });
 
   it('quotes: spans leave out the marks and the spaces inside them', () => {

@@ -199,6 +199,51 @@ describe('quotes: kinds', () => {
       'how the two brothers had met and quarrelled over the mill.',
       'reported',
     ],
+    // Words that never came: almost said, said without, one of what might be said.
+    ['She had almost said "dull." But she smiled instead.', 'dull.', 'imagined'],
+    ['He very nearly asked, "Are you still angry?" but the bell rang.', 'Are you still angry?', 'imagined'],
+    ['He walked in without saying "Good evening." Nobody looked up.', 'Good evening.', 'imagined'],
+    [
+      'It hardly mattered whether she said, "I love the sea," or something else.',
+      'I love the sea,',
+      'imagined',
+    ],
+    ['It was all very well to say "Be patient," but the rent was due.', 'Be patient,', 'imagined'],
+    ['It would have been easy to say: "Stay, then." He did not say it.', 'Stay, then.', 'imagined'],
+    // A manner of speaking that tells how loud is no sign the words went unsaid.
+    ['Then her aunt almost shrieked, "Not the blue vase!"', 'Not the blue vase!', 'speech'],
+    // A direction on a text is written; speaking to someone is speech.
+    [
+      'He held out a folded paper, addressed: "To the Clerk of the Parish Council." Nobody took it.',
+      'To the Clerk of the Parish Council.',
+      'written',
+    ],
+    ['She addressed him: "You are late again."', 'You are late again.', 'speech'],
+    [
+      'He addressed her in these words: "Madam, the carriage is here."',
+      'Madam, the carriage is here.',
+      'speech',
+    ],
+    // A title set after the noun it names; a greeting to someone is speech.
+    [
+      'The first meeting of his club, "The Friends of the Canal," was held in a barn.',
+      'The Friends of the Canal,',
+      'mention',
+    ],
+    ['Tom turned to her, "Good Morning," and smiled.', 'Good Morning,', 'speech'],
+    ['At last a telegram, "Home On Tuesday," came from the city.', 'Home On Tuesday,', 'written'],
+    // A tag whose speaker is a text: a letter, a note, a newspaper's title in italics.
+    [
+      'Ned found a scrap on the table. "Do not wait for me," the note ran, "I have gone to the fair."',
+      'Do not wait for me,',
+      'written',
+    ],
+    [
+      '"Late last night," said the _Gazette_, "a barn was burnt to the ground."',
+      'Late last night, | a barn was burnt to the ground.',
+      'written',
+    ],
+    ['"Come in," said the _old_ man, "and sit down."', 'Come in, | and sit down.', 'speech'],
   ];
   for (const [text, quoted, kind] of cases) {
     it(`quotes: "${quoted}" in ${JSON.stringify(text)} is ${kind}`, () => {
@@ -517,6 +562,14 @@ describe('quotes: kinds', () => {
       ['Do you mind losing?', 'speech'],
       ['No,', 'imagined'],
     ]);
+  });
+
+  it('quotes: a quotation credited on the next line after a dash is an epigraph; a dash opening narration is not', () => {
+    assert.deepEqual(
+      kinds('"Every road leads home at last."\n\n--MARY ANN HOLT _in a letter_\n\nThe rain began.'),
+      [['Every road leads home at last.', 'written']],
+    );
+    assert.deepEqual(kinds('"Who is there?"\n\n--Tom opened the door.'), [['Who is there?', 'speech']]);
   });
 
   it('quotes: a quotation in a heading is a mention', () => {

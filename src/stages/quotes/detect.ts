@@ -43,6 +43,7 @@ import {
   isSpeechTag,
   isStageDirection,
   MAX_STAGE_DIRECTION,
+  objectOfNarration,
   tagVerb,
 } from './tags.js';
 
@@ -508,6 +509,7 @@ class Scanner {
         isSpeechTag(this.text, a.close + 1, b.open) &&
         !heldInNarration(this.text, a.open) &&
         !heldInNarration(this.text, b.open) &&
+        !objectOfNarration(this.text, b.open) &&
         !opensClause(this.text, a.close + 1, b.open) &&
         !isImaginedCue(this.text, a.close + 1, b.open, true) &&
         // `It was on his lips to exclaim: "…" Instead, he answered: "…"`: words never said and the

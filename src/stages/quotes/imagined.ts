@@ -46,6 +46,15 @@ const FUTILE: ReadonlySet<string> = new Set(words('useless vain idle impossible 
 /** `on the point of saying`, `on the verge of asking`, `capable of remarking`. */
 const UNSAID_OF: ReadonlySet<string> = new Set(words('point verge brink capable incapable'));
 
+/** `had almost said`, `very nearly exclaimed`: the words did not come. */
+const ALMOST: ReadonlySet<string> = new Set(words('almost nearly'));
+
+/** Verbs whose words `almost` keeps back: `almost said`, `nearly asked`. */
+const ALMOST_VERBS: ReadonlySet<string> = new Set(words('say ask answer reply exclaim add retort blurt'));
+
+/** Subjects between `whether` and its verb: `whether she said`. */
+const SUBJECTS: ReadonlySet<string> = new Set(words('he she i they we you one'));
+
 /** `did not say`, `never answered`, `didn't ask`. */
 const NEGATIONS: ReadonlySet<string> = new Set(words("not never didn't"));
 
@@ -107,7 +116,7 @@ export function isImaginedCue(text: string, from: number, open: number, meaningO
   // Between two pieces of one speaker's words a tag often says what they would or could say
   // (`"Well," she would say, "…"`, `as soon as she could speak, "…"`): there only what words meant
   // or an `as if` parts them.
-  if (meaningOnly) return asIfSaid(w) || unsaidIng(w);
+  if (meaningOnly) return asIfSaid(w) || unsaidIng(w) || almostSaid(w);
   // The verb of saying: among the last few words, followed only by particles (`back`, `aloud`) or a
   // short object (`to his sister`, `with authority`).
   for (let k = n - 1; k >= 0 && k >= n - 1 - AFTER_VERB; k--) {
@@ -130,6 +139,12 @@ function unsaidIng(w: readonly string[]): boolean {
   const [prev, prev2] = [w[n - 2], w[n - 3]];
   if (prev === 'like') return /^(?:felt|feel|feels|feeling)$/.test(prev2 ?? '');
   return prev === 'of' && (prev2 === 'instead' || UNSAID_OF.has(prev2 ?? ''));
+}
+
+/** `She had almost said`, `he very nearly asked`: the words that follow never came. */
+function almostSaid(w: readonly string[]): boolean {
+  const n = w.length;
+  return ALMOST.has(w[n - 2] ?? '') && ALMOST_VERBS.has(speechVerbBase(w[n - 1]!) ?? '');
 }
 
 /** `as if she had said:`, `as much as to say,`, `as if to say`: what someone's manner meant. */
@@ -173,8 +188,19 @@ function unsaidBefore(w: readonly string[], k: number, verb: string): boolean {
     if (prev2 === 'as' && w[k - 3] === 'much' && w[k - 4] === 'as') return true;
     if ((prev2 === 'if' || prev2 === 'though') && w[k - 3] === 'as') return true;
   }
-  // `did not say`, `never answered`, `did he not say`.
-  if (NEGATIONS.has(prev)) return true;
+  // `did not say`, `never answered`, `did he not say`; `had almost said`, `very nearly exclaimed`.
+  // `almost screamed` tells how loud, not that the words never came.
+  if (NEGATIONS.has(prev) || (ALMOST.has(prev) && ALMOST_VERBS.has(speechVerbBase(verb) ?? ''))) return true;
+  // `without saying`.
+  if (prev === 'without' && verb.endsWith('ing')) return true;
+  // `whether she said`: one of the things that might be said.
+  if (prev2 === 'whether' && SUBJECTS.has(prev)) return true;
+  if (prev === 'to' && prev2 !== undefined) {
+    // `It was all very well to say`.
+    if (prev2 === 'well' && (w[k - 3] === 'very' || w[k - 3] === 'all')) return true;
+    // `It would have been easy to say`: what might have been said, not what was.
+    for (let j = k - 3; j >= 1 && j >= k - 5; j--) if (w[j] === 'have' && MODALS.has(w[j - 1]!)) return true;
+  }
   // `felt like answering`, `was very far from saying`.
   if (verb.endsWith('ing')) {
     if (prev === 'like' && /^(?:felt|feel|feels|feeling)$/.test(prev2 ?? '')) return true;

@@ -11,7 +11,7 @@ export const WRITING_CUES: ReadonlySet<string> = new Set(
     telegrams wire cable postcard card notice advertisement placard label labelled labeled marked message
     postscript document diary journal entry entries manuscript epitaph motto legend sign
     signboard poster bill handwriting paper follows following effect purpose contents missive
-    indited enclosed contained contains
+    indited enclosed contained contains addressed superscription
   `),
 );
 

@@ -84,7 +84,38 @@ export function classifyKinds(
     previous = d;
   }
   markLetters(text, paragraphs, ordered);
+  for (const d of ordered) if (isEpigraph(text, paragraphs, d)) d.kind = 'written';
   for (const d of drafts) if (d.parent !== undefined) d.kind = nestedKind(text, d);
+}
+
+/** Most words of the line that credits an epigraph: `--GERTRUDE STEIN _in conversation_`. */
+const CREDIT_WORDS = 8;
+
+/**
+ * `"All is vanity."` / `--_Ecclesiastes_`: a quotation filling its paragraph, credited in the next
+ * paragraph by a short line opening with a dash and a name, is an epigraph — a text cited.
+ */
+function isEpigraph(text: string, paragraphs: readonly Paragraph[], d: DraftQuotation): boolean {
+  const first = paragraphs[d.paragraph]!;
+  const next = paragraphs[d.paragraphEnd + 1];
+  if (next === undefined || d.open !== first.start) return false;
+  if (d.close >= 0 && d.close + 1 < paragraphs[d.paragraphEnd]!.end) return false;
+  let i = next.start;
+  let dashes = 0;
+  while (i < next.end && (text.charCodeAt(i) === 45 || text.charCodeAt(i) === 0x2014)) {
+    dashes += text.charCodeAt(i) === 45 ? 1 : 2;
+    i++;
+  }
+  if (dashes < 2) return false;
+  while (i < next.end && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
+  // A credit names, it does not narrate: `--Tom opened the door.` is a sentence of the story.
+  const last = lastCharBefore(text, next.end);
+  if (last === 46 || last === 33 || last === 63 || last === 44) return false;
+  return (
+    isUpper(text.charCodeAt(i)) &&
+    countWords(text, i, next.end) <= CREDIT_WORDS &&
+    !/["\u201c\u201d]/.test(text.slice(i, next.end))
+  );
 }
 
 /** Characters at the end of a quotation searched for `I will read it to you`. */
@@ -235,9 +266,14 @@ function kindOf(
   const spokenAfter = after !== undefined && !CONTINUES.test(text.slice(d.close + 1, d.close + 12));
   // `"Rooms to Let" was painted over the door`, `"…" was the heading`: the sentence goes on to say
   // where the words are written.
-  if (d.close >= 0 && WRITTEN_AFTER.test(text.slice(d.close + 1, d.close + 1 + WRITTEN_AFTER_CHARS)))
+  if (
+    d.close >= 0 &&
+    (WRITTEN_AFTER.test(text.slice(d.close + 1, d.close + 1 + WRITTEN_AFTER_CHARS)) ||
+      TEXT_TAG_AFTER.test(text.slice(d.close + 1, d.close + 1 + WRITTEN_AFTER_CHARS)) ||
+      d.tags.some(([s]) => TEXT_TAG_AFTER.test(text.slice(s, s + WRITTEN_AFTER_CHARS))))
+  )
     return 'written';
-  if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start)) return 'mention';
+  if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start, before.slice(-4))) return 'mention';
   if (!ctx.opensParagraph && !followsQuotation && after === undefined && wovenIn(text, d, ctx, p.start))
     return 'reported';
   if (!ctx.opensParagraph && !followsQuotation && after === undefined && clauseGoesOn(text, d, ctx))
@@ -299,7 +335,9 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
     if (!cues.has(w)) continue;
     // `ran` is a text's wording only where the cue ends with it (`the note ran:`, `it ran thus:`);
     // `the girl ran out.` and `Syme ran on with a feverish irony.` are people moving or talking.
+    // `a paper, addressed:` is a text's direction; `She addressed him:` speaks to someone.
     if (RAN.has(w) && !(k === last || (k === last - 1 && before[last] === 'thus'))) continue;
+    if (w === 'addressed' && k !== last) continue;
     // `Lady Catherine began in the following manner:--`: words that announce any text announce
     // speech after a verb of speaking.
     if (INTRODUCING_CUES.has(w) && !RAN.has(w) && spokenBefore(before, k)) continue;
@@ -328,7 +366,8 @@ function textInWords(text: string, lead: readonly string[], cueEnd: number): boo
   if (c !== 58 && c !== 46 && c !== 45 && c !== 0x2014) return false;
   for (let k = 0; k < cue; k++) {
     const w = lead[k]!;
-    if (WRITING_CUES.has(w) && !INTRODUCING_CUES.has(w)) return true;
+    // `addressed her in these words:` speaks to someone.
+    if (WRITING_CUES.has(w) && !INTRODUCING_CUES.has(w) && w !== 'addressed') return true;
   }
   return false;
 }
@@ -404,6 +443,9 @@ const TITLE_SMALL_WORDS: ReadonlySet<string> = new Set(
   words('a an the of and or in on at to for with from by as but nor de du la le les des et von van der'),
 );
 
+/** `turned to her, "Good Morning,"`: a person addressed, not a work named. */
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(words('her him them me us you it'));
+
 /** Most words of a title. */
 const TITLE_WORDS = 10;
 
@@ -413,7 +455,7 @@ const TITLE_WORDS = 10;
  * inside a sentence names a book, song or place; it is not said. After a verb of speaking (`said
  * "Good Night"`) it is speech, and one with a sentence or clause inside it (`"Yes. Come on."`) is too.
  */
-function isTitle(text: string, d: DraftQuotation, from: number): boolean {
+function isTitle(text: string, d: DraftQuotation, from: number, before: readonly string[] = []): boolean {
   if (d.spans.length !== 1) return false;
   let word = wordBefore(text, d.open, from);
   // `a chromo entitled, "Christ Among the Children"`, `singing, "Nelly of the Dell"`: a comma may
@@ -425,6 +467,17 @@ function isTitle(text: string, d: DraftQuotation, from: number): boolean {
       const w = wordBefore(text, i, from);
       const base = w === undefined ? undefined : speechVerbBase(w);
       if (w !== undefined && (TITLE_NAMING.has(w) || (base !== undefined && PERFORMING_VERBS.has(base))))
+        word = w;
+      // `the first act of his lodge, "The Tribe of Benjamin," whose`, `a play of Labiche's, "Le
+      // Voyage de M. Perrichon,"`: a title set after the noun it names, with no verb of speaking
+      // among the words before.
+      else if (
+        w !== undefined &&
+        base === undefined &&
+        !OBJECT_PRONOUNS.has(w) &&
+        !WRITING_CUES.has(w) &&
+        !before.some((b) => speechVerbBase(b) !== undefined)
+      )
         word = w;
     }
   }
@@ -679,6 +732,13 @@ const WRITTEN_AFTER_CHARS = 40;
  */
 const WRITTEN_AFTER =
   /^[\u201d\u2019"']?[\s,]*(?:was|were|is|are)\s+(?:\w+\s+)?(?:printed|painted|written|inscribed|engraved|stamped|carved|lettered|marked|chalked|scrawled|typed|the\s+(?:heading|headline|title|inscription|legend|motto|address|only\s+words))\b/i;
+
+/**
+ * A tag whose speaker is a text: `" this letter ran,`, `" the note went on`, `" said the
+ * _Standard_` (a title in italics), `" the telegram said`.
+ */
+const TEXT_TAG_AFTER =
+  /^[\u201d\u2019"']?[\s,]*(?:(?:the|this|that|his|her|my|your|their|its)\s+(?:letter|note|telegram|wire|cable|postcard|card|message|notice|advertisement|paper|newspaper|article|paragraph|report|bill|placard|inscription)\s+(?:ran|runs|said|says|read|reads|went\s+on|goes\s+on|continued|continues|added|adds)|(?:said|says|added|adds|continued|remarked|went\s+on)\s+(?:the\s+)?_[A-Z])/;
 
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;

@@ -355,3 +355,39 @@ export function heldInNarration(text: string, open: number): boolean {
   while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
   return k <= i && CLAUSE_OPEN.has(text.slice(k, i + 1).toLowerCase());
 }
+
+/**
+ * Words that can end a tag before the words go on: its subject (`said he "…"`) or a conjunction
+ * (`said the stranger, and "Shut the door."`).
+ */
+const TAG_SUBJECTS: ReadonlySet<string> = new Set(words('he she i they we you it and then but'));
+
+/** Adverbs and particles that can end a tag: `said he again`, `he went on presently`. */
+const TAG_ADVERBS: ReadonlySet<string> = new Set(
+  words(`
+    again afterwards afterward presently then now too also still aloud back on in out down up away
+    over here there once twice soon later
+  `),
+);
+
+/** Verbs that name rather than speak: `calling himself "a mere man"`, `some one called "we."`. */
+const NAMING_BASES: ReadonlySet<string> = new Set(words('call name term dub entitle style label christen'));
+
+/**
+ * The opening mark at `open` comes straight after a lower-case word (no comma, colon or dash
+ * between) that is neither a verb of speaking nor a tag's subject: `fond of calling himself "a
+ * mere man."`, `the views of some one called "we."`. The words are an object of the narrator's
+ * sentence, not speech taken up again after a tag (`she said, "…"`, `said he "…"`, `and "…"`).
+ */
+export function objectOfNarration(text: string, open: number): boolean {
+  let i = open - 1;
+  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  let k = i + 1;
+  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  if (k > i || isUpper(text.charCodeAt(k))) return false;
+  const word = text.slice(k, i + 1).toLowerCase();
+  // A tag may end on an adverb: `said Tom afterwards "…"`, `he smiled broadly "…"`.
+  if (TAG_SUBJECTS.has(word) || TAG_ADVERBS.has(word) || word.endsWith('ly')) return false;
+  const base = speechVerbBase(word);
+  return base === undefined || NAMING_BASES.has(base);
+}
