@@ -90,9 +90,14 @@ export function classifyKinds(
 /** Characters at the end of a quotation searched for `I will read it to you`. */
 const READ_OUT_CHARS = 150;
 
-/** The end of someone's words announcing that they read a text out: `I will read you the passage.` */
+/**
+ * The very end of someone's words announcing that they read a text out: `I will read you the
+ * passage.`, `Pray read on.`, `… as follows:`. Words after the reading verb other than what is read
+ * (`I'll read it later`, `Let me read the paper first`, `I read on the train`) announce nothing;
+ * `I will read you the passage …` announces the reading wherever it comes.
+ */
 const READ_OUT =
-  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bread you\b)[^"\u201d]*$|\bas follows\W*$/i;
+  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b(?:\s+(?:it|this|them|you|us|now|aloud|out|on|to\s+(?:you|us|them)|(?:the|this|that|her|his|my|your)\s+(?:letter|note|passage|words|lines|message|telegram|wire|rest|whole))\b)*|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bas follows)[\s\W_]*$|\bread you\b[^"\u201d]*$/i;
 
 /**
  * `"…I will read it to you--"` / `"When my brother left us yesterday…"`: untagged words that
@@ -253,6 +258,7 @@ function kindOf(
   // meant, told after the words.
   if (
     d.close >= 0 &&
+    !closedBeforeNarration(text, d) &&
     MEANT_AFTER.test(
       text.slice(d.close + 1, Math.min(paragraphs[d.paragraphEnd]!.end, d.close + 1 + MEANT_AFTER_CHARS)),
     )
@@ -637,6 +643,22 @@ function newSentenceAfter(text: string, d: DraftQuotation): boolean {
   let k = i;
   while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
   return SENTENCE_OPENERS.has(text.slice(i, k).toLowerCase());
+}
+
+/**
+ * The narration after the quotation is a sentence of its own: the words end with a full stop and a
+ * capital follows (`"Come here." Tom could imagine nothing better.`), or they end with any stop and a
+ * capitalised pronoun or determiner follows (`"Where were you?" She was about to answer when …`).
+ */
+function closedBeforeNarration(text: string, d: DraftQuotation): boolean {
+  if (newSentenceAfter(text, d)) return true;
+  const [, e] = d.spans[d.spans.length - 1]!;
+  let end = e - 1;
+  while (end > 0 && text.charCodeAt(end) === 95) end--;
+  if (text.charCodeAt(end) !== 46) return false;
+  let i = d.close + 1;
+  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
+  return isUpper(text.charCodeAt(i));
 }
 
 /** Capitalised words that open the narrator's next sentence rather than a tag. */
