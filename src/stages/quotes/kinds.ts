@@ -210,7 +210,7 @@ function kindOf(
   // `faithful to her "young gentlemen," denied it`, `the "beautiful little friend," suggested`: a
   // quotation standing as the object of a determiner or preposition belongs to the narrator's
   // sentence, and the verb after it is that sentence's, not a speech tag.
-  if (after !== undefined && !ctx.opensParagraph && heldInNarration(text, d.open)) after = undefined;
+  if (after !== undefined && !ctx.opensParagraph && heldInNarration(text, d.open, p.start)) after = undefined;
   const before = cueEnd > cueStart ? lastWords(text, cueStart, cueEnd, CUE_WINDOW) : [];
 
   if (
@@ -228,7 +228,7 @@ function kindOf(
   // (`stammered a "No."`, `the remark of "Too late."`).
   let leadIn =
     !ctx.opensParagraph &&
-    heldInNarration(text, d.open) &&
+    heldInNarration(text, d.open, p.start) &&
     speechVerbBase(before[before.length - 2] ?? '') === undefined
       ? undefined
       : tagBefore(before);
