@@ -529,6 +529,22 @@ describe('quotes: kinds', () => {
     );
   });
 
+  it('quotes: a salutation someone says, or a letter begun and left, opens no letter', () => {
+    assert.deepEqual(kinds('"My dear," he said, "you look tired."'), [
+      ['My dear, | you look tired.', 'speech'],
+    ]);
+    assert.deepEqual(kinds('"My dear,--I hardly know," she began.'), [
+      ['My dear,--I hardly know,', 'speech'],
+    ]);
+    const left = kinds(
+      '"Dear Mother," she wrote, and then she stopped and looked up at him.\n\n"Who is it to?"\n\n"Mother, of course."',
+    );
+    assert.deepEqual(
+      left.map(([, kind]) => kind),
+      ['written', 'speech', 'speech'],
+    );
+  });
+
   it('quotes: a narration sentence of its own after the words does not make them unsaid', () => {
     for (const text of [
       '"Where were you?" She was about to answer when the door opened.',

@@ -851,7 +851,11 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
     const d = ordered[k]!;
     if (d.open !== paragraphs[d.paragraph]!.start) continue;
     const ctx = contextOf(text, paragraphs, d);
-    if (!opensWithSalutation(text, d, ctx) && !taggedSalutation(text, d, ctx)) continue;
+    if (!opensWithSalutation(text, d, ctx) && !taggedSalutation(text, paragraphs, d, ctx)) continue;
+    // `"My dear," he said, "you look tired."`, `"My dear,--I hardly know," she began.`: a tag
+    // between the pieces or after them that speaks, not writes.
+    if (d.tags.some(([s, e]) => spokenTag(tagVerb(text, s, e, 5)))) continue;
+    if (d.close >= 0 && spokenTag(tagAfter(text, d.close + 1, paragraphs[d.paragraphEnd]!.end))) continue;
     d.kind = 'written';
     // The date and address lines before the salutation (`"Howards End,"` / `"Tuesday."`).
     let line = d.paragraph;
@@ -889,10 +893,20 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
 
 /**
  * `"Dearest Jo" [wrote Meg],` / `"My dear Sir," he wrote:`: a salutation alone in its quotation,
- * already told written by its tag, opens a letter whose paragraphs follow.
+ * already told written by its tag, opens a letter whose paragraphs follow — when the tag is all
+ * the narration after it (`"Dear Mother," she wrote, and then she stopped and looked up.` begins
+ * a letter nobody goes on with: the talk after it is speech).
  */
-function taggedSalutation(text: string, d: DraftQuotation, ctx: Context): boolean {
-  if (d.kind !== 'written' || d.spans.length !== 1 || ctx.words > 4) return false;
+function taggedSalutation(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  d: DraftQuotation,
+  ctx: Context,
+): boolean {
+  if (d.kind !== 'written' || d.spans.length !== 1 || ctx.words > 4 || d.close < 0) return false;
+  let after = 0;
+  eachWord(text, d.close + 1, paragraphs[d.paragraphEnd]!.end, () => ++after <= TAG_ONLY_WORDS);
+  if (after > TAG_ONLY_WORDS) return false;
   const [s, e] = d.spans[0]!;
   const first: string[] = [];
   eachWord(text, s, e, (lower) => {
@@ -902,6 +916,14 @@ function taggedSalutation(text: string, d: DraftQuotation, ctx: Context): boolea
   if (NOT_ADDRESSED.has(first[1] ?? '')) return false;
   return SALUTATION_WORDS.has(first[0] ?? '') || (first[0] === 'my' && SALUTATION_WORDS.has(first[1] ?? ''));
 }
+
+/** A tag's verb that tells the words spoken: any but writing and reading. */
+function spokenTag(verb: string | undefined): boolean {
+  return verb !== undefined && verb !== 'write' && verb !== 'read';
+}
+
+/** Most words of narration after a salutation that can be only its tag (`wrote Mrs Hale`). */
+const TAG_ONLY_WORDS = 4;
 
 function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boolean {
   const [s, e] = d.spans[0]!;
