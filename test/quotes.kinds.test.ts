@@ -545,6 +545,16 @@ describe('quotes: kinds', () => {
     );
   });
 
+  it("quotes: `her` after `said to` or before a tag's own subject is a listener, not a determiner", () => {
+    assert.deepEqual(kinds('Then he said to her "Come here at once."'), [['Come here at once.', 'speech']]);
+    assert.deepEqual(kinds('Tom looked up. He turned to her "Come here," he said.'), [
+      ['Come here,', 'speech'],
+    ]);
+    assert.deepEqual(kinds('She was faithful to her "young gentlemen," denied it all.'), [
+      ['young gentlemen,', 'reported'],
+    ]);
+  });
+
   it('quotes: a narration sentence of its own after the words does not make them unsaid', () => {
     for (const text of [
       '"Where were you?" She was about to answer when the door opened.',

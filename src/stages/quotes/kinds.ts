@@ -209,8 +209,15 @@ function kindOf(
   if (after !== undefined && newSentenceAfter(text, d)) after = undefined;
   // `faithful to her "young gentlemen," denied it`, `the "beautiful little friend," suggested`: a
   // quotation standing as the object of a determiner or preposition belongs to the narrator's
-  // sentence, and the verb after it is that sentence's, not a speech tag.
-  if (after !== undefined && !ctx.opensParagraph && heldInNarration(text, d.open, p.start)) after = undefined;
+  // sentence, and the verb after it is that sentence's, not a speech tag — unless a tag's own
+  // subject comes first (`turned to her "Come here," he said`: `her` is whom he turned to).
+  if (
+    after !== undefined &&
+    !ctx.opensParagraph &&
+    heldInNarration(text, d.open, p.start) &&
+    !subjectAfter(text, d.close + 1)
+  )
+    after = undefined;
   const before = cueEnd > cueStart ? lastWords(text, cueStart, cueEnd, CUE_WINDOW) : [];
 
   if (
@@ -225,11 +232,18 @@ function kindOf(
   // ending with a colon or a dash, or one announcing a text (`…as follows.`), introduces one.
   // `his voice rising into a shriek at the "there."`: a verb further back than the determiner or
   // preposition that governs the quotation introduces nothing; one right before it does
-  // (`stammered a "No."`, `the remark of "Too late."`).
+  // (`stammered a "No."`, `the remark of "Too late."`), and so does one before `to her`, where
+  // `her` is whom the words are said to (`said to her "Come home."`), not whose they are.
+  const n = before.length;
+  const saidToHer =
+    before[n - 1] === 'her' &&
+    TO_WHOM.has(before[n - 2] ?? '') &&
+    speechVerbBase(before[n - 3] ?? '') !== undefined;
   let leadIn =
     !ctx.opensParagraph &&
     heldInNarration(text, d.open, p.start) &&
-    speechVerbBase(before[before.length - 2] ?? '') === undefined
+    speechVerbBase(before[n - 2] ?? '') === undefined &&
+    !saidToHer
       ? undefined
       : tagBefore(before);
   if ((leadIn === 'write' || leadIn === 'read') && ctx.opensParagraph && lastCharBefore(text, cueEnd) === 46)
@@ -313,6 +327,20 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
   }
   return false;
 }
+
+/** Whether the narration from `at` opens with a tag's subject pronoun: `"…," he said`. */
+function subjectAfter(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 44)) i++;
+  let k = i;
+  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  return k > i && SUBJECT_PRONOUNS.has(text.slice(i, k).toLowerCase());
+}
+
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(words('he she i they we'));
+
+/** Prepositions after a verb of speaking that name who is spoken to: `said to her`, `called at her`. */
+const TO_WHOM: ReadonlySet<string> = new Set(words('to at'));
 
 /** Words of the lead-in sentence searched for the text that `in these words` introduces. */
 const LEAD_IN_WORDS = 30;
