@@ -511,3 +511,36 @@ describe('the stretch of a conversation between comings and goings', () => {
     assert.ok(!featuresOf(moved.conv!, pair, 6, mary).has('addressed-in-stretch'));
   });
 });
+
+describe('the stretch of a conversation between comings and goings', () => {
+  // Turns 0-12, "Tom left the room", turns 13-20; turn 2 calls Mary by name.
+  const paragraphs = ['Ann and Mrs. Stone sat by the fire while Tom mended the net.'];
+  for (let k = 0; k < 21; k++) {
+    if (k === 13) paragraphs.push('Tom left the room without another word.');
+    paragraphs.push(k === 2 ? '“Look here, Mary, it is late,” said Ann.' : `“It is number ${k},” said Ann.`);
+  }
+  const story = paragraphs.join('\n\n');
+
+  it('marks a far voice heard on both sides within the stretch, and one heard only across a move', () => {
+    const { tom, ann, mary, conv } = castAndConversation(story);
+    assert.ok(conv && conv.turns.length === 21, JSON.stringify(conv?.turns.length));
+    const speakers = [mary];
+    for (let k = 1; k < 21; k++) speakers.push(k === 12 ? mary : k % 2 === 1 ? ann : tom);
+    const features = (i: number, c: number): Set<string> => featuresOf(conv, speakers, i, c);
+    assert.ok(features(6, mary).has('spoke-in-stretch-both-sides'));
+    assert.ok(!features(6, mary).has('spoke-beyond-movement-only'));
+    assert.ok(features(19, mary).has('spoke-beyond-movement-only'));
+    assert.ok(!features(19, mary).has('spoke-in-stretch-both-sides'));
+    // Everyone who talks in the turn's stretch is offered, in order of first turn.
+    assert.deepEqual(candidatesAt(conv, speakers, 6).stretch, [mary, ann, tom]);
+    assert.deepEqual(candidatesAt(conv, speakers, 19).stretch, [ann, tom]);
+  });
+
+  it('marks a silent one called by name elsewhere in the stretch, not across a move', () => {
+    const { tom, ann, mary, conv } = castAndConversation(story);
+    assert.ok(conv && conv.turns.length === 21, JSON.stringify(conv?.turns.length));
+    const speakers = conv.turns.map((_, k) => (k % 2 === 0 ? ann : tom));
+    assert.ok(featuresOf(conv, speakers, 8, mary).has('addressed-in-stretch'));
+    assert.ok(!featuresOf(conv, speakers, 17, mary).has('addressed-in-stretch'));
+  });
+});

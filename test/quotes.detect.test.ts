@@ -191,10 +191,28 @@ describe('quotes: double marks', () => {
     assert.deepEqual(detect('"So kind of you!--(as soon as she was in the hall)--No rain at all."').texts, [
       ['So kind of you!--', '--No rain at all.'],
     ]);
-    // The speaker's own aside stays: `(most kindly!)`, `(comparatively speaking)`.
+    // The speaker's own aside stays: `(most kindly!)`, `(comparatively speaking)`, `(quite frankly)`,
+    // `(as soon as I can)`.
+    assert.deepEqual(detect('"I think (quite frankly) that you are wrong."').texts, [
+      ['I think (quite frankly) that you are wrong.'],
+    ]);
+    assert.deepEqual(detect('"It was (most certainly) a mistake."').texts, [
+      ['It was (most certainly) a mistake.'],
+    ]);
+    assert.deepEqual(detect('"I will come (as soon as I can) to see you."').texts, [
+      ['I will come (as soon as I can) to see you.'],
+    ]);
     assert.deepEqual(detect('"She means (most kindly!) to warn me."').texts, [
       ['She means (most kindly!) to warn me.'],
     ]);
+  });
+
+  it('quotes: the paragraph before does not keep an interrupted quotation in pieces', () => {
+    // A heading ending `A` or a line ending `the` is no determiner of the quotation after it.
+    for (const before of ['Part A', 'Notes on the'])
+      assert.deepEqual(detect(`${before}\n\n"Come in," she said, "and sit down."`).texts, [
+        ['Come in,', 'and sit down.'],
+      ]);
   });
 
   it("quotes: an audience's noise in brackets (`(loud cheers)`) is left out of the speech", () => {

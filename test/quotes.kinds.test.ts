@@ -554,6 +554,62 @@ describe('quotes: kinds', () => {
     );
   });
 
+  it('quotes: reading mentioned mid-sentence is no announcement; the reply after it is speech', () => {
+    for (const first of [
+      "I'll read it later, I promise.",
+      'Let me read the paper first.',
+      'I read on the train every morning.',
+    ]) {
+      const found = kinds(`"${first}"\n\n"You always say that."`);
+      assert.deepEqual(
+        found.map(([, kind]) => kind),
+        ['speech', 'speech'],
+        first,
+      );
+    }
+    const announced = kinds('"Here is her letter. Let me read it to you."\n\n"Dear Tom, we are all well."');
+    assert.deepEqual(
+      announced.map(([, kind]) => kind),
+      ['speech', 'written'],
+    );
+  });
+
+  it('quotes: a salutation someone says, or a letter begun and left, opens no letter', () => {
+    assert.deepEqual(kinds('"My dear," he said, "you look tired."'), [
+      ['My dear, | you look tired.', 'speech'],
+    ]);
+    assert.deepEqual(kinds('"My dear,--I hardly know," she began.'), [
+      ['My dear,--I hardly know,', 'speech'],
+    ]);
+    const left = kinds(
+      '"Dear Mother," she wrote, and then she stopped and looked up at him.\n\n"Who is it to?"\n\n"Mother, of course."',
+    );
+    assert.deepEqual(
+      left.map(([, kind]) => kind),
+      ['written', 'speech', 'speech'],
+    );
+  });
+
+  it("quotes: `her` after `said to` or before a tag's own subject is a listener, not a determiner", () => {
+    assert.deepEqual(kinds('Then he said to her "Come here at once."'), [['Come here at once.', 'speech']]);
+    assert.deepEqual(kinds('Tom looked up. He turned to her "Come here," he said.'), [
+      ['Come here,', 'speech'],
+    ]);
+    assert.deepEqual(kinds('She was faithful to her "young gentlemen," denied it all.'), [
+      ['young gentlemen,', 'reported'],
+    ]);
+  });
+
+  it('quotes: a narration sentence of its own after the words does not make them unsaid', () => {
+    for (const text of [
+      '"Where were you?" She was about to answer when the door opened.',
+      '"Come here." Tom could imagine nothing better than that.',
+      '"Go away." Her face said nothing at all.',
+      '"We won!" She felt like dancing all the way home.',
+    ])
+      assert.equal(kinds(text)[0]![1], 'speech', text);
+  });
+
   it('quotes: "she was going to answer" in the next paragraph does not make the words before unsaid', () => {
     const found = kinds(
       '"Do you mind losing?"\n\nShe was going to answer, "No," when it struck her that she did mind.',

@@ -286,30 +286,22 @@ function consider(scan: CandidateScan, c: number): boolean {
  */
 function stretchFeatures(scan: CandidateScan, c: number, spoke: boolean, within5: boolean): void {
   const { f, speakers, i } = scan;
-  const stretch = stretchesOf(scan.conv);
-  const here = stretch[i]!;
+  const here = stretchesOf(scan.conv)[i]!;
   if (spoke && !within5) {
-    let before = false;
-    let after = false;
-    for (let j = 0; j < speakers.length; j++) {
-      if (speakers[j] !== c || stretch[j] !== here) continue;
-      if (j < i) before = true;
-      else if (j > i) after = true;
-    }
+    // (First and last turns per stretch and voice, not a walk over the conversation per candidate:
+    // a conversation can run to thousands of turns.)
+    const index = stretchIndexOf(scan.conv, speakers);
+    const first = index.first[here]!.get(c);
+    const before = first !== undefined && first < i;
+    const after = first !== undefined && index.last[here]!.get(c)! > i;
     if (before && after) f[A['spoke-in-stretch-both-sides']] = 1;
     if (!before && !after) f[A['spoke-beyond-movement-only']] = 1;
     if (scan.near.length === 0) f[A['voice-when-none-near']] = 1;
   }
   const turn = scan.turn;
   if (!spoke && !turn.vocatives.includes(c) && !turn.tagObjects.includes(c)) {
-    const turns = scan.conv.turns;
-    for (let j = 0; j < turns.length; j++) {
-      if (j === i || stretch[j] !== here) continue;
-      if (turns[j]!.vocatives.includes(c) || turns[j]!.tagObjects.includes(c)) {
-        f[A['addressed-in-stretch']] = 1;
-        return;
-      }
-    }
+    // Called in another turn of the stretch (not this one: it calls no c).
+    if (addressedInStretchesOf(scan.conv)[here]!.has(c)) f[A['addressed-in-stretch']] = 1;
   }
 }
 
@@ -328,13 +320,59 @@ function stretchesOf(conv: ConversationFeatures): Int32Array {
   return out;
 }
 
+/** Per stretch of a conversation: everyone called by name or in a tag in one of its turns. */
+const ADDRESSED_IN_STRETCHES = new WeakMap<ConversationFeatures, Set<number>[]>();
+
+function addressedInStretchesOf(conv: ConversationFeatures): Set<number>[] {
+  let out = ADDRESSED_IN_STRETCHES.get(conv);
+  if (out) return out;
+  const stretch = stretchesOf(conv);
+  out = [];
+  for (let j = 0; j < conv.turns.length; j++) {
+    const set = out[stretch[j]!] ?? (out[stretch[j]!] = new Set());
+    for (const c of conv.turns[j]!.vocatives) set.add(c);
+    for (const c of conv.turns[j]!.tagObjects) set.add(c);
+  }
+  ADDRESSED_IN_STRETCHES.set(conv, out);
+  return out;
+}
+
+/** Per stretch, given the speakers of every turn: each voice's first and last turn, and the voices. */
+interface StretchIndex {
+  conv: ConversationFeatures;
+  first: Map<number, number>[];
+  last: Map<number, number>[];
+  /** Everyone who speaks in the stretch, in order of first turn. */
+  voices: number[][];
+}
+
+/** Keyed by the speakers array (one per conversation and decoding, not changed once scanned). */
+const STRETCH_INDEX = new WeakMap<readonly number[], StretchIndex>();
+
+function stretchIndexOf(conv: ConversationFeatures, speakers: readonly number[]): StretchIndex {
+  const known = STRETCH_INDEX.get(speakers);
+  if (known && known.conv === conv) return known;
+  const stretch = stretchesOf(conv);
+  const index: StretchIndex = { conv, first: [], last: [], voices: [] };
+  for (let j = 0; j < speakers.length; j++) {
+    const k = stretch[j]!;
+    const s = speakers[j]!;
+    const first = index.first[k] ?? (index.first[k] = new Map());
+    const last = index.last[k] ?? (index.last[k] = new Map());
+    const voices = index.voices[k] ?? (index.voices[k] = []);
+    if (!first.has(s)) {
+      first.set(s, j);
+      voices.push(s);
+    }
+    last.set(s, j);
+  }
+  STRETCH_INDEX.set(speakers, index);
+  return index;
+}
+
 /** Everyone who speaks in turn i's stretch (its speaker too), in order of first turn. */
 function stretchVoices(conv: ConversationFeatures, speakers: readonly number[], i: number): number[] {
-  const stretch = stretchesOf(conv);
-  const out: number[] = [];
-  for (let j = 0; j < speakers.length; j++)
-    if (stretch[j] === stretch[i] && !out.includes(speakers[j]!)) out.push(speakers[j]!);
-  return out;
+  return stretchIndexOf(conv, speakers).voices[stretchesOf(conv)[i]!]!.slice();
 }
 
 /** Whether the narration of turns from..to (inclusive) names c. */

@@ -507,7 +507,7 @@ class Scanner {
       if (
         a.close >= 0 &&
         isSpeechTag(this.text, a.close + 1, b.open) &&
-        !heldInNarration(this.text, a.open) &&
+        !heldInNarration(this.text, a.open, from) &&
         !heldInNarration(this.text, b.open) &&
         !objectOfNarration(this.text, b.open) &&
         !opensClause(this.text, a.close + 1, b.open) &&

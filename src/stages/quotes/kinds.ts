@@ -121,9 +121,14 @@ function isEpigraph(text: string, paragraphs: readonly Paragraph[], d: DraftQuot
 /** Characters at the end of a quotation searched for `I will read it to you`. */
 const READ_OUT_CHARS = 150;
 
-/** The end of someone's words announcing that they read a text out: `I will read you the passage.` */
+/**
+ * The very end of someone's words announcing that they read a text out: `I will read you the
+ * passage.`, `Pray read on.`, `… as follows:`. Words after the reading verb other than what is read
+ * (`I'll read it later`, `Let me read the paper first`, `I read on the train`) announce nothing;
+ * `I will read you the passage …` announces the reading wherever it comes.
+ */
 const READ_OUT =
-  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bread you\b)[^"\u201d]*$|\bas follows\W*$/i;
+  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b(?:\s+(?:it|this|them|you|us|now|aloud|out|on|to\s+(?:you|us|them)|(?:the|this|that|her|his|my|your)\s+(?:letter|note|passage|words|lines|message|telegram|wire|rest|whole))\b)*|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bas follows)[\s\W_]*$|\bread you\b[^"\u201d]*$/i;
 
 /**
  * `"…I will read it to you--"` / `"When my brother left us yesterday…"`: untagged words that
@@ -235,8 +240,15 @@ function kindOf(
   if (after !== undefined && newSentenceAfter(text, d)) after = undefined;
   // `faithful to her "young gentlemen," denied it`, `the "beautiful little friend," suggested`: a
   // quotation standing as the object of a determiner or preposition belongs to the narrator's
-  // sentence, and the verb after it is that sentence's, not a speech tag.
-  if (after !== undefined && !ctx.opensParagraph && heldInNarration(text, d.open)) after = undefined;
+  // sentence, and the verb after it is that sentence's, not a speech tag — unless a tag's own
+  // subject comes first (`turned to her "Come here," he said`: `her` is whom he turned to).
+  if (
+    after !== undefined &&
+    !ctx.opensParagraph &&
+    heldInNarration(text, d.open, p.start) &&
+    !subjectAfter(text, d.close + 1)
+  )
+    after = undefined;
   const before = cueEnd > cueStart ? lastWords(text, cueStart, cueEnd, CUE_WINDOW) : [];
 
   if (
@@ -251,11 +263,18 @@ function kindOf(
   // ending with a colon or a dash, or one announcing a text (`…as follows.`), introduces one.
   // `his voice rising into a shriek at the "there."`: a verb further back than the determiner or
   // preposition that governs the quotation introduces nothing; one right before it does
-  // (`stammered a "No."`, `the remark of "Too late."`).
+  // (`stammered a "No."`, `the remark of "Too late."`), and so does one before `to her`, where
+  // `her` is whom the words are said to (`said to her "Come home."`), not whose they are.
+  const n = before.length;
+  const saidToHer =
+    before[n - 1] === 'her' &&
+    TO_WHOM.has(before[n - 2] ?? '') &&
+    speechVerbBase(before[n - 3] ?? '') !== undefined;
   let leadIn =
     !ctx.opensParagraph &&
-    heldInNarration(text, d.open) &&
-    speechVerbBase(before[before.length - 2] ?? '') === undefined
+    heldInNarration(text, d.open, p.start) &&
+    speechVerbBase(before[n - 2] ?? '') === undefined &&
+    !saidToHer
       ? undefined
       : tagBefore(before);
   if ((leadIn === 'write' || leadIn === 'read') && ctx.opensParagraph && lastCharBefore(text, cueEnd) === 46)
@@ -289,6 +308,7 @@ function kindOf(
   // meant, told after the words.
   if (
     d.close >= 0 &&
+    !closedBeforeNarration(text, d) &&
     MEANT_AFTER.test(
       text.slice(d.close + 1, Math.min(paragraphs[d.paragraphEnd]!.end, d.close + 1 + MEANT_AFTER_CHARS)),
     )
@@ -345,6 +365,20 @@ function writingCue(text: string, before: readonly string[], cueEnd: number, win
   }
   return false;
 }
+
+/** Whether the narration from `at` opens with a tag's subject pronoun: `"…," he said`. */
+function subjectAfter(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 44)) i++;
+  let k = i;
+  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  return k > i && SUBJECT_PRONOUNS.has(text.slice(i, k).toLowerCase());
+}
+
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(words('he she i they we'));
+
+/** Prepositions after a verb of speaking that name who is spoken to: `said to her`, `called at her`. */
+const TO_WHOM: ReadonlySet<string> = new Set(words('to at'));
 
 /** Words of the lead-in sentence searched for the text that `in these words` introduces. */
 const LEAD_IN_WORDS = 30;
@@ -692,6 +726,22 @@ function newSentenceAfter(text: string, d: DraftQuotation): boolean {
   return SENTENCE_OPENERS.has(text.slice(i, k).toLowerCase());
 }
 
+/**
+ * The narration after the quotation is a sentence of its own: the words end with a full stop and a
+ * capital follows (`"Come here." Tom could imagine nothing better.`), or they end with any stop and a
+ * capitalised pronoun or determiner follows (`"Where were you?" She was about to answer when …`).
+ */
+function closedBeforeNarration(text: string, d: DraftQuotation): boolean {
+  if (newSentenceAfter(text, d)) return true;
+  const [, e] = d.spans[d.spans.length - 1]!;
+  let end = e - 1;
+  while (end > 0 && text.charCodeAt(end) === 95) end--;
+  if (text.charCodeAt(end) !== 46) return false;
+  let i = d.close + 1;
+  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
+  return isUpper(text.charCodeAt(i));
+}
+
 /** Capitalised words that open the narrator's next sentence rather than a tag. */
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
   words('he she they it we you there the a an this that these those his her their its our my'),
@@ -889,7 +939,11 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
     const d = ordered[k]!;
     if (d.open !== paragraphs[d.paragraph]!.start) continue;
     const ctx = contextOf(text, paragraphs, d);
-    if (!opensWithSalutation(text, d, ctx) && !taggedSalutation(text, d, ctx)) continue;
+    if (!opensWithSalutation(text, d, ctx) && !taggedSalutation(text, paragraphs, d, ctx)) continue;
+    // `"My dear," he said, "you look tired."`, `"My dear,--I hardly know," she began.`: a tag
+    // between the pieces or after them that speaks, not writes.
+    if (d.tags.some(([s, e]) => spokenTag(tagVerb(text, s, e, 5)))) continue;
+    if (d.close >= 0 && spokenTag(tagAfter(text, d.close + 1, paragraphs[d.paragraphEnd]!.end))) continue;
     d.kind = 'written';
     // The date and address lines before the salutation (`"Howards End,"` / `"Tuesday."`).
     let line = d.paragraph;
@@ -927,10 +981,20 @@ function markLetters(text: string, paragraphs: readonly Paragraph[], ordered: Dr
 
 /**
  * `"Dearest Jo" [wrote Meg],` / `"My dear Sir," he wrote:`: a salutation alone in its quotation,
- * already told written by its tag, opens a letter whose paragraphs follow.
+ * already told written by its tag, opens a letter whose paragraphs follow — when the tag is all
+ * the narration after it (`"Dear Mother," she wrote, and then she stopped and looked up.` begins
+ * a letter nobody goes on with: the talk after it is speech).
  */
-function taggedSalutation(text: string, d: DraftQuotation, ctx: Context): boolean {
-  if (d.kind !== 'written' || d.spans.length !== 1 || ctx.words > 4) return false;
+function taggedSalutation(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  d: DraftQuotation,
+  ctx: Context,
+): boolean {
+  if (d.kind !== 'written' || d.spans.length !== 1 || ctx.words > 4 || d.close < 0) return false;
+  let after = 0;
+  eachWord(text, d.close + 1, paragraphs[d.paragraphEnd]!.end, () => ++after <= TAG_ONLY_WORDS);
+  if (after > TAG_ONLY_WORDS) return false;
   const [s, e] = d.spans[0]!;
   const first: string[] = [];
   eachWord(text, s, e, (lower) => {
@@ -940,6 +1004,14 @@ function taggedSalutation(text: string, d: DraftQuotation, ctx: Context): boolea
   if (NOT_ADDRESSED.has(first[1] ?? '')) return false;
   return SALUTATION_WORDS.has(first[0] ?? '') || (first[0] === 'my' && SALUTATION_WORDS.has(first[1] ?? ''));
 }
+
+/** A tag's verb that tells the words spoken: any but writing and reading. */
+function spokenTag(verb: string | undefined): boolean {
+  return verb !== undefined && verb !== 'write' && verb !== 'read';
+}
+
+/** Most words of narration after a salutation that can be only its tag (`wrote Mrs Hale`). */
+const TAG_ONLY_WORDS = 4;
 
 function opensWithSalutation(text: string, d: DraftQuotation, ctx: Context): boolean {
   const [s, e] = d.spans[0]!;

@@ -229,7 +229,8 @@ export function isStageDirection(text: string, start: number, end: number): bool
   // An exclamation or a question in the brackets is the speaker's own aside: `(most kindly!)`.
   const exclaimed = /[!?]/.test(text.slice(start, end));
   if (!exclaimed && DEGREE_WORDS.has(first) && second !== undefined && isMannerAdverb(second)) return true;
-  if (first === 'as' && second === 'soon') return true;
+  // `(as soon as I can)`, `(as soon as you like)`: the speaker's own words about when.
+  if (first === 'as' && second === 'soon') return !hasWordOf(text, start, end, SPEAKER_PRONOUNS);
   if (first === 'in') return second === 'a' || second === 'an';
   if (first === 'to') return secondAt >= 0 && isUpper(text.charCodeAt(secondAt));
   return false;
@@ -242,8 +243,33 @@ const NOT_MANNER: ReadonlySet<string> = new Set(
   ),
 );
 
+/**
+ * Adverbs of the speaker's own stance, not of how the words came: `(quite frankly)`, `(most
+ * certainly)`, `(very probably)` are asides of the speaker.
+ */
+const STANCE_ADVERBS: ReadonlySet<string> = new Set(
+  words(`
+    frankly honestly certainly surely truly really probably possibly obviously naturally
+    unfortunately fortunately seriously literally definitely absolutely personally clearly
+    evidently apparently presumably undoubtedly decidedly positively entirely utterly
+  `),
+);
+
 function isMannerAdverb(w: string): boolean {
-  return w.length > 5 && w.endsWith('ly') && !NOT_MANNER.has(w);
+  return w.length > 5 && w.endsWith('ly') && !NOT_MANNER.has(w) && !STANCE_ADVERBS.has(w);
+}
+
+/** First and second person: in brackets, the speaker's own aside (`(as soon as I can)`). */
+const SPEAKER_PRONOUNS: ReadonlySet<string> = new Set(words('i me my we us our you your'));
+
+/** Whether one of the words of text[start, end) is in `set`. */
+function hasWordOf(text: string, start: number, end: number, set: ReadonlySet<string>): boolean {
+  let found = false;
+  eachWord(text, start, end, (lower) => {
+    found = set.has(lower);
+    return !found;
+  });
+  return found;
 }
 
 /** `(rather hesitatingly)`, `(very gravely)`. */
@@ -347,12 +373,17 @@ const CLAUSE_OPEN: ReadonlySet<string> = new Set(
   `),
 );
 
-/** Whether the opening mark at `open` comes straight after a word that leaves its clause open. */
-export function heldInNarration(text: string, open: number): boolean {
+/**
+ * Whether the opening mark at `open` comes straight after a word that leaves its clause open,
+ * looking no further back than `from` (the paragraph's start: a heading `Part A` or a line ending
+ * `to` in the paragraph before holds nothing).
+ */
+export function heldInNarration(text: string, open: number, from = 0): boolean {
   let i = open - 1;
-  while (i > 0 && isSpace(text.charCodeAt(i))) i--;
+  while (i >= from && isSpace(text.charCodeAt(i))) i--;
+  if (i < from) return false;
   let k = i + 1;
-  while (k > 0 && isWordChar(text.charCodeAt(k - 1))) k--;
+  while (k > from && isWordChar(text.charCodeAt(k - 1))) k--;
   return k <= i && CLAUSE_OPEN.has(text.slice(k, i + 1).toLowerCase());
 }
 
