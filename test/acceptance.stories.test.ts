@@ -3,7 +3,8 @@
  * nicknames and a visitor who leaves, a first-person present-tense story in dash dialogue with a
  * phone call, a dinner for four with a shared surname, a Markdown fan fiction in British single
  * marks whose detective is her surname at work and her first name at home, and a plain-text quarrel
- * between two men tagged "he said" turn about, with a time skip after a blank line. The stories are the project's own
+ * between two men tagged "he said" turn about, with a time skip after a blank line, and a couple in
+ * British single marks who read a letter aloud and trade text messages. The stories are the project's own
  * (test/fixtures/acceptance/); each assertion is a result a reader checked by hand.
  */
 import assert from 'node:assert/strict';
@@ -134,5 +135,56 @@ describe('acceptance: a plain-text quarrel between two men', async () => {
     assert.equal(speakerOf(r, 'The creek changed'), 'Walter');
     assert.equal(r.scenes.length, 2);
     assert.equal(r.scenes[1]!.boundary.cue, 'Two days later');
+  });
+});
+
+describe('acceptance: a letter, texts and a quarrel over trifle, in single marks', async () => {
+  const r = await analyse('the-letter-from-porthleven.txt');
+  const kindOf = (text: string) => {
+    const q = r.quotes.find((x) => x.text.startsWith(text));
+    assert.ok(q, `no quotation "${text}"`);
+    return q.kind;
+  };
+
+  it('acceptance: the letter read aloud and the texts on screen are written; the talk round them is speech', () => {
+    assert.equal(kindOf('Listen to this'), 'speech');
+    assert.equal(kindOf('Dear Priya, the weather here'), 'written');
+    assert.equal(kindOf('P.S. Tell that young man'), 'written');
+    assert.equal(kindOf('Heard Gran is coming'), 'written');
+    assert.equal(kindOf('Got a letter from Gran'), 'written');
+    assert.equal(kindOf('Go on.'), 'speech');
+    assert.equal(speakerOf(r, 'Go on.'), 'Marcus');
+  });
+
+  it('acceptance: a text quoted inside speech is written, and a single mark glued to a double one opens', () => {
+    assert.equal(kindOf('I have something to tell you both'), 'written');
+    assert.equal(kindOf('Have you heard from Gran?'), 'written');
+    assert.equal(kindOf("She's fine, love."), 'written');
+    assert.deepEqual(
+      r.messages.filter((m) => m.code === 'quotes/stray'),
+      [],
+    );
+  });
+
+  it('acceptance: what Gran said, quoted by Marcus, is reported; film titles are mentions', () => {
+    const never = r.quotes.filter((q) => q.text === 'never again');
+    assert.deepEqual(
+      never.map((q) => q.kind),
+      ['reported', 'reported'],
+    );
+    assert.equal(kindOf('Brief Encounter'), 'mention');
+    assert.equal(kindOf('The Italian Job'), 'mention');
+  });
+
+  it('acceptance: "Dear me" and "My dear" are spoken; "could/should have" after a beat is speech; words held back are imagined', () => {
+    assert.equal(kindOf('Dear me'), 'speech');
+    assert.equal(speakerOf(r, 'Dear me'), 'Marcus');
+    assert.equal(kindOf('My dear, it'), 'speech');
+    assert.equal(speakerOf(r, 'My dear, it'), 'Marcus');
+    assert.equal(kindOf('I could have made porridge'), 'speech');
+    assert.equal(kindOf('We should have bought'), 'speech');
+    assert.equal(speakerOf(r, 'We should have bought'), 'Marcus');
+    assert.equal(kindOf('The cat can go'), 'imagined');
+    assert.equal(kindOf('I\u2019m only saying'.replace('\u2019', "'")), 'speech');
   });
 });

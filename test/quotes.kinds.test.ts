@@ -639,4 +639,45 @@ describe('quotes: kinds', () => {
     const found = kinds('CHAPTER IV. AT THE "GREEN MAN"\nThe inn was full.');
     assert.deepEqual(found, [['GREEN MAN', 'mention']]);
   });
+
+  it('quotes: a nested quotation after a verb of saying is reported, not a mention', () => {
+    const found = kinds('"He rang last night and said \'Not this year\', would you believe it?" asked Ruth.');
+    assert.equal(found[0]![1], 'speech');
+    assert.deepEqual(found[1], ['Not this year', 'reported']);
+    const told = kinds('"The landlord told me, \'No dogs,\' and shut the door," said Ruth.');
+    assert.deepEqual(told[1], ['No dogs,', 'reported']);
+  });
+
+  it('quotes: a nested quotation from a text (`It says, "…"`, texted … `Just, "…"`) is written', () => {
+    const says = kinds(
+      '"Look at the card. It says, \'Back on Monday, do not wait up for me.\'" Owen sighed.',
+    );
+    assert.deepEqual(says[1], ['Back on Monday, do not wait up for me.', 'written']);
+    const texted = kinds(
+      '"Dad texted me at noon. Just, \'Where are the car keys?\' Nothing else," said Owen.',
+    );
+    assert.deepEqual(texted[1], ['Where are the car keys?', 'written']);
+    // A short nested fragment with no verb or text before it is still a mention.
+    const named = kinds('"We drank at the \'Drover\' until late," said Owen.');
+    assert.deepEqual(named[1], ['Drover', 'mention']);
+  });
+
+  it('quotes: words after "typed:" are the text typed', () => {
+    const found = kinds('Ruth picked up her phone. Owen typed: "Running late, save me a seat."');
+    assert.deepEqual(found, [['Running late, save me a seat.', 'written']]);
+  });
+
+  it("quotes: a denied reading (`I didn't read you all of it.`) announces nothing; the reply is talk", () => {
+    const found = kinds(
+      '"There is a second page. I didn\'t read you all of it."\n\n"Then go on," said Owen.\n\n"Fine."',
+    );
+    assert.deepEqual(
+      found.map(([, k]) => k),
+      ['speech', 'speech', 'speech'],
+    );
+    const announced = kinds(
+      '"There is a second page. Shall I read you the rest?"\n\n"Owen, I know you are there."',
+    );
+    assert.deepEqual(announced[1], ['Owen, I know you are there.', 'written']);
+  });
 });

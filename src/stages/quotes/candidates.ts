@@ -5,6 +5,7 @@ import {
   firstAtOrAfter,
   flankOrientation,
   isDash,
+  isOpenBracket,
   isSpace,
   isUpper,
   isWordChar,
@@ -213,6 +214,16 @@ function addApostropheLike(
     isApostropheLike(after) &&
     !isApostropheLike(before) &&
     startsElision(text, i + 1, paragraphEnd)
+  ) {
+    open = 1;
+  }
+  // An opening single mark glued to a nested double one (`she read, '"She's fine," Mum says.'`):
+  // a space (or the paragraph's start) before it and a word right after the double mark.
+  if (
+    (isSpace(before) || i === paragraphStart || isOpenBracket(before)) &&
+    (after === QUOTE || after === LEFT_DOUBLE || after === LOW_DOUBLE) &&
+    i + 2 < paragraphEnd &&
+    isWordChar(text.charCodeAt(i + 2))
   ) {
     open = 1;
   }

@@ -12,7 +12,16 @@ export const WRITING_CUES: ReadonlySet<string> = new Set(
     postscript document diary journal entry entries manuscript epitaph motto legend sign
     signboard poster bill handwriting paper follows following effect purpose contents missive
     indited enclosed contained contains addressed superscription
+    typed texted emailed e-mailed tweeted
   `),
+);
+
+/**
+ * Words of typing and texting: a quotation in someone's words shortly after one is the text sent
+ * (`Mum texted on Thursday. Just, "Have you heard?"`).
+ */
+export const TYPED_CUES: ReadonlySet<string> = new Set(
+  words('typed texted text texts message messages emailed email e-mailed tweeted wrote writes written'),
 );
 
 /**

@@ -1,9 +1,9 @@
 import type { Paragraph } from '../../engine/types.js';
-import { speechVerbBase, THOUGHT_VERBS, WRITING_VERBS } from '../lexicon/speech-verbs.js';
+import { CORE_SPEECH_VERBS, speechVerbBase, THOUGHT_VERBS, WRITING_VERBS } from '../lexicon/speech-verbs.js';
 import { words } from '../lexicon/words.js';
 import type { DraftQuotation } from './detect.js';
 import { isImaginedCue } from './imagined.js';
-import { INTRODUCING_CUES, SALUTATION_WORDS, WRITING_CUES } from './kind-words.js';
+import { INTRODUCING_CUES, SALUTATION_WORDS, TYPED_CUES, WRITING_CUES } from './kind-words.js';
 import { isClausePunct, isSpace, isUpper, isWordChar } from './marks.js';
 import { isReportedSpeech } from './reported.js';
 import { eachWord, heldInNarration, tagVerb } from './tags.js';
@@ -125,10 +125,11 @@ const READ_OUT_CHARS = 150;
  * The very end of someone's words announcing that they read a text out: `I will read you the
  * passage.`, `Pray read on.`, `… as follows:`. Words after the reading verb other than what is read
  * (`I'll read it later`, `Let me read the paper first`, `I read on the train`) announce nothing;
- * `I will read you the passage …` announces the reading wherever it comes.
+ * `I will read you the passage …` announces the reading wherever it comes, but not once denied
+ * (`I didn't read you all of it.` / `"Go on."` is talk).
  */
 const READ_OUT =
-  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b(?:\s+(?:it|this|them|you|us|now|aloud|out|on|to\s+(?:you|us|them)|(?:the|this|that|her|his|my|your)\s+(?:letter|note|passage|words|lines|message|telegram|wire|rest|whole))\b)*|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bas follows)[\s\W_]*$|\bread you\b[^"\u201d]*$/i;
+  /(?:\b(?:i will|i'll|i shall|let me|shall i)\s+(?:now\s+)?read\b(?:\s+(?:it|this|them|you|us|now|aloud|out|on|to\s+(?:you|us|them)|(?:the|this|that|her|his|my|your)\s+(?:letter|note|passage|words|lines|message|telegram|wire|rest|whole))\b)*|\bread\s+(?:it\s+|this\s+|them\s+)?(?:to you|aloud|on)\b|\bas follows)[\s\W_]*$|(?<!(?:\bnot|\bnever|n't|n’t)\s+)\bread you\b[^"\u201d]*$/i;
 
 /**
  * `"…I will read it to you--"` / `"When my brother left us yesterday…"`: untagged words that
@@ -1139,8 +1140,43 @@ const KIN_SIGNATURES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Nested quotations: short fragments are mentions, the rest is quoted speech. */
+/** Characters before a nested quotation searched for the verb or text that introduces it. */
+const NESTED_LOOK_BACK = 80;
+
+/** The word right before a nested quotation, past an object pronoun and `,` `:` or a dash: `told me, "`. */
+const NESTED_LEAD = /(?:^|[^\p{L}'’])([\p{L}'’]+)(?:\s+(?:me|us|him|her|them|you))?[\s,:—-]*$/u;
+
+/** Verbs that quote someone's own words inside speech (`She said "never again"`), not name a thing. */
+const QUOTING_VERBS: ReadonlySet<string> = new Set(['tell', 'write', 'read', ...CORE_SPEECH_VERBS]);
+
+/** Subjects that make a verb of saying a text's wording: `It says, "…"`, `the note said "…"`. */
+const TEXT_SUBJECTS: ReadonlySet<string> = new Set(words('it this that which'));
+
+/** Words that a text message or a typed note was sent with: `Mum texted on Thursday. Just, "…"`. */
+const NESTED_TEXT_WINDOW = 6;
+
+/**
+ * Nested quotations: words quoted from a text (`It says, "…"`, `She texted, "…"`) are written;
+ * words after a verb of saying are someone's words reported (`She said "never again", can you
+ * believe it?`); other short fragments are mentions, the rest is quoted speech.
+ */
 function nestedKind(text: string, d: DraftQuotation): DraftQuotation['kind'] {
+  const from = Math.max(d.parent?.open ?? 0, d.open - NESTED_LOOK_BACK);
+  const lead = text.slice(from, d.open);
+  const m = NESTED_LEAD.exec(lead);
+  const verb = m ? speechVerbBase(m[1]!.toLowerCase()) : undefined;
+  const leadWords: string[] = [];
+  eachWord(text, from, d.open, (lower) => {
+    leadWords.push(lower);
+    return true;
+  });
+  if (verb !== undefined && QUOTING_VERBS.has(verb)) {
+    const k = leadWords.lastIndexOf(m![1]!.toLowerCase());
+    const subject = leadWords[k - 1] ?? '';
+    if (WRITING_VERBS.has(verb) || TEXT_SUBJECTS.has(subject) || WRITING_CUES.has(subject)) return 'written';
+    return 'reported';
+  }
+  if (leadWords.slice(-NESTED_TEXT_WINDOW).some((w) => TYPED_CUES.has(w))) return 'written';
   const [s, e] = d.spans[0]!;
   const words = countWords(text, s, e);
   const last = text.charCodeAt(e - 1);
