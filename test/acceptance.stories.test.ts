@@ -152,6 +152,7 @@ describe('acceptance: a letter, texts and a quarrel over trifle, in single marks
     assert.equal(kindOf('P.S. Tell that young man'), 'written');
     assert.equal(kindOf('Heard Gran is coming'), 'written');
     assert.equal(kindOf('Got a letter from Gran'), 'written');
+    assert.equal(kindOf('Anything but trifle'), 'written');
     assert.equal(kindOf('Go on.'), 'speech');
     assert.equal(speakerOf(r, 'Go on.'), 'Marcus');
   });

@@ -680,4 +680,12 @@ describe('quotes: kinds', () => {
     );
     assert.deepEqual(announced[1], ['Owen, I know you are there.', 'written']);
   });
+
+  it('quotes: words a thing says (`it said`) after a phone or screen is named are the text', () => {
+    const found = kinds('Owen held up his phone so she could see the screen.\n\n"Back by six," it said.');
+    assert.deepEqual(found, [['Back by six,', 'written']]);
+    // With no text or device near, `it said` is a speaker like any other (a creature, a voice).
+    const voice = kinds('The thing in the well stirred.\n\n"Come closer," it said.');
+    assert.deepEqual(voice, [['Come closer,', 'speech']]);
+  });
 });

@@ -293,6 +293,14 @@ function kindOf(
       d.tags.some(([s]) => TEXT_TAG_AFTER.test(text.slice(s, s + WRITTEN_AFTER_CHARS))))
   )
     return 'written';
+  // `"Anything but trifle," it said.` after `she turned the screen`: a thing that says words, with a
+  // phone, a screen or a text named just before, is the text.
+  if (
+    d.close >= 0 &&
+    IT_SAID_AFTER.test(text.slice(d.close + 1, d.close + 1 + WRITTEN_AFTER_CHARS)) &&
+    TEXT_NEAR.test(text.slice(Math.max(0, d.open - TEXT_NEAR_CHARS), d.open))
+  )
+    return 'written';
   if (!ctx.opensParagraph && !spokenAfter && isTitle(text, d, p.start, before.slice(-4))) return 'mention';
   if (!ctx.opensParagraph && !followsQuotation && after === undefined && wovenIn(text, d, ctx, p.start))
     return 'reported';
@@ -820,6 +828,16 @@ const WRITTEN_AFTER =
  */
 const TEXT_TAG_AFTER =
   /^[\u201d\u2019"']?[\s,]*(?:(?:the|this|that|his|her|my|your|their|its)\s+(?:letter|note|telegram|wire|cable|postcard|card|message|notice|advertisement|paper|newspaper|article|paragraph|report|bill|placard|inscription)\s+(?:ran|runs|said|says|read|reads|went\s+on|goes\s+on|continued|continues|added|adds)|(?:said|says|added|adds|continued|remarked|went\s+on)\s+(?:the\s+)?_[A-Z])/;
+
+/** `" it said.`, `" it read`: words said by a thing. */
+const IT_SAID_AFTER = /^[\u201d\u2019"']?[\s,]*it\s+(?:said|says|read|reads|ran|runs)\b/;
+
+/** Characters before a quotation searched for the device or text a thing's words come from. */
+const TEXT_NEAR_CHARS = 200;
+
+/** A device or text named near words a thing says: the screen, the phone, the message. */
+const TEXT_NEAR =
+  /\b(?:screen|phone|mobile|message|text|email|e-mail|letter|note|card|sign|notice|label)s?\b/i;
 
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
