@@ -167,7 +167,7 @@ describe('acceptance: a letter, texts and a quarrel over trifle, in single marks
     );
   });
 
-  it('acceptance: what Gran said, quoted by Marcus, is reported; film titles are mentions', () => {
+  it('acceptance: what Gran said, quoted by Marcus, is reported; film titles and the pub are mentions', () => {
     const never = r.quotes.filter((q) => q.text === 'never again');
     assert.deepEqual(
       never.map((q) => q.kind),
@@ -175,6 +175,11 @@ describe('acceptance: a letter, texts and a quarrel over trifle, in single marks
     );
     assert.equal(kindOf('Brief Encounter'), 'mention');
     assert.equal(kindOf('The Italian Job'), 'mention');
+    const pub = r.quotes.filter((q) => q.text === 'Crown and Anchor');
+    assert.deepEqual(
+      pub.map((q) => q.kind),
+      ['mention', 'mention'],
+    );
   });
 
   it('acceptance: "Dear me" and "My dear" are spoken; "could/should have" after a beat is speech; words held back are imagined', () => {
