@@ -3,8 +3,9 @@
  * nicknames and a visitor who leaves, a first-person present-tense story in dash dialogue with a
  * phone call, a dinner for four with a shared surname, a Markdown fan fiction in British single
  * marks whose detective is her surname at work and her first name at home, and a plain-text quarrel
- * between two men tagged "he said" turn about, with a time skip after a blank line, and a couple in
- * British single marks who read a letter aloud and trade text messages. The stories are the project's own
+ * between two men tagged "he said" turn about, with a time skip after a blank line, a couple in
+ * British single marks who read a letter aloud and trade text messages, and a plain-text
+ * one-shot with author's notes, text messages and thoughts in italics. The stories are the project's own
  * (test/fixtures/acceptance/); each assertion is a result a reader checked by hand.
  */
 import assert from 'node:assert/strict';
@@ -192,5 +193,49 @@ describe('acceptance: a letter, texts and a quarrel over trifle, in single marks
     assert.equal(speakerOf(r, 'We should have bought'), 'Marcus');
     assert.equal(kindOf('The cat can go'), 'imagined');
     assert.equal(kindOf('I\u2019m only saying'.replace('\u2019', "'")), 'speech');
+  });
+});
+
+describe("acceptance: a plain-text one-shot with author's notes and texts in italics", async () => {
+  const r = await analyse('the-lighthouse-bet.txt');
+
+  it("acceptance: the author's notes at the top and bottom are not story; the title line is a heading", () => {
+    assert.ok(
+      (r.stats?.words ?? 0) < 1200 && !r.paragraphs.some((p) => p.start === 0),
+      `${r.stats?.words} words`,
+    );
+    assert.equal(r.paragraphs[0]!.kind, 'heading');
+    assert.equal(r.scenes.length, 4);
+    assert.deepEqual(
+      r.scenes.slice(1).map((s) => s.boundary.cue),
+      ['~~~', 'xXx', '~~~'],
+    );
+  });
+
+  it('acceptance: the four named people, with their speech', () => {
+    for (const name of ['Rosalind', 'Ezra', 'Priya', 'Teddy']) assert.ok(named(r, name), name);
+    assert.ok(named(r, 'Teddy')?.aliases.includes('Theodora Quill'));
+    assert.equal(speakerOf(r, 'Morning!'), 'Ezra');
+    assert.equal(speakerOf(r, 'Hi! So'), 'Priya');
+    assert.equal(speakerOf(r, 'Fine. What do you want, babe?'), 'Rosalind');
+    assert.equal(speakerOf(r, 'Of course you counted'), 'Rosalind');
+    assert.equal(speakerOf(r, 'That, is my grandmother.'), 'Ezra');
+    assert.equal(speakerOf(r, "It's a bet,"), 'Rosalind');
+  });
+
+  it('acceptance: thoughts in italics, one word or "decided", and text messages in italics are written', () => {
+    const kind = (t: string) => r.quotes.find((q) => q.text.startsWith(t))?.kind;
+    assert.equal(kind('Traitor,'), 'thought');
+    assert.equal(kind('Probably not,'), 'thought');
+    assert.equal(kind("He's doing the eyes,"), 'thought');
+    for (const t of [
+      'did he ask you yet,',
+      "he's asking right now,",
+      "I'm going to kill you.",
+      'pay up,',
+      'I HATE YOU,',
+      'worth every cent tho.',
+    ])
+      assert.equal(kind(t), 'written', t);
   });
 });

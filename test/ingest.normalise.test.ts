@@ -63,6 +63,31 @@ const gutenberg = (body: string, eol = '\n'): string =>
     .replace(/\n/g, eol);
 
 describe('ingest: normalise', () => {
+  it("ingest: normalise drops a fan fiction author's note at the top and the bottom, not one mid-story or 'An—'", () => {
+    const text = [
+      'A/N: my first story here, be kind!!',
+      'Mira opened the door.',
+      'An\u2014an owl sat on the step.',
+      'AN - this one stays, it is in the middle of the story.',
+      'She closed it again.',
+      'Tobias laughed at her.',
+      "Author's note: thanks for reading, comments welcome.",
+    ].join('\n\n');
+    const src = textSource(text);
+    const n = normalise(src);
+    assert.deepEqual(
+      paragraphs(n).map((p) => p.text),
+      [
+        'Mira opened the door.',
+        'An\u2014an owl sat on the step.',
+        'AN - this one stays, it is in the middle of the story.',
+        'She closed it again.',
+        'Tobias laughed at her.',
+      ],
+    );
+    assertOffsetsRoundTrip(src, n);
+  });
+
   it('ingest: normalise turns CRLF and lone CR into LF and maps offsets back', () => {
     const text = 'First line.\r\n\r\nSecond paragraph\rstill the second? no: lone CR.\r\n\r\n\r\nThird.';
     const src = textSource(text);

@@ -632,6 +632,41 @@ describe('quotes: thoughts in italics', () => {
       [],
     );
   });
+  it('quotes: text messages in italics with a texting verb are written, lower case and all; the next italics go on with them', () => {
+    const found = detect(
+      [
+        '*where are you,* Dario had texted.',
+        '*on the bus,* she typed back. *ten minutes.*',
+        'It was *so* late, she texted.',
+      ].join('\n'),
+    );
+    const italics = found.quotes.filter((q) => q.mark === 'italic');
+    assert.deepEqual(
+      italics.map((q) => [found.texts[found.quotes.indexOf(q)]![0], q.kind]),
+      [
+        ['where are you,', 'written'],
+        ['on the bus,', 'written'],
+        ['ten minutes.', 'written'],
+      ],
+    );
+  });
+
+  it('quotes: one italic word is a thought when its thinking verb follows at once; "decided" thinks too', () => {
+    const found = detect(
+      ['*Coward,* he thought.', '*Maybe tomorrow,* Lena decided.', '*Coward* was his word for it.'].join(
+        '\n',
+      ),
+    );
+    const italics = found.quotes.filter((q) => q.mark === 'italic');
+    assert.deepEqual(
+      italics.map((q) => [found.texts[found.quotes.indexOf(q)]![0], q.kind]),
+      [
+        ['Coward,', 'thought'],
+        ['Maybe tomorrow,', 'thought'],
+      ],
+    );
+  });
+
   it("quotes: italics inside the sentence of a thought's tag are no second thought", () => {
     const found = detect('*I must call her*, Lena thought, and picked up *The Evening Post* once more.\n');
     assert.deepEqual(

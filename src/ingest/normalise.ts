@@ -10,6 +10,8 @@
  *   line on (the licence) are dropped: they have no map piece. The ebook number and the header's
  *   Title/Author/Language lines are returned in `meta`.
  * - Markdown front matter (`format: 'md'`) is dropped likewise.
+ * - Fan fiction author's notes: a paragraph that opens with `A/N:`, `AN:` or `Author's note:` among
+ *   the first three and the last three paragraphs is dropped likewise (it is not the story).
  * - Leading and trailing blank lines are dropped, and so is the whitespace on blank lines.
  * - Paragraphs: a paragraph never contains "\n"; paragraphs are separated by one or more "\n" (a
  *   blank line in the source stays a blank line). A line break *inside* a paragraph becomes one space
@@ -422,6 +424,7 @@ export function normalise(source: SourceText): NormalisedText {
   const dropped = new Uint8Array(n);
 
   if (gutenberg.headerEnd !== -1) dropProducerCredits(s, lines, dropped, droppedRanges);
+  dropAuthorNotes(s, lines, dropped, droppedRanges);
 
   const decision = isMarkupFormat(source)
     ? { mode: 'lines' as const, width: 0, baseIndent: 0 }
@@ -642,5 +645,39 @@ function dropProducerCredits(s: string, lines: Lines, dropped: Uint8Array, range
       ranges.push([lines.start[i]!, lines.next[j - 1]!]);
     }
     i = j;
+  }
+}
+
+/** `A/N:`, `AN -`, `Author's Note:`, `(A/N: …`, `**Author's notes**:` at the start of a line. */
+const AUTHOR_NOTE_RE =
+  /^[([*_\s]*(?:[Aa]\/[Nn]|AN|[Aa]uthor(?:s|['\u2019]s|s['\u2019])?\s+[Nn]otes?|AUTHOR(?:S|['\u2019]S)?\s+NOTES?)[*_\s]*[:\-\u2013\u2014)]/;
+
+/**
+ * Drops fan fiction author's notes: a blank-line separated block of at most twelve lines that opens
+ * with `A/N:` (see AUTHOR_NOTE_RE) among the first three and the last three blocks. Where the text
+ * has no blank lines (one paragraph a line), only the note's own line is dropped.
+ */
+function dropAuthorNotes(s: string, lines: Lines, dropped: Uint8Array, ranges: [number, number][]): void {
+  const blocks: [number, number][] = [];
+  let i = 0;
+  while (i < lines.count) {
+    while (i < lines.count && (lines.ce[i]! <= lines.cs[i]! || dropped[i])) i++;
+    if (i >= lines.count) break;
+    let j = i;
+    while (j < lines.count && lines.ce[j]! > lines.cs[j]! && !dropped[j]) j++;
+    blocks.push([i, j]);
+    i = j;
+  }
+  if (blocks.length < 2) return;
+  const picked = new Set<number>();
+  for (let b = 0; b < Math.min(3, blocks.length); b++) picked.add(b);
+  for (let b = Math.max(0, blocks.length - 3); b < blocks.length; b++) picked.add(b);
+  for (const b of picked) {
+    const [from, to] = blocks[b]!;
+    if (!AUTHOR_NOTE_RE.test(s.slice(lines.cs[from]!, Math.min(lines.ce[from]!, lines.cs[from]! + 40))))
+      continue;
+    const end = to - from <= 12 ? to : from + 1;
+    for (let k = from; k < end; k++) dropped[k] = 1;
+    ranges.push([lines.start[from]!, lines.next[end - 1]!]);
   }
 }

@@ -800,9 +800,10 @@ export function findQuotations(
   scanner.run();
   const drafts = scanner.drafts;
   // Thoughts in italics (`*I should go*, she thought`), outside every marked quotation.
-  for (const { span, paragraph } of findItalicThoughts(text, paragraphs)) {
+  const italicTexts = new Set<DraftQuotation>();
+  for (const { span, paragraph, kind } of findItalicThoughts(text, paragraphs)) {
     if (drafts.some((d) => d.open < span[1] && span[0] < d.close)) continue;
-    drafts.push({
+    const draft: DraftQuotation = {
       spans: [span],
       mark: 'italic',
       paragraph,
@@ -811,15 +812,17 @@ export function findQuotations(
       close: span[1] + 1,
       tags: [],
       parent: undefined,
-      kind: 'thought',
+      kind,
       verse: false,
-    });
+    };
+    drafts.push(draft);
+    if (kind === 'written') italicTexts.add(draft);
   }
   classifyKinds(text, paragraphs, drafts);
   // A script line is its speaker's words, an italic one their thought: no tag or context decides that.
   for (const d of drafts) {
     if (d.mark === 'script') d.kind = 'speech';
-    else if (d.mark === 'italic') d.kind = 'thought';
+    else if (d.mark === 'italic') d.kind = italicTexts.has(d) ? 'written' : 'thought';
   }
   drafts.sort((a, b) => a.spans[0]![0] - b.spans[0]![0]);
   const ids = new Map<DraftQuotation, string>();

@@ -8,13 +8,17 @@ import { eachWord } from './tags.js';
  * `**`, not inside a word) that opens with a capital and has two words at least, set off by
  * punctuation from a thinking verb (think, wonder…) among the first four words after it or the last
  * four words of its sentence before it. Emphasis (`so _very_ much`, `I *told* you, I think`) is
- * left alone. Returns the spans inside the marks, with their paragraphs, in text order.
+ * left alone. A one-word thought needs its verb right after it (`*Traitor,* she thought`), and
+ * `decided`/`realised` count as thinking here. Text messages in italics are found the same way with a
+ * verb of texting after them (`*did you ask him,* Priya texted.`, `*pay up,* she typed`), and may
+ * open in lower case, as texts do; they are `written`. Returns the spans inside the marks, with their
+ * paragraphs and kinds, in text order.
  */
 export function findItalicThoughts(
   text: string,
   paragraphs: readonly Paragraph[],
-): { span: [number, number]; paragraph: number }[] {
-  const out: { span: [number, number]; paragraph: number }[] = [];
+): { span: [number, number]; paragraph: number; kind: 'thought' | 'written' }[] {
+  const out: { span: [number, number]; paragraph: number; kind: 'thought' | 'written' }[] = [];
   if (!text.includes('*') && !text.includes('_')) return out;
   const span = /(?<![*_\p{L}\p{N}])([*_])(?![*_\s])([^*_\n]{1,400}?)(?<![\s*_])\1(?![*_\p{L}\p{N}])/gu;
   for (let pi = 0; pi < paragraphs.length; pi++) {
@@ -25,37 +29,84 @@ export function findItalicThoughts(
     // The end of the last italic thought in this paragraph: the italic sentence right after it and
     // its tag goes on with the same thought (`*I should go*, she thought. *I should sleep.*`).
     let lastThought = -1;
+    let lastKind: 'thought' | 'written' = 'thought';
     for (let m = span.exec(body); m; m = span.exec(body)) {
       const open = p.start + m.index;
       const close = open + m[0].length;
+      const inner = m[2]!;
+      const setOff = /^[,.!?\u2014]|[.!?,\u2014]$/.test(text.slice(close, close + 1) + inner.slice(-1));
+      // A text message: set off from a texting verb after it; lower case allowed (`*omw,* he texted`).
+      if (/\p{L}.*\s\S|^\p{L}+\p{P}*$/u.test(inner) && setOff && verbAfter(text, close, p.end, isTexting)) {
+        out.push({ span: [open + 1, close - 1], paragraph: pi, kind: 'written' });
+        lastThought = close;
+        lastKind = 'written';
+        continue;
+      }
       // A thought is a clause of its own: a capital and two words at least (`*I should go*`), not
-      // a stressed word (`so _very_ much`), and set off from its tag by punctuation.
-      if (!/^\p{Lu}\S*\s+\S/u.test(m[2]!)) continue;
+      // a stressed word (`so _very_ much`), and set off from its tag by punctuation; one capitalised
+      // word will do when its thinking verb follows at once (`*Traitor,* she thought`).
+      const oneWord =
+        /^\p{Lu}\p{L}*[,.!?\u2014]$/u.test(inner) && verbAfter(text, close, p.end, isThinking, 2);
+      const textGoesOn =
+        lastKind === 'written' && lastThought >= 0 && oneShortSentence(text.slice(lastThought, open));
+      if (textGoesOn && /\p{L}/u.test(inner)) {
+        out.push({ span: [open + 1, close - 1], paragraph: pi, kind: 'written' });
+        lastThought = close;
+        continue;
+      }
+      if (!oneWord && !/^\p{Lu}\S*\s+\S/u.test(inner)) continue;
       if (
-        (/^[,.!?\u2014]|[.!?,\u2014]$/.test(text.slice(close, close + 1) + m[2]!.slice(-1)) &&
-          thinkingAfter(text, close, p.end)) ||
+        oneWord ||
+        (setOff && verbAfter(text, close, p.end, isThinking)) ||
         (/[,:]\s*$/.test(text.slice(Math.max(p.start, open - 3), open)) &&
           thinkingBefore(text, p.start, open)) ||
         (lastThought >= 0 && oneShortSentence(text.slice(lastThought, open)))
       ) {
-        out.push({ span: [open + 1, close - 1], paragraph: pi });
+        const kind: 'thought' | 'written' =
+          oneWord || lastThought < 0 || !oneShortSentence(text.slice(lastThought, open))
+            ? 'thought'
+            : lastKind;
+        out.push({ span: [open + 1, close - 1], paragraph: pi, kind });
         lastThought = close;
+        lastKind = kind;
       }
     }
   }
   return out;
 }
 
-/** A thinking verb among the first four words after `from`, before the sentence ends. */
-function thinkingAfter(text: string, from: number, end: number): boolean {
+/** Verbs that tell an italic span is a thought: the thinking verbs, and `decided`, `realised`. */
+const ITALIC_THOUGHT_FORMS = new Set(['decided', 'decides', 'realised', 'realized', 'realises', 'realizes']);
+
+function isThinking(lower: string): boolean {
+  const base = speechVerbBase(lower);
+  return (base !== undefined && THOUGHT_VERBS.has(base)) || ITALIC_THOUGHT_FORMS.has(lower);
+}
+
+/** Verbs of sending a text message, for text messages set in italics. */
+const TEXTING_FORMS = new Set(
+  'texted texts typed types messaged messages wrote writes replied replies sent sends'.split(' '),
+);
+
+function isTexting(lower: string): boolean {
+  return TEXTING_FORMS.has(lower);
+}
+
+/** A verb `is` accepts among the first `words` words after `from`, before the sentence ends. */
+function verbAfter(
+  text: string,
+  from: number,
+  end: number,
+  is: (lower: string) => boolean,
+  words = 4,
+): boolean {
   const stop = text.slice(from, end).search(/[.!?;]/);
   const to = stop < 0 ? end : from + stop;
   let found = false;
   let n = 0;
   eachWord(text, from, to, (lower) => {
-    const base = speechVerbBase(lower);
-    if (base !== undefined && THOUGHT_VERBS.has(base)) found = true;
-    return !found && ++n < 4;
+    if (is(lower)) found = true;
+    return !found && ++n < words;
   });
   return found;
 }
