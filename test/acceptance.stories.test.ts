@@ -221,6 +221,9 @@ describe("acceptance: a plain-text one-shot with author's notes and texts in ita
     assert.equal(speakerOf(r, 'Of course you counted'), 'Rosalind');
     assert.equal(speakerOf(r, 'That, is my grandmother.'), 'Ezra');
     assert.equal(speakerOf(r, "It's a bet,"), 'Rosalind');
+    // Introductions: "I'm Rosalind." and "Everyone calls me Teddy." name their speaker.
+    assert.equal(speakerOf(r, "I, um. Yes. Hi. I'm Rosalind."), 'Rosalind');
+    assert.equal(speakerOf(r, 'Teddy, Everyone calls me Teddy.'), 'Teddy');
   });
 
   it('acceptance: thoughts in italics, one word or "decided", and text messages in italics are written', () => {

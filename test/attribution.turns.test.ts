@@ -125,3 +125,27 @@ describe('conversations end at a time skip', () => {
     assert.deepEqual(lengths('Ten minutes later the harbour was empty.'), [4]);
   });
 });
+
+describe('attribution: someone introducing themself', () => {
+  const speakers = (text: string): string[] => {
+    const r = createEngine({ characters: CAST }).analyze(sourceOf(text));
+    return r.quotes.map((q) => r.characters.find((c) => c.id === q.speaker)?.name ?? '?');
+  };
+
+  it('gives "I\'m Ann." and "My name is Will." to the one they name, against turn-taking', () => {
+    const text =
+      '"Who are you?" said Tom.\n\n"Nobody much."\n\n"Hi. I\'m Ann. I live next door."\n\n' +
+      'Tom nodded at the boy by the gate.\n\n"And him?"\n\n"Sorry. My name is Will."\n';
+    const got = speakers(text);
+    assert.equal(got[2], 'Ann Hale');
+    assert.equal(got[4], 'Will Stone');
+  });
+
+  it('takes no possessive ("I\'m Ann\'s brother") and no denial ("I\'m not Will") for an introduction', () => {
+    const text =
+      '"Who are you?" said Ann.\n\n"I\'m Ann\'s brother, of course," said Tom.\n\n"And you?"\n\n"I\'m not Will, if that is what you think."\n';
+    const got = speakers(text);
+    assert.equal(got[1], 'Tom Barker');
+    assert.notEqual(got[3], 'Will Stone');
+  });
+});

@@ -71,6 +71,12 @@ export function heldTurns(conv: ConversationFeatures): Int32Array {
   for (let i = 0; i < conv.turns.length; i++) {
     const cues = conv.turns[i]!.cues;
     const c = cues[0];
+    // "Hi. I'm Rosalind.": someone introducing themself, unless a tag says otherwise.
+    const self = selfIntroduced(conv, i);
+    if (self >= 0) {
+      fixed[i] = self;
+      continue;
+    }
     // "she said" where she can only be one of the candidates: no other woman, nobody of unknown sex.
     if (c?.kind === 'tag' && c.referent.via === 'pronoun' && c.referent.gender !== 'unknown') {
       if (cues.some((d) => d !== c && d.kind === 'tag')) continue;
@@ -100,6 +106,33 @@ export function heldTurns(conv: ConversationFeatures): Int32Array {
     if (agreed) fixed[i] = conv.candidates.indexOf(c.referent.character);
   }
   return fixed;
+}
+
+/**
+ * The candidate a turn's quotations name as their own speaker ("I'm Rosalind.", "My name is
+ * Charles."), or -1: the first such name, a candidate, and no tag naming someone else or a pronoun of the
+ * other sex.
+ */
+function selfIntroduced(conv: ConversationFeatures, i: number): number {
+  const turn = conv.turns[i]!;
+  // The first such name: "Everyone calls me Teddy, and he calls me Gran."
+  const who = turn.selfNamed[0];
+  if (who === undefined) return -1;
+  const k = conv.candidates.indexOf(who);
+  if (k < 0) return -1;
+  for (const d of turn.cues) {
+    if (d.kind !== 'tag') continue;
+    if (d.referent.via === 'name' && d.referent.character !== who) return -1;
+    const g = conv.genders[k];
+    if (
+      d.referent.via === 'pronoun' &&
+      d.referent.gender !== 'unknown' &&
+      g !== 'unknown' &&
+      g !== d.referent.gender
+    )
+      return -1;
+  }
+  return k;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface Turn {
   vocatives: number[];
   /** Characters named inside the quotations other than as addressees (people rarely name themselves). */
   namedInQuote: number[];
+  /** Characters the quotations name as their speaker ("I'm Rosalind.", "My name is Tom"). */
+  selfNamed: number[];
   /** Characters addressed by the tag ("said to Emma"). */
   tagObjects: number[];
   /** Gender of the addressee implied by terms of address in the quotations ("sir", "ma'am"). */
@@ -115,6 +117,7 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
         cues: [],
         vocatives: [],
         namedInQuote: [],
+        selfNamed: [],
         tagObjects: [],
         addresseeGender: 'unknown',
         addressedParent: '',
@@ -148,6 +151,12 @@ export function buildTurns(doc: StoryDocument, ix: CueIndex): Turn[] {
       if (m.kind === 'vocative') {
         if (!current.vocatives.includes(m.character)) current.vocatives.push(m.character);
       } else if (!current.namedInQuote.includes(m.character)) current.namedInQuote.push(m.character);
+      if (
+        m.kind !== 'vocative' &&
+        namesSelf(doc.text, q.spans, m) &&
+        !current.selfNamed.includes(m.character)
+      )
+        current.selfNamed.push(m.character);
     }
   }
   for (const turn of turns) {
@@ -606,4 +615,21 @@ export function inNestedQuotation(text: string, q: Quotation, start: number, end
 export function namedTagSpeaker(turn: Turn): number {
   const cue = turn.cues[0];
   return cue?.kind === 'tag' && cue.referent.via === 'name' ? cue.referent.character : -1;
+}
+
+/** `I'm`, `I am`, `my name is`, `call me`, `everyone calls me` right before a name: the speaker introducing themself. */
+const SELF_NAMING =
+  /(?:^|[^\p{L}])(?:I\s?['\u2019]?\s?m|I am|[Mm]y name(?:['\u2019]s| is)|[Cc]alls? me)[ \t]+$/u;
+
+/**
+ * Whether a name in the quotation is the speaker's own: `"Hi. I'm Rosalind."`, `"My name is
+ * Charles."` — not `"I'm Rosalind's cousin."` (a possessive) nor `"I'm not Tom"`. The words must
+ * be in the same span of the quotation as the name.
+ */
+function namesSelf(text: string, spans: readonly (readonly [number, number])[], m: Mention): boolean {
+  const span = spans.find(([s, e]) => s <= m.start && m.end <= e);
+  if (!span) return false;
+  // `Schlegel's aunt`, and `Schlegel s aunt` in texts that lost their apostrophes.
+  if (/^['\u2019 ]s\b/.test(text.slice(m.end, m.end + 3))) return false;
+  return SELF_NAMING.test(text.slice(Math.max(span[0], m.start - 20), m.start));
 }
