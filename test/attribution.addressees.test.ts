@@ -544,3 +544,22 @@ describe('the stretch of a conversation between comings and goings', () => {
     assert.ok(!featuresOf(conv, speakers, 17, mary).has('addressed-in-stretch'));
   });
 });
+
+describe('addressees: where in its paragraph someone comes or goes', () => {
+  it('a coming before the turn that follows it is a move before that turn only', () => {
+    const story =
+      '"Is it cold out?" said Tom.\n\n"Bitter," said Ann.\n\n' +
+      'Mrs. Stone came in with a basket. "I have brought the eggs," said Mrs. Stone.\n\n' +
+      '"Put them on the table," said Ann.\n';
+    const { conv } = castAndConversation(story);
+    assert.deepEqual([...conv!.scene!.movedBefore], [0, 0, 1, 0]);
+  });
+
+  it('a going after the words of a turn is a move before the next turn', () => {
+    const story =
+      '"Is it cold out?" said Tom.\n\n"Goodbye, then," said Mrs. Stone, and went out.\n\n' +
+      '"She forgot her basket," said Ann.\n';
+    const { conv } = castAndConversation(story);
+    assert.deepEqual([...conv!.scene!.movedBefore], [0, 0, 1]);
+  });
+});

@@ -313,8 +313,7 @@ function stretchesOf(conv: ConversationFeatures): Int32Array {
   if (out) return out;
   out = new Int32Array(conv.turns.length);
   for (let j = 1; j < conv.turns.length; j++) {
-    const moved = movedBetween(conv, conv.turns[j - 1]!.paragraph, conv.turns[j]!.paragraph);
-    out[j] = out[j - 1]! + (moved ? 1 : 0);
+    out[j] = out[j - 1]! + (movedBefore(conv, j) ? 1 : 0);
   }
   STRETCHES.set(conv, out);
   return out;
@@ -456,7 +455,7 @@ export function turnCandidates(
     near: scan.near,
     stretch: stretchVoices(conv, speakers, i),
     afterNarration: scan.prev !== undefined && scan.turn.paragraph > scan.prev.paragraph + 1,
-    moved: scan.prev !== undefined && movedBetween(conv, scan.prev.paragraph, scan.turn.paragraph),
+    moved: scan.prev !== undefined && movedBefore(conv, i),
     several: scan.turn.callsSeveral,
   };
   const turn = scan.turn;
@@ -467,11 +466,9 @@ export function turnCandidates(
   return out;
 }
 
-function movedBetween(conv: ConversationFeatures, from: number, to: number): boolean {
-  const moves = conv.scene?.moves;
-  if (!moves) return false;
-  for (let p = from; p <= to; p++) if (moves.has(p)) return true;
-  return false;
+/** Narration between turn i - 1 and turn i tells of someone coming or going (scene.ts). */
+function movedBefore(conv: ConversationFeatures, i: number): boolean {
+  return conv.scene?.movedBefore[i] === 1;
 }
 
 function keepAll(

@@ -25,6 +25,12 @@ export interface SceneMentions {
    * door opened and the doctor came in", "she left the room"), whoever it is.
    */
   moves: Set<number>;
+  /**
+   * Per turn of the conversation: narration between the previous turn's last quotation and this
+   * turn's first tells of someone coming or going. (`Mrs. Stone came in. "Eggs," said Mrs. Stone.`
+   * moves before her turn, not after it; `"Bye," she said, and went out.` after hers.)
+   */
+  movedBefore: Uint8Array;
 }
 
 /** Verbs that take someone away by themselves ("Mr. Hale withdrew"). */
@@ -43,7 +49,7 @@ export function sceneMentionsIn(doc: StoryDocument, turns: readonly Turn[]): Sce
   const departed = new Map<number, number[]>();
   const first = turns[0];
   const last = turns[turns.length - 1];
-  if (!first || !last) return { from: 0, named, departed, moves: new Set() };
+  if (!first || !last) return { from: 0, named, departed, moves: new Set(), movedBefore: new Uint8Array(0) };
   const paragraphs = doc.layer('paragraphs');
   const mentions = doc.layer('mentions');
   const tokens = doc.layer('tokens');
@@ -60,7 +66,25 @@ export function sceneMentionsIn(doc: StoryDocument, turns: readonly Turn[]): Sce
     if (leavesAfter(tokens, tokenAtOrAfter(tokens, m.end))) addParagraph(departed, m.character, p);
   }
   pronounDepartures(doc, turns, departed);
-  return { from, named, departed, moves: movesIn(doc, from, last.paragraph) };
+  const at: number[] = [];
+  const moves = movesIn(doc, from, last.paragraph, at);
+  return { from, named, departed, moves, movedBefore: movedBefore(doc, turns, at) };
+}
+
+/** Per turn: a move offset in `at` (ascending) lies between the previous turn's end and its start. */
+function movedBefore(doc: StoryDocument, turns: readonly Turn[], at: readonly number[]): Uint8Array {
+  const quotes = doc.layer('quotes');
+  const out = new Uint8Array(turns.length);
+  let k = 0;
+  for (let i = 1; i < turns.length; i++) {
+    const before = turns[i - 1]!.quotes;
+    const prevSpans = quotes[before[before.length - 1]!]!.spans;
+    const from = prevSpans[prevSpans.length - 1]![1];
+    const to = quotes[turns[i]!.quotes[0]!]!.spans[0]![0];
+    while (k < at.length && at[k]! < from) k++;
+    if (k < at.length && at[k]! < to) out[i] = 1;
+  }
+  return out;
 }
 
 /**
@@ -118,7 +142,7 @@ const LEFT: ReadonlySet<string> = new Set(words('the them him her us me'));
  * The paragraphs from..to whose narration (outside quotations) holds a verb of coming or going. A
  * party changes at a quarter of the turns after such narration in PDNC and at 1 in 20 otherwise.
  */
-function movesIn(doc: StoryDocument, from: number, to: number): Set<number> {
+function movesIn(doc: StoryDocument, from: number, to: number, at: number[]): Set<number> {
   const out = new Set<number>();
   const paragraphs = doc.layer('paragraphs');
   const tokens = doc.layer('tokens');
@@ -139,12 +163,14 @@ function movesIn(doc: StoryDocument, from: number, to: number): Set<number> {
   let k = 0;
   let p = from;
   for (let t = tokenAtOrAfter(tokens, lo); t < lower.length && tokens.start[t]! < hi; t++) {
-    const at = tokens.start[t]!;
-    while (k < spans.length && spans[k]![1] <= at) k++;
-    if (k < spans.length && spans[k]![0] <= at) continue;
-    while (p < to && paragraphs[p]!.end <= at) p++;
-    if (out.has(p)) continue;
-    if (movesAt(lower, t)) out.add(p);
+    const offset = tokens.start[t]!;
+    while (k < spans.length && spans[k]![1] <= offset) k++;
+    if (k < spans.length && spans[k]![0] <= offset) continue;
+    while (p < to && paragraphs[p]!.end <= offset) p++;
+    if (movesAt(lower, t)) {
+      out.add(p);
+      at.push(offset);
+    }
   }
   return out;
 }
