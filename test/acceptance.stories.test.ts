@@ -224,6 +224,8 @@ describe("acceptance: a plain-text one-shot with author's notes and texts in ita
     // Introductions: "I'm Rosalind." and "Everyone calls me Teddy." name their speaker.
     assert.equal(speakerOf(r, "I, um. Yes. Hi. I'm Rosalind."), 'Rosalind');
     assert.equal(speakerOf(r, 'Teddy, Everyone calls me Teddy.'), 'Teddy');
+    // "The old woman nodded": the one the narration said was seventy-three.
+    assert.equal(speakerOf(r, 'Ah.'), 'Teddy');
   });
 
   it('acceptance: thoughts in italics, one word or "decided", and text messages in italics are written', () => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createEngine } from '../src/engine/engine.js';
 import {
+  ageNumber,
   appositionFor,
   appositionsByHead,
   appositionsIn,
@@ -110,5 +111,51 @@ describe('attribution: the apposition a description was last given to', () => {
     assert.equal(appositionFor(byHead, { head: 'man', mods: ['old'] }, 5), 1);
     assert.equal(appositionFor(byHead, { head: 'man', mods: ['old'] }, 50), 1);
     assert.equal(appositionFor(byHead, { head: 'woman', mods: ['old'] }, 60), -1);
+  });
+});
+
+describe("attribution: what the narration says a character is (the engine's own cast)", () => {
+  const doc = createEngine({ until: 'coref' }).process(
+    sourceOf(
+      'Nora Bell and Sam Reed waited by the gate. Martha Quinn came down the lane with a basket. She was eighty-one years old and walked without a stick.\n\n' +
+        'Sam Reed was a young sailor on leave. Dr. Ivo Marsh drove past in his cart.\n',
+    ),
+  );
+  const chars = doc.layer('characters');
+  const id = (name: string) => chars.findIndex((c) => [c.name, ...c.aliases].some((n) => n.includes(name)));
+  const byHead = appositionsByHead(appositionsIn(doc));
+  const at = doc.text.length;
+
+  it('gives "the old woman" to the one just said to be eighty-one, not to the other woman', () => {
+    assert.ok(id('Martha Quinn') >= 0);
+    assert.equal(appositionFor(byHead, { head: 'woman', mods: ['old'] }, at), id('Martha Quinn'));
+    assert.equal(appositionFor(byHead, { head: 'lady', mods: ['elderly'] }, at), id('Martha Quinn'));
+    assert.equal(appositionFor(byHead, { head: 'woman', mods: ['young'] }, at), -1);
+  });
+
+  it('gives "the young sailor" and "the sailor" to the one the narration says was one, "the doctor" to Dr. Marsh', () => {
+    assert.equal(appositionFor(byHead, { head: 'sailor', mods: ['young'] }, at), id('Sam Reed'));
+    assert.equal(appositionFor(byHead, { head: 'sailor', mods: [] }, at), id('Sam Reed'));
+    assert.equal(appositionFor(byHead, { head: 'doctor', mods: [] }, at), id('Ivo Marsh'));
+  });
+
+  it('reads ages in words and figures', () => {
+    assert.equal(ageNumber('seventy-three'), 73);
+    assert.equal(ageNumber('eighty'), 80);
+    assert.equal(ageNumber('nineteen'), 19);
+    assert.equal(ageNumber('42'), 42);
+    assert.ok(Number.isNaN(ageNumber('many')));
+  });
+
+  it('takes nothing from a pronoun whose character was not named just before it', () => {
+    const far = createEngine({ until: 'coref' }).process(
+      sourceOf(
+        'Nora Bell sat by the window.\n\nA stranger leant over the table and spoke to her about the weather and the trains and the price of bread in the town, at great length, and she listened politely, for the rain had not stopped all the morning and there was nothing else at all to do in the house but listen. He was an old man with a grey beard.\n',
+      ),
+    );
+    assert.deepEqual(
+      appositionsIn(far).filter((a) => a.mods.includes('old')),
+      [],
+    );
   });
 });

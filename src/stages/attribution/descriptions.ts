@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { Character, TokenLayer } from '../../engine/types.js';
+import type { Character, Mention, TokenLayer } from '../../engine/types.js';
 import { ROLE_NOUNS } from '../characters/roles.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { DETERMINERS } from '../lexicon/words.js';
@@ -68,12 +68,126 @@ const PERSON_HEADS: Record<string, readonly string[]> = {
   female: ['lady', 'woman'],
 };
 
+/**
+ * "Tom was a young sailor", "she is an old friend of the family": a description the narration
+ * predicates of a name or a pronoun (its article, at most three modifiers, a head noun).
+ */
+const COPULA =
+  /^\s+(?:was|is|had\s+been|seemed|looked)\s+(?:an?)\s+((?:[a-z][a-z-]*\s+){0,3}?)([a-z][a-z-]*)\s*(?=[,;:.!?)]|\s(?:who|whom|whose|of|in|on|with|at|from|and)\b)/;
+
+/** "She was seventy-three years old", "he is nearly eighty": an age the narration gives. */
+const AGE =
+  /^\s+(?:was|is)\s+(?:(?:nearly|almost|about|over|past|barely|only|just|well\s+over)\s+)?(\d{1,3}|[a-z]+(?:[-\s][a-z]+)?)(?:\s+years?\s+old|\s+years?\s+of\s+age)\b/;
+
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const UNITS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+
+/** "seventy-three", "eighty", "19": the number a word or two spell, or NaN. */
+export function ageNumber(words: string): number {
+  if (/^\d+$/.test(words)) return Number(words);
+  const [a, b] = words.toLowerCase().split(/[-\s]/);
+  const tens = TENS[a!];
+  if (tens !== undefined)
+    return b === undefined ? tens : UNITS[b] !== undefined && UNITS[b]! < 10 ? tens + UNITS[b]! : NaN;
+  return b === undefined && UNITS[a!] !== undefined ? UNITS[a!]! : NaN;
+}
+
+/** Modifiers a tag may use for someone of a given age: "the old woman" at sixty and over, "the young man" from sixteen to thirty. */
+function ageMods(age: number): string[] {
+  if (age >= 60) return ['old', 'elderly'];
+  if (age >= 16 && age <= 30) return ['young'];
+  return [];
+}
+
+/** A title before a name ("Dr. Wells", "Capt. Hale") and the person noun a later tag may use for it. */
+const TITLE_NOUNS: Record<string, string> = {
+  dr: 'doctor',
+  doctor: 'doctor',
+  capt: 'captain',
+  captain: 'captain',
+  col: 'colonel',
+  colonel: 'colonel',
+  prof: 'professor',
+  professor: 'professor',
+  insp: 'inspector',
+  inspector: 'inspector',
+  sgt: 'sergeant',
+  sergeant: 'sergeant',
+};
+const TITLE = /^(dr|doctor|capt|captain|col|colonel|prof|professor|insp|inspector|sgt|sergeant)\b\.?\s/i;
+const TITLE_BEFORE =
+  /\b(dr|doctor|capt|captain|col|colonel|prof|professor|insp|inspector|sgt|sergeant)\.?\s+$/i;
+
+/** How far (characters) before a pronoun its character must be named for what it is said to be to count. */
+const PRONOUN_REACH = 300;
+
 /** Appositions of a character's name and a description in the narration, in text order. */
 export function appositionsIn(doc: StoryDocument): Apposition[] {
   const text = doc.text;
   const characters = doc.layer('characters');
   const out: Apposition[] = [];
-  for (const m of doc.layer('mentions')) {
+  // What the narration says a name or a resolved pronoun is: "She was seventy-three years old",
+  // "Tom was a young sailor".
+  const predicated = (m: Mention, rest: string): void => {
+    const aged = AGE.exec(rest);
+    const ageHeads = PERSON_HEADS[characters[m.character]!.gender.label];
+    if (aged && ageHeads) {
+      const mods = ageMods(ageNumber(aged[1]!));
+      if (mods.length > 0)
+        for (const head of ageHeads) out.push({ start: m.start, character: m.character, head, mods });
+    }
+    const said = COPULA.exec(rest);
+    if (said && isPersonNoun(said[2]!)) {
+      const mods = said[1]!.split(/\s+/).filter((w) => w.length > 0);
+      if (!mods.some((w) => PHRASE_WORDS.has(w)))
+        out.push({ start: m.start, character: m.character, head: said[2]!, mods });
+    }
+  };
+  const mentions = doc.layer('mentions');
+  // A pronoun only just after its character's name: "Ann came in. She was seventy." (A pronoun
+  // for someone not yet named — "the intruder … He was an old man" — is often resolved to another.)
+  let j = 0;
+  for (const m of doc.layer('pronouns')) {
+    if (m.inQuote || m.character < 0 || characters[m.character]!.narrator) continue;
+    while (j < mentions.length && mentions[j]!.start < m.start) j++;
+    let named = false;
+    for (let k = j - 1; k >= 0 && mentions[k]!.start >= m.start - PRONOUN_REACH; k--)
+      if (mentions[k]!.character === m.character && !mentions[k]!.inQuote && mentions[k]!.kind === 'proper') {
+        named = true;
+        break;
+      }
+    if (named) predicated(m, text.slice(m.end, m.end + 60));
+  }
+  for (const m of mentions) {
     if (m.inQuote || m.character < 0) continue;
     // "old Mr. Emerson" beside "young Mr. Emerson": "said the old man" is the first of them.
     const age =
@@ -83,7 +197,22 @@ export function appositionsIn(doc: StoryDocument): Apposition[] {
     if (age && heads)
       for (const head of heads)
         out.push({ start: m.start, character: m.character, head, mods: [age[1]!.toLowerCase()] });
-    const after = AFTER.exec(text.slice(m.end, m.end + 60));
+    const rest = text.slice(m.end, m.end + 60);
+    // "Dr. Wells": "said the doctor" is he.
+    if (m.kind === 'proper') {
+      const title =
+        TITLE.exec(text.slice(m.start, m.end)) ??
+        TITLE_BEFORE.exec(text.slice(Math.max(0, m.start - 12), m.start));
+      if (title)
+        out.push({
+          start: m.start,
+          character: m.character,
+          head: TITLE_NOUNS[title[1]!.toLowerCase()]!,
+          mods: [],
+        });
+    }
+    predicated(m, rest);
+    const after = AFTER.exec(rest);
     const before = after ? null : BEFORE.exec(text.slice(Math.max(0, m.start - 60), m.start));
     const hit = after ?? before;
     if (!hit) continue;
