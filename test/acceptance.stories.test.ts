@@ -228,6 +228,14 @@ describe("acceptance: a plain-text one-shot with author's notes and texts in ita
     assert.equal(speakerOf(r, 'Ah.'), 'Teddy');
   });
 
+  it('acceptance: "Gran" is Teddy, and "Roz" and "Rozzie", said only in speech, are Rosalind', () => {
+    assert.equal(r.characters.length, 4, r.characters.map((c) => c.name).join(', '));
+    assert.equal(named(r, 'Gran'), named(r, 'Teddy'));
+    assert.equal(named(r, 'Roz'), named(r, 'Rosalind'));
+    assert.equal(named(r, 'Rozzie'), named(r, 'Rosalind'));
+    assert.equal(named(r, 'Teddy')?.gender.label, 'female');
+  });
+
   it('acceptance: thoughts in italics, one word or "decided", and text messages in italics are written', () => {
     const kind = (t: string) => r.quotes.find((q) => q.text.startsWith(t))?.kind;
     assert.equal(kind('Traitor,'), 'thought');

@@ -13,6 +13,7 @@ import {
 import { type EndearmentVocative, epithetsByContext, findEndearments } from './epithets.js';
 import { collectForms, formKey, isSpeechTag, type NameForm } from './forms.js';
 import { inferGender } from './gender.js';
+import { addPetNames, joinKinNames } from './kin.js';
 import { nameKey } from './match.js';
 import { CASE, capitalStats, findNameSpans, type NameSpan, type TokenFacts, tokenFacts } from './names.js';
 import { detectNarrator } from './narrator.js';
@@ -62,6 +63,9 @@ export function findCast(doc: StoryDocument): CastFindings {
   countPronouns(doc, facts, spans, persons);
   const together = coOccurrence(doc, facts, spans, new Set(persons.map((f) => f.key)));
   const clustering = clusterForms(persons, together);
+  // Pet names said only in speech ("Roz", "Rozzie"), and kin words the text ties to a name ("Gran").
+  addPetNames(doc, facts, spans, forms, clustering);
+  joinKinNames(doc, facts, spans, clustering);
   const narrator = detectNarrator(doc, facts, clustering.clusters, spans);
   return { facts, spans, forms, persons, clustering, narrator, together };
 }
