@@ -1787,6 +1787,21 @@ describe('characters: a title written with a name is no person of its own', () =
     assert.ok(c.who('Mabel') && c.who('Gregory'), `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: a peer\'s title before a particle name ("the Marquis de Vence") still mentions "the Marquis"', () => {
+    const c = cast(
+      story(
+        'At the table sat the Marquis de Vence, smiling. Mabel curtsied to him.',
+        '"You are late," said the Marquis. "I am sorry," said Mabel.',
+        '"Sit down," said the Marquis.',
+      ),
+    );
+    assert.equal(
+      c.mentionsOf('the Marquis').length,
+      3,
+      `mentions: ${c.mentionsOf('the Marquis').join(', ')}`,
+    );
+  });
+
   it('characters: "the Widow" who speaks under that title alone stays a character', () => {
     const c = cast(
       story(

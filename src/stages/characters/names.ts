@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
-import { honorificKey } from '../lexicon/honorifics.js';
+import { honorificKey, PEER_TITLES } from '../lexicon/honorifics.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
 import { isKnownGivenName } from './nicknames.js';
@@ -648,11 +648,15 @@ export function findNameSpans(
   }
   return out;
 
-  /** A one-word title ending at `last` followed by a particle and a name: "the Widow de Cominges". */
+  /**
+   * A one-word title ending at `last` followed by a particle and a name: "the Widow de Cominges".
+   * (Not a peer's: "the Marquis de Saint Eustache" is the one the text calls "the Marquis".)
+   */
   function titleBeforeName(last: number): boolean {
     const p = last + 1;
     return (
       p + 1 < n &&
+      !PEER_TITLES.has(tokens.lower[last]!) &&
       written[p] === CASE.lower &&
       PARTICLES.has(tokens.lower[p]!) &&
       adjacent(tokens, p) &&
