@@ -1760,3 +1760,56 @@ describe('characters: a given name that is a city, listed with places or left fo
     assert.ok(c.who('Hester') && c.who('Ambrose'), `cast: ${c.names.join(', ')}`);
   });
 });
+
+describe('characters: a title written with a name is no person of its own', () => {
+  it('characters: "the Widow de Vence" is a title before a name, not a character "the Widow"', () => {
+    const c = cast(
+      story(
+        'Mlle. Odile came down with her mother, the Widow de Vence, and her uncle.',
+        '"We shall go to the sea," said Mlle. Odile.',
+        '"Not this year," said the Widow de Vence. Her daughter sighed.',
+        'Later the Widow sat by the fire while Mlle. Odile read aloud.',
+      ),
+    );
+    assert.equal(c.who('the Widow'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Mlle. Odile'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "Gregory the Priest" is an epithet of a given name, not a character "the Priest"', () => {
+    const c = cast(
+      story(
+        'In the chapel Mabel watched the priest at his prayers.',
+        'The old book told of Gregory the Priest, who lived in a cave. Mabel thought the priest looked cold.',
+        'The ballad of Gregory the Priest was her favourite. "Sing it again," said Mabel.',
+      ),
+    );
+    assert.equal(c.who('the priest'), undefined, `cast: ${c.names.join(', ')}`);
+    assert.ok(c.who('Mabel') && c.who('Gregory'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: a peer\'s title before a particle name ("the Marquis de Vence") still mentions "the Marquis"', () => {
+    const c = cast(
+      story(
+        'At the table sat the Marquis de Vence, smiling. Mabel curtsied to him.',
+        '"You are late," said the Marquis. "I am sorry," said Mabel.',
+        '"Sit down," said the Marquis.',
+      ),
+    );
+    assert.equal(
+      c.mentionsOf('the Marquis').length,
+      3,
+      `mentions: ${c.mentionsOf('the Marquis').join(', ')}`,
+    );
+  });
+
+  it('characters: "the Widow" who speaks under that title alone stays a character', () => {
+    const c = cast(
+      story(
+        '"You are late," said the Widow. Mabel curtsied.',
+        '"I am sorry," said Mabel. The Widow frowned at her.',
+        '"Sit down," said the Widow.',
+      ),
+    );
+    assert.ok(c.who('the Widow'), `cast: ${c.names.join(', ')}`);
+  });
+});

@@ -1,7 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { TokenLayer } from '../../engine/types.js';
-import { honorificKey } from '../lexicon/honorifics.js';
+import { honorificKey, PEER_TITLES } from '../lexicon/honorifics.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { CORE_SPEECH_VERBS, speechVerbBase } from '../lexicon/speech-verbs.js';
 import { isKnownGivenName } from './nicknames.js';
@@ -497,7 +497,10 @@ export function findNameSpans(
     if (nextCapital && heading[t] !== 1 && tokens.lower[t] === 'the' && adjacent(tokens, t + 1)) {
       const the = descriptiveTitle(t);
       if (the) {
-        out.push(the);
+        // "the Widow de Cominges": a title before a name, not a title standing for someone.
+        // "Alfred the Great", "Ivo the Priest": a title after a given name is an epithet of that
+        // name. Neither is a mention of "the Widow" or "the Priest" as a person of its own.
+        if (!titleBeforeName(the.last) && !epithetOfGivenName(t)) out.push(the);
         t = the.last;
         continue;
       }
@@ -644,6 +647,36 @@ export function findNameSpans(
     t = last;
   }
   return out;
+
+  /**
+   * A one-word title ending at `last` followed by a particle and a name: "the Widow de Cominges".
+   * (Not a peer's: "the Marquis de Saint Eustache" is the one the text calls "the Marquis".)
+   */
+  function titleBeforeName(last: number): boolean {
+    const p = last + 1;
+    return (
+      p + 1 < n &&
+      !PEER_TITLES.has(tokens.lower[last]!) &&
+      written[p] === CASE.lower &&
+      PARTICLES.has(tokens.lower[p]!) &&
+      adjacent(tokens, p) &&
+      adjacent(tokens, p + 1) &&
+      written[p + 1] === CASE.capitalised
+    );
+  }
+
+  /** "the" after a capitalised given name mid-sentence: "Alfred the Great", "Ivo the Priest". */
+  function epithetOfGivenName(the: number): boolean {
+    const g = the - 1;
+    return (
+      g >= 1 &&
+      adjacent(tokens, the) &&
+      written[g] === CASE.capitalised &&
+      initial[g] !== 1 &&
+      tokens.sentence[g] === tokens.sentence[the] &&
+      lexicon.isFirstName(tokens.lower[g]!)
+    );
+  }
 
   /** "the", up to two adjectives, and a role noun, all in lower case ("the portly proprietor"). */
   function describedRole(the: number): NameSpan | undefined {

@@ -1,5 +1,5 @@
 import { isFirstName } from '../lexicon/first-names.js';
-import { HONORIFIC_GENDER } from '../lexicon/honorifics.js';
+import { HONORIFIC_GENDER, PEER_TITLES } from '../lexicon/honorifics.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { ENDEARMENTS } from './epithets.js';
 import type { NameForm } from './forms.js';
@@ -109,7 +109,7 @@ type Verdict = 'yes' | 'no' | 'maybe';
 function isPeerAfterThe(f: NameForm, ctx: PersonContext): boolean {
   const name = f.words[0]!;
   return (
-    THE_TITLES.has(f.title) &&
+    PEER_TITLES.has(f.title) &&
     // A clergyman goes by his full name too: "the Rev. James Flynn".
     (f.words.length === 1 || (f.words.length === 2 && CLERGY_TITLES.has(f.title))) &&
     !PLACE_HEADS.has(name) &&
@@ -119,27 +119,6 @@ function isPeerAfterThe(f: NameForm, ctx: PersonContext): boolean {
 
 /** Clergy titles, which "the" precedes before a full name as well as a surname. */
 const CLERGY_TITLES: ReadonlySet<string> = new Set(['reverend', 'rev']);
-
-/**
- * Titles of rank that English writes after "the" before a surname: "the Marchioness Manson". (Not
- * "Prince": after "the" it is mostly an office, "the Prince Regent", "the Princess Royal".)
- */
-const THE_TITLES: ReadonlySet<string> = new Set([
-  'count',
-  'countess',
-  'duke',
-  'duchess',
-  'marquis',
-  'marquess',
-  'marchioness',
-  'baron',
-  'baroness',
-  'viscount',
-  'viscountess',
-  'earl',
-  'reverend',
-  'rev',
-]);
 
 function verdict(f: NameForm, ctx: PersonContext): Verdict {
   if (f.the) return isPersonTitle(f) ? 'yes' : 'no';

@@ -54,3 +54,24 @@ export const CUSTOMARILY_MALE_TITLES: ReadonlySet<string> = new Set(
   professor prof judge governor president senator chancellor
   `),
 );
+
+/**
+ * Titles of rank that English writes after "the" before a surname: "the Marchioness Manson". (Not
+ * "Prince": after "the" it is mostly an office, "the Prince Regent", "the Princess Royal".)
+ */
+export const PEER_TITLES: ReadonlySet<string> = new Set([
+  'count',
+  'countess',
+  'duke',
+  'duchess',
+  'marquis',
+  'marquess',
+  'marchioness',
+  'baron',
+  'baroness',
+  'viscount',
+  'viscountess',
+  'earl',
+  'reverend',
+  'rev',
+]);
