@@ -1,6 +1,6 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
-import { isJoiningHyphen } from '../../engine/tokens.js';
+import { isJoiningHyphen, tokenAtOrAfter } from '../../engine/tokens.js';
 import type { GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
 import { PARTICLES as NAME_PARTICLES } from '../characters/names.js';
 import { ROLE_NOUNS } from '../characters/roles.js';
@@ -105,18 +105,7 @@ function fill(tokens: TokenLayer, mentions: readonly Mention[], into: Int32Array
   }
 }
 
-/** First token starting at or after `offset`. */
-export function tokenAtOrAfter(tokens: TokenLayer, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  const start = tokens.start;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (start[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { tokenAtOrAfter };
 
 const CLAUSE_END = new Set(['.', ';', '!', '?', ':']);
 const QUOTE_MARKS = new Set(['"', '\u201c', '\u201d', "'", '\u2018', '\u2019', '\u00ab', '\u00bb', '\u201e']);

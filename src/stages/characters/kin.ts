@@ -1,4 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { paragraphAtOrAfter, tokenAtOrAfter } from '../../engine/tokens.js';
 import type { TokenLayer } from '../../engine/types.js';
 import { firstNameGender } from '../lexicon/first-names.js';
 import { type CharacterCluster, type Clustering, isClipping } from './cluster.js';
@@ -145,32 +146,15 @@ function isClosing(word: string | undefined): boolean {
   return word === '.' || word === '!' || word === ',' || word === undefined;
 }
 
+/** The paragraph holding token t, or -1 when it lies between paragraphs. */
 function paragraphOf(
   paragraphs: readonly { start: number; end: number }[],
   tokens: TokenLayer,
   t: number,
 ): number {
   const at = tokens.start[t]!;
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid]!.end <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < paragraphs.length && paragraphs[lo]!.start <= at ? lo : -1;
-}
-
-/** The first token that starts at or after `offset`. */
-function tokenAt(tokens: TokenLayer, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.start[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const p = paragraphAtOrAfter(paragraphs, at);
+  return p < paragraphs.length && paragraphs[p]!.start <= at ? p : -1;
 }
 
 /** The character first named between `start` and `end`, when that is its first appearance in the text. */
@@ -181,7 +165,7 @@ function firstNamedIn(
   at: ReadonlyMap<number, CharacterCluster>,
   firstSpan: ReadonlyMap<CharacterCluster, number>,
 ): CharacterCluster | undefined {
-  for (let t = tokenAt(tokens, start); t < tokens.count; t++) {
+  for (let t = tokenAtOrAfter(tokens, start); t < tokens.count; t++) {
     if (tokens.start[t]! >= end) return undefined;
     const c = at.get(t);
     if (c) return firstSpan.get(c) === t ? c : undefined;
@@ -198,7 +182,7 @@ function selfNamed(
   kin: number,
 ): CharacterCluster | undefined {
   let found: CharacterCluster | undefined;
-  for (let t = Math.max(2, tokenAt(tokens, start)); t < tokens.count; t++) {
+  for (let t = Math.max(2, tokenAtOrAfter(tokens, start)); t < tokens.count; t++) {
     if (tokens.start[t]! >= end) break;
     if (t === kin) continue;
     const c = at.get(t);

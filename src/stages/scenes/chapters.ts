@@ -1,4 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
+import { paragraphAtOrAfter } from '../../engine/tokens.js';
 import type { Chapter, Paragraph } from '../../engine/types.js';
 import { isNumberedHeading } from '../segment/paragraph-kind.js';
 
@@ -191,13 +192,4 @@ function isFrontMatter(
 }
 
 /** Index of the paragraph holding `offset`, or the first one after it (n when past the end). */
-export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (paragraphs[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const paragraphAt = paragraphAtOrAfter;

@@ -1,4 +1,5 @@
 import { POS } from '../../engine/pos.js';
+import { tokenAtOrAfter } from '../../engine/tokens.js';
 import type { TokenLayer } from '../../engine/types.js';
 
 /** A word is a token that is not punctuation, a symbol or space. */
@@ -8,16 +9,7 @@ export function isWordToken(tokens: TokenLayer, t: number): boolean {
 }
 
 /** First token starting at or after `offset`. */
-export function firstTokenFrom(tokens: TokenLayer, offset: number): number {
-  let lo = 0;
-  let hi = tokens.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens.start[mid]! < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstTokenFrom = tokenAtOrAfter;
 
 /** Word tokens starting inside [start, end). */
 export function wordsIn(tokens: TokenLayer, start: number, end: number): number {
