@@ -236,6 +236,14 @@ describe("acceptance: a plain-text one-shot with author's notes and texts in ita
     assert.equal(named(r, 'Teddy')?.gender.label, 'female');
   });
 
+  it('acceptance: "love" said by Ezra as he takes Rosalind\'s hand is hers, not Priya\'s; "babe" goes both ways', () => {
+    const epithets = (name: string) => named(r, name)?.epithets ?? [];
+    assert.ok(epithets('Rosalind').includes('love'), `Rosalind: ${epithets('Rosalind')}`);
+    assert.ok(epithets('Rosalind').includes('dear'), `Rosalind: ${epithets('Rosalind')}`);
+    assert.ok(epithets('Ezra').includes('babe'), `Ezra: ${epithets('Ezra')}`);
+    assert.deepEqual(epithets('Priya'), []);
+  });
+
   it('acceptance: thoughts in italics, one word or "decided", and text messages in italics are written', () => {
     const kind = (t: string) => r.quotes.find((q) => q.text.startsWith(t))?.kind;
     assert.equal(kind('Traitor,'), 'thought');

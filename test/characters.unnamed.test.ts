@@ -147,6 +147,21 @@ describe('characters: unnamed speakers', () => {
     );
   });
 
+  it('"Mum" called out in speech, where the cast has a Mum, is her name: a mention of her, not her epithet', () => {
+    const a = analyse(
+      'Ines Holt came home late on Friday. Mum texted her twice on the way.',
+      '"Mum, I\'m home!" Ines called from the hall.',
+      '"In the kitchen," Mum said. "Your tea is cold."',
+      'Ines went through. Mum kissed her cheek.',
+    );
+    const mum = a.characters.findIndex((c) => c.name === 'Mum');
+    assert.ok(mum >= 0, `cast: ${names(a).join(', ')}`);
+    assert.deepEqual(a.characters[mum]!.epithets, []);
+    assert.ok(a.mentionsNamed('Mum')[0]!.length >= 4, `${a.mentionsNamed('Mum')}`);
+    assert.equal(a.speakers[0], 'Ines');
+    assert.equal(a.speakers[1], 'Mum');
+  });
+
   it('kinship words written as names ("Mum is in the kitchen", "says Dad") are characters of that sex', () => {
     const a = analyse(
       'I come down the stairs at seven. Mum is in the kitchen, stirring porridge.',

@@ -68,6 +68,77 @@ describe('epithets from attribution', () => {
   });
 });
 
+describe('epithets: whom the word is for, when attribution may be wrong', () => {
+  // Paragraph 0: a beat and a quotation; paragraph 1: another quotation.
+  const text = 'Wren took Ada by the hand. "Come, love." "Hal, love, the door."';
+  const paragraphs = [
+    { start: 0, end: 40 },
+    { start: 41, end: text.length },
+  ];
+  const quotes: Quotation[] = [
+    { ...quote('Q0', 28, 39), paragraph: 0, paragraphEnd: 0 },
+    { ...quote('Q1', 42, 62), paragraph: 1, paragraphEnd: 1 },
+  ];
+  const mentions: Mention[] = [
+    { start: 0, end: 4, character: 0, kind: 'proper', inQuote: false },
+    { start: 10, end: 13, character: 1, kind: 'proper', inQuote: false },
+    { start: 34, end: 38, character: -1, kind: 'vocative', inQuote: true },
+    { start: 42, end: 45, character: 2, kind: 'vocative', inQuote: true },
+    { start: 47, end: 51, character: -1, kind: 'vocative', inQuote: true },
+  ];
+
+  /** The first paragraph alone: the beat and "Come, love." */
+  const firstParagraph = mentions.filter((m) => m.start < 40);
+
+  it('epithets: a name called out in the same quotation is the person, whatever attribution says', () => {
+    const epithets = epithetsFromAttribution(
+      quotes,
+      [said(-1, [], 0), said(0, [1], 0.9)],
+      mentions,
+      text,
+      3,
+      paragraphs,
+    );
+    assert.deepEqual(epithets, [[], [], ['love']]);
+  });
+
+  it('epithets: a beat whose subject is not the attributed speaker sends the word to the other person it names', () => {
+    // Attribution gave "Come, love." to Ada (1), speaking to Hal (2); the beat says Wren acts on Ada.
+    const epithets = epithetsFromAttribution(
+      quotes,
+      [said(1, [2], 0.9), said(-1, [], 0)],
+      firstParagraph,
+      text,
+      3,
+      paragraphs,
+    );
+    assert.deepEqual(epithets, [[], ['love'], []]);
+    // A tag outranks the beat: "Come, love," said Ada, to Hal.
+    const tagged = epithetsFromAttribution(
+      quotes,
+      [{ ...said(1, [2], 0.9), method: 'explicit-tag' }, said(-1, [], 0)],
+      firstParagraph,
+      text,
+      3,
+      paragraphs,
+    );
+    assert.deepEqual(tagged, [[], [], ['love']]);
+  });
+
+  it('epithets: a beat naming only its subject, not the speaker, leaves the word to nobody', () => {
+    const alone = firstParagraph.filter((m) => m.character !== 1);
+    const epithets = epithetsFromAttribution(
+      quotes,
+      [said(2, [1], 0.9), said(-1, [], 0)],
+      alone,
+      text,
+      3,
+      paragraphs,
+    );
+    assert.deepEqual(epithets, [[], [], []]);
+  });
+});
+
 describe('epithets: a supplied cast (--characters)', () => {
   it('gets the endearments said to its characters, as a detected cast does', async () => {
     const { createEngine } = await import('../src/engine/engine.js');

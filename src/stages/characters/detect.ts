@@ -10,7 +10,7 @@ import {
   clusterForms,
   pairKey,
 } from './cluster.js';
-import { type EndearmentVocative, epithetsByContext, findEndearments } from './epithets.js';
+import { ENDEARMENTS, type EndearmentVocative, epithetsByContext, findEndearments } from './epithets.js';
 import { collectForms, formKey, isSpeechTag, type NameForm } from './forms.js';
 import { inferGender } from './gender.js';
 import { addPetNames, joinKinNames } from './kin.js';
@@ -538,22 +538,47 @@ export function withEndearments(
   let mi = 0;
   const endearments: EndearmentVocative[] = [];
   const needed: number[] = [];
+  const all: Mention[] = [];
+  for (const m of named) all.push(m);
+  const calledBy = calledByOwnName(characters);
   for (const e of findEndearments(doc, facts)) {
     while (mi < named.length && named[mi]!.end <= e.start) mi++;
     const m = named[mi];
     if (m && m.start < e.end) continue;
+    // "Mum, I'm home!" where the cast has a "Mum": the word is her name, not an endearment.
+    const own = calledBy.get(doc.text.slice(e.start, e.end)) ?? -1;
+    if (own >= 0) {
+      all.push({ start: e.start, end: e.end, character: own, kind: 'vocative', inQuote: true });
+      continue;
+    }
     endearments.push(e);
     needed.push(e.quote);
   }
-  if (endearments.length === 0) return named;
-  const tagged = speakersByTag(doc, facts, characters, named, needed);
-  const epithets = epithetsByContext(doc, characters, named, endearments, tagged);
-  for (let i = 0; i < characters.length; i++) characters[i]!.epithets = epithets[i] ?? [];
-  const all: Mention[] = [];
-  for (const m of named) all.push(m);
+  if (endearments.length > 0) {
+    const tagged = speakersByTag(doc, facts, characters, named, needed);
+    const epithets = epithetsByContext(doc, characters, named, endearments, tagged);
+    for (let i = 0; i < characters.length; i++) characters[i]!.epithets = epithets[i] ?? [];
+  }
+  if (all.length === named.length && endearments.length === 0) return named;
   for (const e of endearments)
     all.push({ start: e.start, end: e.end, character: -1, kind: 'vocative', inQuote: true });
   return all.sort(byStart);
+}
+
+/**
+ * Characters by each one-word name or alias, written as a name ("Mum", "Papa"), that belongs to
+ * that character alone: a kin word the cast uses as someone's name calls that person.
+ */
+function calledByOwnName(characters: readonly Character[]): Map<string, number> {
+  const owners = new Map<string, number>();
+  characters.forEach((c, i) => {
+    for (const name of [c.name, ...c.aliases]) {
+      if (name.includes(' ') || !ENDEARMENTS.has(name.toLowerCase())) continue;
+      const seen = owners.get(name);
+      owners.set(name, seen === undefined || seen === i ? i : -1);
+    }
+  });
+  return owners;
 }
 
 function byStart(a: { start: number }, b: { start: number }): number {

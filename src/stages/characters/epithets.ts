@@ -1,5 +1,5 @@
 import type { StoryDocument } from '../../engine/document.js';
-import type { Attribution, Character, Mention, Quotation } from '../../engine/types.js';
+import type { Attribution, Character, Mention, Quotation, Span } from '../../engine/types.js';
 import { words } from '../lexicon/words.js';
 import type { TokenFacts } from './names.js';
 import { isVocativeAt } from './vocative.js';
@@ -143,8 +143,14 @@ const MIN_EPITHET_WEIGHT = 0.75;
 /**
  * Epithets from attribution, for the attribution stage to call once speakers and addressees are
  * known: each endearment vocative (a `vocative` mention with character -1 inside a quotation) is
- * an epithet of the quotation's addressee, or, in a two-person exchange, of the other speaker.
- * Returns, per character index, its epithets, most frequent first.
+ * an epithet of the person it is said to. In order of trust:
+ * - a name the same quotation calls out ("Cal, love, the kettle.") is the person;
+ * - when the paragraph's narration opens on someone other than the attributed speaker ("Ezra took
+ *   Rosalind's hand. 'Seriously, love.'") and no tag names the speaker, the attribution is in
+ *   doubt: the word goes to the one other person that narration names, or to nobody;
+ * - else the quotation's addressee, or, in a two-person exchange, the other speaker.
+ * `paragraphs` (optional) enables the second check. Returns, per character index, its epithets,
+ * most frequent first.
  */
 export function epithetsFromAttribution(
   quotes: readonly Quotation[],
@@ -152,6 +158,7 @@ export function epithetsFromAttribution(
   mentions: readonly Mention[],
   text: string,
   size: number,
+  paragraphs?: readonly Span[],
 ): string[][] {
   // Each use goes to the first (most likely) addressee and weighs the attribution's confidence,
   // divided by the number of addressees (the more listeners, the less sure whom the word was for):
@@ -162,29 +169,105 @@ export function epithetsFromAttribution(
   for (const m of mentions) {
     if (m.kind !== 'vocative' || m.character >= 0 || !m.inQuote) continue;
     while (qi < quotes.length && lastEnd(quotes[qi]!) <= m.start) qi++;
+    const q = quotes[qi];
     const a = attributions[qi];
-    if (!a || a.speaker < 0) continue;
-    let to = a.addressees[0] ?? -1;
+    if (!q || !a) continue;
+    let to = namedInQuote(q, mentions, m);
+    let weight = 1;
     if (to < 0) {
-      // The other person of a two-person exchange: the nearest different speaker around.
-      // (Indices checked before reading: a read past either end deoptimises.)
-      for (let d = 1; d <= 3 && to < 0; d++) {
-        const before = qi - d >= 0 ? (attributions[qi - d]?.speaker ?? -1) : -1;
-        if (before >= 0 && before !== a.speaker) to = before;
-        else {
-          const after = qi + d < attributions.length ? (attributions[qi + d]?.speaker ?? -1) : -1;
-          if (after >= 0 && after !== a.speaker) to = after;
-        }
+      if (a.speaker < 0) continue;
+      const beat = paragraphs ? beatPeople(q, paragraphs, mentions) : null;
+      if (beat && beat.subject !== a.speaker && !TAGGED.has(a.method)) {
+        // The narration says someone else acts: whom that person would say it to, if clear.
+        to = beat.others.length === 1 ? beat.others[0]! : -1;
+        weight = a.confidence;
+      } else {
+        to = a.addressees[0] ?? -1;
+        weight = a.confidence / Math.max(1, a.addressees.length);
+        if (to < 0) to = otherSpeaker(attributions, qi, a.speaker);
       }
     }
     if (to < 0 || to >= size) continue;
     const word = text.slice(m.start, m.end).toLowerCase();
     const map = counts[to]!;
-    map.set(word, (map.get(word) ?? 0) + a.confidence / Math.max(1, a.addressees.length));
+    map.set(word, (map.get(word) ?? 0) + weight);
   }
   const out: string[][] = [];
   for (const m of counts) out.push(mostFirst([...m], MIN_EPITHET_WEIGHT));
   return out;
+}
+
+/** Methods where a tag names the speaker outright: the narration around cannot overrule them. */
+const TAGGED: ReadonlySet<string> = new Set(['explicit-tag', 'pronoun-tag', 'vocative']);
+
+/** The other person of a two-person exchange: the nearest different speaker around quotation `qi`. */
+function otherSpeaker(attributions: readonly Attribution[], qi: number, speaker: number): number {
+  // (Indices checked before reading: a read past either end deoptimises.)
+  for (let d = 1; d <= 3; d++) {
+    const before = qi - d >= 0 ? (attributions[qi - d]?.speaker ?? -1) : -1;
+    if (before >= 0 && before !== speaker) return before;
+    const after = qi + d < attributions.length ? (attributions[qi + d]?.speaker ?? -1) : -1;
+    if (after >= 0 && after !== speaker) return after;
+  }
+  return -1;
+}
+
+/** First index of `mentions` starting at or after `pos` (mentions are in text order). */
+function firstAtOrAfter(mentions: readonly Mention[], pos: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The character a name in vocative inside quotation `q` calls out, nearest to `m`; -1 if none. */
+function namedInQuote(q: Quotation, mentions: readonly Mention[], m: Mention): number {
+  let best = -1;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const [start, end] of q.spans) {
+    for (let i = firstAtOrAfter(mentions, start); i < mentions.length && mentions[i]!.start < end; i++) {
+      const v = mentions[i]!;
+      if (v.kind !== 'vocative' || v.character < 0) continue;
+      const distance = Math.abs(v.start - m.start);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = v.character;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The people the narration of quotation `q`'s paragraph names before the quotation opens: the
+ * first one named (the subject of the beat, "Ezra reached across …") and the others it names
+ * ("… took Rosalind's hand"). Null when that narration names nobody.
+ */
+function beatPeople(
+  q: Quotation,
+  paragraphs: readonly Span[],
+  mentions: readonly Mention[],
+): { subject: number; others: number[] } | null {
+  const paragraph = paragraphs[q.paragraph];
+  const open = q.spans[0]?.[0] ?? 0;
+  if (!paragraph || open <= paragraph.start) return null;
+  let subject = -1;
+  const others: number[] = [];
+  for (
+    let i = firstAtOrAfter(mentions, paragraph.start);
+    i < mentions.length && mentions[i]!.start < open;
+    i++
+  ) {
+    const v = mentions[i]!;
+    if (v.inQuote || v.character < 0 || v.kind !== 'proper') continue;
+    if (subject < 0) subject = v.character;
+    else if (v.character !== subject && !others.includes(v.character)) others.push(v.character);
+  }
+  return subject < 0 ? null : { subject, others };
 }
 
 function lastEnd(q: Quotation): number {

@@ -18,6 +18,7 @@ export const epithetsStage: Stage<'epithets'> = {
       doc.layer('mentions'),
       doc.text,
       characters.length,
+      doc.layer('paragraphs'),
     );
     return { epithets };
   },
