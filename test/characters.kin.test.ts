@@ -140,4 +140,28 @@ describe('characters: kin words as names', () => {
     assert.notEqual(mum, c.who('Ada Pike'), `cast: ${c.names.join(', ')}`);
     assert.notEqual(mum, c.who('Beatrix Brandt'), `cast: ${c.names.join(', ')}`);
   });
+
+  it('characters: "I miss my grandmother," said before a woman first comes in does not tie "Gran" to her', () => {
+    const c = castOf(
+      'Milo Brandt came home late. Gran was asleep in her chair.',
+      '"Gran, I am home," Milo said. "I missed you, Gran."',
+      '"I miss my grandmother," Milo told the dog later.',
+      'Juno Pike knocked on the door and came in.',
+      '"Hello, Milo," Juno said. Gran woke up.',
+      '"Who is this?" Gran asked. Juno smiled at Milo.',
+    );
+    assert.ok(c.who('Juno Pike') && c.who('Gran'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Gran'), c.who('Juno Pike'), `cast: ${c.names.join(', ')}`);
+  });
+
+  it('characters: "his grandmother, Juno cried" is no apposition: "Gran" stays her own', () => {
+    const c = castOf(
+      'Milo Brandt came home late. Gran was asleep in her chair.',
+      '"Gran, I am home," Milo said. "I missed you, Gran."',
+      'When Milo left his grandmother, Juno cried. Juno Pike was sad.',
+      '"Hello, Milo," Juno said. Gran woke up.',
+    );
+    assert.ok(c.who('Juno Pike') && c.who('Gran'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Gran'), c.who('Juno Pike'), `cast: ${c.names.join(', ')}`);
+  });
 });

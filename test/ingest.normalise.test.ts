@@ -88,6 +88,32 @@ describe('ingest: normalise', () => {
     assertOffsetsRoundTrip(src, n);
   });
 
+  it("ingest: normalise drops an author's note's own lines, not the story paragraph glued under it", () => {
+    const text = [
+      'A/N: This one is for my friend. Enjoy!',
+      'Harry walked into the Great Hall and sat down',
+      'next to Ron, who was eating toast.',
+      '',
+      '"Morning," said Ron.',
+      '',
+      'A/N: thanks to my beta for fixing',
+      'all my commas.',
+      '',
+      'They ate in silence.',
+    ].join('\n');
+    const src = textSource(text);
+    const n = normalise(src);
+    assert.deepEqual(
+      paragraphs(n).map((p) => p.text),
+      [
+        'Harry walked into the Great Hall and sat down next to Ron, who was eating toast.',
+        '"Morning," said Ron.',
+        'They ate in silence.',
+      ],
+    );
+    assertOffsetsRoundTrip(src, n);
+  });
+
   it('ingest: normalise turns CRLF and lone CR into LF and maps offsets back', () => {
     const text = 'First line.\r\n\r\nSecond paragraph\rstill the second? no: lone CR.\r\n\r\n\r\nThird.';
     const src = textSource(text);

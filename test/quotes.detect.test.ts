@@ -651,6 +651,21 @@ describe('quotes: thoughts in italics', () => {
     );
   });
 
+  it('quotes: a stressed word inside a sentence with a texting verb after it is no text message', () => {
+    const found = detect(
+      [
+        'The note was marked *urgent*, so she sent it by courier.',
+        'It comes in *blue*, and three types of green.',
+        'He had *always*, he wrote, loved the sea.',
+        '*Fine*. She sent the file anyway.',
+      ].join('\n'),
+    );
+    assert.deepEqual(
+      found.quotes.filter((q) => q.mark === 'italic').map((q) => found.texts[found.quotes.indexOf(q)]![0]),
+      [],
+    );
+  });
+
   it('quotes: one italic word is a thought when its thinking verb follows at once; "decided" thinks too', () => {
     const found = detect(
       ['*Coward,* he thought.', '*Maybe tomorrow,* Lena decided.', '*Coward* was his word for it.'].join(

@@ -676,8 +676,21 @@ function dropAuthorNotes(s: string, lines: Lines, dropped: Uint8Array, ranges: [
     const [from, to] = blocks[b]!;
     if (!AUTHOR_NOTE_RE.test(s.slice(lines.cs[from]!, Math.min(lines.ce[from]!, lines.cs[from]! + 40))))
       continue;
-    const end = to - from <= 12 ? to : from + 1;
+    // The note's own lines: the first, and the lines a wrapped note runs on to (the line before
+    // ends mid-sentence, or this one opens in lower case). A line after a finished sentence that
+    // opens with a capital is the story starting without a blank line ('A/N: enjoy!' / 'Harry
+    // walked in…').
+    let end = from + 1;
+    while (end < to && end - from < 12 && noteGoesOn(s, lines, end - 1, end)) end++;
     for (let k = from; k < end; k++) dropped[k] = 1;
     ranges.push([lines.start[from]!, lines.next[end - 1]!]);
   }
+}
+
+/** Whether line `next` carries on the note on line `prev`: `prev` ends mid-sentence or `next` opens in lower case. */
+function noteGoesOn(s: string, lines: Lines, prev: number, next: number): boolean {
+  const last = s.slice(lines.cs[prev]!, lines.ce[prev]!).trimEnd();
+  const first = s.slice(lines.cs[next]!, lines.ce[next]!).trimStart();
+  if (/^[\p{Ll}]/u.test(first)) return true;
+  return !/[.!?\u2026)\]"'\u201d\u2019*_~:]$/.test(last);
 }

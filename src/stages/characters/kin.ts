@@ -74,11 +74,13 @@ export function joinKinNames(
   // Named characters at each span's first token, and the first span of each character.
   const at = new Map<number, CharacterCluster>();
   const endAt = new Map<number, CharacterCluster>();
+  const spanEnd = new Map<number, number>();
   const firstSpan = new Map<CharacterCluster, number>();
   for (const s of spans) {
     const c = owner.get(s.key);
     if (!c || kinClusters.includes(c)) continue;
     at.set(s.first, c);
+    spanEnd.set(s.first, s.last);
     endAt.set(s.last, c);
     if (!firstSpan.has(c)) firstSpan.set(c, s.first);
   }
@@ -96,11 +98,22 @@ export function joinKinNames(
     const kin = KIN.get(lower[t]!);
     if (!kin) continue;
     if (POSSESSIVES.has(lower[t - 1]!)) {
-      // "his grandmother, Theodora" / "Theodora, his grandmother".
-      if (lower[t + 1] === ',') tie(kin.kind, at.get(t + 2));
-      if (t >= 2 && lower[t - 2] === ',') tie(kin.kind, endAt.get(t - 3));
-      // "That is my grandmother." said, and a character named for the first time in the next paragraph.
-      if (lower[t - 1] === 'my' && facts.inQuote[t] === 1 && isClosing(lower[t + 1])) {
+      // "his grandmother, Theodora" / "Theodora, his grandmother": an apposition, closed after the
+      // name or the kin word (not "When he left his grandmother, Juno cried").
+      if (lower[t + 1] === ',') {
+        const c = at.get(t + 2);
+        if (c && closesApposition(lower[spanEnd.get(t + 2)! + 1])) tie(kin.kind, c);
+      }
+      if (t >= 2 && lower[t - 2] === ',' && closesApposition(lower[t + 1])) tie(kin.kind, endAt.get(t - 3));
+      // "That is my grandmother." said, and a character named for the first time in the next paragraph
+      // (not "I miss my grandmother," said before someone comes in).
+      if (
+        lower[t - 1] === 'my' &&
+        facts.inQuote[t] === 1 &&
+        isClosing(lower[t + 1]) &&
+        t >= 2 &&
+        PRESENTING.has(lower[t - 2]!)
+      ) {
         const p = paragraphOf(paragraphs, tokens, t);
         const next = p >= 0 ? paragraphs[p + 1] : undefined;
         if (next) tie(kin.kind, firstNamedIn(next.start, next.end, tokens, at, firstSpan));
@@ -140,6 +153,25 @@ export function joinKinNames(
       if (list.length === 0) clustering.shared.delete(key);
     }
   }
+}
+
+/** "That is my grandmother", "this is my mum", "she's my gran": the words before "my" that present someone. */
+const PRESENTING: ReadonlySet<string> = new Set(['is', 'was', "'s", '\u2019s', "that's", 'that\u2019s']);
+
+/** The word after an apposition's second part: it ends there ("his gran, Ada, who…", "Ada, his gran."). */
+function closesApposition(word: string | undefined): boolean {
+  return (
+    word === undefined ||
+    word === ',' ||
+    word === '.' ||
+    word === ';' ||
+    word === '!' ||
+    word === '?' ||
+    word === ')' ||
+    word === '\u2014' ||
+    word === '"' ||
+    word === '\u201d'
+  );
 }
 
 function isClosing(word: string | undefined): boolean {

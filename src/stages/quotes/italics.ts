@@ -36,7 +36,14 @@ export function findItalicThoughts(
       const inner = m[2]!;
       const setOff = /^[,.!?\u2014]|[.!?,\u2014]$/.test(text.slice(close, close + 1) + inner.slice(-1));
       // A text message: set off from a texting verb after it; lower case allowed (`*omw,* he texted`).
-      if (/\p{L}.*\s\S|^\p{L}+\p{P}*$/u.test(inner) && setOff && verbAfter(text, close, p.end, isTexting)) {
+      // The message opens its sentence and its verb has a subject (`*omw,* she texted`), not a stressed
+      // word inside a sentence (`marked *urgent*, so she sent it`, `He had *always*, he wrote, …`).
+      if (
+        /\p{L}.*\s\S|^\p{L}+\p{P}*$/u.test(inner) &&
+        setOff &&
+        OPENS_SENTENCE.test(text.slice(p.start, open)) &&
+        TEXTING_TAG.test(text.slice(close, Math.min(p.end, close + 80)))
+      ) {
         out.push({ span: [open + 1, close - 1], paragraph: pi, kind: 'written' });
         lastThought = close;
         lastKind = 'written';
@@ -83,14 +90,16 @@ function isThinking(lower: string): boolean {
   return (base !== undefined && THOUGHT_VERBS.has(base)) || ITALIC_THOUGHT_FORMS.has(lower);
 }
 
-/** Verbs of sending a text message, for text messages set in italics. */
-const TEXTING_FORMS = new Set(
-  'texted texts typed types messaged messages wrote writes replied replies sent sends'.split(' '),
-);
+/** Nothing, or a finished sentence, before an italic span in its paragraph: the span opens a sentence. */
+const OPENS_SENTENCE = /(?:^|[.!?:\u2026"\u201d*_]\s*)\s*$/u;
 
-function isTexting(lower: string): boolean {
-  return TEXTING_FORMS.has(lower);
-}
+/**
+ * A texting tag after an italic message, among its first words: a subject (a pronoun or a name) and
+ * a verb of texting, maybe after `had` or an adverb (`Priya had texted`, `she quickly typed`), or
+ * the verb first (`texted Priya`).
+ */
+const TEXTING_TAG =
+  /^[,\u2014\s]*(?:(?:he|she|they|I|we|you|\p{Lu}[\p{L}'\u2019-]*(?:\s+\p{Lu}[\p{L}'\u2019-]*)?)\s+(?:(?:had|has|have|then|just|finally|quickly|\p{L}+ly)\s+){0,2}(?:texted|texts|typed|types|messaged|messages|wrote|writes|replied|replies|sent|sends)|(?:texted|typed|messaged|wrote|replied)\s+(?:he|she|they|I|we|you|\p{Lu}\p{L}*))(?![\p{L}])/u;
 
 /** A verb `is` accepts among the first `words` words after `from`, before the sentence ends. */
 function verbAfter(
