@@ -116,6 +116,17 @@ describe('characters: kin words as names', () => {
     assert.equal(c.who('Gran'), hattie, `cast: ${c.names.join(', ')}`);
   });
 
+  it('characters: "I\'m Juno\'s friend … he calls me Gran" names nobody: a possessive is someone else', () => {
+    const c = castOf(
+      'Juno Pike met the old woman at the gate. Milo Brandt hung back by the car.',
+      '"I\'m Juno\'s friend from the shop," the old woman said. "Milo calls me Gran."',
+      '"Nice to meet you," Juno said. Milo grinned.',
+      '"Gran, can we go in?" Milo asked. Juno opened the gate.',
+    );
+    assert.ok(c.who('Juno Pike'), `cast: ${c.names.join(', ')}`);
+    assert.notEqual(c.who('Gran'), c.who('Juno Pike'), `cast: ${c.names.join(', ')}`);
+  });
+
   it('characters: a "Gran" the text never ties to a name stays a character of her own', () => {
     const c = castOf(
       'Milo Brandt came home late. Juno Pike was waiting for him on the step.',

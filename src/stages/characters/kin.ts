@@ -223,7 +223,8 @@ function selfNamed(
       (tokens.lower[t - 1] === 'me' && CALLS.has(tokens.lower[t - 2]!)) ||
       tokens.lower[t - 1] === "i'm" ||
       tokens.lower[t - 1] === 'i\u2019m';
-    if (!self) continue;
+    // "I'm Juno's friend": a possessive names someone else.
+    if (!self || tokens.lower[t + 1] === "'s" || tokens.lower[t + 1] === '\u2019s') continue;
     if (found && found !== c) return undefined;
     found = c;
   }
