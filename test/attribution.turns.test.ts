@@ -149,3 +149,23 @@ describe('attribution: someone introducing themself', () => {
     assert.notEqual(got[3], 'Will Stone');
   });
 });
+
+describe('attribution: a part of someone as the subject of a beat', () => {
+  it('"His thumb ran over her knuckles." before the words is a beat for him', () => {
+    const text =
+      '"Are you coming?" said Tom.\n\n"No," said Ann.\n\n' +
+      'Will reached across and took her hand. His thumb ran over her knuckles. "You should, though."\n';
+    const { conv } = conversationOf(text);
+    const cue = conv.turns[2]!.cues[0];
+    assert.equal(cue?.kind, 'beat');
+    assert.equal(cue?.referent.via, 'pronoun');
+    assert.equal(cue?.referent.gender, 'male');
+  });
+
+  it('"Her voice shook." is a beat for her; "His book fell." is none', () => {
+    const shook = conversationOf('"Well?" said Tom.\n\nAnn looked away. Her voice shook. "I cannot."\n');
+    assert.equal(shook.conv.turns[1]!.cues[0]?.referent.gender, 'female');
+    const book = conversationOf('"Well?" said Tom.\n\n"Yes," said Ann.\n\nHis book fell. "Oh no."\n');
+    assert.notEqual(book.conv.turns[2]!.cues[0]?.referent.via, 'pronoun');
+  });
+});

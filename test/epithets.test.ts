@@ -125,6 +125,19 @@ describe('epithets: whom the word is for, when attribution may be wrong', () => 
     assert.deepEqual(tagged, [[], [], ['love']]);
   });
 
+  it("epithets: the speaker's own beat naming one other person gives the word to that person, among several listeners", () => {
+    // "Come, love." is Wren's (0), said to Ada and Hal; Wren's beat takes Ada by the hand.
+    const epithets = epithetsFromAttribution(
+      quotes,
+      [said(0, [2, 1], 0.9), said(-1, [], 0)],
+      firstParagraph,
+      text,
+      3,
+      paragraphs,
+    );
+    assert.deepEqual(epithets, [[], ['love'], []]);
+  });
+
   it('epithets: a beat naming only its subject, not the speaker, leaves the word to nobody', () => {
     const alone = firstParagraph.filter((m) => m.character !== 1);
     const epithets = epithetsFromAttribution(

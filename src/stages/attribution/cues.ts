@@ -4,6 +4,7 @@ import { isJoiningHyphen, tokenAtOrAfter } from '../../engine/tokens.js';
 import type { GenderLabel, Mention, TokenLayer } from '../../engine/types.js';
 import { PARTICLES as NAME_PARTICLES } from '../characters/names.js';
 import { ROLE_NOUNS } from '../characters/roles.js';
+import { BODY_PARTS } from '../lexicon/body.js';
 import { NOMINAL_GENDER } from '../lexicon/nominals.js';
 import { PRONOUNS } from '../lexicon/pronouns.js';
 import { speechVerbBase, THOUGHT_VERBS } from '../lexicon/speech-verbs.js';
@@ -197,6 +198,15 @@ function referentAt(
         owner: -1,
       };
   }
+  // `His thumb ran over her knuckles.`, `Her voice shook.`: a part of someone acting is that someone.
+  if (
+    role === 'speaker' &&
+    (lower === 'his' || lower === 'her') &&
+    t + 1 < limit &&
+    BODY_PARTS.has(tokens.lower[t + 1]!) &&
+    tokens.pos[t + 1] === POS.NOUN
+  )
+    return pronounReferent(ix, t, PERSONAL_POSSESSIVES.get(lower)!);
   // "her husband", "his sister": a possessive determiner, not the speaker.
   const possessive =
     PERSONAL_POSSESSIVES.has(lower) &&

@@ -148,6 +148,7 @@ const MIN_EPITHET_WEIGHT = 0.75;
  * - when the paragraph's narration opens on someone other than the attributed speaker ("Ezra took
  *   Rosalind's hand. 'Seriously, love.'") and no tag names the speaker, the attribution is in
  *   doubt: the word goes to the one other person that narration names, or to nobody;
+ * - of several addressees, the one the speaker's own beat names ("Ezra took Rosalind's hand.");
  * - else the quotation's addressee, or, in a two-person exchange, the other speaker.
  * `paragraphs` (optional) enables the second check. Returns, per character index, its epithets,
  * most frequent first.
@@ -180,6 +181,17 @@ export function epithetsFromAttribution(
       if (beat && beat.subject !== a.speaker && !TAGGED.has(a.method)) {
         // The narration says someone else acts: whom that person would say it to, if clear.
         to = beat.others.length === 1 ? beat.others[0]! : -1;
+        weight = a.confidence;
+      } else if (
+        beat &&
+        beat.subject === a.speaker &&
+        beat.others.length === 1 &&
+        a.addressees.length > 1 &&
+        a.addressees.includes(beat.others[0]!)
+      ) {
+        // Of several listeners, the one the speaker's own beat names ("Ezra took Rosalind's hand."):
+        // the word is hers.
+        to = beat.others[0]!;
         weight = a.confidence;
       } else {
         to = a.addressees[0] ?? -1;
