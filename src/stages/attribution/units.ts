@@ -1,6 +1,7 @@
 import type { StoryDocument } from '../../engine/document.js';
 import { POS } from '../../engine/pos.js';
 import type { GenderLabel, Mention, Paragraph, Quotation, TokenLayer } from '../../engine/types.js';
+import { namesSelfAt } from '../characters/self-naming.js';
 import { isVocativeAt } from '../characters/vocative.js';
 import { ADDRESS_GENDER, PARENT_ADDRESS } from '../lexicon/address-terms.js';
 import { CONTINUING_VERBS } from '../lexicon/speech-verbs.js';
@@ -617,10 +618,6 @@ export function namedTagSpeaker(turn: Turn): number {
   return cue?.kind === 'tag' && cue.referent.via === 'name' ? cue.referent.character : -1;
 }
 
-/** `I'm`, `I am`, `my name is`, `call me`, `everyone calls me` right before a name: the speaker introducing themself. */
-const SELF_NAMING =
-  /(?:^|[^\p{L}])(?:I\s?['\u2019]?\s?m|I am|[Mm]y name(?:['\u2019]s| is)|[Cc]alls? me)[ \t]+$/u;
-
 /**
  * Whether a name in the quotation is the speaker's own: `"Hi. I'm Rosalind."`, `"My name is
  * Charles."` — not `"I'm Rosalind's cousin."` (a possessive) nor `"I'm not Tom"`. The words must
@@ -628,8 +625,5 @@ const SELF_NAMING =
  */
 function namesSelf(text: string, spans: readonly (readonly [number, number])[], m: Mention): boolean {
   const span = spans.find(([s, e]) => s <= m.start && m.end <= e);
-  if (!span) return false;
-  // `Schlegel's aunt`, and `Schlegel s aunt` in texts that lost their apostrophes.
-  if (/^['\u2019 ]s\b/.test(text.slice(m.end, m.end + 3))) return false;
-  return SELF_NAMING.test(text.slice(Math.max(span[0], m.start - 20), m.start));
+  return span !== undefined && namesSelfAt(text, span[0], m.start, m.end);
 }

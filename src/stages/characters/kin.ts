@@ -5,6 +5,7 @@ import { firstNameGender } from '../lexicon/first-names.js';
 import { type CharacterCluster, type Clustering, isClipping } from './cluster.js';
 import type { NameForm } from './forms.js';
 import { CASE, type NameSpan, type TokenFacts } from './names.js';
+import { namesSelfAt } from './self-naming.js';
 
 /**
  * Two ways a character is called by something other than a name the text writes in narration:
@@ -127,7 +128,7 @@ export function joinKinNames(
       facts.written[t] === CASE.capitalised
     ) {
       const p = paragraphOf(paragraphs, tokens, t);
-      if (p >= 0) tie(kin.kind, selfNamed(paragraphs[p]!.start, paragraphs[p]!.end, tokens, at, t));
+      if (p >= 0) tie(kin.kind, selfNamed(doc.text, paragraphs[p]!.start, paragraphs[p]!.end, tokens, at, t));
     }
   }
   for (const k of kinClusters) {
@@ -207,6 +208,7 @@ function firstNamedIn(
 
 /** The character a paragraph's speaker names as herself ("calls me Teddy", "I'm Teddy"), other than at `kin`. */
 function selfNamed(
+  text: string,
   start: number,
   end: number,
   tokens: TokenLayer,
@@ -214,17 +216,11 @@ function selfNamed(
   kin: number,
 ): CharacterCluster | undefined {
   let found: CharacterCluster | undefined;
-  for (let t = Math.max(2, tokenAtOrAfter(tokens, start)); t < tokens.count; t++) {
+  for (let t = tokenAtOrAfter(tokens, start); t < tokens.count; t++) {
     if (tokens.start[t]! >= end) break;
     if (t === kin) continue;
     const c = at.get(t);
-    if (!c) continue;
-    const self =
-      (tokens.lower[t - 1] === 'me' && CALLS.has(tokens.lower[t - 2]!)) ||
-      tokens.lower[t - 1] === "i'm" ||
-      tokens.lower[t - 1] === 'i\u2019m';
-    // "I'm Juno's friend": a possessive names someone else.
-    if (!self || tokens.lower[t + 1] === "'s" || tokens.lower[t + 1] === '\u2019s') continue;
+    if (!c || !namesSelfAt(text, start, tokens.start[t]!, tokens.end[t]!)) continue;
     if (found && found !== c) return undefined;
     found = c;
   }

@@ -722,16 +722,11 @@ function tagAfter(text: string, start: number, end: number): string | undefined 
  * (`"Where?" I asked`, `"Now!" Tom cried`) still tag.
  */
 function newSentenceAfter(text: string, d: DraftQuotation): boolean {
-  const [, e] = d.spans[d.spans.length - 1]!;
-  let end = e - 1;
-  while (end > 0 && text.charCodeAt(end) === 95) end--;
-  const c = text.charCodeAt(end);
+  const c = lastCharOf(text, d);
   if (c !== 46 && c !== 33 && c !== 63) return false;
-  let i = d.close + 1;
-  while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
+  const i = narrationAfter(text, d);
   if (!isUpper(text.charCodeAt(i))) return false;
-  let k = i;
-  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  const k = wordEnd(text, i);
   const opener = text.slice(i, k).toLowerCase();
   if (!SENTENCE_OPENERS.has(opener)) return false;
   // `"Hi!" She said, smiling.`, `"What a mess!" He thought bitterly.`: a capitalised pronoun and a
@@ -751,16 +746,12 @@ const THOUGHT_OBJECTS: ReadonlySet<string> = new Set(words('him her them'));
 
 /** After a capitalised pronoun ending at `from`: a speech verb (`said`, `asked`, `thought bitterly`). */
 function capitalisedTag(text: string, from: number): boolean {
-  let i = from;
-  while (i < text.length && text.charCodeAt(i) === 32) i++;
-  let k = i;
-  while (k < text.length && isWordChar(text.charCodeAt(k))) k++;
+  const i = skipBlanks(text, from);
+  const k = wordEnd(text, i);
   const base = speechVerbBase(text.slice(i, k).toLowerCase());
   if (base === undefined) return false;
-  let j = k;
-  while (j < text.length && text.charCodeAt(j) === 32) j++;
-  let l = j;
-  while (l < text.length && (isWordChar(text.charCodeAt(l)) || text.charCodeAt(l) === 39)) l++;
+  const j = skipBlanks(text, k);
+  const l = wordEnd(text, j, true);
   const next = text.slice(j, l).toLowerCase();
   return !VERB_OBJECTS.has(next) && !(base === 'think' && THOUGHT_OBJECTS.has(next));
 }
@@ -772,13 +763,34 @@ function capitalisedTag(text: string, from: number): boolean {
  */
 function closedBeforeNarration(text: string, d: DraftQuotation): boolean {
   if (newSentenceAfter(text, d)) return true;
-  const [, e] = d.spans[d.spans.length - 1]!;
-  let end = e - 1;
+  return lastCharOf(text, d) === 46 && isUpper(text.charCodeAt(narrationAfter(text, d)));
+}
+
+/** The quotation's last character, italics' underscores skipped. */
+function lastCharOf(text: string, d: DraftQuotation): number {
+  let end = d.spans[d.spans.length - 1]![1] - 1;
   while (end > 0 && text.charCodeAt(end) === 95) end--;
-  if (text.charCodeAt(end) !== 46) return false;
+  return text.charCodeAt(end);
+}
+
+/** Where the narration after the quotation's closing mark starts (spaces and underscores skipped). */
+function narrationAfter(text: string, d: DraftQuotation): number {
   let i = d.close + 1;
   while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
-  return isUpper(text.charCodeAt(i));
+  return i;
+}
+
+/** The first offset from `i` that is no plain space. */
+function skipBlanks(text: string, i: number): number {
+  while (i < text.length && text.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** The end of the word starting at `i` (with its apostrophes when `apostrophes`: `it's`). */
+function wordEnd(text: string, i: number, apostrophes = false): number {
+  while (i < text.length && (isWordChar(text.charCodeAt(i)) || (apostrophes && text.charCodeAt(i) === 39)))
+    i++;
+  return i;
 }
 
 /** Capitalised words that open the narrator's next sentence rather than a tag. */
